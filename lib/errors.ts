@@ -1,0 +1,24 @@
+// Error codes and the result union every ack and JSON error uses, shared by browser and server.
+
+export const ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "VALIDATION",
+  "CONFLICT",
+  "RATE_LIMITED",
+  "PAYLOAD_TOO_LARGE",
+  "UNAVAILABLE",
+  "INTERNAL",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ValidationIssue = { path: (string | number)[]; message: string };
+
+export type WireError = { code: ErrorCode; message: string; issues?: ValidationIssue[] };
+
+export type Failure = { ok: false; error: WireError };
+
+/** What every ack carries: the success payload flattened beside `ok`, or the error. */
+export type Result<T extends object> = ({ ok: true } & T) | Failure;

@@ -1,0 +1,23 @@
+// The Socket.IO event map shared by server and browser (names are the public contract: docs/realtime.md).
+import type { Result } from "./errors";
+import type { WireOp } from "./ops";
+import type { TAnnotationCreateInput, WireAnnotation } from "./schemas/annotation";
+import type { BoardSnapshot, TBoardJoin, TBoardLeave } from "./schemas/board";
+
+export type BoardJoinResult = Result<{ seq: number; snapshot: BoardSnapshot } | { seq: number; ops: WireOp[] }>;
+export type BoardLeaveResult = Result<{ boardId: string }>;
+export type AnnotationCreateResult = Result<{ annotation: WireAnnotation; seq: number }>;
+
+export type PresenceMember = { userId: string; name: string; connections: number };
+export type PresenceState = { boardId: string; members: PresenceMember[] };
+
+export interface ClientToServerEvents {
+  "board:join": (payload: TBoardJoin, ack: (result: BoardJoinResult) => void) => void;
+  "board:leave": (payload: TBoardLeave, ack: (result: BoardLeaveResult) => void) => void;
+  "annotation:create": (payload: TAnnotationCreateInput, ack: (result: AnnotationCreateResult) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  "board:op": (op: WireOp) => void;
+  "presence:state": (state: PresenceState) => void;
+}

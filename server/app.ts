@@ -1,0 +1,99 @@
+// The composition root: builds Watchfloor from its parts (database, migrations, auth, pages, sockets)
+// and returns a running app. server/index.ts calls it with the environment's config; tests call it
+// with theirs on an ephemeral port.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadAuthSecret } from "./auth/auth-secret";
+import { type Auth, createAuth } from "./auth/create-auth";
+import type { Config } from "./config";
+import { createDatabase, type Database } from "./db/client";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "./db/embedded-postgres";
+import { migrateDatabase } from "./db/migrate";
+import { createRequestHandler } from "./http/create-request-handler";
+import { sendJson } from "./http/respond";
+import type { Logger } from "./logger";
+import { createNextPages, type NextPages } from "./pages/create-next-pages";
+import { createSocketServer } from "./realtime/create-socket-server";
+import type { WatchfloorServer } from "./realtime/types";
+import { seedDemoBoard } from "./seed/seed-demo-board";
+
+export type App = {
+  url: string;
+  port: number;
+  databaseUrl: string;
+  db: Database;
+  auth: Auth;
+  io: WatchfloorServer;
+  stop: () => Promise<void>;
+};
+
+export type AppOptions = {
+  config: Config;
+  logger: Logger;
+  /** Serve the Next.js pages. Off in API/socket tests, which need no build. */
+  pages: "production" | "development" | "none";
+};
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, logger } = options;
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, logger });
+  try {
+    return await assemble(options, config.databaseUrl ?? (embedded as EmbeddedDatabase).url, embedded);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+async function assemble(
+  { config, logger, pages }: AppOptions,
+  databaseUrl: string,
+  embedded: EmbeddedDatabase | undefined,
+): Promise<App> {
+
+  const migrations = await migrateDatabase(databaseUrl);
+  if (migrations.applied.length) logger.info({ applied: migrations.applied }, "migrations applied");
+  const db = createDatabase(databaseUrl);
+
+  // Requests that arrive while the app is still starting get a 503 rather than hanging.
+  let handleRequest = (_req: IncomingMessage, res: ServerResponse) =>
+    sendJson(res, 503, { error: { code: "UNAVAILABLE", message: "Starting" } });
+  const httpServer = createServer((req, res) => void handleRequest(req, res));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+
+  const secret = await loadAuthSecret({ configured: config.authSecret, dataDir: config.dataDir });
+  const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+  const auth = createAuth({ db, secret, baseURL: publicUrl, secureCookies: publicUrl.startsWith("https:") });
+
+  if (config.seedDemo ?? !config.databaseUrl) {
+    const seed = await seedDemoBoard({ db, auth });
+    if (seed.seeded) logger.info({ board: seed.boardSlug }, "demo board seeded");
+  }
+
+  let nextPages: NextPages | undefined;
+  if (pages !== "none") nextPages = await createNextPages({ dev: pages === "development", httpServer, port });
+  const { io } = createSocketServer({ httpServer, db, auth: () => auth, logger, catchUpMaxOps: config.catchUpMaxOps });
+  handleRequest = createRequestHandler({ db, auth, logger, pages: nextPages?.handle });
+  logger.info({ url: publicUrl, embeddedDatabase: Boolean(embedded) }, "Watchfloor is listening");
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      // Stop accepting, disconnect sockets, then release the database and the embedded cluster.
+      httpServer.close();
+      await io.close();
+      httpServer.closeAllConnections();
+      await nextPages?.close().catch((error: unknown) => logger.warn({ err: error }, "closing Next failed"));
+      await db.$disconnect();
+      await embedded?.stop();
+      logger.info("Watchfloor stopped");
+    })();
+    return stopping;
+  };
+
+  return { url: `http://localhost:${port}`, port, databaseUrl, db, auth, io, stop };
+}

@@ -1,0 +1,16 @@
+// One board by slug, for a member (GET /api/boards/:slug). Non-members get NOT_FOUND, as for no board.
+import type { BoardSummary } from "@/lib/schemas/board";
+import type { Actor } from "../actor";
+import type { Database } from "../db/client";
+import { AppError } from "../errors";
+import { authorize } from "./access";
+
+export async function getBoard(options: { db: Database; actor: Actor; slug: string }): Promise<BoardSummary> {
+  const board = await options.db.board.findUnique({
+    where: { slug: options.slug },
+    select: { id: true, slug: true, title: true, description: true },
+  });
+  if (!board) throw new AppError("NOT_FOUND", "No such board");
+  const role = await authorize({ db: options.db, actor: options.actor, boardId: board.id, action: "board.read" });
+  return { ...board, role };
+}

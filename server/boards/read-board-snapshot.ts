@@ -1,0 +1,86 @@
+// Reads a whole board as clients render it, in one repeatable-read transaction so the snapshot and
+// its seq describe the same moment.
+import type { BoardSnapshot } from "@/lib/schemas/board";
+import { ANNOTATION_AUTHOR_SELECT, toWireAnnotation } from "../annotations/to-wire-annotation";
+import type { Database } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { AppError } from "../errors";
+
+export async function readBoardSnapshot(options: {
+  db: Database;
+  boardId: string;
+}): Promise<{ seq: number; snapshot: BoardSnapshot }> {
+  const { boardId } = options;
+  return options.db.$transaction(
+    async (tx) => {
+      const board = await tx.board.findUnique({ where: { id: boardId } });
+      if (!board) throw new AppError("NOT_FOUND", "No such board");
+      const [events, indicators, sources, annotations, memberships] = await Promise.all([
+        tx.event.findMany({ where: { boardId }, orderBy: { occurredAt: "asc" }, include: { sources: true } }),
+        tx.indicator.findMany({
+          where: { boardId },
+          orderBy: { createdAt: "asc" },
+          include: { observations: { orderBy: { observedAt: "asc" } } },
+        }),
+        tx.source.findMany({ where: { boardId }, orderBy: { publishedAt: "asc" } }),
+        tx.annotation.findMany({
+          where: { boardId, deletedAt: null },
+          orderBy: { createdAt: "asc" },
+          include: ANNOTATION_AUTHOR_SELECT,
+        }),
+        tx.membership.findMany({ where: { boardId }, include: { user: { select: { name: true, email: true } } } }),
+      ]);
+      const snapshot: BoardSnapshot = {
+        board: { id: board.id, slug: board.slug, title: board.title, description: board.description },
+        events: events.map((event) => ({
+          id: event.id,
+          title: event.title,
+          occurredAt: event.occurredAt.toISOString(),
+          endsAt: event.endsAt?.toISOString() ?? null,
+          category: event.category,
+          place: event.place,
+          description: event.description,
+          sourceIds: event.sources.map((link) => link.sourceId),
+        })),
+        indicators: indicators.map((indicator) => ({
+          id: indicator.id,
+          name: indicator.name,
+          unit: indicator.unit,
+          description: indicator.description,
+          kind: indicator.kind,
+          warnAbove: indicator.warnAbove,
+          warnBelow: indicator.warnBelow,
+          color: indicator.color,
+          observations: indicator.observations.map((observation) => ({
+            id: observation.id,
+            indicatorId: observation.indicatorId,
+            observedAt: observation.observedAt.toISOString(),
+            value: observation.value,
+            sourceId: observation.sourceId,
+            sourceReliability: observation.sourceReliability,
+            infoCredibility: observation.infoCredibility,
+            note: observation.note,
+          })),
+        })),
+        sources: sources.map((source) => ({
+          id: source.id,
+          title: source.title,
+          publisher: source.publisher,
+          publishedAt: source.publishedAt?.toISOString() ?? null,
+          reliability: source.reliability,
+        })),
+        annotations: annotations.map(toWireAnnotation),
+        members: memberships
+          .map((membership) => ({
+            userId: membership.userId,
+            name: membership.user.name,
+            email: membership.user.email,
+            role: membership.role,
+          }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+      };
+      return { seq: board.lastSeq, snapshot };
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
+}
