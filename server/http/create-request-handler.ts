@@ -14,7 +14,7 @@ import { sendError, sendJson } from "./respond";
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /** Paths any visitor may load: the sign-in page and the assets every page needs. */
-const PUBLIC_PAGE = /^\/(sign-in(\/|$)|_next\/|favicon\.ico$|fonts\/|robots\.txt$)/;
+const PUBLIC_PAGE = /^\/(sign-in(\/|$)|_next\/|favicon\.ico$|icon\.svg$|robots\.txt$)/;
 
 export function createRequestHandler(options: {
   db: Database;
@@ -35,11 +35,11 @@ export function createRequestHandler(options: {
         return sendJson(res, healthy ? 200 : 503, { status: healthy ? "ok" : "unavailable" });
       }
       if (path.startsWith("/api/")) return await handleApi(req, res, path);
-      if (!pages) return sendJson(res, 404, { error: { code: "NOT_FOUND", message: "No pages on this server" } });
       if (!PUBLIC_PAGE.test(path) && !(await getActor(auth, req.headers))) {
         res.writeHead(303, { location: `/sign-in?next=${encodeURIComponent(path + url.search)}` });
         return void res.end();
       }
+      if (!pages) return sendJson(res, 404, { error: { code: "NOT_FOUND", message: "No pages on this server" } });
       return await pages(req, res);
     } catch (error) {
       if (!res.headersSent) sendError(res, error, logger);

@@ -1,0 +1,119 @@
+"use client";
+// Writes one annotation on the chosen target. The client-generated id is kept until the server
+// acknowledges, so pressing "Add" again after a lost answer cannot create a second copy.
+import { useState } from "react";
+import type { AnnotationCreateResult } from "@/lib/events";
+import { ANNOTATION_KINDS, CONFIDENCE_LEVELS, LIMITS_BODY, type TAnnotationCreateInput, type TAnnotationTarget } from "@/lib/schemas/annotation";
+
+type Props = {
+  boardId: string;
+  target: TAnnotationTarget;
+  targetLabel: string;
+  canWrite: boolean;
+  onClearTarget: () => void;
+  submit: (input: TAnnotationCreateInput) => Promise<AnnotationCreateResult>;
+};
+
+export function AnnotationComposer({ boardId, target, targetLabel, canWrite, onClearTarget, submit }: Props) {
+  const [body, setBody] = useState("");
+  const [kind, setKind] = useState<(typeof ANNOTATION_KINDS)[number]>("note");
+  const [confidence, setConfidence] = useState<(typeof CONFIDENCE_LEVELS)[number] | "">("");
+  const [tags, setTags] = useState("");
+  const [pendingId, setPendingId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  if (!canWrite) return <p className="muted composer-readonly">You can read this board but not annotate it.</p>;
+
+  const onSubmit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const id = pendingId ?? crypto.randomUUID();
+    setPendingId(id);
+    setBusy(true);
+    setProblem(null);
+    const result = await submit({
+      id,
+      boardId,
+      target,
+      body,
+      kind,
+      confidence: confidence || undefined,
+      tags: tags.split(",").map((tag) => tag.trim()).filter(Boolean),
+    });
+    setBusy(false);
+    if (result.ok) {
+      setBody("");
+      setTags("");
+      setPendingId(null);
+      return;
+    }
+    const details = result.error.issues?.map((issue) => issue.message).join("; ");
+    setProblem(details ? `${result.error.message}: ${details}` : result.error.message);
+    // A refusal is final for this content; a lost answer is retried with the same id.
+    if (result.error.code !== "UNAVAILABLE") setPendingId(null);
+  };
+
+  return (
+    <form className="composer" onSubmit={onSubmit} aria-label="Add an annotation">
+      <div className="composer-target">
+        On <strong data-testid="composer-target">{targetLabel}</strong>
+        {target.type !== "board" ? (
+          <button type="button" className="link-button" onClick={onClearTarget}>
+            annotate the board instead
+          </button>
+        ) : null}
+      </div>
+      <label className="visually-hidden" htmlFor="annotation-body">
+        Annotation
+      </label>
+      <textarea
+        id="annotation-body"
+        name="body"
+        rows={3}
+        maxLength={LIMITS_BODY}
+        placeholder="What do you make of it?"
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) event.currentTarget.form?.requestSubmit();
+        }}
+        required
+      />
+      <div className="composer-row">
+        <label>
+          Kind{" "}
+          <select value={kind} onChange={(event) => setKind(event.target.value as typeof kind)}>
+            {ANNOTATION_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Confidence{" "}
+          <select value={confidence} onChange={(event) => setConfidence(event.target.value as typeof confidence)}>
+            <option value="">—</option>
+            {CONFIDENCE_LEVELS.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="grow">
+          Tags{" "}
+          <input value={tags} onChange={(event) => setTags(event.target.value)} placeholder="geneva, force-posture" />
+        </label>
+        <button type="submit" disabled={busy || !body.trim()}>
+          {busy ? "Saving…" : "Add"}
+        </button>
+      </div>
+      {problem ? (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+// The board page: header (title, live state, who is here), timeline, indicator charts, annotations.
+import { useMemo, useState } from "react";
+import type { TAnnotationTarget } from "@/lib/schemas/annotation";
+import type { BoardSummary } from "@/lib/schemas/board";
+import { AppHeader } from "../ui/AppHeader";
+import { AnnotationComposer } from "./AnnotationComposer";
+import { AnnotationList } from "./AnnotationList";
+import { ConnectionBadge } from "./ConnectionBadge";
+import { IndicatorChart } from "./IndicatorChart";
+import { PresenceBar } from "./PresenceBar";
+import { describeTarget } from "./targets";
+import { Timeline } from "./Timeline";
+import { useLiveBoard } from "./use-live-board";
+
+const WRITER_ROLES = new Set(["owner", "editor", "commenter"]);
+
+export function BoardView({ summary }: { summary: BoardSummary }) {
+  const { board, connection, presence, error, createAnnotation } = useLiveBoard(summary.id);
+  const [target, setTarget] = useState<TAnnotationTarget>({ type: "board" });
+  const snapshot = board?.snapshot;
+
+  const domain = useMemo<[number, number]>(() => {
+    if (!snapshot) return [0, 1];
+    const times = [
+      ...snapshot.events.map((event) => Date.parse(event.occurredAt)),
+      ...snapshot.indicators.flatMap((indicator) => indicator.observations.map((o) => Date.parse(o.observedAt))),
+    ];
+    return times.length ? [Math.min(...times), Math.max(...times)] : [0, 1];
+  }, [snapshot]);
+
+  const ticks = useMemo(() => weeklyTicks(domain), [domain]);
+
+  const annotationCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const annotation of snapshot?.annotations ?? []) {
+      if (annotation.target.type === "event") counts.set(annotation.target.eventId, (counts.get(annotation.target.eventId) ?? 0) + 1);
+    }
+    return counts;
+  }, [snapshot]);
+
+  return (
+    <div className="board-page">
+      <AppHeader>
+        <h1 className="board-title">{summary.title}</h1>
+        <ConnectionBadge state={connection} />
+        <PresenceBar members={presence} />
+      </AppHeader>
+      {error ? (
+        <p className="problem" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {!snapshot ? (
+        <p className="muted loading">Loading the board…</p>
+      ) : (
+        <main className="board-grid">
+          <Timeline events={snapshot.events} annotationCounts={annotationCounts} onAnnotate={(event) => setTarget({ type: "event", eventId: event.id })} />
+          <section className="panel charts" aria-labelledby="charts-title">
+            <h2 id="charts-title">Indicators</h2>
+            <p className="muted hint">Dashed lines are events; click a point to annotate the indicator at that time.</p>
+            {snapshot.indicators.map((indicator, index) => (
+              <IndicatorChart
+                key={indicator.id}
+                indicator={indicator}
+                events={snapshot.events}
+                annotations={snapshot.annotations.filter(
+                  (annotation) =>
+                    (annotation.target.type === "indicator" || annotation.target.type === "indicator-range") &&
+                    annotation.target.indicatorId === indicator.id,
+                )}
+                domain={domain}
+                ticks={ticks}
+                showEventLabels={index === 0}
+                onPick={(observation) => setTarget({ type: "indicator", indicatorId: indicator.id, at: observation.observedAt })}
+              />
+            ))}
+          </section>
+          <section className="panel annotations" aria-labelledby="annotations-title">
+            <h2 id="annotations-title">Annotations</h2>
+            <AnnotationComposer
+              boardId={summary.id}
+              target={target}
+              targetLabel={describeTarget(target, snapshot)}
+              canWrite={WRITER_ROLES.has(summary.role)}
+              onClearTarget={() => setTarget({ type: "board" })}
+              submit={createAnnotation}
+            />
+            <AnnotationList annotations={snapshot.annotations} snapshot={snapshot} />
+          </section>
+        </main>
+      )}
+    </div>
+  );
+}
+
+const DAY_MS = 86_400_000;
+
+/** One tick per week at 00:00Z, shared by every chart so their time axes line up. */
+function weeklyTicks([start, end]: [number, number]): number[] {
+  const ticks: number[] = [];
+  const step = end - start > 120 * DAY_MS ? 28 * DAY_MS : 7 * DAY_MS;
+  for (let tick = Math.ceil(start / DAY_MS) * DAY_MS; tick <= end; tick += step) ticks.push(tick);
+  return ticks;
+}

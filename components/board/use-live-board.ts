@@ -1,0 +1,110 @@
+"use client";
+// Keeps one board live in the browser: joins over Socket.IO, applies ops in seq order, refetches the
+// missing range on a gap, and rejoins with sinceSeq after a reconnect, so the view converges without
+// a reload.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import { type LiveBoard, applyOps } from "@/lib/board-state";
+import type { AnnotationCreateResult, ClientToServerEvents, PresenceMember, ServerToClientEvents } from "@/lib/events";
+import type { WireOp } from "@/lib/ops";
+import type { TAnnotationCreateInput } from "@/lib/schemas/annotation";
+
+export type ConnectionState = "connecting" | "live" | "reconnecting" | "failed";
+
+type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const ACK_TIMEOUT_MS = 10_000;
+
+export function useLiveBoard(boardId: string) {
+  const [board, setBoard] = useState<LiveBoard | null>(null);
+  const [connection, setConnection] = useState<ConnectionState>("connecting");
+  const [presence, setPresence] = useState<PresenceMember[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const socketRef = useRef<BoardSocket | null>(null);
+  const boardRef = useRef<LiveBoard | null>(null);
+
+  useEffect(() => {
+    const socket: BoardSocket = io({ withCredentials: true });
+    socketRef.current = socket;
+    let joining = false;
+    let pending: WireOp[] = [];
+
+    const commit = (next: LiveBoard) => {
+      boardRef.current = next;
+      setBoard(next);
+    };
+
+    const join = async () => {
+      if (joining) return;
+      joining = true;
+      try {
+        const sinceSeq = boardRef.current?.seq;
+        const result = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("board:join", { boardId, sinceSeq });
+        if (!result.ok) {
+          setError(result.error.message);
+          setConnection("failed");
+          return;
+        }
+        let current: LiveBoard | null;
+        if ("snapshot" in result) current = { seq: result.seq, snapshot: result.snapshot };
+        else current = boardRef.current ? applyOps(boardRef.current, result.ops).board : null;
+        if (!current) return;
+        // Ops broadcast while the join was in flight: those after the joined seq still apply.
+        const { board: caughtUp, gap } = applyOps(current, pending);
+        pending = [];
+        commit(caughtUp);
+        setError(null);
+        setConnection("live");
+        if (gap) queueMicrotask(() => void join());
+      } catch {
+        setConnection("reconnecting");
+      } finally {
+        joining = false;
+      }
+    };
+
+    socket.on("connect", () => void join());
+    socket.on("disconnect", () => setConnection("reconnecting"));
+    socket.on("connect_error", (cause) => {
+      if (cause.message === "UNAUTHENTICATED") {
+        window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`);
+        return;
+      }
+      setConnection("reconnecting");
+    });
+    socket.on("board:op", (op) => {
+      if (op.boardId !== boardId) return;
+      const current = boardRef.current;
+      if (joining || !current) {
+        pending.push(op);
+        return;
+      }
+      const { board: next, gap } = applyOps(current, [op]);
+      if (next !== current) commit(next);
+      if (gap) {
+        pending.push(op);
+        void join();
+      }
+    });
+    socket.on("presence:state", (state) => {
+      if (state.boardId === boardId) setPresence(state.members);
+    });
+
+    return () => {
+      socket.disconnect();
+      socketRef.current = null;
+    };
+  }, [boardId]);
+
+  const createAnnotation = useCallback(async (input: TAnnotationCreateInput): Promise<AnnotationCreateResult> => {
+    const socket = socketRef.current;
+    if (!socket?.connected) return { ok: false, error: { code: "UNAVAILABLE", message: "Not connected; try again when live" } };
+    try {
+      return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("annotation:create", input);
+    } catch {
+      return { ok: false, error: { code: "UNAVAILABLE", message: "No answer from the server; the note may not be saved" } };
+    }
+  }, []);
+
+  return { board, connection, presence, error, createAnnotation };
+}

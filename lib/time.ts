@@ -1,0 +1,23 @@
+// Watch-floor time: instants are shown in UTC with a trailing "Z"; local time is offered on hover.
+
+const pad = (value: number) => String(value).padStart(2, "0");
+
+/** "2022-01-10 09:00Z" */
+export function formatUtc(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "invalid time";
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}Z`;
+}
+
+/** "10 Jan" — for chart ticks, where space is short. */
+export function formatUtcDay(epochMs: number): string {
+  const date = new Date(epochMs);
+  const month = date.toLocaleString("en-GB", { month: "short", timeZone: "UTC" });
+  return `${date.getUTCDate()} ${month}`;
+}
+
+/** The same instant in the viewer's own zone, for the hover title. */
+export function formatLocal(iso: string): string {
+  const date = new Date(iso);
+  return `${date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })} local`;
+}

@@ -1,0 +1,257 @@
+// The live path end to end: two analysts' sockets on one board, acks, broadcasts, bad input, retries.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WireOp } from "@/lib/ops";
+import type { App } from "@/server/app";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import {
+  annotationInput,
+  connectSocket,
+  makeAnalyst,
+  makeBoard,
+  signIn,
+  type TestAnalyst,
+  type TestBoard,
+  type TestSocket,
+  waitForConnect,
+} from "../support/factories";
+import { startTestApp } from "../support/test-app";
+
+let database: TestDatabase;
+let app: App;
+let alice: TestAnalyst;
+let bob: TestAnalyst;
+let carol: TestAnalyst;
+let outsider: TestAnalyst;
+let board: TestBoard;
+const sockets: TestSocket[] = [];
+
+async function joinedSocket(analyst: TestAnalyst, boardId = board.id): Promise<{ socket: TestSocket; ops: WireOp[] }> {
+  const socket = connectSocket(app, await signIn(app, analyst));
+  sockets.push(socket);
+  const ops: WireOp[] = [];
+  socket.on("board:op", (op) => ops.push(op));
+  await waitForConnect(socket);
+  const joined = await socket.emitWithAck("board:join", { boardId });
+  expect(joined.ok).toBe(true);
+  return { socket, ops };
+}
+
+const settle = (ms = 200) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await startTestApp({ databaseUrl: database.url });
+  [alice, bob, carol, outsider] = await Promise.all([makeAnalyst(app), makeAnalyst(app), makeAnalyst(app), makeAnalyst(app)]);
+  board = await makeBoard(app, [
+    [alice, "owner"],
+    [bob, "editor"],
+    [carol, "viewer"],
+  ]);
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
+  await app?.stop();
+  await database?.drop();
+});
+
+describe("annotation:create", () => {
+  it("acknowledges after commit and reaches the other analyst on the board", async () => {
+    const aliceSide = await joinedSocket(alice);
+    const bobSide = await joinedSocket(bob);
+    const input = annotationInput(board, { target: { type: "event", eventId: board.eventId }, kind: "question", tags: ["geneva"] });
+
+    const ack = await aliceSide.socket.emitWithAck("annotation:create", input);
+
+    expect(ack.ok).toBe(true);
+    if (!ack.ok) return;
+    expect(ack.annotation).toMatchObject({ id: input.id, body: input.body, kind: "question", author: { id: alice.id } });
+    expect(await app.db.annotation.count({ where: { id: input.id } })).toBe(1);
+    await expect.poll(() => bobSide.ops.map((op) => op.seq)).toContain(ack.seq);
+    const received = bobSide.ops.find((op) => op.seq === ack.seq);
+    expect(received).toMatchObject({ type: "annotation.created", boardId: board.id, actorId: alice.id, data: { id: input.id } });
+  });
+
+  it("annotates an indicator at a point in time", async () => {
+    const { socket } = await joinedSocket(bob);
+    const at = "2022-01-08T00:00:00.000Z";
+    const ack = await socket.emitWithAck(
+      "annotation:create",
+      annotationInput(board, { target: { type: "indicator", indicatorId: board.indicatorId, at } }),
+    );
+    expect(ack.ok && ack.annotation.target).toEqual({ type: "indicator", indicatorId: board.indicatorId, at });
+  });
+
+  it("answers a malformed payload with VALIDATION, writes nothing and broadcasts nothing", async () => {
+    const aliceSide = await joinedSocket(alice);
+    const bobSide = await joinedSocket(bob);
+    const before = { annotations: await app.db.annotation.count(), ops: await app.db.op.count() };
+    const bad = [
+      { ...annotationInput(board), id: "not-a-uuid" },
+      { ...annotationInput(board), body: "" },
+      { ...annotationInput(board), body: "x".repeat(10_001) },
+      { ...annotationInput(board), target: { type: "event" } },
+      { ...annotationInput(board), target: { type: "indicator-range", indicatorId: board.indicatorId, from: "2022-01-10T00:00:00Z", to: "2022-01-01T00:00:00Z" } },
+      { ...annotationInput(board), tags: Array.from({ length: 21 }, (_, index) => `t${index}`) },
+      { ...annotationInput(board), kind: "rumour" },
+      { ...annotationInput(board), extra: "field" },
+      null,
+      "annotation",
+      42,
+    ];
+    for (const payload of bad) {
+      const ack = await aliceSide.socket.emitWithAck("annotation:create", payload as never);
+      expect(ack.ok).toBe(false);
+      if (!ack.ok) {
+        expect(ack.error.code).toBe("VALIDATION");
+        expect(ack.error.issues?.length).toBeGreaterThan(0);
+      }
+    }
+    await settle();
+    expect(await app.db.annotation.count()).toBe(before.annotations);
+    expect(await app.db.op.count()).toBe(before.ops);
+    expect(bobSide.ops).toEqual([]);
+  });
+
+  it("refuses a target on another board as VALIDATION, writing nothing", async () => {
+    const other = await makeBoard(app, [[alice, "owner"]]);
+    const { socket } = await joinedSocket(alice);
+    const before = await app.db.annotation.count();
+    const ack = await socket.emitWithAck("annotation:create", annotationInput(board, { target: { type: "event", eventId: other.eventId } }));
+    expect(ack.ok ? null : ack.error.code).toBe("VALIDATION");
+    expect(await app.db.annotation.count()).toBe(before);
+  });
+
+  it("treats a retried create with the same id as the first one: one row, same seq, one broadcast", async () => {
+    const aliceSide = await joinedSocket(alice);
+    const bobSide = await joinedSocket(bob);
+    const input = annotationInput(board);
+
+    const first = await aliceSide.socket.emitWithAck("annotation:create", input);
+    const [second, third] = await Promise.all([
+      aliceSide.socket.emitWithAck("annotation:create", input),
+      aliceSide.socket.emitWithAck("annotation:create", { ...input, body: "edited before the retry" }),
+    ]);
+
+    expect(first.ok && second.ok && third.ok).toBe(true);
+    if (!first.ok || !second.ok || !third.ok) return;
+    expect(second.seq).toBe(first.seq);
+    expect(third.annotation.body).toBe(input.body);
+    expect(await app.db.annotation.count({ where: { id: input.id } })).toBe(1);
+    expect(await app.db.op.count({ where: { entityId: input.id } })).toBe(1);
+    await settle();
+    expect(bobSide.ops.filter((op) => op.type === "annotation.created" && op.data.id === input.id)).toHaveLength(1);
+  });
+
+  it("creates exactly one row when the same create arrives on two sockets at once", async () => {
+    const first = await joinedSocket(alice);
+    const second = await joinedSocket(alice);
+    const input = annotationInput(board);
+    const acks = await Promise.all([
+      first.socket.emitWithAck("annotation:create", input),
+      second.socket.emitWithAck("annotation:create", input),
+    ]);
+    expect(acks.every((ack) => ack.ok)).toBe(true);
+    expect(await app.db.annotation.count({ where: { id: input.id } })).toBe(1);
+  });
+
+  it("refuses another analyst's id as CONFLICT", async () => {
+    const aliceSide = await joinedSocket(alice);
+    const bobSide = await joinedSocket(bob);
+    const input = annotationInput(board);
+    await aliceSide.socket.emitWithAck("annotation:create", input);
+    const ack = await bobSide.socket.emitWithAck("annotation:create", input);
+    expect(ack.ok ? null : ack.error.code).toBe("CONFLICT");
+  });
+
+  it("does not let a viewer annotate", async () => {
+    const { socket } = await joinedSocket(carol);
+    const ack = await socket.emitWithAck("annotation:create", annotationInput(board));
+    expect(ack.ok ? null : ack.error.code).toBe("FORBIDDEN");
+  });
+
+  it("survives events without an ack or with junk arguments", async () => {
+    const { socket } = await joinedSocket(alice);
+    socket.emit("annotation:create", annotationInput(board) as never);
+    (socket.emit as (...args: unknown[]) => void)("annotation:create");
+    (socket.emit as (...args: unknown[]) => void)("board:join", 1, 2, 3);
+    const ack = await socket.emitWithAck("annotation:create", annotationInput(board));
+    expect(ack.ok).toBe(true);
+  });
+});
+
+describe("board:join", () => {
+  it("returns a snapshot with the board's content and current seq", async () => {
+    const socket = connectSocket(app, await signIn(app, bob));
+    sockets.push(socket);
+    await waitForConnect(socket);
+    const joined = await socket.emitWithAck("board:join", { boardId: board.id });
+    expect(joined.ok && "snapshot" in joined).toBe(true);
+    if (!joined.ok || !("snapshot" in joined)) return;
+    const { lastSeq } = await app.db.board.findUniqueOrThrow({ where: { id: board.id } });
+    expect(joined.seq).toBe(lastSeq);
+    expect(joined.snapshot.events.map((event) => event.id)).toEqual([board.eventId]);
+    expect(joined.snapshot.indicators[0]?.observations.map((o) => o.id)).toEqual([board.observationId]);
+    expect(joined.snapshot.members.map((member) => member.role).sort()).toEqual(["editor", "owner", "viewer"]);
+  });
+
+  it("returns only the ops after sinceSeq when the client is close behind", async () => {
+    const { socket } = await joinedSocket(alice);
+    const { lastSeq } = await app.db.board.findUniqueOrThrow({ where: { id: board.id } });
+    const created = await socket.emitWithAck("annotation:create", annotationInput(board));
+    const again = await socket.emitWithAck("board:join", { boardId: board.id, sinceSeq: lastSeq });
+    expect(again.ok && "ops" in again && again.ops.map((op) => op.seq)).toEqual([created.ok && created.seq]);
+  });
+
+  it("sends a snapshot instead when the client is too far behind", async () => {
+    const farApp = await startTestApp({ databaseUrl: database.url, env: { CATCH_UP_MAX_OPS: "1" } });
+    try {
+      const socket = connectSocket(farApp, await signIn(farApp, alice));
+      sockets.push(socket);
+      await waitForConnect(socket);
+      const joined = await socket.emitWithAck("board:join", { boardId: board.id, sinceSeq: 0 });
+      expect(joined.ok && "snapshot" in joined).toBe(true);
+    } finally {
+      await farApp.stop();
+    }
+  });
+
+  it("answers NOT_FOUND to a non-member, and for a board that does not exist", async () => {
+    const socket = connectSocket(app, await signIn(app, outsider));
+    sockets.push(socket);
+    const ops: WireOp[] = [];
+    socket.on("board:op", (op) => ops.push(op));
+    await waitForConnect(socket);
+    const member = await socket.emitWithAck("board:join", { boardId: board.id });
+    const missing = await socket.emitWithAck("board:join", { boardId: randomUUID() });
+    expect(member.ok ? null : member.error.code).toBe("NOT_FOUND");
+    expect(missing.ok ? null : missing.error).toEqual(member.ok ? null : member.error);
+    const { socket: writer } = await joinedSocket(alice);
+    await writer.emitWithAck("annotation:create", annotationInput(board));
+    await settle();
+    expect(ops).toEqual([]);
+  });
+
+  it("tells everyone on the board who is there", async () => {
+    const aliceSide = await joinedSocket(alice);
+    const names = new Set<string>();
+    aliceSide.socket.on("presence:state", (state) => state.members.forEach((member) => names.add(member.userId)));
+    await joinedSocket(bob);
+    await expect.poll(() => names.has(bob.id)).toBe(true);
+  });
+});
+
+describe("the socket handshake", () => {
+  it("refuses a socket without a session", async () => {
+    const socket = connectSocket(app, undefined);
+    sockets.push(socket);
+    await expect(waitForConnect(socket)).rejects.toThrow("UNAUTHENTICATED");
+  });
+
+  it("refuses a socket with a forged session cookie", async () => {
+    const socket = connectSocket(app, "watchfloor.session_token=forged.value");
+    sockets.push(socket);
+    await expect(waitForConnect(socket)).rejects.toThrow("UNAUTHENTICATED");
+  });
+});

@@ -1,0 +1,17 @@
+// Starts the real server (API + Socket.IO, no Next pages) on an ephemeral port over a test database.
+import { type App, createApp } from "@/server/app";
+import { parseConfig } from "@/server/config";
+import { createLogger } from "@/server/logger";
+
+export async function startTestApp(options: { databaseUrl: string; seedDemo?: boolean; env?: Record<string, string> }): Promise<App> {
+  const config = parseConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: options.databaseUrl,
+    AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+    SEED_DEMO: options.seedDemo ? "1" : "0",
+    ...options.env,
+  });
+  return createApp({ config, logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), pages: "none" });
+}
