@@ -2,11 +2,7 @@
 // Email + password form; on success goes to the page that asked for a session (same-site paths only).
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
-
-export function safeNextPath(next: string | null): string {
-  // Only local paths: "//evil.example" or "https://…" would send the analyst off-site.
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-}
+import { safeNextPath } from "@/lib/safe-next-path";
 
 export function SignInForm() {
   const params = useSearchParams();

@@ -2,10 +2,12 @@
 import { prismaAdapter } from "@better-auth/prisma-adapter";
 import { betterAuth } from "better-auth";
 import type { Database } from "../db/client";
+import type { Logger } from "../logger";
 
 export type Auth = ReturnType<typeof createAuth>;
 
-export function createAuth(options: { db: Database; secret: string; baseURL: string; secureCookies: boolean }) {
+export function createAuth(options: { db: Database; secret: string; baseURL: string; secureCookies: boolean; logger: Logger }) {
+  const log = options.logger.child({ module: "auth" });
   return betterAuth({
     appName: "Watchfloor",
     baseURL: options.baseURL,
@@ -18,6 +20,10 @@ export function createAuth(options: { db: Database; secret: string; baseURL: str
     trustedOrigins: (request) => [options.baseURL, request ? originOf(request) : undefined],
     advanced: { useSecureCookies: options.secureCookies, cookiePrefix: "watchfloor" },
     telemetry: { enabled: false },
+    logger: {
+      level: "warn",
+      log: (level, message, ...args) => log[level]({ details: args }, message),
+    },
   });
 }
 

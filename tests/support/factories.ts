@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/events";
+import type { TAnnotationCreateInput } from "@/lib/schemas/annotation";
 import type { BoardRole } from "@/lib/schemas/board";
 import type { Actor } from "@/server/actor";
 import type { App } from "@/server/app";
@@ -80,6 +81,6 @@ export function waitForConnect(socket: TestSocket): Promise<void> {
   });
 }
 
-export function annotationInput(board: TestBoard, overrides: Record<string, unknown> = {}) {
+export function annotationInput(board: TestBoard, overrides: Partial<TAnnotationCreateInput> = {}): TAnnotationCreateInput {
   return { id: randomUUID(), boardId: board.id, target: { type: "board" }, body: "Watching the talks closely.", ...overrides };
 }

@@ -1,0 +1,134 @@
+// The JSON API and the page gate against a real server: health, boards, annotations, sessions.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "@/server/app";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { annotationInput, connectSocket, makeAnalyst, makeBoard, signIn, type TestAnalyst, type TestBoard, waitForConnect } from "../support/factories";
+import { startTestApp } from "../support/test-app";
+
+let database: TestDatabase;
+let app: App;
+let alice: TestAnalyst;
+let outsider: TestAnalyst;
+let board: TestBoard;
+let aliceCookie: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await startTestApp({ databaseUrl: database.url });
+  [alice, outsider] = await Promise.all([makeAnalyst(app, { name: "Alice Mercer" }), makeAnalyst(app)]);
+  board = await makeBoard(app, [[alice, "owner"]]);
+  aliceCookie = await signIn(app, alice);
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await database?.drop();
+});
+
+const get = (path: string, cookie?: string) => fetch(`${app.url}${path}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+
+describe("GET /api/health", () => {
+  it("answers 200 ok while the database answers", async () => {
+    const response = await get("/api/health");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+});
+
+describe("GET /api/boards", () => {
+  it("needs a session", async () => {
+    const response = await get("/api/boards");
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("lists the caller's boards with the caller's role", async () => {
+    const response = await get("/api/boards", aliceCookie);
+    expect(response.status).toBe(200);
+    expect((await response.json()).boards).toEqual([
+      { id: board.id, slug: board.slug, title: board.title, description: "", role: "owner" },
+    ]);
+  });
+
+  it("lists nothing of boards the caller is not on", async () => {
+    const response = await get("/api/boards", await signIn(app, outsider));
+    expect((await response.json()).boards).toEqual([]);
+  });
+});
+
+describe("GET /api/boards/:slug/annotations", () => {
+  it("returns the board's annotations to a member, including ones made over the socket", async () => {
+    const socket = connectSocket(app, aliceCookie);
+    await waitForConnect(socket);
+    const input = annotationInput(board, { body: "Geneva opens on Monday." });
+    await socket.emitWithAck("annotation:create", input);
+    socket.disconnect();
+
+    const response = await get(`/api/boards/${board.slug}/annotations`, aliceCookie);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.boardId).toBe(board.id);
+    expect(body.annotations.map((annotation: { id: string }) => annotation.id)).toContain(input.id);
+  });
+
+  it("answers NOT_FOUND to a non-member, exactly as for a board that does not exist", async () => {
+    const cookie = await signIn(app, outsider);
+    const hidden = await get(`/api/boards/${board.slug}/annotations`, cookie);
+    const missing = await get("/api/boards/no-such-board/annotations", cookie);
+    expect(hidden.status).toBe(404);
+    expect(await hidden.json()).toEqual(await missing.json());
+  });
+
+  it("needs a session", async () => {
+    expect((await get(`/api/boards/${board.slug}/annotations`)).status).toBe(401);
+  });
+});
+
+describe("sessions", () => {
+  it("refuses a wrong password", async () => {
+    await expect(signIn(app, { email: alice.email, password: "not-the-password" })).rejects.toThrow(/401/);
+  });
+
+  it("sends a visitor without a session from a page to sign-in, keeping where they were going", async () => {
+    const response = await get(`/boards/${board.slug}`);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`/sign-in?next=${encodeURIComponent(`/boards/${board.slug}`)}`);
+  });
+
+  it("has no public sign-up", async () => {
+    const response = await fetch(`${app.url}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: app.url },
+      body: JSON.stringify({ email: "mallory@example.test", password: "a-long-password", name: "Mallory" }),
+    });
+    expect(response.ok).toBe(false);
+    expect(await app.db.user.count({ where: { email: "mallory@example.test" } })).toBe(0);
+  });
+
+  it("ends the session on sign-out, for the API and the socket", async () => {
+    const cookie = await signIn(app, alice);
+    const out = await fetch(`${app.url}/api/auth/sign-out`, {
+      method: "POST",
+      headers: { cookie, origin: app.url, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(out.ok).toBe(true);
+    expect((await get("/api/boards", cookie)).status).toBe(401);
+    await expect(waitForConnect(connectSocket(app, cookie))).rejects.toThrow("UNAUTHENTICATED");
+  });
+});
+
+describe("GET /api/health without a database", () => {
+  it("answers 503 when the database is gone", async () => {
+    const doomed = await createTestDatabase();
+    const doomedApp = await startTestApp({ databaseUrl: doomed.url });
+    try {
+      await doomed.drop();
+      const response = await fetch(`${doomedApp.url}/api/health`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: "unavailable" });
+    } finally {
+      await doomedApp.stop();
+    }
+  });
+});

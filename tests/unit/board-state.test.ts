@@ -1,0 +1,72 @@
+// Client-side op application: in order, once, and never across a gap.
+import { describe, expect, it } from "vitest";
+import { applyOp, applyOps, type LiveBoard } from "@/lib/board-state";
+import type { WireOp } from "@/lib/ops";
+import type { WireAnnotation } from "@/lib/schemas/annotation";
+
+const boardId = "6a4f8a36-3f1e-4d38-9d7e-6f0f8f3b9c11";
+
+function annotation(id: string): WireAnnotation {
+  return {
+    id,
+    boardId,
+    author: { id: "u1", name: "Alice" },
+    target: { type: "board" },
+    body: `note ${id}`,
+    kind: "note",
+    confidence: null,
+    tags: [],
+    parentId: null,
+    version: 1,
+    resolvedAt: null,
+    createdAt: "2022-01-10T09:00:00.000Z",
+    updatedAt: "2022-01-10T09:00:00.000Z",
+  };
+}
+
+const created = (seq: number, id = `a${seq}`): WireOp => ({
+  boardId,
+  seq,
+  type: "annotation.created",
+  actorId: "u1",
+  at: "2022-01-10T09:00:00.000Z",
+  data: annotation(id),
+});
+
+const emptyBoard = (seq: number): LiveBoard => ({
+  seq,
+  snapshot: { board: { id: boardId, slug: "b", title: "B", description: "" }, events: [], indicators: [], sources: [], annotations: [], members: [] },
+});
+
+describe("applyOp", () => {
+  it("applies the next op and advances seq", () => {
+    const outcome = applyOp(emptyBoard(4), created(5));
+    expect(outcome.status).toBe("applied");
+    if (outcome.status !== "applied") return;
+    expect(outcome.board.seq).toBe(5);
+    expect(outcome.board.snapshot.annotations.map((a) => a.id)).toEqual(["a5"]);
+  });
+
+  it("ignores an op it has already applied", () => {
+    expect(applyOp(emptyBoard(5), created(5)).status).toBe("stale");
+    expect(applyOp(emptyBoard(5), created(2)).status).toBe("stale");
+  });
+
+  it("reports a gap instead of applying an op from the future", () => {
+    expect(applyOp(emptyBoard(4), created(6))).toEqual({ status: "gap", expected: 5 });
+  });
+
+  it("does not duplicate an annotation delivered twice under different seqs", () => {
+    const once = applyOps(emptyBoard(0), [created(1, "same"), created(2, "same")]);
+    expect(once.board.snapshot.annotations).toHaveLength(1);
+  });
+});
+
+describe("applyOps", () => {
+  it("sorts a batch by seq, skips stale ops and stops at a gap", () => {
+    const result = applyOps(emptyBoard(2), [created(4), created(2), created(3), created(6)]);
+    expect(result.gap).toBe(true);
+    expect(result.board.seq).toBe(4);
+    expect(result.board.snapshot.annotations.map((a) => a.id)).toEqual(["a3", "a4"]);
+  });
+});
