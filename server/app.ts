@@ -67,7 +67,14 @@ async function assemble(
 
   const secret = await loadAuthSecret({ configured: config.authSecret, dataDir: config.dataDir });
   const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
-  const auth = createAuth({ db, secret, baseURL: publicUrl, secureCookies: publicUrl.startsWith("https:"), logger });
+  const auth = createAuth({
+    db,
+    secret,
+    baseURL: publicUrl,
+    secureCookies: publicUrl.startsWith("https:"),
+    signInAttemptsPerMinute: config.signInAttemptsPerMinute,
+    logger,
+  });
 
   if (config.seedDemo ?? !config.databaseUrl) {
     const seed = await seedDemoBoard({ db, auth });

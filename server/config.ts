@@ -18,6 +18,7 @@ const ZEnv = z.object({
   SEED_DEMO: ZBoolFlag,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CATCH_UP_MAX_OPS: z.coerce.number().int().positive().default(2000),
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(0).default(10),
 });
 
 export type Config = {
@@ -36,9 +37,11 @@ export type Config = {
   logLevel: z.infer<typeof ZEnv>["LOG_LEVEL"];
   /** A client further behind than this many ops gets a fresh snapshot instead of the op list. */
   catchUpMaxOps: number;
+  /** Sign-in attempts allowed per client address per minute; 0 turns the throttle off (load tests). */
+  signInAttemptsPerMinute: number;
 };
 
-export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ZEnv.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
@@ -56,5 +59,6 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     catchUpMaxOps: e.CATCH_UP_MAX_OPS,
+    signInAttemptsPerMinute: e.SIGN_IN_ATTEMPTS_PER_MINUTE,
   };
 }

@@ -6,7 +6,20 @@ import type { Logger } from "../logger";
 
 export type Auth = ReturnType<typeof createAuth>;
 
-export function createAuth(options: { db: Database; secret: string; baseURL: string; secureCookies: boolean; logger: Logger }) {
+/**
+ * The client's socket address, set by our HTTP handler on every auth request (any value the client
+ * sent is overwritten), so throttling is per address rather than one bucket shared by everyone.
+ */
+export const CLIENT_ADDRESS_HEADER = "x-watchfloor-client-address";
+
+export function createAuth(options: {
+  db: Database;
+  secret: string;
+  baseURL: string;
+  secureCookies: boolean;
+  signInAttemptsPerMinute: number;
+  logger: Logger;
+}) {
   const log = options.logger.child({ module: "auth" });
   return betterAuth({
     appName: "Watchfloor",
@@ -18,7 +31,19 @@ export function createAuth(options: { db: Database; secret: string; baseURL: str
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     // Same-origin requests are trusted whatever host name the analyst typed (localhost, 127.0.0.1, a LAN name).
     trustedOrigins: (request) => [options.baseURL, request ? originOf(request) : undefined],
-    advanced: { useSecureCookies: options.secureCookies, cookiePrefix: "watchfloor" },
+    // Throttled per client address, with the counters in Postgres so every node sees the same ones.
+    rateLimit: {
+      enabled: options.signInAttemptsPerMinute > 0,
+      storage: "database",
+      window: 60,
+      max: 600,
+      customRules: { "/sign-in/email": { window: 60, max: options.signInAttemptsPerMinute } },
+    },
+    advanced: {
+      useSecureCookies: options.secureCookies,
+      cookiePrefix: "watchfloor",
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    },
     telemetry: { enabled: false },
     logger: {
       level: "warn",

@@ -2,7 +2,7 @@
 // pages other than sign-in only with a session (the same session the API and the socket use).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { toNodeHandler } from "better-auth/node";
-import type { Auth } from "../auth/create-auth";
+import { type Auth, CLIENT_ADDRESS_HEADER } from "../auth/create-auth";
 import { getActor } from "../auth/get-actor";
 import type { Database } from "../db/client";
 import { AppError } from "../errors";
@@ -29,7 +29,10 @@ export function createRequestHandler(options: {
     const url = new URL(req.url ?? "/", "http://internal");
     const path = url.pathname;
     try {
-      if (path.startsWith("/api/auth/")) return await authHandler(req, res);
+      if (path.startsWith("/api/auth/")) {
+        req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+        return await authHandler(req, res);
+      }
       if (path === "/api/health") {
         const healthy = await checkHealth(db);
         return sendJson(res, healthy ? 200 : 503, { status: healthy ? "ok" : "unavailable" });

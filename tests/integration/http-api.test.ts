@@ -1,5 +1,5 @@
 // The JSON API and the page gate against a real server: health, boards, annotations, sessions.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { App } from "@/server/app";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { annotationInput, connectSocket, makeAnalyst, makeBoard, signIn, type TestAnalyst, type TestBoard, waitForConnect } from "../support/factories";
@@ -115,6 +115,40 @@ describe("sessions", () => {
     expect(out.ok).toBe(true);
     expect((await get("/api/boards", cookie)).status).toBe(401);
     await expect(waitForConnect(connectSocket(app, cookie))).rejects.toThrow("UNAUTHENTICATED");
+  });
+});
+
+describe("sign-in throttling", () => {
+  // The counters live in Postgres, shared by every app on this database: start each test from zero.
+  beforeEach(() => app.db.rateLimit.deleteMany());
+
+  it("refuses further attempts from an address after the limit, even with the right password", async () => {
+    const throttled = await startTestApp({ databaseUrl: database.url, env: { SIGN_IN_ATTEMPTS_PER_MINUTE: "3" } });
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await expect(signIn(throttled, { email: alice.email, password: "guess-number-" + attempt })).rejects.toThrow(/401/);
+      }
+      await expect(signIn(throttled, alice)).rejects.toThrow(/429/);
+    } finally {
+      await throttled.stop();
+    }
+  });
+
+  it("does not let a client pick the address it is counted under", async () => {
+    const throttled = await startTestApp({ databaseUrl: database.url, env: { SIGN_IN_ATTEMPTS_PER_MINUTE: "2" } });
+    try {
+      const attempt = (address: string) =>
+        fetch(`${throttled.url}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: throttled.url, "x-watchfloor-client-address": address, "x-forwarded-for": address },
+          body: JSON.stringify({ email: alice.email, password: "wrong-password-x" }),
+        });
+      const statuses = [];
+      for (const address of ["10.0.0.1", "10.0.0.2", "10.0.0.3"]) statuses.push((await attempt(address)).status);
+      expect(statuses).toEqual([401, 401, 429]);
+    } finally {
+      await throttled.stop();
+    }
   });
 });
 

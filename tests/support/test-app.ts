@@ -10,6 +10,7 @@ export async function startTestApp(options: { databaseUrl: string; seedDemo?: bo
     HOST: "127.0.0.1",
     DATABASE_URL: options.databaseUrl,
     AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+    SIGN_IN_ATTEMPTS_PER_MINUTE: "0",
     ...(options.seedDemo === undefined ? {} : { SEED_DEMO: options.seedDemo ? "1" : "0" }),
     ...options.env,
   });

@@ -1,0 +1,63 @@
+// Two analysts in two browsers on the demo board: Alice annotates, Bob sees it live; after a reload
+// both still see it.
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+
+const BOARD = "/boards/russia-ukraine-2022-01";
+const PASSWORD = "watchfloor-demo";
+
+async function signedInPage(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+  const page = await context.newPage();
+  await page.goto(BOARD);
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`${BOARD}$`));
+  await expect(page.getByTestId("connection")).toHaveText("Live");
+  return { context, page };
+}
+
+test("an annotation Alice adds appears for Bob without reloading, and stays after a reload", async ({ browser }) => {
+  const alice = await signedInPage(browser, "alice@watchfloor.test");
+  const bob = await signedInPage(browser, "bob@watchfloor.test");
+  await expect(alice.page.getByTestId("presence").getByText("Bob Okafor")).toBeAttached();
+
+  const body = `Geneva readout due at 1800Z — ${Date.now()}`;
+  await alice.page.getByRole("textbox", { name: "Annotation", exact: true }).fill(body);
+  await alice.page.getByRole("button", { name: "Add" }).click();
+
+  await expect(alice.page.getByTestId("annotation").filter({ hasText: body })).toBeVisible();
+  await expect(bob.page.getByTestId("annotation").filter({ hasText: body })).toBeVisible();
+
+  await alice.page.reload();
+  await bob.page.reload();
+  await expect(alice.page.getByTestId("annotation").filter({ hasText: body })).toBeVisible();
+  await expect(bob.page.getByTestId("annotation").filter({ hasText: body })).toBeVisible();
+
+  await alice.context.close();
+  await bob.context.close();
+});
+
+test("clicking an indicator's chart annotates it at that point in time", async ({ browser }) => {
+  const bob = await signedInPage(browser, "bob@watchfloor.test");
+  const chart = bob.page.getByTestId("indicator-chart").first();
+  const box = await chart.locator(".recharts-surface").boundingBox();
+  if (!box) throw new Error("the chart did not render");
+  await bob.page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await expect(bob.page.getByTestId("composer-target")).toContainText("Russian troops near Ukraine's border at 20");
+
+  const body = `Plateau holds — ${Date.now()}`;
+  await bob.page.getByRole("textbox", { name: "Annotation", exact: true }).fill(body);
+  await bob.page.getByRole("button", { name: "Add" }).click();
+  const added = bob.page.getByTestId("annotation").filter({ hasText: body });
+  await expect(added).toContainText("on Russian troops near Ukraine's border at 20");
+  await bob.context.close();
+});
+
+test("a viewer reads the board but cannot annotate", async ({ browser }) => {
+  const carol = await signedInPage(browser, "carol@watchfloor.test");
+  await expect(carol.page.getByTestId("event").first()).toBeVisible();
+  await expect(carol.page.getByText("You can read this board but not annotate it.")).toBeVisible();
+  await carol.context.close();
+});
