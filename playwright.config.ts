@@ -36,6 +36,11 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123" },
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123",
+    },
   },
 });

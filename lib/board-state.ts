@@ -5,7 +5,10 @@ import type { BoardSnapshot } from "./schemas/board";
 
 export type LiveBoard = { seq: number; snapshot: BoardSnapshot };
 
-export type ApplyOutcome = { status: "applied"; board: LiveBoard } | { status: "stale" } | { status: "gap"; expected: number };
+export type ApplyOutcome =
+  | { status: "applied"; board: LiveBoard }
+  | { status: "stale" }
+  | { status: "gap"; expected: number };
 
 export function applyOp(board: LiveBoard, op: WireOp): ApplyOutcome {
   if (op.seq <= board.seq) return { status: "stale" };

@@ -10,7 +10,9 @@ const root = path.resolve(import.meta.dirname, "..");
 const chromium = findChromium();
 if (!chromium) {
   const banner = "=".repeat(78);
-  console.error(`\n${banner}\n BROWSER TESTS SKIPPED: no Chromium found.\n Install one with:  sudo apt-get install -y chromium   (or set CHROMIUM_PATH)\n${banner}\n`);
+  console.error(
+    `\n${banner}\n BROWSER TESTS SKIPPED: no Chromium found.\n Install one with:  sudo apt-get install -y chromium   (or set CHROMIUM_PATH)\n${banner}\n`,
+  );
   process.exit(process.env.REQUIRE_E2E === "1" ? 1 : 0);
 }
 

@@ -6,9 +6,8 @@ import type { AddressInfo } from "node:net";
 import { loadAuthSecret } from "./auth/auth-secret";
 import { type Auth, createAuth } from "./auth/create-auth";
 import type { Config } from "./config";
-import { createDatabase, type Database } from "./db/client";
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "./db/embedded-postgres";
-import { migrateDatabase } from "./db/migrate";
+import type { Database } from "./db/client";
+import { type OpenDatabase, openDatabase } from "./db/open-database";
 import { createRequestHandler } from "./http/create-request-handler";
 import { sendJson } from "./http/respond";
 import type { Logger } from "./logger";
@@ -35,25 +34,17 @@ export type AppOptions = {
 };
 
 export async function createApp(options: AppOptions): Promise<App> {
-  const { config, logger } = options;
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, logger });
+  const database = await openDatabase({ config: options.config, logger: options.logger });
   try {
-    return await assemble(options, config.databaseUrl ?? (embedded as EmbeddedDatabase).url, embedded);
+    return await assemble(options, database);
   } catch (error) {
-    await embedded?.stop();
+    await database.close();
     throw error;
   }
 }
 
-async function assemble(
-  { config, logger, pages }: AppOptions,
-  databaseUrl: string,
-  embedded: EmbeddedDatabase | undefined,
-): Promise<App> {
-
-  const migrations = await migrateDatabase(databaseUrl);
-  if (migrations.applied.length) logger.info({ applied: migrations.applied }, "migrations applied");
-  const db = createDatabase(databaseUrl);
+async function assemble({ config, logger, pages }: AppOptions, database: OpenDatabase): Promise<App> {
+  const { db, url: databaseUrl } = database;
 
   // Requests that arrive while the app is still starting get a 503 rather than hanging.
   let handleRequest = (_req: IncomingMessage, res: ServerResponse) =>
@@ -76,7 +67,7 @@ async function assemble(
     logger,
   });
 
-  if (config.seedDemo ?? !config.databaseUrl) {
+  if (config.seedDemo ?? database.embedded) {
     const seed = await seedDemoBoard({ db, auth });
     if (seed.seeded) logger.info({ board: seed.boardSlug }, "demo board seeded");
   }
@@ -85,7 +76,7 @@ async function assemble(
   if (pages !== "none") nextPages = await createNextPages({ dev: pages === "development", httpServer, port });
   const { io } = createSocketServer({ httpServer, db, auth: () => auth, logger, catchUpMaxOps: config.catchUpMaxOps });
   handleRequest = createRequestHandler({ db, auth, logger, pages: nextPages?.handle });
-  logger.info({ url: publicUrl, embeddedDatabase: Boolean(embedded) }, "Watchfloor is listening");
+  logger.info({ url: publicUrl, embeddedDatabase: database.embedded }, "Watchfloor is listening");
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -95,8 +86,7 @@ async function assemble(
       await io.close();
       httpServer.closeAllConnections();
       await nextPages?.close().catch((error: unknown) => logger.warn({ err: error }, "closing Next failed"));
-      await db.$disconnect();
-      await embedded?.stop();
+      await database.close();
       logger.info("Watchfloor stopped");
     })();
     return stopping;

@@ -1,5 +1,5 @@
 // Typed errors thrown by domain services and mapped to HTTP statuses and ack errors at the edges.
-import { z } from "zod";
+import type { z } from "zod";
 import type { ErrorCode, ValidationIssue, WireError } from "@/lib/errors";
 
 export class AppError extends Error {
@@ -39,7 +39,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 /** What a client may see of any error: AppErrors as they are, everything else as a bare INTERNAL. */
 export function toWireError(error: unknown): WireError {
   if (error instanceof AppError) {
-    return error.issues ? { code: error.code, message: error.message, issues: error.issues } : { code: error.code, message: error.message };
+    return error.issues
+      ? { code: error.code, message: error.message, issues: error.issues }
+      : { code: error.code, message: error.message };
   }
   return { code: "INTERNAL", message: "Something went wrong on the server" };
 }

@@ -1,5 +1,5 @@
 // Structured JSON logs (pino). One root logger per app; modules take a child.
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 export type { Logger };
 

@@ -21,7 +21,9 @@ export function SignInForm() {
         body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
       });
       if (response.ok) return window.location.assign(safeNextPath(params.get("next")));
-      setProblem(response.status === 429 ? "Too many attempts; wait a moment and try again." : "Wrong email or password.");
+      setProblem(
+        response.status === 429 ? "Too many attempts; wait a moment and try again." : "Wrong email or password.",
+      );
     } catch {
       setProblem("The server could not be reached.");
     } finally {
@@ -33,7 +35,7 @@ export function SignInForm() {
     <form className="sign-in-form" onSubmit={onSubmit}>
       <label>
         Email
-        <input name="email" type="email" autoComplete="username" required autoFocus />
+        <input name="email" type="email" autoComplete="username" required />
       </label>
       <label>
         Password

@@ -3,7 +3,13 @@
 // acknowledges, so pressing "Add" again after a lost answer cannot create a second copy.
 import { useState } from "react";
 import type { AnnotationCreateResult } from "@/lib/events";
-import { ANNOTATION_KINDS, CONFIDENCE_LEVELS, LIMITS_BODY, type TAnnotationCreateInput, type TAnnotationTarget } from "@/lib/schemas/annotation";
+import {
+  ANNOTATION_KINDS,
+  CONFIDENCE_LEVELS,
+  LIMITS_BODY,
+  type TAnnotationCreateInput,
+  type TAnnotationTarget,
+} from "@/lib/schemas/annotation";
 
 type Props = {
   boardId: string;
@@ -38,7 +44,10 @@ export function AnnotationComposer({ boardId, target, targetLabel, canWrite, onC
       body,
       kind,
       confidence: confidence || undefined,
-      tags: tags.split(",").map((tag) => tag.trim()).filter(Boolean),
+      tags: tags
+        .split(",")
+        .map((tag) => tag.trim())
+        .filter(Boolean),
     });
     setBusy(false);
     if (result.ok) {

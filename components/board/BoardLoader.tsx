@@ -1,8 +1,8 @@
 "use client";
 // Resolves the board from its slug (and the analyst's role on it) before going live.
 import { useEffect, useState } from "react";
-import type { BoardSummary } from "@/lib/schemas/board";
 import type { WireError } from "@/lib/errors";
+import type { BoardSummary } from "@/lib/schemas/board";
 import { AppHeader } from "../ui/AppHeader";
 import { BoardView } from "./BoardView";
 

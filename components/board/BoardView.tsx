@@ -9,8 +9,8 @@ import { AnnotationList } from "./AnnotationList";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { IndicatorChart } from "./IndicatorChart";
 import { PresenceBar } from "./PresenceBar";
-import { describeTarget } from "./targets";
 import { Timeline } from "./Timeline";
+import { describeTarget } from "./targets";
 import { useLiveBoard } from "./use-live-board";
 
 const WRITER_ROLES = new Set(["owner", "editor", "commenter"]);
@@ -34,7 +34,8 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   const annotationCounts = useMemo(() => {
     const counts = new Map<string, number>();
     for (const annotation of snapshot?.annotations ?? []) {
-      if (annotation.target.type === "event") counts.set(annotation.target.eventId, (counts.get(annotation.target.eventId) ?? 0) + 1);
+      if (annotation.target.type === "event")
+        counts.set(annotation.target.eventId, (counts.get(annotation.target.eventId) ?? 0) + 1);
     }
     return counts;
   }, [snapshot]);
@@ -55,7 +56,11 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
         <p className="muted loading">Loading the board…</p>
       ) : (
         <main className="board-grid">
-          <Timeline events={snapshot.events} annotationCounts={annotationCounts} onAnnotate={(event) => setTarget({ type: "event", eventId: event.id })} />
+          <Timeline
+            events={snapshot.events}
+            annotationCounts={annotationCounts}
+            onAnnotate={(event) => setTarget({ type: "event", eventId: event.id })}
+          />
           <section className="panel charts" aria-labelledby="charts-title">
             <h2 id="charts-title">Indicators</h2>
             <p className="muted hint">Dashed lines are events; click a point to annotate the indicator at that time.</p>
@@ -72,7 +77,9 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
                 domain={domain}
                 ticks={ticks}
                 showEventLabels={index === 0}
-                onPick={(observation) => setTarget({ type: "indicator", indicatorId: indicator.id, at: observation.observedAt })}
+                onPick={(observation) =>
+                  setTarget({ type: "indicator", indicatorId: indicator.id, at: observation.observedAt })
+                }
               />
             ))}
           </section>

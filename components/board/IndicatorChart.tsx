@@ -57,7 +57,10 @@ export function IndicatorChart({ indicator, events, annotations, domain, ticks, 
           data={points}
           margin={{ top: showEventLabels ? 22 : 8, right: 16, bottom: 0, left: 4 }}
           onClick={(state) => {
-            const index = typeof state.activeTooltipIndex === "number" ? state.activeTooltipIndex : Number(state.activeTooltipIndex);
+            const index =
+              typeof state.activeTooltipIndex === "number"
+                ? state.activeTooltipIndex
+                : Number(state.activeTooltipIndex);
             const point = Number.isInteger(index) ? points[index] : undefined;
             if (point) onPick(point.observation);
           }}
@@ -87,14 +90,28 @@ export function IndicatorChart({ indicator, events, annotations, domain, ticks, 
               x={Date.parse(event.occurredAt)}
               stroke="var(--event-line)"
               strokeDasharray="2 3"
-              label={showEventLabels ? { value: String(index + 1), position: "top", fontSize: 10, fill: "var(--muted)" } : undefined}
+              label={
+                showEventLabels
+                  ? { value: String(index + 1), position: "top", fontSize: 10, fill: "var(--muted)" }
+                  : undefined
+              }
             />
           ))}
           {indicator.warnAbove !== null ? (
-            <ReferenceLine y={indicator.warnAbove} stroke="var(--warn)" strokeDasharray="6 3" ifOverflow="extendDomain" />
+            <ReferenceLine
+              y={indicator.warnAbove}
+              stroke="var(--warn)"
+              strokeDasharray="6 3"
+              ifOverflow="extendDomain"
+            />
           ) : null}
           {indicator.warnBelow !== null ? (
-            <ReferenceLine y={indicator.warnBelow} stroke="var(--warn)" strokeDasharray="6 3" ifOverflow="extendDomain" />
+            <ReferenceLine
+              y={indicator.warnBelow}
+              stroke="var(--warn)"
+              strokeDasharray="6 3"
+              ifOverflow="extendDomain"
+            />
           ) : null}
           {annotations.map((annotation) =>
             annotation.target.type === "indicator-range" ? (
@@ -132,7 +149,15 @@ export function IndicatorChart({ indicator, events, annotations, domain, ticks, 
   );
 }
 
-function ObservationTooltip({ active, payload, unit }: { active?: boolean; payload?: { payload: ChartPoint }[]; unit: string }) {
+function ObservationTooltip({
+  active,
+  payload,
+  unit,
+}: {
+  active?: boolean;
+  payload?: { payload: ChartPoint }[];
+  unit: string;
+}) {
   const point = active ? payload?.[0]?.payload : undefined;
   if (!point) return null;
   const { observation } = point;

@@ -4,7 +4,7 @@
 // a reload.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import { type LiveBoard, applyOps } from "@/lib/board-state";
+import { applyOps, type LiveBoard } from "@/lib/board-state";
 import type { AnnotationCreateResult, ClientToServerEvents, PresenceMember, ServerToClientEvents } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
 import type { TAnnotationCreateInput } from "@/lib/schemas/annotation";
@@ -98,11 +98,15 @@ export function useLiveBoard(boardId: string) {
 
   const createAnnotation = useCallback(async (input: TAnnotationCreateInput): Promise<AnnotationCreateResult> => {
     const socket = socketRef.current;
-    if (!socket?.connected) return { ok: false, error: { code: "UNAVAILABLE", message: "Not connected; try again when live" } };
+    if (!socket?.connected)
+      return { ok: false, error: { code: "UNAVAILABLE", message: "Not connected; try again when live" } };
     try {
       return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("annotation:create", input);
     } catch {
-      return { ok: false, error: { code: "UNAVAILABLE", message: "No answer from the server; the note may not be saved" } };
+      return {
+        ok: false,
+        error: { code: "UNAVAILABLE", message: "No answer from the server; the note may not be saved" },
+      };
     }
   }, []);
 

@@ -16,7 +16,12 @@ export function BoardList() {
       })
       .catch(() => setProblem("Your boards could not be loaded"));
   }, []);
-  if (problem) return <p className="problem" role="alert">{problem}</p>;
+  if (problem)
+    return (
+      <p className="problem" role="alert">
+        {problem}
+      </p>
+    );
   if (!boards) return <p className="muted">Loading…</p>;
   if (!boards.length) return <p className="muted">You are not on any board yet. Ask a board owner to add you.</p>;
   return (

@@ -22,7 +22,11 @@ export function AppHeader({ children }: { children?: React.ReactNode }) {
       </Link>
       {children}
       <span className="spacer" />
-      {name ? <span className="whoami" data-testid="whoami">{name}</span> : null}
+      {name ? (
+        <span className="whoami" data-testid="whoami">
+          {name}
+        </span>
+      ) : null}
       <button type="button" className="link-button" onClick={signOut}>
         Sign out
       </button>

@@ -1,8 +1,8 @@
 // annotation:create — validate, authorize, write the annotation and its op in one transaction,
 // publish after commit. The client-generated id makes a retry return the first result.
 import type { WireOp } from "@/lib/ops";
-import { type TAnnotationCreate, ZAnnotationCreate } from "@/lib/schemas/annotation";
 import type { WireAnnotation } from "@/lib/schemas/annotation";
+import { type TAnnotationCreate, ZAnnotationCreate } from "@/lib/schemas/annotation";
 import type { Actor } from "../actor";
 import { authorize } from "../boards/access";
 import type { Database } from "../db/client";
@@ -76,7 +76,9 @@ async function findEarlierCreate(
 async function checkTargetOnBoard(tx: TransactionClient, input: TAnnotationCreate): Promise<void> {
   const { target, boardId } = input;
   const missing = (what: string, path: string[]) =>
-    new AppError("VALIDATION", `The ${what} is not on this board`, [{ path, message: `no such ${what} on this board` }]);
+    new AppError("VALIDATION", `The ${what} is not on this board`, [
+      { path, message: `no such ${what} on this board` },
+    ]);
   if (target.type === "event") {
     const found = await tx.event.count({ where: { id: target.eventId, boardId } });
     if (!found) throw missing("event", ["target", "eventId"]);

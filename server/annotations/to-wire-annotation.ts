@@ -31,7 +31,11 @@ function targetOf(row: Annotation): TAnnotationTarget {
     case "event":
       return { type: "event", eventId: required(row.eventId, row) };
     case "indicator":
-      return { type: "indicator", indicatorId: required(row.indicatorId, row), at: required(row.at, row).toISOString() };
+      return {
+        type: "indicator",
+        indicatorId: required(row.indicatorId, row),
+        at: required(row.at, row).toISOString(),
+      };
     case "indicator_range":
       return {
         type: "indicator-range",

@@ -55,6 +55,7 @@ export function createAuth(options: {
 function originOf(request: Request): string | undefined {
   const host = request.headers.get("host");
   if (!host) return undefined;
-  const protocol = request.headers.get("x-forwarded-proto") === "https" ? "https" : new URL(request.url).protocol.slice(0, -1);
+  const protocol =
+    request.headers.get("x-forwarded-proto") === "https" ? "https" : new URL(request.url).protocol.slice(0, -1);
   return `${protocol}://${host}`;
 }

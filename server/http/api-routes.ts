@@ -1,6 +1,7 @@
 // The JSON API under /api (besides /api/auth): thin handlers over domain services. docs/http-api.md.
-import { listAnnotations } from "../annotations/list-annotations";
+
 import type { Actor } from "../actor";
+import { listAnnotations } from "../annotations/list-annotations";
 import { getBoard } from "../boards/get-board";
 import { listBoards } from "../boards/list-boards";
 import type { Database } from "../db/client";

@@ -8,7 +8,11 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 
 export type NextPages = { handle: PageHandler; close: () => Promise<void> };
 
-export async function createNextPages(options: { dev: boolean; httpServer: HttpServer; port: number }): Promise<NextPages> {
+export async function createNextPages(options: {
+  dev: boolean;
+  httpServer: HttpServer;
+  port: number;
+}): Promise<NextPages> {
   // Next attaches its own 'upgrade' listener to the server it is given, and that listener also sees
   // Socket.IO's upgrades. Give it a server that never listens, and pass it only its own upgrades.
   const decoy = createServer();

@@ -34,7 +34,9 @@ export function createSocketServer(options: {
   });
   const publish: PublishOp = (op) => io.to(boardRoom(op.boardId)).emit("board:op", op);
   const announcePresence = (boardId: string) =>
-    broadcastPresence(io, boardId).catch((error: unknown) => logger.warn({ err: error, boardId }, "presence update failed"));
+    broadcastPresence(io, boardId).catch((error: unknown) =>
+      logger.warn({ err: error, boardId }, "presence update failed"),
+    );
 
   io.use(async (socket, next) => {
     try {

@@ -20,7 +20,8 @@ export function onRequest<T extends object>(
       result = { ok: true, ...(await handle(payload)) };
     } catch (error) {
       const wire = toWireError(error);
-      if (wire.code === "INTERNAL") logger.error({ err: error, event, userId: socket.data.actor.id }, "socket request failed");
+      if (wire.code === "INTERNAL")
+        logger.error({ err: error, event, userId: socket.data.actor.id }, "socket request failed");
       else logger.debug({ event, code: wire.code }, "socket request refused");
       result = { ok: false, error: wire };
     }

@@ -18,8 +18,7 @@ export const demoBoardData: DemoBoardData = {
       title: "NATO ministers set tone before week of talks with Moscow",
       publisher: "International news report (seed copy)",
       publishedAt: "2022-01-08T09:00:00Z",
-      text:
-        "Wrap-up written the day after NATO's 30 foreign ministers met virtually. It puts the Russian deployment near Ukraine at roughly 100,000 troops, assembled since November, and recaps Moscow's demands to halt enlargement and pull allied forces back from members that joined after 1997. It lists the coming week's calendar (Geneva on Monday, the NATO-Russia Council in Brussels on Wednesday, the OSCE in Vienna on Thursday, then a virtual call of NATO defence ministers) and notes that about 2,500 CSTO troops reached Kazakhstan on Friday amid deadly unrest.",
+      text: "Wrap-up written the day after NATO's 30 foreign ministers met virtually. It puts the Russian deployment near Ukraine at roughly 100,000 troops, assembled since November, and recaps Moscow's demands to halt enlargement and pull allied forces back from members that joined after 1997. It lists the coming week's calendar (Geneva on Monday, the NATO-Russia Council in Brussels on Wednesday, the OSCE in Vienna on Thursday, then a virtual call of NATO defence ministers) and notes that about 2,500 CSTO troops reached Kazakhstan on Friday amid deadly unrest.",
       reliability: "B",
     },
     {
@@ -27,8 +26,7 @@ export const demoBoardData: DemoBoardData = {
       title: "Secretary General's remarks after extraordinary virtual meeting of Foreign Ministers",
       publisher: "NATO",
       publishedAt: "2022-01-07T16:00:00Z",
-      text:
-        "Statement from the alliance after its foreign ministers held an extraordinary online session on Russia's posture around Ukraine. Jens Stoltenberg warned that armed conflict is a genuine possibility while stressing that allies want a diplomatic outcome. Allies signalled that any further Russian aggression would be met with a firm and costly reaction.",
+      text: "Statement from the alliance after its foreign ministers held an extraordinary online session on Russia's posture around Ukraine. Jens Stoltenberg warned that armed conflict is a genuine possibility while stressing that allies want a diplomatic outcome. Allies signalled that any further Russian aggression would be met with a firm and costly reaction.",
       reliability: "A",
     },
     {
@@ -36,8 +34,7 @@ export const demoBoardData: DemoBoardData = {
       title: "Readouts of President Biden's calls with President Putin",
       publisher: "The White House",
       publishedAt: "2021-12-30T23:00:00Z",
-      text:
-        "Official US summaries of the 7 December video call and the 30 December phone call between the two presidents. In both, Biden told Putin that a further invasion of Ukraine would bring heavy economic penalties and more support for Kyiv and NATO's eastern members. Both sides framed the calls as setting up the January expert-level talks.",
+      text: "Official US summaries of the 7 December video call and the 30 December phone call between the two presidents. In both, Biden told Putin that a further invasion of Ukraine would bring heavy economic penalties and more support for Kyiv and NATO's eastern members. Both sides framed the calls as setting up the January expert-level talks.",
       reliability: "B",
     },
     {
@@ -45,8 +42,7 @@ export const demoBoardData: DemoBoardData = {
       title: "Collective Security Council decision on peacekeeping forces for Kazakhstan",
       publisher: "Collective Security Treaty Organization",
       publishedAt: "2022-01-06T06:00:00Z",
-      text:
-        "The CSTO's governing council agreed to send a collective peacekeeping contingent to Kazakhstan after President Tokayev asked for help. The mission was described as temporary and limited to guarding key sites. Russia supplies most of the personnel; other member states send smaller units. The statement is from a party to the events and should be read as such.",
+      text: "The CSTO's governing council agreed to send a collective peacekeeping contingent to Kazakhstan after President Tokayev asked for help. The mission was described as temporary and limited to guarding key sites. Russia supplies most of the personnel; other member states send smaller units. The statement is from a party to the events and should be read as such.",
       reliability: "B",
     },
     {
@@ -54,8 +50,7 @@ export const demoBoardData: DemoBoardData = {
       title: "Permanent Council meeting, 13 January 2022",
       publisher: "OSCE",
       publishedAt: "2022-01-11T12:00:00Z",
-      text:
-        "Scheduling notice for the first Permanent Council session of the year in Vienna, with European security on the agenda. All 57 participating states, including Russia, Ukraine and every NATO member, take part. It closes the sequence of meetings that opened in Geneva on 10 January.",
+      text: "Scheduling notice for the first Permanent Council session of the year in Vienna, with European security on the agenda. All 57 participating states, including Russia, Ukraine and every NATO member, take part. It closes the sequence of meetings that opened in Geneva on 10 January.",
       reliability: "A",
     },
   ],
@@ -532,8 +527,7 @@ export const demoBoardData: DemoBoardData = {
       createdAt: "2022-01-08T10:00:00Z",
       target: { type: "board" },
       kind: "note",
-      body:
-        "Board stood up for the week of talks. Priorities: force posture near Ukraine, any movement on Moscow's treaty demands, and whether Kazakhstan pulls Russian units away.",
+      body: "Board stood up for the week of talks. Priorities: force posture near Ukraine, any movement on Moscow's treaty demands, and whether Kazakhstan pulls Russian units away.",
       tags: ["admin", "week-of-talks"],
     },
     {
@@ -541,8 +535,7 @@ export const demoBoardData: DemoBoardData = {
       createdAt: "2022-01-08T14:30:00Z",
       target: { type: "observation", observationKey: "troops-100k" },
       kind: "warning",
-      body:
-        "100k is a rounded press figure, not a count. We are at the threshold; treat any credible report above it as a trigger for a fresh posture brief.",
+      body: "100k is a rounded press figure, not a count. We are at the threshold; treat any credible report above it as a trigger for a fresh posture brief.",
       tags: ["force-posture", "estimates"],
     },
     {
@@ -550,8 +543,7 @@ export const demoBoardData: DemoBoardData = {
       createdAt: "2022-01-09T16:00:00Z",
       target: { type: "event", eventKey: "geneva" },
       kind: "question",
-      body:
-        "Does the US delegation engage at all on the 1997 rollback, or keep strictly to missiles and exercises? Need the readout before Wednesday's NRC.",
+      body: "Does the US delegation engage at all on the 1997 rollback, or keep strictly to missiles and exercises? Need the readout before Wednesday's NRC.",
       tags: ["geneva", "treaty-demands"],
     },
     {
@@ -565,8 +557,7 @@ export const demoBoardData: DemoBoardData = {
       },
       kind: "assessment",
       confidence: "moderate",
-      body:
-        "Roughly 2,500 troops in under 48 hours shows Moscow can move airborne units quickly. Too small to dent the forces facing Ukraine; the real cost comes only if the mission drags on.",
+      body: "Roughly 2,500 troops in under 48 hours shows Moscow can move airborne units quickly. Too small to dent the forces facing Ukraine; the real cost comes only if the mission drags on.",
       tags: ["csto", "kazakhstan"],
     },
     {
@@ -575,8 +566,7 @@ export const demoBoardData: DemoBoardData = {
       target: { type: "indicator", indicatorKey: "sanctions", at: "2022-01-07T16:00:00Z" },
       kind: "assessment",
       confidence: "moderate",
-      body:
-        "Keeping this at 4. The NATO language adds allied weight to the threat but names no new measures, so it does not justify a 5.",
+      body: "Keeping this at 4. The NATO language adds allied weight to the threat but names no new measures, so it does not justify a 5.",
       tags: ["sanctions", "nato"],
     },
     {
@@ -584,8 +574,7 @@ export const demoBoardData: DemoBoardData = {
       createdAt: "2022-01-12T17:45:00Z",
       target: { type: "event", eventKey: "nrc" },
       kind: "note",
-      body:
-        "First council session in over two years. No breakthrough reported; both sides say the gaps on enlargement remain wide.",
+      body: "First council session in over two years. No breakthrough reported; both sides say the gaps on enlargement remain wide.",
       tags: ["nrc", "brussels"],
     },
     {
@@ -594,8 +583,7 @@ export const demoBoardData: DemoBoardData = {
       target: { type: "observation", observationKey: "meetings-jan10" },
       kind: "assessment",
       confidence: "high",
-      body:
-        "All three meetings took place as scheduled and none produced agreement on Moscow's core demands. Expect the tempo to drop next week while capitals digest.",
+      body: "All three meetings took place as scheduled and none produced agreement on Moscow's core demands. Expect the tempo to drop next week while capitals digest.",
       tags: ["diplomacy", "osce"],
     },
     {
@@ -603,8 +591,7 @@ export const demoBoardData: DemoBoardData = {
       createdAt: "2022-01-14T08:30:00Z",
       target: { type: "indicator", indicatorKey: "csto", at: "2022-01-13T12:00:00Z" },
       kind: "note",
-      body:
-        "Pull-out has begun. Watch whether any Russian units linger past the announced end; that would answer Blinken's question about the terms.",
+      body: "Pull-out has begun. Watch whether any Russian units linger past the announced end; that would answer Blinken's question about the terms.",
       tags: ["csto", "withdrawal"],
     },
   ],

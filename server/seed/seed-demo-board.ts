@@ -2,8 +2,8 @@
 // database's first start and by `npm run seed:demo`; never automatically on a configured DATABASE_URL.
 import { randomUUID } from "node:crypto";
 import type { TAnnotationTarget } from "@/lib/schemas/annotation";
-import { ANNOTATION_AUTHOR_SELECT, toWireAnnotation } from "../annotations/to-wire-annotation";
 import { targetColumns } from "../annotations/target-columns";
+import { ANNOTATION_AUTHOR_SELECT, toWireAnnotation } from "../annotations/to-wire-annotation";
 import type { Auth } from "../auth/create-auth";
 import type { Database } from "../db/client";
 import { appendOp } from "../ops/append-op";
@@ -27,7 +27,8 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
   for (const analyst of data.analysts) {
     const existing = await db.user.findUnique({ where: { email: analyst.email }, select: { id: true } });
     const user =
-      existing ?? (await createUser({ auth, input: { email: analyst.email, name: analyst.name, password: DEMO_PASSWORD } }));
+      existing ??
+      (await createUser({ auth, input: { email: analyst.email, name: analyst.name, password: DEMO_PASSWORD } }));
     userIds.set(analyst.email, user.id);
   }
 

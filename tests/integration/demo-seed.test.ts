@@ -45,7 +45,11 @@ describe("the demo board", () => {
     }
     expect(board.annotations.length).toBeGreaterThanOrEqual(3);
     const roles = Object.fromEntries(board.memberships.map((membership) => [membership.user.email, membership.role]));
-    expect(roles).toEqual({ "alice@watchfloor.test": "owner", "bob@watchfloor.test": "editor", "carol@watchfloor.test": "viewer" });
+    expect(roles).toEqual({
+      "alice@watchfloor.test": "owner",
+      "bob@watchfloor.test": "editor",
+      "carol@watchfloor.test": "viewer",
+    });
     expect(board.lastSeq).toBe(board.annotations.length);
   });
 

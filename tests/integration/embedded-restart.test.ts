@@ -33,7 +33,10 @@ describe("the embedded database", () => {
     const first = await startEmbedded();
     try {
       const board = await first.db.board.findUniqueOrThrow({ where: { slug: "russia-ukraine-2022-01" } });
-      const socket = connectSocket(first, await signIn(first, { email: "bob@watchfloor.test", password: DEMO_PASSWORD }));
+      const socket = connectSocket(
+        first,
+        await signIn(first, { email: "bob@watchfloor.test", password: DEMO_PASSWORD }),
+      );
       await waitForConnect(socket);
       const ack = await socket.emitWithAck("annotation:create", {
         id,
@@ -49,7 +52,9 @@ describe("the embedded database", () => {
 
     const second = await startEmbedded();
     try {
-      expect(await second.db.annotation.findUnique({ where: { id } })).toMatchObject({ body: "Shift handover: nothing new from Vienna yet." });
+      expect(await second.db.annotation.findUnique({ where: { id } })).toMatchObject({
+        body: "Shift handover: nothing new from Vienna yet.",
+      });
       expect(await second.db.board.count()).toBe(1);
       expect(await second.db.user.count()).toBe(3);
     } finally {

@@ -2,7 +2,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { App } from "@/server/app";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { annotationInput, connectSocket, makeAnalyst, makeBoard, signIn, type TestAnalyst, type TestBoard, waitForConnect } from "../support/factories";
+import {
+  annotationInput,
+  connectSocket,
+  makeAnalyst,
+  makeBoard,
+  signIn,
+  type TestAnalyst,
+  type TestBoard,
+  waitForConnect,
+} from "../support/factories";
 import { startTestApp } from "../support/test-app";
 
 let database: TestDatabase;
@@ -25,7 +34,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const get = (path: string, cookie?: string) => fetch(`${app.url}${path}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+const get = (path: string, cookie?: string) =>
+  fetch(`${app.url}${path}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
 
 describe("GET /api/health", () => {
   it("answers 200 ok while the database answers", async () => {
@@ -126,7 +136,9 @@ describe("sign-in throttling", () => {
     const throttled = await startTestApp({ databaseUrl: database.url, env: { SIGN_IN_ATTEMPTS_PER_MINUTE: "3" } });
     try {
       for (let attempt = 0; attempt < 3; attempt++) {
-        await expect(signIn(throttled, { email: alice.email, password: "guess-number-" + attempt })).rejects.toThrow(/401/);
+        await expect(signIn(throttled, { email: alice.email, password: `guess-number-${attempt}` })).rejects.toThrow(
+          /401/,
+        );
       }
       await expect(signIn(throttled, alice)).rejects.toThrow(/429/);
     } finally {
@@ -140,7 +152,12 @@ describe("sign-in throttling", () => {
       const attempt = (address: string) =>
         fetch(`${throttled.url}/api/auth/sign-in/email`, {
           method: "POST",
-          headers: { "content-type": "application/json", origin: throttled.url, "x-watchfloor-client-address": address, "x-forwarded-for": address },
+          headers: {
+            "content-type": "application/json",
+            origin: throttled.url,
+            "x-watchfloor-client-address": address,
+            "x-forwarded-for": address,
+          },
           body: JSON.stringify({ email: alice.email, password: "wrong-password-x" }),
         });
       const statuses = [];

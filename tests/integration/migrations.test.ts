@@ -6,8 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, migrateDatabase, readMigrations } from "@/server/db/migrate";
-import { withClient } from "../support/global-setup";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { withClient } from "../support/global-setup";
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -27,10 +27,20 @@ async function migrationsCopy(): Promise<string> {
   return dir;
 }
 
-type MigrationRow = { migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; rolled_back_at: Date | null };
+type MigrationRow = {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  applied_steps_count: number;
+  rolled_back_at: Date | null;
+};
 
 const migrationRows = (url: string) =>
-  withClient(url, async (client) => (await client.query<MigrationRow>(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`)).rows);
+  withClient(
+    url,
+    async (client) =>
+      (await client.query<MigrationRow>(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`)).rows,
+  );
 
 describe("migrateDatabase", () => {
   it("applies every migration to an empty database and records each as Prisma does", async () => {
@@ -73,7 +83,10 @@ describe("migrateDatabase", () => {
     const dir = await migrationsCopy();
     await migrateDatabase(database.url, dir);
     await mkdir(path.join(dir, "29990101000000_add_note"));
-    await writeFile(path.join(dir, "29990101000000_add_note", "migration.sql"), `ALTER TABLE "Board" ADD COLUMN "note" TEXT;\n`);
+    await writeFile(
+      path.join(dir, "29990101000000_add_note", "migration.sql"),
+      `ALTER TABLE "Board" ADD COLUMN "note" TEXT;\n`,
+    );
     const result = await migrateDatabase(database.url, dir);
     expect(result.applied).toEqual(["29990101000000_add_note"]);
   });
@@ -106,7 +119,9 @@ describe("migrateDatabase", () => {
     const database = await emptyDatabase();
     await migrateDatabase(database.url);
     await withClient(database.url, (client) =>
-      client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ('x', 'y', '29990101000000_half_done')`),
+      client.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ('x', 'y', '29990101000000_half_done')`,
+      ),
     );
     await expect(migrateDatabase(database.url)).rejects.toThrow(/failed earlier/);
   });

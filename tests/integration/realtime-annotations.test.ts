@@ -42,7 +42,12 @@ const settle = (ms = 200) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await startTestApp({ databaseUrl: database.url });
-  [alice, bob, carol, outsider] = await Promise.all([makeAnalyst(app), makeAnalyst(app), makeAnalyst(app), makeAnalyst(app)]);
+  [alice, bob, carol, outsider] = await Promise.all([
+    makeAnalyst(app),
+    makeAnalyst(app),
+    makeAnalyst(app),
+    makeAnalyst(app),
+  ]);
   board = await makeBoard(app, [
     [alice, "owner"],
     [bob, "editor"],
@@ -60,17 +65,31 @@ describe("annotation:create", () => {
   it("acknowledges after commit and reaches the other analyst on the board", async () => {
     const aliceSide = await joinedSocket(alice);
     const bobSide = await joinedSocket(bob);
-    const input = annotationInput(board, { target: { type: "event", eventId: board.eventId }, kind: "question", tags: ["geneva"] });
+    const input = annotationInput(board, {
+      target: { type: "event", eventId: board.eventId },
+      kind: "question",
+      tags: ["geneva"],
+    });
 
     const ack = await aliceSide.socket.emitWithAck("annotation:create", input);
 
     expect(ack.ok).toBe(true);
     if (!ack.ok) return;
-    expect(ack.annotation).toMatchObject({ id: input.id, body: input.body, kind: "question", author: { id: alice.id } });
+    expect(ack.annotation).toMatchObject({
+      id: input.id,
+      body: input.body,
+      kind: "question",
+      author: { id: alice.id },
+    });
     expect(await app.db.annotation.count({ where: { id: input.id } })).toBe(1);
     await expect.poll(() => bobSide.ops.map((op) => op.seq)).toContain(ack.seq);
     const received = bobSide.ops.find((op) => op.seq === ack.seq);
-    expect(received).toMatchObject({ type: "annotation.created", boardId: board.id, actorId: alice.id, data: { id: input.id } });
+    expect(received).toMatchObject({
+      type: "annotation.created",
+      boardId: board.id,
+      actorId: alice.id,
+      data: { id: input.id },
+    });
   });
 
   it("annotates an indicator at a point in time", async () => {
@@ -92,7 +111,15 @@ describe("annotation:create", () => {
       { ...annotationInput(board), body: "" },
       { ...annotationInput(board), body: "x".repeat(10_001) },
       { ...annotationInput(board), target: { type: "event" } },
-      { ...annotationInput(board), target: { type: "indicator-range", indicatorId: board.indicatorId, from: "2022-01-10T00:00:00Z", to: "2022-01-01T00:00:00Z" } },
+      {
+        ...annotationInput(board),
+        target: {
+          type: "indicator-range",
+          indicatorId: board.indicatorId,
+          from: "2022-01-10T00:00:00Z",
+          to: "2022-01-01T00:00:00Z",
+        },
+      },
       { ...annotationInput(board), tags: Array.from({ length: 21 }, (_, index) => `t${index}`) },
       { ...annotationInput(board), kind: "rumour" },
       { ...annotationInput(board), extra: "field" },
@@ -118,7 +145,10 @@ describe("annotation:create", () => {
     const other = await makeBoard(app, [[alice, "owner"]]);
     const { socket } = await joinedSocket(alice);
     const before = await app.db.annotation.count();
-    const ack = await socket.emitWithAck("annotation:create", annotationInput(board, { target: { type: "event", eventId: other.eventId } }));
+    const ack = await socket.emitWithAck(
+      "annotation:create",
+      annotationInput(board, { target: { type: "event", eventId: other.eventId } }),
+    );
     expect(ack.ok ? null : ack.error.code).toBe("VALIDATION");
     expect(await app.db.annotation.count()).toBe(before);
   });
@@ -237,7 +267,9 @@ describe("board:join", () => {
   it("tells everyone on the board who is there", async () => {
     const aliceSide = await joinedSocket(alice);
     const names = new Set<string>();
-    aliceSide.socket.on("presence:state", (state) => state.members.forEach((member) => names.add(member.userId)));
+    aliceSide.socket.on("presence:state", (state) => {
+      for (const member of state.members) names.add(member.userId);
+    });
     await joinedSocket(bob);
     await expect.poll(() => names.has(bob.id)).toBe(true);
   });

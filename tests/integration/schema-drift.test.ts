@@ -31,14 +31,42 @@ describe("schema.prisma and prisma/migrations", () => {
 
   // The comparison itself must see each kind of drift, or the test above proves nothing.
   const drifts: [string, (schema: string) => string, RegExp][] = [
-    ["a model without a migration", (s) => `${s}\nmodel Forgotten {\n  id String @id\n}\n`, /Forgotten\.id is in schema\.prisma but not/],
-    ["a column without a migration", (s) => s.replace("  title       String\n  occurredAt", "  title       String\n  severity    Int\n  occurredAt"), /Event\.severity is in schema\.prisma/],
-    ["a column the schema lost", (s) => s.replace(/\n\s+place\s+String\?\n/, "\n"), /Event\.place is in the migrations but not/],
-    ["a nullability change", (s) => s.replace(/place\s+String\?/, "place String"), /Event\.place: schema\.prisma says "text NOT NULL"/],
-    ["a type change", (s) => s.replace(/value\s+Float\n/, "value Int\n"), /Observation\.value: schema\.prisma says "integer NOT NULL"/],
+    [
+      "a model without a migration",
+      (s) => `${s}\nmodel Forgotten {\n  id String @id\n}\n`,
+      /Forgotten\.id is in schema\.prisma but not/,
+    ],
+    [
+      "a column without a migration",
+      (s) => s.replace("  title       String\n  occurredAt", "  title       String\n  severity    Int\n  occurredAt"),
+      /Event\.severity is in schema\.prisma/,
+    ],
+    [
+      "a column the schema lost",
+      (s) => s.replace(/\n\s+place\s+String\?\n/, "\n"),
+      /Event\.place is in the migrations but not/,
+    ],
+    [
+      "a nullability change",
+      (s) => s.replace(/place\s+String\?/, "place String"),
+      /Event\.place: schema\.prisma says "text NOT NULL"/,
+    ],
+    [
+      "a type change",
+      (s) => s.replace(/value\s+Float\n/, "value Int\n"),
+      /Observation\.value: schema\.prisma says "integer NOT NULL"/,
+    ],
     ["an enum value", (s) => s.replace("  viewer\n}", "  viewer\n  auditor\n}"), /enum BoardRole/],
     ["an index", (s) => s.replace("@@index([entityId])", "@@index([entityId])\n  @@index([type])"), /Op_type_idx/],
-    ["a foreign key rule", (s) => s.replace(/onDelete: SetNull\)\n  annotations        Annotation\[\]/, "onDelete: Cascade)\n  annotations        Annotation[]"), /Observation_sourceId_fkey/],
+    [
+      "a foreign key rule",
+      (s) =>
+        s.replace(
+          /onDelete: SetNull\)\n {2}annotations {8}Annotation\[\]/,
+          "onDelete: Cascade)\n  annotations        Annotation[]",
+        ),
+      /Observation_sourceId_fkey/,
+    ],
   ];
   for (const [name, mutate, expected] of drifts) {
     it(`notices ${name}`, () => {

@@ -9,11 +9,16 @@ export async function createTestDatabase(options: { migrated: boolean } = { migr
   const adminUrl = inject("adminDatabaseUrl");
   const name = `wf_test_${randomBytes(6).toString("hex")}`;
   await withClient(adminUrl, (client) =>
-    client.query(options.migrated ? `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}` : `CREATE DATABASE ${name}`),
+    client.query(
+      options.migrated ? `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}` : `CREATE DATABASE ${name}`,
+    ),
   );
   return {
     name,
     url: withDatabase(adminUrl, name),
-    drop: () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

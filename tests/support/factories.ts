@@ -17,12 +17,23 @@ export type TestAnalyst = Actor & { password: string };
 
 export async function makeAnalyst(app: App, overrides: { name?: string; email?: string } = {}): Promise<TestAnalyst> {
   const id = unique();
-  const input = { name: overrides.name ?? `Analyst ${id}`, email: overrides.email ?? `analyst-${id}@watchfloor.test`, password: TEST_PASSWORD };
+  const input = {
+    name: overrides.name ?? `Analyst ${id}`,
+    email: overrides.email ?? `analyst-${id}@watchfloor.test`,
+    password: TEST_PASSWORD,
+  };
   const actor = await createUser({ auth: app.auth, input });
   return { ...actor, password: TEST_PASSWORD };
 }
 
-export type TestBoard = { id: string; slug: string; title: string; eventId: string; indicatorId: string; observationId: string };
+export type TestBoard = {
+  id: string;
+  slug: string;
+  title: string;
+  eventId: string;
+  indicatorId: string;
+  observationId: string;
+};
 
 /** A board with one event, one indicator and one observation, and the given members. */
 export async function makeBoard(app: App, members: [TestAnalyst, BoardRole][]): Promise<TestBoard> {
@@ -37,7 +48,14 @@ export async function makeBoard(app: App, members: [TestAnalyst, BoardRole][]): 
       slug,
       title: `Board ${slug}`,
       memberships: { create: members.map(([analyst, role]) => ({ userId: analyst.id, role })) },
-      events: { create: { id: eventId, title: "Talks in Geneva", occurredAt: new Date("2022-01-10T09:00:00Z"), category: "diplomatic" } },
+      events: {
+        create: {
+          id: eventId,
+          title: "Talks in Geneva",
+          occurredAt: new Date("2022-01-10T09:00:00Z"),
+          category: "diplomatic",
+        },
+      },
       indicators: {
         create: {
           id: indicatorId,
@@ -81,6 +99,15 @@ export function waitForConnect(socket: TestSocket): Promise<void> {
   });
 }
 
-export function annotationInput(board: TestBoard, overrides: Partial<TAnnotationCreateInput> = {}): TAnnotationCreateInput {
-  return { id: randomUUID(), boardId: board.id, target: { type: "board" }, body: "Watching the talks closely.", ...overrides };
+export function annotationInput(
+  board: TestBoard,
+  overrides: Partial<TAnnotationCreateInput> = {},
+): TAnnotationCreateInput {
+  return {
+    id: randomUUID(),
+    boardId: board.id,
+    target: { type: "board" },
+    body: "Watching the talks closely.",
+    ...overrides,
+  };
 }

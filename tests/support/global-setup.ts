@@ -26,7 +26,12 @@ export default async function setup(project: TestProject) {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "watchfloor-test-"));
     // When run as root, PostgreSQL runs as the `postgres` user, which must be able to enter the dir.
     await chmod(dataDir, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir, logger: createLogger("warn"), database: "postgres", persistent: false });
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      logger: createLogger("warn"),
+      database: "postgres",
+      persistent: false,
+    });
     adminUrl = embedded.url;
   }
   const templateUrl = withDatabase(adminUrl, TEMPLATE_DATABASE);

@@ -28,7 +28,12 @@ type DmmfField = {
   relationOnDelete?: string | null;
 };
 type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[] };
-type DmmfIndex = { model: string; type: "id" | "unique" | "normal" | "fulltext"; dbName?: string | null; fields: { name: string }[] };
+type DmmfIndex = {
+  model: string;
+  type: "id" | "unique" | "normal" | "fulltext";
+  dbName?: string | null;
+  fields: { name: string }[];
+};
 type Dmmf = {
   datamodel: {
     models: DmmfModel[];
@@ -49,9 +54,20 @@ const SCALAR_TYPES: Record<string, string> = {
   Decimal: "numeric(65,30)",
 };
 
-const NATIVE_TYPES: Record<string, string> = { Uuid: "uuid", Text: "text", Timestamptz: "timestamptz(3)", Integer: "integer" };
+const NATIVE_TYPES: Record<string, string> = {
+  Uuid: "uuid",
+  Text: "text",
+  Timestamptz: "timestamptz(3)",
+  Integer: "integer",
+};
 
-const ON_DELETE: Record<string, string> = { Cascade: "CASCADE", Restrict: "RESTRICT", SetNull: "SET NULL", NoAction: "NO ACTION", SetDefault: "SET DEFAULT" };
+const ON_DELETE: Record<string, string> = {
+  Cascade: "CASCADE",
+  Restrict: "RESTRICT",
+  SetNull: "SET NULL",
+  NoAction: "NO ACTION",
+  SetDefault: "SET DEFAULT",
+};
 
 export function shapeFromPrismaSchema(schemaText: string): SchemaShape {
   const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: schemaText }))) as Dmmf;
@@ -64,7 +80,10 @@ export function shapeFromPrismaSchema(schemaText: string): SchemaShape {
   };
 
   for (const enumType of dmmf.datamodel.enums) {
-    shape.enums.set(enumType.dbName ?? enumType.name, enumType.values.map((value) => value.dbName ?? value.name).join(","));
+    shape.enums.set(
+      enumType.dbName ?? enumType.name,
+      enumType.values.map((value) => value.dbName ?? value.name).join(","),
+    );
   }
   for (const model of dmmf.datamodel.models) {
     const table = tableOf(model);
@@ -78,16 +97,27 @@ export function shapeFromPrismaSchema(schemaText: string): SchemaShape {
               : (SCALAR_TYPES[field.type] ?? field.type);
         // Prisma creates list columns without NOT NULL.
         const nullable = !field.isRequired || field.isList;
-        shape.columns.set(`${table}.${field.dbName ?? field.name}`, `${base}${field.isList ? "[]" : ""} ${nullable ? "NULL" : "NOT NULL"}`);
+        shape.columns.set(
+          `${table}.${field.dbName ?? field.name}`,
+          `${base}${field.isList ? "[]" : ""} ${nullable ? "NULL" : "NOT NULL"}`,
+        );
       }
       if (field.kind === "object" && field.relationFromFields?.length) {
         const target = models.get(field.type);
         if (!target) continue;
         const from = field.relationFromFields.map((name) => columnOf(model, name));
         const to = (field.relationToFields ?? []).map((name) => columnOf(target, name));
-        const optional = field.relationFromFields.some((name) => !model.fields.find((f) => f.name === name)?.isRequired);
-        const onDelete = field.relationOnDelete ? ON_DELETE[field.relationOnDelete] : optional ? "SET NULL" : "RESTRICT";
-        shape.foreignKeys.add(`${table}_${from.join("_")}_fkey: ${table}(${from.join(",")}) → ${tableOf(target)}(${to.join(",")}) on delete ${onDelete}`);
+        const optional = field.relationFromFields.some(
+          (name) => !model.fields.find((f) => f.name === name)?.isRequired,
+        );
+        const onDelete = field.relationOnDelete
+          ? ON_DELETE[field.relationOnDelete]
+          : optional
+            ? "SET NULL"
+            : "RESTRICT";
+        shape.foreignKeys.add(
+          `${table}_${from.join("_")}_fkey: ${table}(${from.join(",")}) → ${tableOf(target)}(${to.join(",")}) on delete ${onDelete}`,
+        );
       }
     }
   }
@@ -116,7 +146,10 @@ export async function shapeFromDatabase(client: pg.Client): Promise<SchemaShape>
       .replace(/^timestamp\((\d)\) without time zone/, "timestamp($1)")
       .replace(/^timestamp\((\d)\) with time zone/, "timestamptz($1)")
       .replaceAll('"', "");
-    shape.columns.set(`${row.table_name}.${row.column_name}`, `${type} ${row.is_nullable === "YES" ? "NULL" : "NOT NULL"}`);
+    shape.columns.set(
+      `${row.table_name}.${row.column_name}`,
+      `${type} ${row.is_nullable === "YES" ? "NULL" : "NOT NULL"}`,
+    );
   }
   const enums = await client.query<{ name: string; values: string }>(`
     SELECT t.typname AS name, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS values
@@ -132,7 +165,14 @@ export async function shapeFromDatabase(client: pg.Client): Promise<SchemaShape>
     JOIN pg_namespace n ON n.oid = tc.relnamespace
     WHERE n.nspname = current_schema() AND tc.relname <> '_prisma_migrations'`);
   for (const row of indexes.rows) shape.indexes.add(`${row.kind} ${row.name} (${row.columns})`);
-  const foreignKeys = await client.query<{ name: string; source: string; target: string; from_columns: string; to_columns: string; on_delete: string }>(`
+  const foreignKeys = await client.query<{
+    name: string;
+    source: string;
+    target: string;
+    from_columns: string;
+    to_columns: string;
+    on_delete: string;
+  }>(`
     SELECT c.conname AS name, src.relname AS source, dst.relname AS target,
            (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)
               JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) AS from_columns,
@@ -144,7 +184,9 @@ export async function shapeFromDatabase(client: pg.Client): Promise<SchemaShape>
     JOIN pg_namespace n ON n.oid = src.relnamespace
     WHERE c.contype = 'f' AND n.nspname = current_schema()`);
   for (const row of foreignKeys.rows) {
-    shape.foreignKeys.add(`${row.name}: ${row.source}(${row.from_columns}) → ${row.target}(${row.to_columns}) on delete ${row.on_delete}`);
+    shape.foreignKeys.add(
+      `${row.name}: ${row.source}(${row.from_columns}) → ${row.target}(${row.to_columns}) on delete ${row.on_delete}`,
+    );
   }
   return shape;
 }
@@ -156,7 +198,8 @@ export function diffShapes(schema: SchemaShape, database: SchemaShape): string[]
     for (const [key, value] of expected) {
       const found = actual.get(key);
       if (found === undefined) problems.push(`${what} ${key} is in schema.prisma but not in the migrations`);
-      else if (found !== value) problems.push(`${what} ${key}: schema.prisma says "${value}", the migrations make "${found}"`);
+      else if (found !== value)
+        problems.push(`${what} ${key}: schema.prisma says "${value}", the migrations make "${found}"`);
     }
     for (const key of actual.keys()) {
       if (!expected.has(key)) problems.push(`${what} ${key} is in the migrations but not in schema.prisma`);

@@ -3,7 +3,11 @@ import { type App, createApp } from "@/server/app";
 import { parseConfig } from "@/server/config";
 import { createLogger } from "@/server/logger";
 
-export async function startTestApp(options: { databaseUrl: string; seedDemo?: boolean; env?: Record<string, string> }): Promise<App> {
+export async function startTestApp(options: {
+  databaseUrl: string;
+  seedDemo?: boolean;
+  env?: Record<string, string>;
+}): Promise<App> {
   const config = parseConfig({
     NODE_ENV: "test",
     PORT: "0",

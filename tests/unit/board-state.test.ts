@@ -35,7 +35,14 @@ const created = (seq: number, id = `a${seq}`): WireOp => ({
 
 const emptyBoard = (seq: number): LiveBoard => ({
   seq,
-  snapshot: { board: { id: boardId, slug: "b", title: "B", description: "" }, events: [], indicators: [], sources: [], annotations: [], members: [] },
+  snapshot: {
+    board: { id: boardId, slug: "b", title: "B", description: "" },
+    events: [],
+    indicators: [],
+    sources: [],
+    annotations: [],
+    members: [],
+  },
 });
 
 describe("applyOp", () => {

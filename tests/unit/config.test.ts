@@ -6,7 +6,12 @@ import { parseConfig } from "@/server/config";
 describe("parseConfig", () => {
   it("defaults to port 3000, the embedded database under .data, demo seeding decided by the database", () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: path.resolve(".data"), seedDemo: undefined });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: path.resolve(".data"),
+      seedDemo: undefined,
+    });
   });
 
   it("reads DATABASE_URL, PORT and SEED_DEMO", () => {
@@ -15,7 +20,9 @@ describe("parseConfig", () => {
   });
 
   it("names every bad variable", () => {
-    expect(() => parseConfig({ PORT: "eighty", DATABASE_URL: "not a url" })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
+    expect(() => parseConfig({ PORT: "eighty", DATABASE_URL: "not a url" })).toThrow(
+      /PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/,
+    );
   });
 
   it("refuses a short AUTH_SECRET", () => {

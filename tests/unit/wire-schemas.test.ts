@@ -14,7 +14,15 @@ describe("ZAnnotationCreate", () => {
 
   it.each([
     ["an indicator point", { type: "indicator", indicatorId: randomUUID(), at: "2022-01-10T09:00:00Z" }],
-    ["an indicator range", { type: "indicator-range", indicatorId: randomUUID(), from: "2022-01-01T00:00:00Z", to: "2022-01-10T00:00:00+01:00" }],
+    [
+      "an indicator range",
+      {
+        type: "indicator-range",
+        indicatorId: randomUUID(),
+        from: "2022-01-01T00:00:00Z",
+        to: "2022-01-10T00:00:00+01:00",
+      },
+    ],
     ["an event", { type: "event", eventId: randomUUID() }],
     ["an observation", { type: "observation", observationId: randomUUID() }],
   ])("accepts %s as a target", (_name, target) => {
@@ -36,7 +44,11 @@ describe("ZAnnotationCreate", () => {
   });
 
   it("accepts exactly 10,000 characters and 20 tags of 40", () => {
-    const edge = { ...valid(), body: "a".repeat(10_000), tags: Array.from({ length: 20 }, (_, i) => `${i}`.padEnd(40, "x")) };
+    const edge = {
+      ...valid(),
+      body: "a".repeat(10_000),
+      tags: Array.from({ length: 20 }, (_, i) => `${i}`.padEnd(40, "x")),
+    };
     expect(ZAnnotationCreate.safeParse(edge).success).toBe(true);
   });
 });

@@ -1,0 +1,38 @@
+// `npm run user:create -- --email EMAIL --name "NAME" [--board "BOARD TITLE"]`
+// Creates an analyst (the password is asked for, or read from WATCHFLOOR_PASSWORD) and, with --board,
+// a new board that the analyst owns. This is how a real DATABASE_URL gets its first owner.
+import { parseArgs } from "node:util";
+import { createBoard } from "../server/boards/create-board";
+import { AppError } from "../server/errors";
+import { createUser } from "../server/users/create-user";
+import { fail, withCliContext } from "./cli-context";
+import { askHidden } from "./prompt";
+
+const { values } = parseArgs({
+  options: { email: { type: "string" }, name: { type: "string" }, board: { type: "string" } },
+});
+if (!values.email || !values.name) {
+  fail('Usage: npm run user:create -- --email analyst@example.org --name "Full Name" [--board "Board title"]');
+}
+
+const password = process.env.WATCHFLOOR_PASSWORD ?? (await askHidden("Password (10+ characters): "));
+if (!process.env.WATCHFLOOR_PASSWORD && (await askHidden("Repeat the password: ")) !== password) {
+  fail("The passwords differ; nothing was created.");
+}
+
+await withCliContext(async ({ database, auth }) => {
+  try {
+    const user = await createUser({ auth, input: { email: values.email, name: values.name, password } });
+    console.log(`Created ${user.name} <${user.email}>.`);
+    if (values.board) {
+      const board = await createBoard({ db: database.db, actor: user, input: { title: values.board } });
+      console.log(`Created board /boards/${board.slug}, owned by ${user.email}.`);
+    }
+  } catch (error) {
+    if (error instanceof AppError) {
+      const details = error.issues?.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+      fail(details ? `${error.message}:\n${details}` : error.message);
+    }
+    throw error;
+  }
+});
