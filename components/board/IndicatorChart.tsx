@@ -83,6 +83,7 @@ export function IndicatorChart({ indicator, events, annotations, domain, ticks, 
             width={56}
             tickFormatter={(value: number) => compactFormat.format(value)}
             domain={indicator.kind === "level" ? [0, 5] : ["auto", "auto"]}
+            allowDecimals={indicator.kind !== "count"}
           />
           {events.map((event, index) => (
             <ReferenceLine

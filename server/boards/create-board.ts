@@ -11,7 +11,11 @@ export const ZBoardCreate = z.strictObject({
   description: z.string().trim().max(2000).default(""),
 });
 
-export async function createBoard(options: { db: Database; actor: Actor; input: unknown }): Promise<{ id: string; slug: string }> {
+export async function createBoard(options: {
+  db: Database;
+  actor: Actor;
+  input: unknown;
+}): Promise<{ id: string; slug: string }> {
   const input = parseInput(ZBoardCreate, options.input);
   const base = slugify(input.title);
   const taken = await options.db.board.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });

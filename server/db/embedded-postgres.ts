@@ -36,7 +36,9 @@ export async function startEmbeddedPostgres(options: {
   if (owner !== null) {
     const port = await postmasterPort(clusterDir);
     if (!options.shareRunning || port === null) {
-      throw new Error(`Watchfloor (pid ${owner}) is already running on ${options.dataDir}; stop it first or use another DATA_DIR`);
+      throw new Error(
+        `Watchfloor (pid ${owner}) is already running on ${options.dataDir}; stop it first or use another DATA_DIR`,
+      );
     }
     logger.info({ pid: owner, port }, "using the embedded PostgreSQL of the running Watchfloor");
     return { url: urlFor(port, database), stop: async () => {} };

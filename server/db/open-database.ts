@@ -8,7 +8,11 @@ import { migrateDatabase } from "./migrate";
 
 export type OpenDatabase = { url: string; db: Database; embedded: boolean; close: () => Promise<void> };
 
-export async function openDatabase(options: { config: Config; logger: Logger; shareRunning?: boolean }): Promise<OpenDatabase> {
+export async function openDatabase(options: {
+  config: Config;
+  logger: Logger;
+  shareRunning?: boolean;
+}): Promise<OpenDatabase> {
   const { config, logger } = options;
   const embedded = config.databaseUrl
     ? undefined
