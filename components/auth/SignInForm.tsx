@@ -3,6 +3,7 @@
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { safeNextPath } from "@/lib/safe-next-path";
+import { Problem } from "../ui/Problem";
 
 export function SignInForm() {
   const params = useSearchParams();
@@ -44,11 +45,7 @@ export function SignInForm() {
       <button type="submit" disabled={busy}>
         {busy ? "Signing in…" : "Sign in"}
       </button>
-      {problem ? (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <Problem message={problem} />
     </form>
   );
 }

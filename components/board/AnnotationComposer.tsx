@@ -6,10 +6,11 @@ import type { AnnotationCreateResult } from "@/lib/events";
 import {
   ANNOTATION_KINDS,
   CONFIDENCE_LEVELS,
-  LIMITS_BODY,
   type TAnnotationCreateInput,
   type TAnnotationTarget,
 } from "@/lib/schemas/annotation";
+import { LIMITS } from "@/lib/schemas/common";
+import { Problem } from "../ui/Problem";
 
 type Props = {
   boardId: string;
@@ -79,7 +80,7 @@ export function AnnotationComposer({ boardId, target, targetLabel, canWrite, onC
         id="annotation-body"
         name="body"
         rows={3}
-        maxLength={LIMITS_BODY}
+        maxLength={LIMITS.annotationBody}
         placeholder="What do you make of it?"
         value={body}
         onChange={(event) => setBody(event.target.value)}
@@ -118,11 +119,7 @@ export function AnnotationComposer({ boardId, target, targetLabel, canWrite, onC
           {busy ? "Saving…" : "Add"}
         </button>
       </div>
-      {problem ? (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <Problem message={problem} />
     </form>
   );
 }

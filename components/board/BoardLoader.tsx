@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import type { WireError } from "@/lib/errors";
 import type { BoardSummary } from "@/lib/schemas/board";
 import { AppHeader } from "../ui/AppHeader";
+import { Problem } from "../ui/Problem";
 import { BoardView } from "./BoardView";
 
 export function BoardLoader({ slug }: { slug: string }) {
@@ -23,9 +24,7 @@ export function BoardLoader({ slug }: { slug: string }) {
   return (
     <div className="board-page">
       <AppHeader />
-      <p className={problem ? "problem" : "muted loading"} role={problem ? "alert" : undefined}>
-        {problem ?? "Loading…"}
-      </p>
+      {problem ? <Problem message={problem} /> : <p className="muted loading">Loading…</p>}
     </div>
   );
 }

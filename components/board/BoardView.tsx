@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import type { TAnnotationTarget } from "@/lib/schemas/annotation";
 import type { BoardSummary } from "@/lib/schemas/board";
 import { AppHeader } from "../ui/AppHeader";
+import { Problem } from "../ui/Problem";
 import { AnnotationComposer } from "./AnnotationComposer";
 import { AnnotationList } from "./AnnotationList";
 import { ConnectionBadge } from "./ConnectionBadge";
@@ -47,11 +48,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
         <ConnectionBadge state={connection} />
         <PresenceBar members={presence} />
       </AppHeader>
-      {error ? (
-        <p className="problem" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <Problem message={error} />
       {!snapshot ? (
         <p className="muted loading">Loading the board…</p>
       ) : (

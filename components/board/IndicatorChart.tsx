@@ -51,6 +51,8 @@ export function IndicatorChart({ indicator, events, annotations, domain, ticks, 
       <figcaption>
         <span className="swatch" style={{ background: indicator.color }} aria-hidden="true" />
         {indicator.name} <span className="unit">{indicator.unit}</span>
+        <span className="spacer" />
+        <PointPicker indicator={indicator} onPick={onPick} />
       </figcaption>
       <ResponsiveContainer width="100%" height={showEventLabels ? 172 : 150}>
         <LineChart
@@ -98,22 +100,17 @@ export function IndicatorChart({ indicator, events, annotations, domain, ticks, 
               }
             />
           ))}
-          {indicator.warnAbove !== null ? (
-            <ReferenceLine
-              y={indicator.warnAbove}
-              stroke="var(--warn)"
-              strokeDasharray="6 3"
-              ifOverflow="extendDomain"
-            />
-          ) : null}
-          {indicator.warnBelow !== null ? (
-            <ReferenceLine
-              y={indicator.warnBelow}
-              stroke="var(--warn)"
-              strokeDasharray="6 3"
-              ifOverflow="extendDomain"
-            />
-          ) : null}
+          {[indicator.warnAbove, indicator.warnBelow].map((threshold) =>
+            threshold === null ? null : (
+              <ReferenceLine
+                key={threshold}
+                y={threshold}
+                stroke="var(--warn)"
+                strokeDasharray="6 3"
+                ifOverflow="extendDomain"
+              />
+            ),
+          )}
           {annotations.map((annotation) =>
             annotation.target.type === "indicator-range" ? (
               <ReferenceArea
@@ -172,5 +169,33 @@ function ObservationTooltip({
       {observation.note ? <div className="muted">{observation.note}</div> : null}
       <div className="muted">Click to annotate this point</div>
     </div>
+  );
+}
+
+/** The keyboard's way to pick a point (the chart itself is clicked with a mouse). */
+function PointPicker({
+  indicator,
+  onPick,
+}: {
+  indicator: WireIndicator;
+  onPick: (observation: WireObservation) => void;
+}) {
+  return (
+    <select
+      className="point-picker"
+      aria-label={`Annotate a point of ${indicator.name}`}
+      value=""
+      onChange={(event) => {
+        const observation = indicator.observations.find((candidate) => candidate.id === event.target.value);
+        if (observation) onPick(observation);
+      }}
+    >
+      <option value="">Annotate a point…</option>
+      {indicator.observations.map((observation) => (
+        <option key={observation.id} value={observation.id}>
+          {formatUtc(observation.observedAt)} · {numberFormat.format(observation.value)}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -64,7 +64,13 @@ export function useLiveBoard(boardId: string) {
     };
 
     socket.on("connect", () => void join());
-    socket.on("disconnect", () => setConnection("reconnecting"));
+    socket.on("disconnect", (reason) => {
+      // After a server-side disconnect Socket.IO does not retry by itself; everything else it retries.
+      if (reason === "io server disconnect") {
+        setConnection("failed");
+        setError("The server closed this connection; reload the page to reconnect.");
+      } else setConnection("reconnecting");
+    });
     socket.on("connect_error", (cause) => {
       if (cause.message === "UNAUTHENTICATED") {
         window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`);

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { BoardSummary } from "@/lib/schemas/board";
+import { Problem } from "../ui/Problem";
 
 export function BoardList() {
   const [boards, setBoards] = useState<BoardSummary[] | null>(null);
@@ -16,12 +17,7 @@ export function BoardList() {
       })
       .catch(() => setProblem("Your boards could not be loaded"));
   }, []);
-  if (problem)
-    return (
-      <p className="problem" role="alert">
-        {problem}
-      </p>
-    );
+  if (problem) return <Problem message={problem} />;
   if (!boards) return <p className="muted">Loading…</p>;
   if (!boards.length) return <p className="muted">You are not on any board yet. Ask a board owner to add you.</p>;
   return (

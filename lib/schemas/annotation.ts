@@ -2,9 +2,6 @@
 import { z } from "zod";
 import { LIMITS, ZInstant, ZUuid } from "./common";
 
-/** Longest annotation body, in characters. */
-export const LIMITS_BODY = LIMITS.annotationBody;
-
 export const ANNOTATION_KINDS = ["note", "assessment", "question", "warning"] as const;
 export const CONFIDENCE_LEVELS = ["low", "moderate", "high"] as const;
 

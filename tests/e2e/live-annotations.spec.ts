@@ -61,3 +61,13 @@ test("a viewer reads the board but cannot annotate", async ({ browser }) => {
   await expect(carol.page.getByText("You can read this board but not annotate it.")).toBeVisible();
   await carol.context.close();
 });
+
+test("a point can be picked without a mouse, from the chart's list", async ({ browser }) => {
+  const bob = await signedInPage(browser, "bob@watchfloor.test");
+  const picker = bob.page.getByLabel("Annotate a point of CSTO troops in Kazakhstan");
+  await picker.focus();
+  const option = picker.locator("option").filter({ hasText: "2022-01-08" }).first();
+  await picker.selectOption({ label: (await option.textContent()) ?? "" });
+  await expect(bob.page.getByTestId("composer-target")).toHaveText(/CSTO troops in Kazakhstan at 2022-01-08 \d\d:\d\dZ/);
+  await bob.context.close();
+});
