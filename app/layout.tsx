@@ -2,6 +2,9 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
 
+// Every page is rendered per request, so Next can put the request's CSP nonce on its scripts.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Watchfloor",
   description: "Real-time collaborative analyst dashboard",

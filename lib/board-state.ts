@@ -29,9 +29,21 @@ export function applyOps(board: LiveBoard, ops: WireOp[]): { board: LiveBoard; g
 
 function reduce(snapshot: BoardSnapshot, op: WireOp): BoardSnapshot {
   switch (op.type) {
-    case "annotation.created": {
+    case "annotation.created":
+    case "annotation.updated": {
       const others = snapshot.annotations.filter((annotation) => annotation.id !== op.data.id);
       return { ...snapshot, annotations: [...others, op.data] };
     }
+    case "annotation.deleted":
+      return { ...snapshot, annotations: snapshot.annotations.filter((annotation) => annotation.id !== op.data.id) };
+    case "board.updated":
+      return { ...snapshot, board: op.data };
+    case "member.added":
+    case "member.updated": {
+      const others = snapshot.members.filter((member) => member.userId !== op.data.userId);
+      return { ...snapshot, members: [...others, op.data].sort((a, b) => a.name.localeCompare(b.name)) };
+    }
+    case "member.removed":
+      return { ...snapshot, members: snapshot.members.filter((member) => member.userId !== op.data.userId) };
   }
 }

@@ -16,7 +16,15 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type ValidationIssue = { path: (string | number)[]; message: string };
 
-export type WireError = { code: ErrorCode; message: string; issues?: ValidationIssue[] };
+export type WireError = {
+  code: ErrorCode;
+  message: string;
+  issues?: ValidationIssue[];
+  /** With RATE_LIMITED: how long to wait before the next attempt can pass. */
+  retryAfterMs?: number;
+  /** With CONFLICT on an edit: the current state the edit collided with. */
+  current?: unknown;
+};
 
 export type Failure = { ok: false; error: WireError };
 

@@ -1,8 +1,15 @@
 // The op log on the wire. Each op type names the data it carries; clients apply ops in seq order.
 import type { WireAnnotation } from "./schemas/annotation";
+import type { WireBoard, WireMember } from "./schemas/board";
 
 export type OpDataByType = {
   "annotation.created": WireAnnotation;
+  "annotation.updated": WireAnnotation;
+  "annotation.deleted": { id: string; deletedBy: { id: string; name: string } };
+  "board.updated": WireBoard;
+  "member.added": WireMember;
+  "member.updated": WireMember;
+  "member.removed": { userId: string };
 };
 
 export type OpType = keyof OpDataByType;

@@ -4,9 +4,14 @@
 import { parseArgs } from "node:util";
 import { createBoard } from "../server/boards/create-board";
 import { AppError } from "../server/errors";
+import { acceptInvitations } from "../server/members/accept-invitations";
 import { createUser } from "../server/users/create-user";
 import { fail, withCliContext } from "./cli-context";
 import { askHidden } from "./prompt";
+
+// A one-off command has no sockets to notify and no reason to rate-limit itself.
+const NO_LIMIT = { take: async () => {} };
+const NO_LIVE_PATH = { publish: () => {}, evict: async () => {} };
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" }, board: { type: "string" } },
@@ -24,8 +29,14 @@ await withCliContext(async ({ database, auth }) => {
   try {
     const user = await createUser({ auth, input: { email: values.email, name: values.name, password } });
     console.log(`Created ${user.name} <${user.email}>.`);
+    const joined = await acceptInvitations({ domain: { db: database.db, effects: NO_LIVE_PATH }, user });
+    if (joined) console.log(`Joined ${joined} board(s) ${user.email} was invited to.`);
     if (values.board) {
-      const board = await createBoard({ db: database.db, actor: user, input: { title: values.board } });
+      const board = await createBoard({
+        domain: { db: database.db, limiter: NO_LIMIT },
+        actor: user,
+        input: { title: values.board },
+      });
       console.log(`Created board /boards/${board.slug}, owned by ${user.email}.`);
     }
   } catch (error) {

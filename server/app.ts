@@ -8,11 +8,15 @@ import { type Auth, createAuth } from "./auth/create-auth";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { type OpenDatabase, openDatabase } from "./db/open-database";
+import type { Domain } from "./domain";
 import { createRequestHandler } from "./http/create-request-handler";
 import { sendJson } from "./http/respond";
+import { createWriteLimiter } from "./limits/write-limiter";
 import type { Logger } from "./logger";
 import { createNextPages, type NextPages } from "./pages/create-next-pages";
-import { createSocketServer } from "./realtime/create-socket-server";
+import { createBoardEffects } from "./realtime/board-effects";
+import { createSocketServer, registerSocketHandlers } from "./realtime/create-socket-server";
+import { startSessionSweep } from "./realtime/session-sweep";
 import type { WatchfloorServer } from "./realtime/types";
 import { seedDemoBoard } from "./seed/seed-demo-board";
 
@@ -21,6 +25,7 @@ export type App = {
   port: number;
   databaseUrl: string;
   db: Database;
+  domain: Domain;
   auth: Auth;
   io: WatchfloorServer;
   stop: () => Promise<void>;
@@ -74,8 +79,22 @@ async function assemble({ config, logger, pages }: AppOptions, database: OpenDat
 
   let nextPages: NextPages | undefined;
   if (pages !== "none") nextPages = await createNextPages({ dev: pages === "development", httpServer, port });
-  const { io } = createSocketServer({ httpServer, db, auth: () => auth, logger, catchUpMaxOps: config.catchUpMaxOps });
-  handleRequest = createRequestHandler({ db, auth, logger, pages: nextPages?.handle });
+  const io = createSocketServer({ httpServer, logger, publicUrl });
+  const domain: Domain = {
+    db,
+    effects: createBoardEffects(io),
+    limiter: createWriteLimiter({ db, ratePerSec: config.writeRatePerSec, burst: config.writeBurst }),
+  };
+  registerSocketHandlers({ io, domain, auth, logger, catchUpMaxOps: config.catchUpMaxOps });
+  const stopSessionSweep = startSessionSweep({ io, db, logger });
+  handleRequest = createRequestHandler({
+    domain,
+    auth,
+    logger,
+    publicUrl,
+    dev: pages === "development",
+    pages: nextPages?.handle,
+  });
   logger.info({ url: publicUrl, embeddedDatabase: database.embedded }, "Watchfloor is listening");
 
   let stopping: Promise<void> | undefined;
@@ -83,6 +102,7 @@ async function assemble({ config, logger, pages }: AppOptions, database: OpenDat
     stopping ??= (async () => {
       // Stop accepting, disconnect sockets, then release the database and the embedded cluster.
       httpServer.close();
+      stopSessionSweep();
       await io.close();
       httpServer.closeAllConnections();
       await nextPages?.close().catch((error: unknown) => logger.warn({ err: error }, "closing Next failed"));
@@ -92,5 +112,5 @@ async function assemble({ config, logger, pages }: AppOptions, database: OpenDat
     return stopping;
   };
 
-  return { url: `http://localhost:${port}`, port, databaseUrl, db, auth, io, stop };
+  return { url: `http://localhost:${port}`, port, databaseUrl, db, domain, auth, io, stop };
 }

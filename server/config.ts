@@ -19,6 +19,8 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CATCH_UP_MAX_OPS: z.coerce.number().int().positive().default(2000),
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(0).default(10),
+  WRITE_RATE_PER_SEC: z.coerce.number().min(0).default(5),
+  WRITE_BURST: z.coerce.number().int().min(1).default(30),
 });
 
 export type Config = {
@@ -39,6 +41,10 @@ export type Config = {
   catchUpMaxOps: number;
   /** Sign-in attempts allowed per client address per minute; 0 turns the throttle off (load tests). */
   signInAttemptsPerMinute: number;
+  /** Writes per analyst per second, refilled continuously; 0 turns the limit off (benchmarks). */
+  writeRatePerSec: number;
+  /** Writes an analyst may make at once before the rate applies. */
+  writeBurst: number;
 };
 
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -60,5 +66,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     logLevel: e.LOG_LEVEL,
     catchUpMaxOps: e.CATCH_UP_MAX_OPS,
     signInAttemptsPerMinute: e.SIGN_IN_ATTEMPTS_PER_MINUTE,
+    writeRatePerSec: e.WRITE_RATE_PER_SEC,
+    writeBurst: e.WRITE_BURST,
   };
 }

@@ -8,6 +8,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ValidationIssue[],
+    readonly extra: Pick<WireError, "retryAfterMs" | "current"> = {},
   ) {
     super(message);
   }
@@ -39,9 +40,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 /** What a client may see of any error: AppErrors as they are, everything else as a bare INTERNAL. */
 export function toWireError(error: unknown): WireError {
   if (error instanceof AppError) {
-    return error.issues
-      ? { code: error.code, message: error.message, issues: error.issues }
-      : { code: error.code, message: error.message };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.issues ? { issues: error.issues } : {}),
+      ...error.extra,
+    };
   }
   return { code: "INTERNAL", message: "Something went wrong on the server" };
 }

@@ -43,6 +43,25 @@ export const ZAnnotationCreate = z.strictObject({
 export type TAnnotationCreateInput = z.input<typeof ZAnnotationCreate>;
 export type TAnnotationCreate = z.output<typeof ZAnnotationCreate>;
 
+export const ZAnnotationUpdate = z
+  .strictObject({
+    id: ZUuid,
+    boardId: ZUuid,
+    /** The version the edit was based on; a stale one is answered CONFLICT with the current annotation. */
+    expectedVersion: z.number().int().positive(),
+    body: ZAnnotationCreate.shape.body.optional(),
+    kind: z.enum(ANNOTATION_KINDS).optional(),
+    confidence: z.enum(CONFIDENCE_LEVELS).nullable().optional(),
+    tags: ZAnnotationCreate.shape.tags.unwrap().optional(),
+  })
+  .refine((update) => [update.body, update.kind, update.confidence, update.tags].some((value) => value !== undefined), {
+    message: "nothing to change",
+  });
+export type TAnnotationUpdate = z.infer<typeof ZAnnotationUpdate>;
+
+export const ZAnnotationDelete = z.strictObject({ id: ZUuid, boardId: ZUuid });
+export type TAnnotationDelete = z.infer<typeof ZAnnotationDelete>;
+
 export type WireAnnotation = {
   id: string;
   boardId: string;

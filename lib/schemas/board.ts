@@ -1,10 +1,39 @@
 // Boards on the wire: join payload, snapshot, and the pieces a snapshot holds.
 import { z } from "zod";
 import type { WireAnnotation } from "./annotation";
-import { ZSeq, ZUuid } from "./common";
+import { LIMITS, ZSeq, ZUuid } from "./common";
 
 export const BOARD_ROLES = ["owner", "editor", "commenter", "viewer"] as const;
 export type BoardRole = (typeof BOARD_ROLES)[number];
+
+const ZTitle = z.string().trim().min(1, "a title is required").max(LIMITS.title, `at most ${LIMITS.title} characters`);
+const ZDescription = z.string().trim().max(LIMITS.description, `at most ${LIMITS.description} characters`);
+const ZHandling = z.string().trim().max(LIMITS.handling, `at most ${LIMITS.handling} characters`);
+
+export const ZBoardCreate = z.strictObject({ title: ZTitle, description: ZDescription.default("") });
+export type TBoardCreate = z.infer<typeof ZBoardCreate>;
+
+export const ZBoardUpdate = z
+  .strictObject({
+    title: ZTitle.optional(),
+    description: ZDescription.optional(),
+    handling: ZHandling.optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((update) => Object.values(update).some((value) => value !== undefined), { message: "nothing to change" });
+export type TBoardUpdate = z.infer<typeof ZBoardUpdate>;
+
+export const ZMemberInvite = z.strictObject({
+  email: z
+    .email()
+    .max(254)
+    .transform((email) => email.toLowerCase()),
+  role: z.enum(BOARD_ROLES),
+});
+export type TMemberInvite = z.infer<typeof ZMemberInvite>;
+
+export const ZMemberUpdate = z.strictObject({ role: z.enum(BOARD_ROLES) });
+export type TMemberUpdate = z.infer<typeof ZMemberUpdate>;
 
 export const ZBoardJoin = z.strictObject({ boardId: ZUuid, sinceSeq: ZSeq.optional() });
 export type TBoardJoin = z.infer<typeof ZBoardJoin>;
@@ -12,7 +41,24 @@ export type TBoardJoin = z.infer<typeof ZBoardJoin>;
 export const ZBoardLeave = z.strictObject({ boardId: ZUuid });
 export type TBoardLeave = z.infer<typeof ZBoardLeave>;
 
-export type BoardSummary = { id: string; slug: string; title: string; description: string; role: BoardRole };
+export type BoardSummary = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  handling: string;
+  archived: boolean;
+  role: BoardRole;
+};
+
+export type WireBoard = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  handling: string;
+  archived: boolean;
+};
 
 export type WireSource = {
   id: string;
@@ -58,8 +104,10 @@ export type WireIndicator = {
 
 export type WireMember = { userId: string; name: string; email: string; role: BoardRole };
 
+export type WireInvitation = { email: string; role: BoardRole; createdAt: string };
+
 export type BoardSnapshot = {
-  board: { id: string; slug: string; title: string; description: string };
+  board: WireBoard;
   events: WireEvent[];
   indicators: WireIndicator[];
   sources: WireSource[];

@@ -6,6 +6,14 @@ export const LIMITS = {
   tagCount: 20,
   tagLength: 40,
   title: 200,
+  description: 2_000,
+  handling: 120,
+  /** Largest socket message the server reads (bytes); bigger ones get PAYLOAD_TOO_LARGE. */
+  socketMessageBytes: 256 * 1024,
+  /** Largest JSON body the HTTP API reads (bytes). */
+  httpBodyBytes: 256 * 1024,
+  /** Deepest nesting of a payload's objects and arrays. */
+  payloadDepth: 16,
 } as const;
 
 export const ZUuid = z.uuid();

@@ -8,26 +8,28 @@ import { authorize } from "../boards/access";
 import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { TransactionClient } from "../db/transaction";
+import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
 import { appendOp } from "../ops/append-op";
-import type { PublishOp } from "../ops/publish";
 import { targetColumns } from "./target-columns";
 import { ANNOTATION_AUTHOR_SELECT, toWireAnnotation } from "./to-wire-annotation";
 
 export type CreateAnnotationResult = { annotation: WireAnnotation; seq: number; replayed: boolean };
 
 export async function createAnnotation(options: {
-  db: Database;
+  domain: Domain;
   actor: Actor;
   input: unknown;
-  publish: PublishOp;
 }): Promise<CreateAnnotationResult> {
-  const { db, actor, publish } = options;
+  const { domain, actor } = options;
+  const { db } = domain;
   const input = parseInput(ZAnnotationCreate, options.input);
   await authorize({ db, actor, boardId: input.boardId, action: "annotation.create" });
 
+  // A replay of a create that already happened is answered first: it costs no write token.
   const earlier = await findEarlierCreate(db, actor, input);
   if (earlier) return earlier;
+  await domain.limiter.take(actor.id);
 
   let op: WireOp<"annotation.created">;
   try {
@@ -50,7 +52,7 @@ export async function createAnnotation(options: {
     }
     throw error;
   }
-  publish(op);
+  domain.effects.publish(op);
   return { annotation: op.data, seq: op.seq, replayed: false };
 }
 

@@ -1,7 +1,9 @@
 // better-auth: email + password sign-in, sessions in PostgreSQL through Prisma.
 import { prismaAdapter } from "@better-auth/prisma-adapter";
 import { betterAuth } from "better-auth";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import type { Database } from "../db/client";
+import { takeToken } from "../limits/token-bucket";
 import type { Logger } from "../logger";
 
 export type Auth = ReturnType<typeof createAuth>;
@@ -38,6 +40,23 @@ export function createAuth(options: {
       window: 60,
       max: 600,
       customRules: { "/sign-in/email": { window: 60, max: options.signInAttemptsPerMinute } },
+    },
+    // …and per account, whatever address the attempts come from.
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const perMinute = options.signInAttemptsPerMinute;
+        if (ctx.path !== "/sign-in/email" || perMinute <= 0) return;
+        const email = typeof ctx.body?.email === "string" ? ctx.body.email.trim().toLowerCase() : "";
+        const { waitMs } = await takeToken(options.db, `sign-in:${email}`, {
+          ratePerSec: perMinute / 60,
+          burst: perMinute,
+        });
+        if (waitMs > 0) {
+          throw new APIError("TOO_MANY_REQUESTS", {
+            message: "Too many sign-in attempts for this account; wait a moment",
+          });
+        }
+      }),
     },
     advanced: {
       useSecureCookies: options.secureCookies,

@@ -1,37 +1,50 @@
-// Who may do what on a board. Services call this before every read and write; edges never decide access.
+// Enforces lib/permissions.ts: services call authorize() before every read and write of a board;
+// edges never decide access.
+import { type BoardAction, can } from "@/lib/permissions";
 import type { BoardRole } from "@/lib/schemas/board";
 import type { Actor } from "../actor";
 import type { Database } from "../db/client";
+import type { TransactionClient } from "../db/transaction";
 import { AppError } from "../errors";
 
-export type BoardAction = "board.read" | "annotation.create";
+export type Access = { role: BoardRole; archived: boolean };
 
-const ALLOWED_ROLES: Record<BoardAction, readonly BoardRole[]> = {
-  "board.read": ["owner", "editor", "commenter", "viewer"],
-  "annotation.create": ["owner", "editor", "commenter"],
-};
-
-export function can(role: BoardRole, action: BoardAction): boolean {
-  return ALLOWED_ROLES[action].includes(role);
-}
+/** Actions still allowed on an archived board: reading it, and the owner's way back out. */
+const ALLOWED_WHEN_ARCHIVED: ReadonlySet<BoardAction> = new Set([
+  "board.read",
+  "board.archive",
+  "board.delete",
+  "member.manage",
+]);
 
 /**
  * Resolves the actor's role on a board and checks the action. A board the actor is not a member of
- * answers NOT_FOUND, exactly like one that does not exist, so membership checks leak nothing.
+ * answers NOT_FOUND, exactly like one that does not exist, so checks leak nothing.
  */
 export async function authorize(options: {
-  db: Pick<Database, "membership">;
+  db: Database | TransactionClient;
   actor: Actor;
   boardId: string;
   action: BoardAction;
-}): Promise<BoardRole> {
+}): Promise<Access> {
   const membership = await options.db.membership.findUnique({
     where: { boardId_userId: { boardId: options.boardId, userId: options.actor.id } },
-    select: { role: true },
+    select: { role: true, board: { select: { archivedAt: true } } },
   });
   if (!membership) throw new AppError("NOT_FOUND", "No such board");
   if (!can(membership.role, options.action)) {
-    throw new AppError("FORBIDDEN", `A ${membership.role} may not do this on this board`);
+    throw new AppError("FORBIDDEN", `A board ${membership.role} may not do this`);
   }
-  return membership.role;
+  const archived = membership.board.archivedAt !== null;
+  if (archived && !ALLOWED_WHEN_ARCHIVED.has(options.action)) {
+    throw new AppError("CONFLICT", "This board is archived; an owner can restore it");
+  }
+  return { role: membership.role, archived };
+}
+
+/** Resolves a slug to a board id, answering NOT_FOUND for a missing board (authorize does the rest). */
+export async function boardIdOfSlug(db: Database, slug: string): Promise<string> {
+  const board = await db.board.findUnique({ where: { slug }, select: { id: true } });
+  if (!board) throw new AppError("NOT_FOUND", "No such board");
+  return board.id;
 }

@@ -1,35 +1,32 @@
-// Creates a board with its creator as owner. The slug comes from the title and is made unique.
+// Any signed-in analyst may open a board for a new crisis and becomes its owner. The slug comes from
+// the title and is made unique.
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
-import { LIMITS } from "@/lib/schemas/common";
+import { ZBoardCreate } from "@/lib/schemas/board";
 import type { Actor } from "../actor";
-import type { Database } from "../db/client";
+import type { Domain } from "../domain";
 import { parseInput } from "../errors";
 
-export const ZBoardCreate = z.strictObject({
-  title: z.string().trim().min(1, "a board needs a title").max(LIMITS.title),
-  description: z.string().trim().max(2000).default(""),
-});
-
 export async function createBoard(options: {
-  db: Database;
+  domain: Pick<Domain, "db" | "limiter">;
   actor: Actor;
   input: unknown;
 }): Promise<{ id: string; slug: string }> {
+  const { domain, actor } = options;
   const input = parseInput(ZBoardCreate, options.input);
+  await domain.limiter.take(actor.id);
   const base = slugify(input.title);
-  const taken = await options.db.board.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+  const taken = await domain.db.board.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
   const takenSlugs = new Set(taken.map((board) => board.slug));
   let slug = base;
   for (let n = 2; takenSlugs.has(slug); n++) slug = `${base}-${n}`;
   const id = randomUUID();
-  await options.db.board.create({
+  await domain.db.board.create({
     data: {
       id,
       slug,
       title: input.title,
       description: input.description,
-      memberships: { create: { userId: options.actor.id, role: "owner" } },
+      memberships: { create: { userId: actor.id, role: "owner" } },
     },
   });
   return { id, slug };

@@ -2,12 +2,13 @@
 import type { BoardSummary } from "@/lib/schemas/board";
 import type { Actor } from "../actor";
 import type { Database } from "../db/client";
+import { toWireBoard, WIRE_BOARD_SELECT } from "./to-wire-board";
 
 export async function listBoards(options: { db: Database; actor: Actor }): Promise<BoardSummary[]> {
   const memberships = await options.db.membership.findMany({
     where: { userId: options.actor.id },
-    include: { board: { select: { id: true, slug: true, title: true, description: true } } },
+    include: { board: { select: WIRE_BOARD_SELECT } },
     orderBy: { board: { title: "asc" } },
   });
-  return memberships.map(({ board, role }) => ({ ...board, role }));
+  return memberships.map(({ board, role }) => ({ ...toWireBoard(board), role }));
 }

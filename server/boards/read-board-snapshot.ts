@@ -5,6 +5,7 @@ import { ANNOTATION_AUTHOR_SELECT, toWireAnnotation } from "../annotations/to-wi
 import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
+import { toWireBoard } from "./to-wire-board";
 
 export async function readBoardSnapshot(options: {
   db: Database;
@@ -31,7 +32,7 @@ export async function readBoardSnapshot(options: {
         tx.membership.findMany({ where: { boardId }, include: { user: { select: { name: true, email: true } } } }),
       ]);
       const snapshot: BoardSnapshot = {
-        board: { id: board.id, slug: board.slug, title: board.title, description: board.description },
+        board: toWireBoard(board),
         events: events.map((event) => ({
           id: event.id,
           title: event.title,

@@ -1,48 +1,58 @@
 // Routes one HTTP request: better-auth under /api/auth, the JSON API under /api, and pages to Next —
-// pages other than sign-in only with a session (the same session the API and the socket use).
+// pages other than sign-in and sign-up only with a session (the one the API and the socket use).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { toNodeHandler } from "better-auth/node";
+import { Readable } from "node:stream";
+import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
+import { LIMITS } from "@/lib/schemas/common";
 import { type Auth, CLIENT_ADDRESS_HEADER } from "../auth/create-auth";
-import { getActor } from "../auth/get-actor";
-import type { Database } from "../db/client";
+import { getSession } from "../auth/get-session";
+import type { Domain } from "../domain";
 import { AppError } from "../errors";
 import type { Logger } from "../logger";
 import { API_ROUTES } from "./api-routes";
 import { checkHealth } from "./health";
+import { readJsonBody } from "./read-json-body";
 import { sendError, sendJson } from "./respond";
+import { isSameOrigin } from "./same-origin";
+import { applyPageCsp, setSecurityHeaders } from "./security-headers";
 
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-/** Paths any visitor may load: the sign-in page and the assets every page needs. */
-const PUBLIC_PAGE = /^\/(sign-in(\/|$)|_next\/|favicon\.ico$|icon\.svg$|robots\.txt$)/;
+/** Paths any visitor may load: sign-in, sign-up, and the assets every page needs. */
+const PUBLIC_PAGE = /^\/(sign-in(\/|$)|sign-up(\/|$)|_next\/|favicon\.ico$|icon\.svg$|robots\.txt$)/;
 
 export function createRequestHandler(options: {
-  db: Database;
+  domain: Domain;
   auth: Auth;
   logger: Logger;
+  publicUrl: string;
+  dev: boolean;
   pages: PageHandler | undefined;
 }): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const { db, auth, logger, pages } = options;
+  const { domain, auth, logger, pages, publicUrl } = options;
   const authHandler = toNodeHandler(auth);
+  const https = publicUrl.startsWith("https:");
 
   return async (req, res) => {
     const url = new URL(req.url ?? "/", "http://internal");
     const path = url.pathname;
+    setSecurityHeaders(res, { https });
     try {
       if (path.startsWith("/api/auth/")) {
         req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
         return await authHandler(req, res);
       }
       if (path === "/api/health") {
-        const healthy = await checkHealth(db);
+        const healthy = await checkHealth(domain.db);
         return sendJson(res, healthy ? 200 : 503, { status: healthy ? "ok" : "unavailable" });
       }
       if (path.startsWith("/api/")) return await handleApi(req, res, path);
-      if (!PUBLIC_PAGE.test(path) && !(await getActor(auth, req.headers))) {
+      if (!PUBLIC_PAGE.test(path) && !(await getSession(auth, req.headers))) {
         res.writeHead(303, { location: `/sign-in?next=${encodeURIComponent(path + url.search)}` });
         return void res.end();
       }
       if (!pages) return sendJson(res, 404, { error: { code: "NOT_FOUND", message: "No pages on this server" } });
+      if (!path.startsWith("/_next/")) applyPageCsp(req, res, { dev: options.dev });
       return await pages(req, res);
     } catch (error) {
       if (!res.headersSent) sendError(res, error, logger);
@@ -51,17 +61,41 @@ export function createRequestHandler(options: {
   };
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    for (const route of API_ROUTES) {
-      const match = route.pattern.exec(path);
-      if (!match) continue;
-      if (req.method !== route.method) {
-        res.setHeader("allow", route.method);
-        return sendJson(res, 405, { error: { code: "VALIDATION", message: `Use ${route.method}` } });
-      }
-      const actor = await getActor(auth, req.headers);
-      if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
-      return sendJson(res, 200, await route.handle({ db, actor, params: match.slice(1) }));
+    const matching = API_ROUTES.map((route) => ({ route, match: route.pattern.exec(path) })).filter(
+      ({ match }) => match,
+    );
+    if (!matching.length) throw new AppError("NOT_FOUND", "No such API route");
+    const found = matching.find(({ route }) => route.method === req.method);
+    if (!found?.match) {
+      res.setHeader("allow", matching.map(({ route }) => route.method).join(", "));
+      return sendJson(res, 405, {
+        error: { code: "VALIDATION", message: `Use ${matching.map(({ route }) => route.method).join(" or ")}` },
+      });
     }
-    throw new AppError("NOT_FOUND", "No such API route");
+    if (req.method !== "GET" && !isSameOrigin(req, publicUrl))
+      throw new AppError("FORBIDDEN", "Cross-site request refused");
+    const body = req.method === "GET" ? undefined : await readJsonBody(req, LIMITS.httpBodyBytes);
+    const headers = fromNodeHeaders(req.headers);
+    const params = found.match.slice(1);
+    let answer: unknown;
+    if (found.route.public) {
+      answer = await found.route.handle({ domain, auth, params, body, headers });
+    } else {
+      const session = await getSession(auth, req.headers);
+      if (!session) throw new AppError("UNAUTHENTICATED", "Sign in first");
+      answer = await found.route.handle({ domain, auth, actor: session.actor, params, body, headers });
+    }
+    if (answer instanceof Response) return sendResponse(res, answer);
+    sendJson(res, 200, answer);
   }
+}
+
+async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  for (const [name, value] of response.headers) if (name !== "set-cookie") res.setHeader(name, value);
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) res.setHeader("set-cookie", cookies);
+  res.setHeader("cache-control", "no-store");
+  if (!response.body) return void res.end();
+  Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
 }

@@ -68,6 +68,8 @@ test("a point can be picked without a mouse, from the chart's list", async ({ br
   await picker.focus();
   const option = picker.locator("option").filter({ hasText: "2022-01-08" }).first();
   await picker.selectOption({ label: (await option.textContent()) ?? "" });
-  await expect(bob.page.getByTestId("composer-target")).toHaveText(/CSTO troops in Kazakhstan at 2022-01-08 \d\d:\d\dZ/);
+  await expect(bob.page.getByTestId("composer-target")).toHaveText(
+    /CSTO troops in Kazakhstan at 2022-01-08 \d\d:\d\dZ/,
+  );
   await bob.context.close();
 });

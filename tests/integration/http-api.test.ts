@@ -56,7 +56,15 @@ describe("GET /api/boards", () => {
     const response = await get("/api/boards", aliceCookie);
     expect(response.status).toBe(200);
     expect((await response.json()).boards).toEqual([
-      { id: board.id, slug: board.slug, title: board.title, description: "", role: "owner" },
+      {
+        id: board.id,
+        slug: board.slug,
+        title: board.title,
+        description: "",
+        handling: "",
+        archived: false,
+        role: "owner",
+      },
     ]);
   });
 
@@ -130,7 +138,10 @@ describe("sessions", () => {
 
 describe("sign-in throttling", () => {
   // The counters live in Postgres, shared by every app on this database: start each test from zero.
-  beforeEach(() => app.db.rateLimit.deleteMany());
+  beforeEach(async () => {
+    await app.db.rateLimit.deleteMany();
+    await app.db.rateBucket.deleteMany();
+  });
 
   it("refuses further attempts from an address after the limit, even with the right password", async () => {
     const throttled = await startTestApp({ databaseUrl: database.url, env: { SIGN_IN_ATTEMPTS_PER_MINUTE: "3" } });
@@ -149,7 +160,8 @@ describe("sign-in throttling", () => {
   it("does not let a client pick the address it is counted under", async () => {
     const throttled = await startTestApp({ databaseUrl: database.url, env: { SIGN_IN_ATTEMPTS_PER_MINUTE: "2" } });
     try {
-      const attempt = (address: string) =>
+      // A different account each time, so only the per-address limit can refuse.
+      const attempt = (address: string, index: number) =>
         fetch(`${throttled.url}/api/auth/sign-in/email`, {
           method: "POST",
           headers: {
@@ -158,11 +170,34 @@ describe("sign-in throttling", () => {
             "x-watchfloor-client-address": address,
             "x-forwarded-for": address,
           },
-          body: JSON.stringify({ email: alice.email, password: "wrong-password-x" }),
+          body: JSON.stringify({ email: `nobody-${index}@watchfloor.test`, password: "wrong-password-x" }),
         });
       const statuses = [];
-      for (const address of ["10.0.0.1", "10.0.0.2", "10.0.0.3"]) statuses.push((await attempt(address)).status);
+      for (const [index, address] of ["10.0.0.1", "10.0.0.2", "10.0.0.3"].entries()) {
+        statuses.push((await attempt(address, index)).status);
+      }
       expect(statuses).toEqual([401, 401, 429]);
+    } finally {
+      await throttled.stop();
+    }
+  });
+});
+
+describe("sign-in throttling per account", () => {
+  it("refuses further attempts on one account even when they come from different addresses", async () => {
+    await app.db.rateLimit.deleteMany();
+    await app.db.rateBucket.deleteMany();
+    const throttled = await startTestApp({ databaseUrl: database.url, env: { SIGN_IN_ATTEMPTS_PER_MINUTE: "3" } });
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        // Forget the per-address counter each time, as if every attempt came from a new address.
+        await app.db.rateLimit.deleteMany();
+        await expect(signIn(throttled, { email: alice.email, password: `guess-${attempt}-xxxx` })).rejects.toThrow(
+          /401/,
+        );
+      }
+      await app.db.rateLimit.deleteMany();
+      await expect(signIn(throttled, alice)).rejects.toThrow(/429/);
     } finally {
       await throttled.stop();
     }

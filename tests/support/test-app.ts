@@ -15,6 +15,7 @@ export async function startTestApp(options: {
     DATABASE_URL: options.databaseUrl,
     AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
     SIGN_IN_ATTEMPTS_PER_MINUTE: "0",
+    WRITE_RATE_PER_SEC: "0",
     ...(options.seedDemo === undefined ? {} : { SEED_DEMO: options.seedDemo ? "1" : "0" }),
     ...options.env,
   });

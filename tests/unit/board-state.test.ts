@@ -36,7 +36,7 @@ const created = (seq: number, id = `a${seq}`): WireOp => ({
 const emptyBoard = (seq: number): LiveBoard => ({
   seq,
   snapshot: {
-    board: { id: boardId, slug: "b", title: "B", description: "" },
+    board: { id: boardId, slug: "b", title: "B", description: "", handling: "", archived: false },
     events: [],
     indicators: [],
     sources: [],

@@ -1,0 +1,53 @@
+// Owners rename a board, set its description and handling line, and archive or restore it.
+import { type WireBoard, ZBoardUpdate } from "@/lib/schemas/board";
+import type { Actor } from "../actor";
+import type { Domain } from "../domain";
+import { parseInput } from "../errors";
+import { appendOp } from "../ops/append-op";
+import { authorize, boardIdOfSlug } from "./access";
+import { toWireBoard, WIRE_BOARD_SELECT } from "./to-wire-board";
+
+export async function updateBoard(options: {
+  domain: Domain;
+  actor: Actor;
+  slug: string;
+  input: unknown;
+}): Promise<WireBoard> {
+  const { domain, actor } = options;
+  const input = parseInput(ZBoardUpdate, options.input);
+  const boardId = await boardIdOfSlug(domain.db, options.slug);
+  if (input.archived !== undefined) await authorize({ db: domain.db, actor, boardId, action: "board.archive" });
+  const details = [input.title, input.description, input.handling].some((value) => value !== undefined);
+  // Renaming an archived board is refused (authorize), unless the same request restores it.
+  if (details) {
+    await authorize({
+      db: domain.db,
+      actor,
+      boardId,
+      action: input.archived === false ? "board.archive" : "board.update",
+    });
+  }
+  await domain.limiter.take(actor.id);
+
+  const op = await domain.db.$transaction(async (tx) => {
+    const row = await tx.board.update({
+      where: { id: boardId },
+      data: {
+        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.handling !== undefined ? { handling: input.handling } : {}),
+        ...(input.archived !== undefined ? { archivedAt: input.archived ? new Date() : null } : {}),
+      },
+      select: WIRE_BOARD_SELECT,
+    });
+    return appendOp(tx, {
+      boardId,
+      type: "board.updated",
+      entityId: boardId,
+      actorId: actor.id,
+      data: toWireBoard(row),
+    });
+  });
+  domain.effects.publish(op);
+  return op.data;
+}
