@@ -13,8 +13,6 @@ export const BOARD_ACTIONS = {
   "annotation.edit-own": ["owner", "editor", "commenter"],
   /** Delete someone else's annotation (moderation). */
   "annotation.delete-any": ["owner", "editor"],
-  /** Events, indicators, observations, sources (the board's facts). */
-  "content.write": ["owner", "editor"],
 } as const satisfies Record<string, readonly BoardRole[]>;
 
 export type BoardAction = keyof typeof BOARD_ACTIONS;

@@ -1,0 +1,310 @@
+// Every role (and non-member, and signed-out) × every action, over HTTP and the socket, on the actor's
+// own board and on another board — all generated from one table. A policy action without rows here,
+// or a policy change without a change to EXPECTED, fails the test.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ErrorCode } from "@/lib/errors";
+import { BOARD_ACTIONS, type BoardAction } from "@/lib/permissions";
+import type { BoardRole } from "@/lib/schemas/board";
+import type { App } from "@/server/app";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import {
+  connectSocket,
+  makeAnalyst,
+  signIn,
+  type TestAnalyst,
+  type TestSocket,
+  waitForConnect,
+} from "../support/factories";
+import { startTestApp } from "../support/test-app";
+
+/** The specification, written out by hand: who may do each action. */
+const EXPECTED: Record<BoardAction, BoardRole[]> = {
+  "board.read": ["owner", "editor", "commenter", "viewer"],
+  "board.update": ["owner"],
+  "board.archive": ["owner"],
+  "board.delete": ["owner"],
+  "member.manage": ["owner"],
+  "annotation.create": ["owner", "editor", "commenter"],
+  "annotation.edit-own": ["owner", "editor", "commenter"],
+  "annotation.delete-any": ["owner", "editor"],
+};
+
+type Actor = BoardRole | "non-member" | "signed-out";
+const ROLES: BoardRole[] = ["owner", "editor", "commenter", "viewer"];
+const ACTORS: Actor[] = [...ROLES, "non-member", "signed-out"];
+
+/** A fresh board per case: one member per role, a member to act on, a pending invitation, annotations. */
+type Fixture = {
+  boardId: string;
+  slug: string;
+  ownAnnotationOf: Record<BoardRole, string>;
+  othersAnnotation: string;
+  targetUserId: string;
+};
+
+/** What a case returns: "ok", or the error code it got. */
+type Outcome = "ok" | ErrorCode;
+type Performer =
+  | { http: (cookie: string | undefined) => Promise<Outcome> }
+  | { socket: (socket: TestSocket) => Promise<Outcome> };
+type Row = { name: string; action: BoardAction; perform: (fixture: Fixture, actor: Actor) => Performer };
+
+let database: TestDatabase;
+let app: App;
+const analysts = {} as Record<BoardRole | "non-member" | "target" | "author", TestAnalyst>;
+const cookies = {} as Record<BoardRole | "non-member", string>;
+const sockets = {} as Record<BoardRole | "non-member", TestSocket>;
+
+async function http(method: string, path: string, cookie: string | undefined, body?: unknown): Promise<Outcome> {
+  const response = await fetch(`${app.url}${path}`, {
+    method,
+    headers: {
+      ...(cookie ? { cookie } : {}),
+      ...(body ? { "content-type": "application/json" } : {}),
+      origin: app.url,
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (response.ok) return "ok";
+  return ((await response.json()) as { error: { code: ErrorCode } }).error.code;
+}
+
+async function ack(promise: Promise<{ ok: boolean; error?: { code: ErrorCode } }>): Promise<Outcome> {
+  const result = await promise;
+  return result.ok ? "ok" : (result.error?.code ?? "INTERNAL");
+}
+
+const ROWS: Row[] = [
+  {
+    name: "GET /api/boards/:slug",
+    action: "board.read",
+    perform: (f) => ({ http: (c) => http("GET", `/api/boards/${f.slug}`, c) }),
+  },
+  {
+    name: "GET /api/boards/:slug/annotations",
+    action: "board.read",
+    perform: (f) => ({ http: (c) => http("GET", `/api/boards/${f.slug}/annotations`, c) }),
+  },
+  {
+    name: "GET /api/boards/:slug/members",
+    action: "board.read",
+    perform: (f) => ({ http: (c) => http("GET", `/api/boards/${f.slug}/members`, c) }),
+  },
+  {
+    name: "board:join",
+    action: "board.read",
+    perform: (f) => ({ socket: (s) => ack(s.emitWithAck("board:join", { boardId: f.boardId })) }),
+  },
+  {
+    name: "PATCH /api/boards/:slug {title, handling}",
+    action: "board.update",
+    perform: (f) => ({
+      http: (c) => http("PATCH", `/api/boards/${f.slug}`, c, { title: "Renamed", handling: "UNCLASSIFIED" }),
+    }),
+  },
+  {
+    name: "PATCH /api/boards/:slug {archived}",
+    action: "board.archive",
+    perform: (f) => ({ http: (c) => http("PATCH", `/api/boards/${f.slug}`, c, { archived: true }) }),
+  },
+  {
+    name: "DELETE /api/boards/:slug",
+    action: "board.delete",
+    perform: (f) => ({ http: (c) => http("DELETE", `/api/boards/${f.slug}`, c) }),
+  },
+  {
+    name: "POST /api/boards/:slug/members",
+    action: "member.manage",
+    perform: (f) => ({
+      http: (c) =>
+        http("POST", `/api/boards/${f.slug}/members`, c, { email: `new-${randomUUID()}@x.test`, role: "viewer" }),
+    }),
+  },
+  {
+    name: "PATCH /api/boards/:slug/members/:userId",
+    action: "member.manage",
+    perform: (f) => ({
+      http: (c) => http("PATCH", `/api/boards/${f.slug}/members/${f.targetUserId}`, c, { role: "viewer" }),
+    }),
+  },
+  {
+    name: "DELETE /api/boards/:slug/members/:userId",
+    action: "member.manage",
+    perform: (f) => ({ http: (c) => http("DELETE", `/api/boards/${f.slug}/members/${f.targetUserId}`, c) }),
+  },
+  {
+    name: "DELETE /api/boards/:slug/invitations/:email",
+    action: "member.manage",
+    perform: (f) => ({
+      http: (c) => http("DELETE", `/api/boards/${f.slug}/invitations/${encodeURIComponent("pending@x.test")}`, c),
+    }),
+  },
+  {
+    name: "annotation:create",
+    action: "annotation.create",
+    perform: (f) => ({
+      socket: (s) =>
+        ack(
+          s.emitWithAck("annotation:create", {
+            id: randomUUID(),
+            boardId: f.boardId,
+            target: { type: "board" },
+            body: "Noted.",
+          }),
+        ),
+    }),
+  },
+  {
+    name: "annotation:update (own)",
+    action: "annotation.edit-own",
+    perform: (f, actor) => ({
+      socket: (s) =>
+        ack(
+          s.emitWithAck("annotation:update", {
+            id: ownAnnotation(f, actor),
+            boardId: f.boardId,
+            expectedVersion: 1,
+            body: "Edited.",
+          }),
+        ),
+    }),
+  },
+  {
+    name: "annotation:delete (own)",
+    action: "annotation.edit-own",
+    perform: (f, actor) => ({
+      socket: (s) => ack(s.emitWithAck("annotation:delete", { id: ownAnnotation(f, actor), boardId: f.boardId })),
+    }),
+  },
+  {
+    name: "annotation:delete (someone else's)",
+    action: "annotation.delete-any",
+    perform: (f) => ({
+      socket: (s) => ack(s.emitWithAck("annotation:delete", { id: f.othersAnnotation, boardId: f.boardId })),
+    }),
+  },
+];
+
+/** Non-members and the signed-out have no annotation of their own; any id of the board stands in. */
+function ownAnnotation(fixture: Fixture, actor: Actor): string {
+  return actor in fixture.ownAnnotationOf ? fixture.ownAnnotationOf[actor as BoardRole] : fixture.othersAnnotation;
+}
+
+async function makeFixture(): Promise<Fixture> {
+  const boardId = randomUUID();
+  const slug = `matrix-${boardId.slice(0, 8)}`;
+  const ownAnnotationOf = Object.fromEntries(ROLES.map((role) => [role, randomUUID()])) as Record<BoardRole, string>;
+  const othersAnnotation = randomUUID();
+  await app.db.board.create({
+    data: {
+      id: boardId,
+      slug,
+      title: "Matrix board",
+      memberships: {
+        create: [
+          ...ROLES.map((role) => ({ userId: analysts[role].id, role })),
+          { userId: analysts.target.id, role: "editor" as const },
+          { userId: analysts.author.id, role: "editor" as const },
+        ],
+      },
+      invitations: { create: { email: "pending@x.test", role: "viewer" } },
+    },
+  });
+  // Each role's own annotation (a viewer's stands for one written before a demotion), and another author's.
+  await app.db.annotation.createMany({
+    data: [
+      ...ROLES.map((role) => ({
+        id: ownAnnotationOf[role],
+        boardId,
+        authorId: analysts[role].id,
+        targetType: "board" as const,
+        body: `by ${role}`,
+      })),
+      {
+        id: othersAnnotation,
+        boardId,
+        authorId: analysts.author.id,
+        targetType: "board" as const,
+        body: "by someone else",
+      },
+    ],
+  });
+  return { boardId, slug, ownAnnotationOf, othersAnnotation, targetUserId: analysts.target.id };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await startTestApp({ databaseUrl: database.url });
+  for (const key of [...ROLES, "non-member", "target", "author"] as const) analysts[key] = await makeAnalyst(app);
+  for (const key of [...ROLES, "non-member"] as const) {
+    cookies[key] = await signIn(app, analysts[key]);
+    sockets[key] = connectSocket(app, cookies[key]);
+    await waitForConnect(sockets[key]);
+  }
+});
+
+afterAll(async () => {
+  for (const socket of Object.values(sockets)) socket.disconnect();
+  await app?.stop();
+  await database?.drop();
+});
+
+async function run(row: Row, actor: Actor, fixture: Fixture): Promise<Outcome> {
+  const performer = row.perform(fixture, actor);
+  if ("http" in performer) return performer.http(actor === "signed-out" ? undefined : cookies[actor]);
+  if (actor === "signed-out") {
+    const socket = connectSocket(app, undefined);
+    try {
+      await waitForConnect(socket);
+      return "ok";
+    } catch (error) {
+      return (error as Error).message as ErrorCode;
+    } finally {
+      socket.disconnect();
+    }
+  }
+  return performer.socket(sockets[actor]);
+}
+
+function expectedOutcome(action: BoardAction, actor: Actor, onOwnBoard: boolean): Outcome {
+  if (actor === "signed-out") return "UNAUTHENTICATED";
+  if (actor === "non-member" || !onOwnBoard) return "NOT_FOUND";
+  return EXPECTED[action].includes(actor) ? "ok" : "FORBIDDEN";
+}
+
+describe("the authorization table", () => {
+  it("is the policy the server enforces (lib/permissions.ts)", () => {
+    expect(Object.fromEntries(Object.entries(BOARD_ACTIONS).map(([action, roles]) => [action, [...roles]]))).toEqual(
+      EXPECTED,
+    );
+  });
+
+  it("has at least one HTTP or socket path for every action", () => {
+    const covered = new Set(ROWS.map((row) => row.action));
+    expect(Object.keys(BOARD_ACTIONS).filter((action) => !covered.has(action as BoardAction))).toEqual([]);
+  });
+});
+
+describe.each(ROWS)("$name ($action)", (row) => {
+  it.each(ACTORS)("as %s on the actor's own board", async (actor) => {
+    const fixture = await makeFixture();
+    expect(await run(row, actor, fixture)).toBe(expectedOutcome(row.action, actor, true));
+  });
+
+  it.each(ROLES)("as %s of another board, on a board they are not on", async (role) => {
+    const fixture = await makeFixture();
+    await app.db.membership.delete({
+      where: { boardId_userId: { boardId: fixture.boardId, userId: analysts[role].id } },
+    });
+    await app.db.board.create({
+      data: {
+        id: randomUUID(),
+        slug: `own-${randomUUID().slice(0, 8)}`,
+        title: "Own",
+        memberships: { create: { userId: analysts[role].id, role } },
+      },
+    });
+    expect(await run(row, role, fixture)).toBe(expectedOutcome(row.action, role, false));
+  });
+});
