@@ -1,11 +1,15 @@
 "use client";
 // The board page: header (title, live state, who is here), timeline, indicator charts, annotations.
+import Link from "next/link";
 import { useMemo, useState } from "react";
+import { can } from "@/lib/permissions";
 import type { TAnnotationTarget } from "@/lib/schemas/annotation";
 import type { BoardSummary } from "@/lib/schemas/board";
 import { AppHeader } from "../ui/AppHeader";
 import { Problem } from "../ui/Problem";
+import { useSessionUser } from "../ui/use-session-user";
 import { AnnotationComposer } from "./AnnotationComposer";
+import type { AnnotationActions } from "./AnnotationItem";
 import { AnnotationList } from "./AnnotationList";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { IndicatorChart } from "./IndicatorChart";
@@ -14,10 +18,15 @@ import { Timeline } from "./Timeline";
 import { describeTarget } from "./targets";
 import { useLiveBoard } from "./use-live-board";
 
-const WRITER_ROLES = new Set(["owner", "editor", "commenter"]);
+const LEFT_MESSAGES = {
+  removed: "You are no longer a member of this board.",
+  deleted: "This board was deleted by its owner.",
+} as const;
 
 export function BoardView({ summary }: { summary: BoardSummary }) {
-  const { board, connection, presence, error, createAnnotation } = useLiveBoard(summary.id);
+  const { board, connection, presence, error, left, createAnnotation, updateAnnotation, deleteAnnotation } =
+    useLiveBoard(summary.id);
+  const user = useSessionUser();
   const [target, setTarget] = useState<TAnnotationTarget>({ type: "board" });
   const snapshot = board?.snapshot;
 
@@ -41,12 +50,45 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
     return counts;
   }, [snapshot]);
 
+  // The live snapshot knows of renames, archiving and role changes made while the page is open.
+  const liveBoard = snapshot?.board ?? summary;
+  const role = snapshot?.members.find((member) => member.userId === user?.id)?.role ?? summary.role;
+  const writable = !liveBoard.archived;
+  const actions: AnnotationActions = {
+    canEdit: (annotation) => writable && annotation.author.id === user?.id && can(role, "annotation.edit-own"),
+    canDelete: (annotation) =>
+      writable &&
+      (annotation.author.id === user?.id ? can(role, "annotation.edit-own") : can(role, "annotation.delete-any")),
+    update: updateAnnotation,
+    remove: deleteAnnotation,
+  };
+
+  if (left) {
+    return (
+      <div className="board-page">
+        <AppHeader />
+        <p className="problem" role="alert" data-testid="board-left">
+          {LEFT_MESSAGES[left]} <Link href="/">Back to your boards</Link>
+        </p>
+      </div>
+    );
+  }
+
   return (
     <div className="board-page">
+      {liveBoard.handling ? (
+        <div className="handling" data-testid="handling">
+          {liveBoard.handling}
+        </div>
+      ) : null}
       <AppHeader>
-        <h1 className="board-title">{summary.title}</h1>
+        <h1 className="board-title">{liveBoard.title}</h1>
+        {liveBoard.archived ? <span className="tag">archived · read only</span> : null}
         <ConnectionBadge state={connection} />
         <PresenceBar members={presence} />
+        <Link href={`/boards/${summary.slug}/members`} className="header-link">
+          Members
+        </Link>
       </AppHeader>
       <Problem message={error} />
       {!snapshot ? (
@@ -86,11 +128,11 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
               boardId={summary.id}
               target={target}
               targetLabel={describeTarget(target, snapshot)}
-              canWrite={WRITER_ROLES.has(summary.role)}
+              canWrite={writable && can(role, "annotation.create")}
               onClearTarget={() => setTarget({ type: "board" })}
               submit={createAnnotation}
             />
-            <AnnotationList annotations={snapshot.annotations} snapshot={snapshot} />
+            <AnnotationList annotations={snapshot.annotations} snapshot={snapshot} actions={actions} />
           </section>
         </main>
       )}

@@ -5,9 +5,18 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import { applyOps, type LiveBoard } from "@/lib/board-state";
-import type { AnnotationCreateResult, ClientToServerEvents, PresenceMember, ServerToClientEvents } from "@/lib/events";
+import type { Failure } from "@/lib/errors";
+import type {
+  AnnotationCreateResult,
+  AnnotationDeleteResult,
+  AnnotationUpdateResult,
+  BoardLeft,
+  ClientToServerEvents,
+  PresenceMember,
+  ServerToClientEvents,
+} from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
-import type { TAnnotationCreateInput } from "@/lib/schemas/annotation";
+import type { TAnnotationCreateInput, TAnnotationDelete, TAnnotationUpdate } from "@/lib/schemas/annotation";
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "failed";
 
@@ -20,6 +29,7 @@ export function useLiveBoard(boardId: string) {
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [presence, setPresence] = useState<PresenceMember[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [left, setLeft] = useState<BoardLeft["reason"] | null>(null);
   const socketRef = useRef<BoardSocket | null>(null);
   const boardRef = useRef<LiveBoard | null>(null);
 
@@ -92,6 +102,15 @@ export function useLiveBoard(boardId: string) {
         void join();
       }
     });
+    socket.on("board:left", (notice) => {
+      if (notice.boardId !== boardId) return;
+      setLeft(notice.reason);
+      setConnection("failed");
+      socket.disconnect();
+    });
+    socket.on("session:ended", () => {
+      window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`);
+    });
     socket.on("presence:state", (state) => {
       if (state.boardId === boardId) setPresence(state.members);
     });
@@ -102,19 +121,32 @@ export function useLiveBoard(boardId: string) {
     };
   }, [boardId]);
 
-  const createAnnotation = useCallback(async (input: TAnnotationCreateInput): Promise<AnnotationCreateResult> => {
+  // Every request answers with a result union, also when the socket is down or the answer never comes.
+  const request = useCallback(async <R>(send: (socket: BoardSocket) => Promise<R>): Promise<R | Failure> => {
     const socket = socketRef.current;
     if (!socket?.connected)
       return { ok: false, error: { code: "UNAVAILABLE", message: "Not connected; try again when live" } };
     try {
-      return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("annotation:create", input);
+      return await send(socket);
     } catch {
-      return {
-        ok: false,
-        error: { code: "UNAVAILABLE", message: "No answer from the server; the note may not be saved" },
-      };
+      return { ok: false, error: { code: "UNAVAILABLE", message: "No answer from the server; it may not be saved" } };
     }
   }, []);
+  const createAnnotation = useCallback(
+    (input: TAnnotationCreateInput): Promise<AnnotationCreateResult> =>
+      request((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck("annotation:create", input)),
+    [request],
+  );
+  const updateAnnotation = useCallback(
+    (input: TAnnotationUpdate): Promise<AnnotationUpdateResult> =>
+      request((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck("annotation:update", input)),
+    [request],
+  );
+  const deleteAnnotation = useCallback(
+    (input: TAnnotationDelete): Promise<AnnotationDeleteResult> =>
+      request((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck("annotation:delete", input)),
+    [request],
+  );
 
-  return { board, connection, presence, error, createAnnotation };
+  return { board, connection, presence, error, left, createAnnotation, updateAnnotation, deleteAnnotation };
 }

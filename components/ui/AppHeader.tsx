@@ -1,16 +1,10 @@
 "use client";
 // The bar on every signed-in page: home link, the page's own items, the analyst and sign-out.
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useSessionUser } from "./use-session-user";
 
 export function AppHeader({ children }: { children?: React.ReactNode }) {
-  const [name, setName] = useState<string | null>(null);
-  useEffect(() => {
-    fetch("/api/auth/get-session")
-      .then((response) => (response.ok ? response.json() : null))
-      .then((session: { user?: { name?: string } } | null) => setName(session?.user?.name ?? null))
-      .catch(() => setName(null));
-  }, []);
+  const user = useSessionUser();
   const signOut = async () => {
     await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     window.location.assign("/sign-in");
@@ -22,9 +16,9 @@ export function AppHeader({ children }: { children?: React.ReactNode }) {
       </Link>
       {children}
       <span className="spacer" />
-      {name ? (
+      {user ? (
         <span className="whoami" data-testid="whoami">
-          {name}
+          {user.name}
         </span>
       ) : null}
       <button type="button" className="link-button" onClick={signOut}>

@@ -1,22 +1,7 @@
 // Two analysts in two browsers on the demo board: Alice annotates, Bob sees it live; after a reload
 // both still see it.
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
-
-const BOARD = "/boards/russia-ukraine-2022-01";
-const PASSWORD = "watchfloor-demo";
-
-async function signedInPage(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
-  const page = await context.newPage();
-  await page.goto(BOARD);
-  await expect(page).toHaveURL(/\/sign-in\?next=/);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`${BOARD}$`));
-  await expect(page.getByTestId("connection")).toHaveText("Live");
-  return { context, page };
-}
+import { expect, test } from "@playwright/test";
+import { signedInPage } from "./support";
 
 test("an annotation Alice adds appears for Bob without reloading, and stays after a reload", async ({ browser }) => {
   const alice = await signedInPage(browser, "alice@watchfloor.test");
