@@ -1,5 +1,6 @@
-// Home: the boards this analyst belongs to.
+// Home: the boards this analyst belongs to, and a way to open a new one.
 import { BoardList } from "@/components/home/BoardList";
+import { NewBoardForm } from "@/components/home/NewBoardForm";
 import { AppHeader } from "@/components/ui/AppHeader";
 
 export default function HomePage() {
@@ -8,6 +9,7 @@ export default function HomePage() {
       <AppHeader />
       <main className="home">
         <h1>Your boards</h1>
+        <NewBoardForm />
         <BoardList />
       </main>
     </div>

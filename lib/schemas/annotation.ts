@@ -1,6 +1,6 @@
 // Annotations on the wire: the create payload, its target union, and the annotation as clients see it.
 import { z } from "zod";
-import { LIMITS, ZInstant, ZUuid } from "./common";
+import { LIMITS, ZInstant, ZText, ZUuid } from "./common";
 
 export const ANNOTATION_KINDS = ["note", "assessment", "question", "warning"] as const;
 export const CONFIDENCE_LEVELS = ["low", "moderate", "high"] as const;
@@ -19,9 +19,7 @@ export const ZAnnotationTarget = z.discriminatedUnion("type", [
 ]);
 export type TAnnotationTarget = z.infer<typeof ZAnnotationTarget>;
 
-const ZTag = z
-  .string()
-  .trim()
+const ZTag = ZText.trim()
   .min(1, "a tag cannot be empty")
   .max(LIMITS.tagLength, `a tag has at most ${LIMITS.tagLength} characters`);
 
@@ -30,9 +28,7 @@ export const ZAnnotationCreate = z.strictObject({
   id: ZUuid,
   boardId: ZUuid,
   target: ZAnnotationTarget,
-  body: z
-    .string()
-    .trim()
+  body: ZText.trim()
     .min(1, "the annotation is empty")
     .max(LIMITS.annotationBody, `an annotation has at most ${LIMITS.annotationBody} characters`),
   kind: z.enum(ANNOTATION_KINDS).default("note"),

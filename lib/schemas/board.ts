@@ -1,14 +1,14 @@
 // Boards on the wire: join payload, snapshot, and the pieces a snapshot holds.
 import { z } from "zod";
 import type { WireAnnotation } from "./annotation";
-import { LIMITS, ZSeq, ZUuid } from "./common";
+import { LIMITS, ZSeq, ZText, ZUuid } from "./common";
 
 export const BOARD_ROLES = ["owner", "editor", "commenter", "viewer"] as const;
 export type BoardRole = (typeof BOARD_ROLES)[number];
 
-const ZTitle = z.string().trim().min(1, "a title is required").max(LIMITS.title, `at most ${LIMITS.title} characters`);
-const ZDescription = z.string().trim().max(LIMITS.description, `at most ${LIMITS.description} characters`);
-const ZHandling = z.string().trim().max(LIMITS.handling, `at most ${LIMITS.handling} characters`);
+const ZTitle = ZText.trim().min(1, "a title is required").max(LIMITS.title, `at most ${LIMITS.title} characters`);
+const ZDescription = ZText.trim().max(LIMITS.description, `at most ${LIMITS.description} characters`);
+const ZHandling = ZText.trim().max(LIMITS.handling, `at most ${LIMITS.handling} characters`);
 
 export const ZBoardCreate = z.strictObject({ title: ZTitle, description: ZDescription.default("") });
 export type TBoardCreate = z.infer<typeof ZBoardCreate>;

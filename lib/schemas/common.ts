@@ -18,7 +18,23 @@ export const LIMITS = {
 
 export const ZUuid = z.uuid();
 
-/** An ISO 8601 instant with an offset (e.g. "2022-01-10T09:00:00Z"). */
-export const ZInstant = z.iso.datetime({ offset: true });
+/** NUL, or half of a UTF-16 surrogate pair: PostgreSQL cannot store them and UTF-8 cannot carry them. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the characters this refuses.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text analysts write: refused rather than silently altered when it holds what cannot be stored. */
+export const ZText = z.string().refine((text) => !UNSTORABLE.test(text), {
+  message: "contains a character that cannot be stored (NUL or a broken surrogate pair)",
+});
+
+const EARLIEST = Date.UTC(1000, 0, 1);
+const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** An ISO 8601 instant with an offset (e.g. "2022-01-10T09:00:00Z"), in the years 1000–9999 (UTC). */
+export const ZInstant = z.iso
+  .datetime({ offset: true })
+  .refine((iso) => Date.parse(iso) >= EARLIEST && Date.parse(iso) <= LATEST, {
+    message: "outside the years 1000–9999",
+  });
 
 export const ZSeq = z.number().int().min(0);

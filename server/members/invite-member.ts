@@ -38,7 +38,7 @@ export async function inviteMember(options: {
   const op = await domain.db.$transaction(async (tx) => {
     await lockBoard(tx, boardId);
     const existing = await tx.membership.findUnique({ where: { boardId_userId: { boardId, userId: user.id } } });
-    if (existing) throw new AppError("CONFLICT", `${input.email} is already a ${existing.role} of this board`);
+    if (existing) throw new AppError("CONFLICT", `${input.email} is already on this board (${existing.role})`);
     const membership = await tx.membership.create({
       data: { boardId, userId: user.id, role: input.role },
       include: MEMBER_USER_SELECT,

@@ -1,12 +1,13 @@
 // Creates an analyst with an email + password account (better-auth's credential account).
 import { z } from "zod";
+import { ZText } from "@/lib/schemas/common";
 import type { Actor } from "../actor";
 import type { Auth } from "../auth/create-auth";
 import { AppError, parseInput } from "../errors";
 
 export const ZUserCreate = z.strictObject({
   email: z.email().transform((email) => email.toLowerCase()),
-  name: z.string().trim().min(1).max(200),
+  name: ZText.trim().min(1).max(200),
   password: z.string().min(10, "a password has at least 10 characters").max(128),
 });
 

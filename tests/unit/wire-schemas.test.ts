@@ -62,3 +62,26 @@ describe("ZBoardJoin", () => {
     expect(ZBoardJoin.safeParse({ boardId, sinceSeq: 1.5 }).success).toBe(false);
   });
 });
+
+describe("text that cannot be stored", () => {
+  it.each([
+    ["a NUL character", "before\u0000after"],
+    ["a lone high surrogate", "broken \uD800 pair"],
+    ["a lone low surrogate", "broken \uDFFF pair"],
+  ])("refuses %s in a body or a tag, instead of altering it", (_name, text) => {
+    expect(ZAnnotationCreate.safeParse({ ...valid(), body: text }).success).toBe(false);
+    expect(ZAnnotationCreate.safeParse({ ...valid(), tags: [text] }).success).toBe(false);
+  });
+
+  it("keeps a whole surrogate pair (an emoji)", () => {
+    expect(ZAnnotationCreate.parse({ ...valid(), body: "Talks stalled 🛑" }).body).toBe("Talks stalled 🛑");
+  });
+
+  it.each(["0000-01-01T00:00:00Z", "0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"])(
+    "refuses the instant %s, outside the years 1000–9999",
+    (at) => {
+      const target = { type: "indicator", indicatorId: randomUUID(), at };
+      expect(ZAnnotationCreate.safeParse({ ...valid(), target }).success).toBe(false);
+    },
+  );
+});
