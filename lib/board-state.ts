@@ -30,7 +30,10 @@ export function applyOps(board: LiveBoard, ops: WireOp[]): { board: LiveBoard; g
 function reduce(snapshot: BoardSnapshot, op: WireOp): BoardSnapshot {
   switch (op.type) {
     case "annotation.created":
-    case "annotation.updated": {
+    case "annotation.updated":
+    case "annotation.restored":
+    case "annotation.resolved":
+    case "annotation.reopened": {
       const others = snapshot.annotations.filter((annotation) => annotation.id !== op.data.id);
       return { ...snapshot, annotations: [...others, op.data] };
     }

@@ -4,8 +4,10 @@ import type { WireOp } from "./ops";
 import type {
   TAnnotationCreateInput,
   TAnnotationDelete,
+  TAnnotationRef,
   TAnnotationUpdate,
   WireAnnotation,
+  WireRevision,
 } from "./schemas/annotation";
 import type { BoardSnapshot, TBoardJoin, TBoardLeave } from "./schemas/board";
 
@@ -15,7 +17,24 @@ export type AnnotationCreateResult = Result<{ annotation: WireAnnotation; seq: n
 export type AnnotationUpdateResult = Result<{ annotation: WireAnnotation; seq: number }>;
 export type AnnotationDeleteResult = Result<{ id: string; seq: number }>;
 
-export type PresenceMember = { userId: string; name: string; connections: number };
+/** resolve, reopen and restore answer with the annotation as it now is. */
+export type AnnotationChangeResult = Result<{ annotation: WireAnnotation; seq: number }>;
+export type AnnotationHistoryResult = Result<{ id: string; revisions: WireRevision[] }>;
+
+/** What an analyst is looking at: an event, an indicator or a thread. */
+export type PresenceFocus = { type: "event" | "indicator" | "thread"; id: string };
+export type PresenceUpdate = { boardId: string; focus: PresenceFocus | null; typingIn: string | null };
+export type PresenceUpdateResult = Result<{ boardId: string }>;
+
+export type PresenceMember = {
+  userId: string;
+  name: string;
+  connections: number;
+  /** What the analyst's most recently active tab is looking at. */
+  focus: PresenceFocus | null;
+  /** The thread (annotation id) they are typing a reply in, if any. */
+  typingIn: string | null;
+};
 export type PresenceState = { boardId: string; members: PresenceMember[] };
 
 /** Why the server took this socket out of a board's room. */
@@ -29,6 +48,11 @@ export interface ClientToServerEvents {
   "annotation:create": (payload: TAnnotationCreateInput, ack: (result: AnnotationCreateResult) => void) => void;
   "annotation:update": (payload: TAnnotationUpdate, ack: (result: AnnotationUpdateResult) => void) => void;
   "annotation:delete": (payload: TAnnotationDelete, ack: (result: AnnotationDeleteResult) => void) => void;
+  "annotation:restore": (payload: TAnnotationRef, ack: (result: AnnotationChangeResult) => void) => void;
+  "annotation:resolve": (payload: TAnnotationRef, ack: (result: AnnotationChangeResult) => void) => void;
+  "annotation:reopen": (payload: TAnnotationRef, ack: (result: AnnotationChangeResult) => void) => void;
+  "annotation:history": (payload: TAnnotationRef, ack: (result: AnnotationHistoryResult) => void) => void;
+  "presence:update": (payload: PresenceUpdate, ack: (result: PresenceUpdateResult) => void) => void;
 }
 
 export interface ServerToClientEvents {

@@ -6,6 +6,9 @@ export type OpDataByType = {
   "annotation.created": WireAnnotation;
   "annotation.updated": WireAnnotation;
   "annotation.deleted": { id: string; deletedBy: { id: string; name: string } };
+  "annotation.restored": WireAnnotation;
+  "annotation.resolved": WireAnnotation;
+  "annotation.reopened": WireAnnotation;
   "board.updated": WireBoard;
   "member.added": WireMember;
   "member.updated": WireMember;

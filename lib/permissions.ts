@@ -13,6 +13,8 @@ export const BOARD_ACTIONS = {
   "annotation.edit-own": ["owner", "editor", "commenter"],
   /** Delete someone else's annotation (moderation). */
   "annotation.delete-any": ["owner", "editor"],
+  /** Resolve or reopen a thread. */
+  "annotation.resolve": ["owner", "editor", "commenter"],
 } as const satisfies Record<string, readonly BoardRole[]>;
 
 export type BoardAction = keyof typeof BOARD_ACTIONS;

@@ -5,6 +5,7 @@ import { LIMITS, ZInstant, ZText, ZUuid } from "./common";
 export const ANNOTATION_KINDS = ["note", "assessment", "question", "warning"] as const;
 export const CONFIDENCE_LEVELS = ["low", "moderate", "high"] as const;
 
+// A span of a source's text will join these as {type: "source-span", sourceId, start, end}.
 export const ZAnnotationTarget = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("board") }),
   z.strictObject({ type: z.literal("event"), eventId: ZUuid }),
@@ -22,20 +23,31 @@ export type TAnnotationTarget = z.infer<typeof ZAnnotationTarget>;
 const ZTag = ZText.trim()
   .min(1, "a tag cannot be empty")
   .max(LIMITS.tagLength, `a tag has at most ${LIMITS.tagLength} characters`);
+const ZTags = z.array(ZTag).max(LIMITS.tagCount, `at most ${LIMITS.tagCount} tags`);
+const ZBody = ZText.trim()
+  .min(1, "the annotation is empty")
+  .max(LIMITS.annotationBody, `an annotation has at most ${LIMITS.annotationBody} characters`);
 
-export const ZAnnotationCreate = z.strictObject({
-  /** Client-generated; the idempotency key. A retry with the same id returns the first result. */
-  id: ZUuid,
-  boardId: ZUuid,
-  target: ZAnnotationTarget,
-  body: ZText.trim()
-    .min(1, "the annotation is empty")
-    .max(LIMITS.annotationBody, `an annotation has at most ${LIMITS.annotationBody} characters`),
-  kind: z.enum(ANNOTATION_KINDS).default("note"),
-  confidence: z.enum(CONFIDENCE_LEVELS).optional(),
-  tags: z.array(ZTag).max(LIMITS.tagCount, `at most ${LIMITS.tagCount} tags`).default([]),
-  parentId: ZUuid.optional(),
-});
+/** Analytic standards: an assessment states how confident it is. */
+const CONFIDENCE_REQUIRED = {
+  message: "an assessment needs a confidence (low, moderate or high)",
+  path: ["confidence"],
+};
+
+export const ZAnnotationCreate = z
+  .strictObject({
+    /** Client-generated; the idempotency key. A retry with the same id returns the first result. */
+    id: ZUuid,
+    boardId: ZUuid,
+    target: ZAnnotationTarget,
+    body: ZBody,
+    kind: z.enum(ANNOTATION_KINDS).default("note"),
+    confidence: z.enum(CONFIDENCE_LEVELS).optional(),
+    tags: ZTags.default([]),
+    /** Makes this a reply in the thread of that (top-level) annotation. */
+    parentId: ZUuid.optional(),
+  })
+  .refine((create) => create.kind !== "assessment" || create.confidence !== undefined, CONFIDENCE_REQUIRED);
 export type TAnnotationCreateInput = z.input<typeof ZAnnotationCreate>;
 export type TAnnotationCreate = z.output<typeof ZAnnotationCreate>;
 
@@ -45,18 +57,31 @@ export const ZAnnotationUpdate = z
     boardId: ZUuid,
     /** The version the edit was based on; a stale one is answered CONFLICT with the current annotation. */
     expectedVersion: z.number().int().positive(),
-    body: ZAnnotationCreate.shape.body.optional(),
+    body: ZBody.optional(),
     kind: z.enum(ANNOTATION_KINDS).optional(),
     confidence: z.enum(CONFIDENCE_LEVELS).nullable().optional(),
-    tags: ZAnnotationCreate.shape.tags.unwrap().optional(),
+    tags: ZTags.optional(),
   })
   .refine((update) => [update.body, update.kind, update.confidence, update.tags].some((value) => value !== undefined), {
     message: "nothing to change",
   });
 export type TAnnotationUpdate = z.infer<typeof ZAnnotationUpdate>;
 
-export const ZAnnotationDelete = z.strictObject({ id: ZUuid, boardId: ZUuid });
-export type TAnnotationDelete = z.infer<typeof ZAnnotationDelete>;
+/** Names one annotation: delete, restore, resolve, reopen and history all take this. */
+export const ZAnnotationRef = z.strictObject({ id: ZUuid, boardId: ZUuid });
+export type TAnnotationRef = z.infer<typeof ZAnnotationRef>;
+export const ZAnnotationDelete = ZAnnotationRef;
+export type TAnnotationDelete = TAnnotationRef;
+
+export type WireRevision = {
+  version: number;
+  body: string;
+  kind: (typeof ANNOTATION_KINDS)[number];
+  confidence: (typeof CONFIDENCE_LEVELS)[number] | null;
+  tags: string[];
+  editedBy: { id: string; name: string } | null;
+  editedAt: string;
+};
 
 export type WireAnnotation = {
   id: string;
@@ -70,6 +95,9 @@ export type WireAnnotation = {
   parentId: string | null;
   version: number;
   resolvedAt: string | null;
+  resolvedBy: { id: string; name: string } | null;
+  /** Board members named with @ in the body. */
+  mentions: { id: string; name: string }[];
   createdAt: string;
   updatedAt: string;
 };

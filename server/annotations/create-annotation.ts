@@ -11,8 +11,10 @@ import type { TransactionClient } from "../db/transaction";
 import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
 import { appendOp } from "../ops/append-op";
+import { findMentions, recordMentions } from "./find-mentions";
+import { recordRevision } from "./record-revision";
 import { targetColumns } from "./target-columns";
-import { ANNOTATION_AUTHOR_SELECT, toWireAnnotation } from "./to-wire-annotation";
+import { ANNOTATION_INCLUDE, toWireAnnotation } from "./to-wire-annotation";
 
 export type CreateAnnotationResult = { annotation: WireAnnotation; seq: number; replayed: boolean };
 
@@ -35,7 +37,13 @@ export async function createAnnotation(options: {
   try {
     op = await db.$transaction(async (tx) => {
       await checkTargetOnBoard(tx, input);
-      const row = await tx.annotation.create({ data: toRow(actor, input), include: ANNOTATION_AUTHOR_SELECT });
+      const created = await tx.annotation.create({ data: toRow(actor, input), include: ANNOTATION_INCLUDE });
+      await recordRevision(tx, created, actor.id);
+      const mentioned = await findMentions(tx, { boardId: input.boardId, body: input.body, authorId: actor.id });
+      await recordMentions(tx, { boardId: input.boardId, annotationId: created.id, userIds: mentioned });
+      const row = mentioned.length
+        ? await tx.annotation.findUniqueOrThrow({ where: { id: created.id }, include: ANNOTATION_INCLUDE })
+        : created;
       return appendOp(tx, {
         boardId: input.boardId,
         type: "annotation.created",
@@ -62,7 +70,7 @@ async function findEarlierCreate(
   actor: Actor,
   input: TAnnotationCreate,
 ): Promise<CreateAnnotationResult | null> {
-  const existing = await db.annotation.findUnique({ where: { id: input.id }, include: ANNOTATION_AUTHOR_SELECT });
+  const existing = await db.annotation.findUnique({ where: { id: input.id }, include: ANNOTATION_INCLUDE });
   if (!existing) return null;
   if (existing.boardId !== input.boardId || existing.authorId !== actor.id) {
     throw new AppError("CONFLICT", "An annotation with this id already exists");
@@ -92,8 +100,11 @@ async function checkTargetOnBoard(tx: TransactionClient, input: TAnnotationCreat
     if (!found) throw missing("observation", ["target", "observationId"]);
   }
   if (input.parentId) {
-    const found = await tx.annotation.count({ where: { id: input.parentId, boardId, deletedAt: null } });
-    if (!found) throw missing("annotation being replied to", ["parentId"]);
+    // Threads are one level deep: a reply goes to the thread's top annotation.
+    const found = await tx.annotation.count({
+      where: { id: input.parentId, boardId, deletedAt: null, parentId: null },
+    });
+    if (!found) throw missing("thread being replied to", ["parentId"]);
   }
 }
 

@@ -2,7 +2,7 @@
 import type { Database } from "../db/client";
 import type { TransactionClient } from "../db/transaction";
 import { AppError } from "../errors";
-import { ANNOTATION_AUTHOR_SELECT, type AnnotationRow } from "./to-wire-annotation";
+import { ANNOTATION_INCLUDE, type AnnotationRow } from "./to-wire-annotation";
 
 export async function findLiveAnnotation(
   db: Database | TransactionClient,
@@ -11,7 +11,7 @@ export async function findLiveAnnotation(
 ): Promise<AnnotationRow> {
   const row = await db.annotation.findFirst({
     where: { id, boardId, deletedAt: null },
-    include: ANNOTATION_AUTHOR_SELECT,
+    include: ANNOTATION_INCLUDE,
   });
   if (!row) throw new AppError("NOT_FOUND", "No such annotation");
   return row;

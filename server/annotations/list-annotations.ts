@@ -3,7 +3,7 @@ import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { Actor } from "../actor";
 import { getBoard } from "../boards/get-board";
 import type { Database } from "../db/client";
-import { ANNOTATION_AUTHOR_SELECT, toWireAnnotation } from "./to-wire-annotation";
+import { ANNOTATION_INCLUDE, toWireAnnotation } from "./to-wire-annotation";
 
 export async function listAnnotations(options: {
   db: Database;
@@ -14,7 +14,7 @@ export async function listAnnotations(options: {
   const rows = await options.db.annotation.findMany({
     where: { boardId: board.id, deletedAt: null },
     orderBy: { createdAt: "asc" },
-    include: ANNOTATION_AUTHOR_SELECT,
+    include: ANNOTATION_INCLUDE,
   });
   return { boardId: board.id, annotations: rows.map(toWireAnnotation) };
 }

@@ -2,9 +2,18 @@
 import type { TAnnotationTarget, WireAnnotation } from "@/lib/schemas/annotation";
 import type { Annotation } from "../db/generated/client";
 
-export const ANNOTATION_AUTHOR_SELECT = { author: { select: { id: true, name: true } } } as const;
+const PERSON = { select: { id: true, name: true } } as const;
 
-export type AnnotationRow = Annotation & { author: { id: string; name: string } };
+/** What every annotation read includes, so toWireAnnotation has all it needs. */
+export const ANNOTATION_INCLUDE = {
+  author: PERSON,
+  resolvedBy: PERSON,
+  mentions: { select: { user: PERSON }, orderBy: { createdAt: "asc" } },
+} as const;
+
+type Person = { id: string; name: string };
+
+export type AnnotationRow = Annotation & { author: Person; resolvedBy: Person | null; mentions: { user: Person }[] };
 
 export function toWireAnnotation(row: AnnotationRow): WireAnnotation {
   return {
@@ -19,6 +28,8 @@ export function toWireAnnotation(row: AnnotationRow): WireAnnotation {
     parentId: row.parentId,
     version: row.version,
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    resolvedBy: row.resolvedBy ? { id: row.resolvedBy.id, name: row.resolvedBy.name } : null,
+    mentions: row.mentions.map(({ user }) => ({ id: user.id, name: user.name })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

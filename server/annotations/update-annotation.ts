@@ -9,7 +9,9 @@ import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
 import { appendOp } from "../ops/append-op";
 import { findLiveAnnotation } from "./find-annotation";
-import { ANNOTATION_AUTHOR_SELECT, toWireAnnotation } from "./to-wire-annotation";
+import { findMentions, recordMentions } from "./find-mentions";
+import { recordRevision } from "./record-revision";
+import { ANNOTATION_INCLUDE, toWireAnnotation } from "./to-wire-annotation";
 
 export async function updateAnnotation(options: {
   domain: Domain;
@@ -21,6 +23,13 @@ export async function updateAnnotation(options: {
   await authorize({ db: domain.db, actor, boardId: input.boardId, action: "annotation.edit-own" });
   const existing = await findLiveAnnotation(domain.db, input.boardId, input.id);
   if (existing.authorId !== actor.id) throw new AppError("FORBIDDEN", "Only its author can edit an annotation");
+  const kind = input.kind ?? existing.kind;
+  const confidence = input.confidence === undefined ? existing.confidence : input.confidence;
+  if (kind === "assessment" && confidence === null) {
+    throw new AppError("VALIDATION", "An assessment needs a confidence", [
+      { path: ["confidence"], message: "an assessment needs a confidence (low, moderate or high)" },
+    ]);
+  }
   await domain.limiter.take(actor.id);
 
   const op = await domain.db.$transaction(async (tx) => {
@@ -40,7 +49,14 @@ export async function updateAnnotation(options: {
         current: toWireAnnotation(current),
       });
     }
-    const row = await tx.annotation.findUniqueOrThrow({ where: { id: input.id }, include: ANNOTATION_AUTHOR_SELECT });
+    let row = await tx.annotation.findUniqueOrThrow({ where: { id: input.id }, include: ANNOTATION_INCLUDE });
+    await recordRevision(tx, row, actor.id);
+    if (input.body !== undefined) {
+      const mentioned = await findMentions(tx, { boardId: input.boardId, body: input.body, authorId: actor.id });
+      await recordMentions(tx, { boardId: input.boardId, annotationId: row.id, userIds: mentioned });
+      if (mentioned.length)
+        row = await tx.annotation.findUniqueOrThrow({ where: { id: input.id }, include: ANNOTATION_INCLUDE });
+    }
     return appendOp(tx, {
       boardId: input.boardId,
       type: "annotation.updated",

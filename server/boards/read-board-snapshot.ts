@@ -1,7 +1,7 @@
 // Reads a whole board as clients render it, in one repeatable-read transaction so the snapshot and
 // its seq describe the same moment.
 import type { BoardSnapshot } from "@/lib/schemas/board";
-import { ANNOTATION_AUTHOR_SELECT, toWireAnnotation } from "../annotations/to-wire-annotation";
+import { ANNOTATION_INCLUDE, toWireAnnotation } from "../annotations/to-wire-annotation";
 import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
@@ -27,7 +27,7 @@ export async function readBoardSnapshot(options: {
         tx.annotation.findMany({
           where: { boardId, deletedAt: null },
           orderBy: { createdAt: "asc" },
-          include: ANNOTATION_AUTHOR_SELECT,
+          include: ANNOTATION_INCLUDE,
         }),
         tx.membership.findMany({ where: { boardId }, include: { user: { select: { name: true, email: true } } } }),
       ]);

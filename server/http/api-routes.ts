@@ -1,6 +1,7 @@
 // The JSON API under /api (besides better-auth's /api/auth): thin handlers, one domain service each.
 // The contract is documented in docs/http-api.md.
 
+import { listActivity } from "../activity/list-activity";
 import type { Actor } from "../actor";
 import { listAnnotations } from "../annotations/list-annotations";
 import type { Auth } from "../auth/create-auth";
@@ -15,6 +16,8 @@ import { listMembers } from "../members/list-members";
 import { removeMember } from "../members/remove-member";
 import { revokeInvitation } from "../members/revoke-invitation";
 import { updateMember } from "../members/update-member";
+import { listMentions } from "../mentions/list-mentions";
+import { markMentionsRead } from "../mentions/mark-mentions-read";
 import { signUpInvited } from "../users/sign-up-invited";
 
 export type ApiContext = {
@@ -106,6 +109,22 @@ export const API_ROUTES: ApiRoute[] = [
     pattern: new RegExp(`${BOARD}/invitations/([^/]{1,300})$`),
     handle: ({ domain, actor, params }) =>
       revokeInvitation({ domain, actor, slug: param(params, 0), email: param(params, 1) }),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${BOARD}/mentions$`),
+    handle: ({ domain, actor, params }) => listMentions({ db: domain.db, actor, slug: param(params, 0) }),
+  },
+  {
+    method: "POST",
+    pattern: new RegExp(`${BOARD}/mentions/read$`),
+    handle: ({ domain, actor, params, body }) =>
+      markMentionsRead({ db: domain.db, actor, slug: param(params, 0), input: body }),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${BOARD}/activity$`),
+    handle: ({ domain, actor, params }) => listActivity({ db: domain.db, actor, slug: param(params, 0) }),
   },
   {
     method: "POST",

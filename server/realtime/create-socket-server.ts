@@ -4,18 +4,22 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { ZBoardLeave } from "@/lib/schemas/board";
 import { LIMITS } from "@/lib/schemas/common";
+import { ZPresenceUpdate } from "@/lib/schemas/presence";
 import { createAnnotation } from "../annotations/create-annotation";
 import { deleteAnnotation } from "../annotations/delete-annotation";
+import { listAnnotationHistory } from "../annotations/list-annotation-history";
+import { restoreAnnotation } from "../annotations/restore-annotation";
+import { setThreadResolved } from "../annotations/set-thread-resolved";
 import { updateAnnotation } from "../annotations/update-annotation";
 import type { Auth } from "../auth/create-auth";
 import { getSession } from "../auth/get-session";
 import { joinBoard } from "../boards/join-board";
 import type { Domain } from "../domain";
-import { parseInput } from "../errors";
+import { AppError, parseInput } from "../errors";
 import { isSameOrigin } from "../http/same-origin";
 import type { Logger } from "../logger";
 import { onRequest } from "./on-request";
-import { broadcastPresence } from "./presence";
+import { broadcastPresence, TYPING_SHOWN_MS } from "./presence";
 import { boardIdOfRoom, boardRoom } from "./rooms";
 import type { WatchfloorServer } from "./types";
 
@@ -25,6 +29,8 @@ import type { WatchfloorServer } from "./types";
  */
 const TRANSPORT_MAX_BYTES = 4 * LIMITS.socketMessageBytes;
 
+const PRESENCE_COALESCE_MS = 100;
+
 export function createSocketServer(options: {
   httpServer: HttpServer;
   logger: Logger;
@@ -32,6 +38,9 @@ export function createSocketServer(options: {
 }): WatchfloorServer {
   return new Server(options.httpServer, {
     maxHttpBufferSize: TRANSPORT_MAX_BYTES,
+    // A tab that vanished without closing (sleep, lost network) drops out of presence within ~13 s.
+    pingInterval: 8_000,
+    pingTimeout: 5_000,
     serveClient: false,
     // Other upgrade requests (Next's dev reloader) are left to the HTTP server's other listeners.
     destroyUpgrade: false,
@@ -51,10 +60,20 @@ export function registerSocketHandlers(options: {
   catchUpMaxOps: number;
 }): void {
   const { io, domain, logger } = options;
-  const announcePresence = (boardId: string) =>
-    broadcastPresence(io, boardId).catch((error: unknown) =>
-      logger.warn({ err: error, boardId }, "presence update failed"),
-    );
+  // Presence changes come in bursts (joins, focus moves, keystrokes): announce each board at most
+  // once per PRESENCE_COALESCE_MS, with the state at that moment.
+  const pendingAnnouncements = new Map<string, NodeJS.Timeout>();
+  const announcePresence = (boardId: string, delayMs = PRESENCE_COALESCE_MS) => {
+    if (pendingAnnouncements.has(boardId) && delayMs === PRESENCE_COALESCE_MS) return;
+    const timer = setTimeout(() => {
+      pendingAnnouncements.delete(boardId);
+      broadcastPresence(io, boardId).catch((error: unknown) =>
+        logger.warn({ err: error, boardId }, "presence update failed"),
+      );
+    }, delayMs);
+    timer.unref();
+    if (delayMs === PRESENCE_COALESCE_MS) pendingAnnouncements.set(boardId, timer);
+  };
 
   io.use(async (socket, next) => {
     try {
@@ -80,14 +99,14 @@ export function registerSocketHandlers(options: {
         catchUpMaxOps: options.catchUpMaxOps,
         onAuthorized: (boardId) => socket.join(boardRoom(boardId)),
       });
-      void announcePresence(result.boardId);
+      announcePresence(result.boardId);
       return result;
     });
 
     onRequest(socket, "board:leave", log, async (payload) => {
       const { boardId } = parseInput(ZBoardLeave, payload);
       await socket.leave(boardRoom(boardId));
-      void announcePresence(boardId);
+      announcePresence(boardId);
       return { boardId };
     });
 
@@ -97,12 +116,32 @@ export function registerSocketHandlers(options: {
     });
     onRequest(socket, "annotation:update", log, (payload) => updateAnnotation({ domain, actor, input: payload }));
     onRequest(socket, "annotation:delete", log, (payload) => deleteAnnotation({ domain, actor, input: payload }));
+    onRequest(socket, "annotation:restore", log, (payload) => restoreAnnotation({ domain, actor, input: payload }));
+    onRequest(socket, "annotation:resolve", log, (payload) =>
+      setThreadResolved({ domain, actor, input: payload, resolved: true }),
+    );
+    onRequest(socket, "annotation:reopen", log, (payload) =>
+      setThreadResolved({ domain, actor, input: payload, resolved: false }),
+    );
+    onRequest(socket, "annotation:history", log, (payload) =>
+      listAnnotationHistory({ db: domain.db, actor, input: payload }),
+    );
+
+    onRequest(socket, "presence:update", log, async (payload) => {
+      const input = parseInput(ZPresenceUpdate, payload);
+      if (!socket.rooms.has(boardRoom(input.boardId))) throw new AppError("NOT_FOUND", "Join the board first");
+      socket.data.presence = { ...input, updatedAt: Date.now() };
+      announcePresence(input.boardId);
+      // Typing that is not refreshed fades: announce again once it has.
+      if (input.typingIn) announcePresence(input.boardId, TYPING_SHOWN_MS + 50);
+      return { boardId: input.boardId };
+    });
 
     socket.on("disconnecting", () => {
       const boards = [...socket.rooms].map(boardIdOfRoom).filter((id): id is string => id !== null);
       // After the socket has left its rooms, tell those boards who is still there.
       socket.once("disconnect", () => {
-        for (const boardId of boards) void announcePresence(boardId);
+        for (const boardId of boards) announcePresence(boardId);
       });
     });
   });

@@ -2,8 +2,9 @@
 // database's first start and by `npm run seed:demo`; never automatically on a configured DATABASE_URL.
 import { randomUUID } from "node:crypto";
 import type { TAnnotationTarget } from "@/lib/schemas/annotation";
+import { recordRevision } from "../annotations/record-revision";
 import { targetColumns } from "../annotations/target-columns";
-import { ANNOTATION_AUTHOR_SELECT, toWireAnnotation } from "../annotations/to-wire-annotation";
+import { ANNOTATION_INCLUDE, toWireAnnotation } from "../annotations/to-wire-annotation";
 import type { Auth } from "../auth/create-auth";
 import type { Database } from "../db/client";
 import { appendOp } from "../ops/append-op";
@@ -136,8 +137,9 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
           tags: annotation.tags,
           createdAt: new Date(annotation.createdAt),
         },
-        include: ANNOTATION_AUTHOR_SELECT,
+        include: ANNOTATION_INCLUDE,
       });
+      await recordRevision(tx, row, authorId);
       await appendOp(tx, {
         boardId,
         type: "annotation.created",

@@ -28,6 +28,7 @@ const EXPECTED: Record<BoardAction, BoardRole[]> = {
   "annotation.create": ["owner", "editor", "commenter"],
   "annotation.edit-own": ["owner", "editor", "commenter"],
   "annotation.delete-any": ["owner", "editor"],
+  "annotation.resolve": ["owner", "editor", "commenter"],
 };
 
 type Actor = BoardRole | "non-member" | "signed-out";
@@ -40,6 +41,10 @@ type Fixture = {
   slug: string;
   ownAnnotationOf: Record<BoardRole, string>;
   othersAnnotation: string;
+  /** Soft-deleted annotations, to restore: each role's own, and another author's. */
+  ownDeletedOf: Record<BoardRole, string>;
+  othersDeleted: string;
+  resolvedThread: string;
   targetUserId: string;
 };
 
@@ -178,6 +183,41 @@ const ROWS: Row[] = [
     }),
   },
   {
+    name: "annotation:restore (own)",
+    action: "annotation.edit-own",
+    perform: (f, actor) => ({
+      socket: (s) => ack(s.emitWithAck("annotation:restore", { id: ownDeleted(f, actor), boardId: f.boardId })),
+    }),
+  },
+  {
+    name: "annotation:restore (someone else's)",
+    action: "annotation.delete-any",
+    perform: (f) => ({
+      socket: (s) => ack(s.emitWithAck("annotation:restore", { id: f.othersDeleted, boardId: f.boardId })),
+    }),
+  },
+  {
+    name: "annotation:resolve",
+    action: "annotation.resolve",
+    perform: (f) => ({
+      socket: (s) => ack(s.emitWithAck("annotation:resolve", { id: f.othersAnnotation, boardId: f.boardId })),
+    }),
+  },
+  {
+    name: "annotation:reopen",
+    action: "annotation.resolve",
+    perform: (f) => ({
+      socket: (s) => ack(s.emitWithAck("annotation:reopen", { id: f.resolvedThread, boardId: f.boardId })),
+    }),
+  },
+  {
+    name: "annotation:history",
+    action: "board.read",
+    perform: (f) => ({
+      socket: (s) => ack(s.emitWithAck("annotation:history", { id: f.othersAnnotation, boardId: f.boardId })),
+    }),
+  },
+  {
     name: "annotation:delete (someone else's)",
     action: "annotation.delete-any",
     perform: (f) => ({
@@ -191,11 +231,18 @@ function ownAnnotation(fixture: Fixture, actor: Actor): string {
   return actor in fixture.ownAnnotationOf ? fixture.ownAnnotationOf[actor as BoardRole] : fixture.othersAnnotation;
 }
 
+function ownDeleted(fixture: Fixture, actor: Actor): string {
+  return actor in fixture.ownDeletedOf ? fixture.ownDeletedOf[actor as BoardRole] : fixture.othersDeleted;
+}
+
 async function makeFixture(): Promise<Fixture> {
   const boardId = randomUUID();
   const slug = `matrix-${boardId.slice(0, 8)}`;
   const ownAnnotationOf = Object.fromEntries(ROLES.map((role) => [role, randomUUID()])) as Record<BoardRole, string>;
   const othersAnnotation = randomUUID();
+  const ownDeletedOf = Object.fromEntries(ROLES.map((role) => [role, randomUUID()])) as Record<BoardRole, string>;
+  const othersDeleted = randomUUID();
+  const resolvedThread = randomUUID();
   await app.db.board.create({
     data: {
       id: boardId,
@@ -228,9 +275,42 @@ async function makeFixture(): Promise<Fixture> {
         targetType: "board" as const,
         body: "by someone else",
       },
+      ...ROLES.map((role) => ({
+        id: ownDeletedOf[role],
+        boardId,
+        authorId: analysts[role].id,
+        targetType: "board" as const,
+        body: `deleted, by ${role}`,
+        deletedAt: new Date(),
+      })),
+      {
+        id: othersDeleted,
+        boardId,
+        authorId: analysts.author.id,
+        targetType: "board" as const,
+        body: "deleted",
+        deletedAt: new Date(),
+      },
+      {
+        id: resolvedThread,
+        boardId,
+        authorId: analysts.author.id,
+        targetType: "board" as const,
+        body: "done",
+        resolvedAt: new Date(),
+      },
     ],
   });
-  return { boardId, slug, ownAnnotationOf, othersAnnotation, targetUserId: analysts.target.id };
+  return {
+    boardId,
+    slug,
+    ownAnnotationOf,
+    othersAnnotation,
+    ownDeletedOf,
+    othersDeleted,
+    resolvedThread,
+    targetUserId: analysts.target.id,
+  };
 }
 
 beforeAll(async () => {

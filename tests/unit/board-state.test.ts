@@ -19,6 +19,8 @@ function annotation(id: string): WireAnnotation {
     parentId: null,
     version: 1,
     resolvedAt: null,
+    resolvedBy: null,
+    mentions: [],
     createdAt: "2022-01-10T09:00:00.000Z",
     updatedAt: "2022-01-10T09:00:00.000Z",
   };
