@@ -1,8 +1,7 @@
 "use client";
-// Writes one annotation on the chosen target. The client-generated id is kept until the server
-// acknowledges, so pressing "Add" again after a lost answer cannot create a second copy.
-import { useState } from "react";
-import type { AnnotationCreateResult } from "@/lib/events";
+// Writes one annotation on the chosen target. It goes into the outbox first, so it is kept (and shown
+// as pending) when the server cannot be reached, and sent with the same id until acknowledged.
+import { useEffect, useState } from "react";
 import {
   ANNOTATION_KINDS,
   CONFIDENCE_LEVELS,
@@ -11,35 +10,45 @@ import {
 } from "@/lib/schemas/annotation";
 import { LIMITS } from "@/lib/schemas/common";
 import { Problem } from "../ui/Problem";
+import type { SubmitOutcome } from "./use-outbox";
+
+/** A note taken back from the outbox to be edited and sent again. */
+export type ComposerDraft = { body: string; kind: (typeof ANNOTATION_KINDS)[number]; tags: string[] };
 
 type Props = {
   boardId: string;
   target: TAnnotationTarget;
   targetLabel: string;
   canWrite: boolean;
+  draft: ComposerDraft | null;
   onClearTarget: () => void;
-  submit: (input: TAnnotationCreateInput) => Promise<AnnotationCreateResult>;
+  submit: (input: TAnnotationCreateInput) => Promise<SubmitOutcome>;
 };
 
-export function AnnotationComposer({ boardId, target, targetLabel, canWrite, onClearTarget, submit }: Props) {
+export function AnnotationComposer({ boardId, target, targetLabel, canWrite, draft, onClearTarget, submit }: Props) {
   const [body, setBody] = useState("");
   const [kind, setKind] = useState<(typeof ANNOTATION_KINDS)[number]>("note");
   const [confidence, setConfidence] = useState<(typeof CONFIDENCE_LEVELS)[number] | "">("");
   const [tags, setTags] = useState("");
-  const [pendingId, setPendingId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
+  useEffect(() => {
+    if (!draft) return;
+    setBody(draft.body);
+    setKind(draft.kind);
+    setTags(draft.tags.join(", "));
+  }, [draft]);
+
   if (!canWrite) return <p className="muted composer-readonly">You can read this board but not annotate it.</p>;
+  const needsConfidence = kind === "assessment" && !confidence;
 
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const id = pendingId ?? crypto.randomUUID();
-    setPendingId(id);
     setBusy(true);
     setProblem(null);
     const result = await submit({
-      id,
+      id: crypto.randomUUID(),
       boardId,
       target,
       body,
@@ -54,13 +63,10 @@ export function AnnotationComposer({ boardId, target, targetLabel, canWrite, onC
     if (result.ok) {
       setBody("");
       setTags("");
-      setPendingId(null);
       return;
     }
     const details = result.error.issues?.map((issue) => issue.message).join("; ");
     setProblem(details ? `${result.error.message}: ${details}` : result.error.message);
-    // A refusal is final for this content; a lost answer is retried with the same id.
-    if (result.error.code !== "UNAVAILABLE") setPendingId(null);
   };
 
   return (
@@ -115,7 +121,11 @@ export function AnnotationComposer({ boardId, target, targetLabel, canWrite, onC
           Tags{" "}
           <input value={tags} onChange={(event) => setTags(event.target.value)} placeholder="geneva, force-posture" />
         </label>
-        <button type="submit" disabled={busy || !body.trim()}>
+        <button
+          type="submit"
+          disabled={busy || !body.trim() || needsConfidence}
+          title={needsConfidence ? "An assessment needs a confidence" : undefined}
+        >
           {busy ? "Saving…" : "Add"}
         </button>
       </div>

@@ -1,35 +1,32 @@
 "use client";
 // One annotation: who, when (UTC), on what, what they said — always as text, never as HTML. Its author
-// can edit it (against the version they saw) and delete it; editors and owners can delete anyone's.
+// can edit it (against the version they saw; a colleague's newer edit is shown, to redo or discard
+// theirs) and delete it; editors and owners can delete anyone's. Its history can be opened.
 import { useState } from "react";
-import type { AnnotationDeleteResult, AnnotationUpdateResult } from "@/lib/events";
-import type { TAnnotationDelete, TAnnotationUpdate, WireAnnotation } from "@/lib/schemas/annotation";
+import type { WireAnnotation, WireRevision } from "@/lib/schemas/annotation";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { LIMITS } from "@/lib/schemas/common";
 import { Problem } from "../ui/Problem";
 import { UtcTime } from "../ui/UtcTime";
+import type { AnnotationAbilities } from "./annotation-abilities";
 import { describeTarget } from "./targets";
+import type { BoardSend } from "./use-live-board";
 
-export type AnnotationActions = {
-  canEdit: (annotation: WireAnnotation) => boolean;
-  canDelete: (annotation: WireAnnotation) => boolean;
-  update: (input: TAnnotationUpdate) => Promise<AnnotationUpdateResult>;
-  remove: (input: TAnnotationDelete) => Promise<AnnotationDeleteResult>;
-};
-
-export function AnnotationItem({
-  annotation,
-  snapshot,
-  actions,
-}: {
+type Props = {
   annotation: WireAnnotation;
   snapshot: BoardSnapshot;
-  actions: AnnotationActions;
-}) {
+  abilities: AnnotationAbilities;
+  send: BoardSend;
+  onDeleted: (annotation: WireAnnotation) => void;
+  showTarget: boolean;
+};
+
+export function AnnotationItem({ annotation, snapshot, abilities, send, onDeleted, showTarget }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   /** The version the draft started from; a save names it so a colleague's edit is not overwritten. */
   const [baseVersion, setBaseVersion] = useState(annotation.version);
   const [conflict, setConflict] = useState<WireAnnotation | null>(null);
+  const [history, setHistory] = useState<WireRevision[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   const startEditing = () => {
@@ -40,7 +37,7 @@ export function AnnotationItem({
   };
   const save = async (version: number) => {
     if (draft === null) return;
-    const result = await actions.update({
+    const result = await send("annotation:update", {
       id: annotation.id,
       boardId: annotation.boardId,
       expectedVersion: version,
@@ -49,22 +46,28 @@ export function AnnotationItem({
     if (result.ok) {
       setDraft(null);
       setConflict(null);
-      return;
-    }
-    if (result.error.code === "CONFLICT" && result.error.current) {
+    } else if (result.error.code === "CONFLICT" && result.error.current)
       setConflict(result.error.current as WireAnnotation);
-      return;
-    }
-    setProblem(result.error.message);
+    else setProblem(result.error.message);
   };
   const remove = async () => {
-    if (!window.confirm("Delete this annotation?")) return;
-    const result = await actions.remove({ id: annotation.id, boardId: annotation.boardId });
-    if (!result.ok) setProblem(result.error.message);
+    const result = await send("annotation:delete", { id: annotation.id, boardId: annotation.boardId });
+    if (result.ok) onDeleted(annotation);
+    else setProblem(result.error.message);
+  };
+  const toggleHistory = async () => {
+    if (history) return setHistory(null);
+    const result = await send("annotation:history", { id: annotation.id, boardId: annotation.boardId });
+    if (result.ok) setHistory(result.revisions);
+    else setProblem(result.error.message);
   };
 
   return (
-    <li className={`annotation annotation-${annotation.kind}`} data-testid="annotation">
+    <article
+      className={`annotation annotation-${annotation.kind}`}
+      data-testid="annotation"
+      aria-label={`${annotation.kind} by ${annotation.author.name}`}
+    >
       <div className="annotation-head">
         <span className={`kind kind-${annotation.kind}`}>{annotation.kind}</span>
         {annotation.confidence ? <span className="confidence">{annotation.confidence} confidence</span> : null}
@@ -72,7 +75,7 @@ export function AnnotationItem({
         <UtcTime iso={annotation.createdAt} />
         {annotation.version > 1 ? <span className="muted">edited</span> : null}
       </div>
-      <div className="annotation-target">on {describeTarget(annotation.target, snapshot)}</div>
+      {showTarget ? <div className="annotation-target">on {describeTarget(annotation.target, snapshot)}</div> : null}
       {draft === null ? (
         <p className="annotation-body">{annotation.body}</p>
       ) : (
@@ -89,10 +92,7 @@ export function AnnotationItem({
           />
           {conflict ? (
             <div className="conflict" role="alert">
-              <p>
-                {conflict.author.id === annotation.author.id ? "This annotation" : "It"} changed since you started
-                editing. Now it reads:
-              </p>
+              <p>This annotation changed while you were editing it. It now reads:</p>
               <blockquote className="annotation-body">{conflict.body}</blockquote>
               <button type="button" onClick={() => void save(conflict.version)}>
                 Save mine over it
@@ -122,21 +122,43 @@ export function AnnotationItem({
           ))}
         </ul>
       ) : null}
-      {draft === null && (actions.canEdit(annotation) || actions.canDelete(annotation)) ? (
+      {draft === null ? (
         <div className="annotation-actions">
-          {actions.canEdit(annotation) ? (
+          {abilities.edit(annotation) ? (
             <button type="button" className="link-button" onClick={startEditing}>
               Edit
             </button>
           ) : null}
-          {actions.canDelete(annotation) ? (
+          {abilities.remove(annotation) ? (
             <button type="button" className="link-button" onClick={() => void remove()}>
               Delete
             </button>
           ) : null}
+          {annotation.version > 1 ? (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void toggleHistory()}
+              aria-expanded={history !== null}
+            >
+              {history ? "Hide history" : "History"}
+            </button>
+          ) : null}
         </div>
       ) : null}
+      {history ? (
+        <ol className="history" aria-label="Edit history">
+          {history.map((revision) => (
+            <li key={revision.version}>
+              <span className="muted">
+                v{revision.version} · {revision.editedBy?.name ?? "someone"} · <UtcTime iso={revision.editedAt} />
+              </span>
+              <p className="annotation-body">{revision.body}</p>
+            </li>
+          ))}
+        </ol>
+      ) : null}
       <Problem message={problem} />
-    </li>
+    </article>
   );
 }

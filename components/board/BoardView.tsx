@@ -1,22 +1,24 @@
 "use client";
-// The board page: header (title, live state, who is here), timeline, indicator charts, annotations.
+// The board page: header (title, live state, who is here and what they look at, mentions), timeline
+// and activity, indicator charts, and the annotation threads.
 import Link from "next/link";
-import { useMemo, useState } from "react";
-import { can } from "@/lib/permissions";
-import type { TAnnotationTarget } from "@/lib/schemas/annotation";
+import { useCallback, useMemo, useState } from "react";
+import type { TAnnotationCreateInput, TAnnotationTarget } from "@/lib/schemas/annotation";
 import type { BoardSummary } from "@/lib/schemas/board";
 import { AppHeader } from "../ui/AppHeader";
 import { Problem } from "../ui/Problem";
 import { useSessionUser } from "../ui/use-session-user";
-import { AnnotationComposer } from "./AnnotationComposer";
-import type { AnnotationActions } from "./AnnotationItem";
-import { AnnotationList } from "./AnnotationList";
+import { ActivityFeed } from "./ActivityFeed";
+import { AnnotationsPanel } from "./AnnotationsPanel";
+import { annotationAbilities } from "./annotation-abilities";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { IndicatorChart } from "./IndicatorChart";
+import { MentionsPanel } from "./MentionsPanel";
 import { PresenceBar } from "./PresenceBar";
 import { Timeline } from "./Timeline";
-import { describeTarget } from "./targets";
 import { useLiveBoard } from "./use-live-board";
+import { useOutbox } from "./use-outbox";
+import { usePresenceReporter } from "./use-presence-reporter";
 
 const LEFT_MESSAGES = {
   removed: "You are no longer a member of this board.",
@@ -24,11 +26,13 @@ const LEFT_MESSAGES = {
 } as const;
 
 export function BoardView({ summary }: { summary: BoardSummary }) {
-  const { board, connection, presence, error, left, createAnnotation, updateAnnotation, deleteAnnotation } =
-    useLiveBoard(summary.id);
+  const { board, connection, presence, error, left, liveOps, liveEpoch, send } = useLiveBoard(summary.id);
   const user = useSessionUser();
   const [target, setTarget] = useState<TAnnotationTarget>({ type: "board" });
   const snapshot = board?.snapshot;
+  const sendCreate = useCallback((input: TAnnotationCreateInput) => send("annotation:create", input), [send]);
+  const outbox = useOutbox({ boardId: summary.id, userId: user?.id, liveEpoch, sendCreate });
+  const { setFocus, setTyping } = usePresenceReporter(summary.id, send, liveEpoch);
 
   const domain = useMemo<[number, number]>(() => {
     if (!snapshot) return [0, 1];
@@ -44,8 +48,9 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   const annotationCounts = useMemo(() => {
     const counts = new Map<string, number>();
     for (const annotation of snapshot?.annotations ?? []) {
-      if (annotation.target.type === "event")
+      if (annotation.target.type === "event") {
         counts.set(annotation.target.eventId, (counts.get(annotation.target.eventId) ?? 0) + 1);
+      }
     }
     return counts;
   }, [snapshot]);
@@ -53,15 +58,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   // The live snapshot knows of renames, archiving and role changes made while the page is open.
   const liveBoard = snapshot?.board ?? summary;
   const role = snapshot?.members.find((member) => member.userId === user?.id)?.role ?? summary.role;
-  const writable = !liveBoard.archived;
-  const actions: AnnotationActions = {
-    canEdit: (annotation) => writable && annotation.author.id === user?.id && can(role, "annotation.edit-own"),
-    canDelete: (annotation) =>
-      writable &&
-      (annotation.author.id === user?.id ? can(role, "annotation.edit-own") : can(role, "annotation.delete-any")),
-    update: updateAnnotation,
-    remove: deleteAnnotation,
-  };
+  const abilities = annotationAbilities({ role, userId: user?.id, writable: !liveBoard.archived });
 
   if (left) {
     return (
@@ -85,7 +82,8 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
         <h1 className="board-title">{liveBoard.title}</h1>
         {liveBoard.archived ? <span className="tag">archived · read only</span> : null}
         <ConnectionBadge state={connection} />
-        <PresenceBar members={presence} />
+        <PresenceBar members={presence} snapshot={snapshot} />
+        <MentionsPanel slug={summary.slug} userId={user?.id} liveOps={liveOps} />
         <Link href={`/boards/${summary.slug}/members`} className="header-link">
           Members
         </Link>
@@ -95,11 +93,17 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
         <p className="muted loading">Loading the board…</p>
       ) : (
         <main className="board-grid">
-          <Timeline
-            events={snapshot.events}
-            annotationCounts={annotationCounts}
-            onAnnotate={(event) => setTarget({ type: "event", eventId: event.id })}
-          />
+          <div className="panel-column">
+            <Timeline
+              events={snapshot.events}
+              annotationCounts={annotationCounts}
+              onAnnotate={(event) => {
+                setTarget({ type: "event", eventId: event.id });
+                setFocus({ type: "event", id: event.id });
+              }}
+            />
+            <ActivityFeed slug={summary.slug} snapshot={snapshot} liveOps={liveOps} />
+          </div>
           <section className="panel charts" aria-labelledby="charts-title">
             <h2 id="charts-title">Indicators</h2>
             <p className="muted hint">Dashed lines are events; click a point to annotate the indicator at that time.</p>
@@ -116,24 +120,24 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
                 domain={domain}
                 ticks={ticks}
                 showEventLabels={index === 0}
-                onPick={(observation) =>
-                  setTarget({ type: "indicator", indicatorId: indicator.id, at: observation.observedAt })
-                }
+                onPick={(observation) => {
+                  setTarget({ type: "indicator", indicatorId: indicator.id, at: observation.observedAt });
+                  setFocus({ type: "indicator", id: indicator.id });
+                }}
               />
             ))}
           </section>
-          <section className="panel annotations" aria-labelledby="annotations-title">
-            <h2 id="annotations-title">Annotations</h2>
-            <AnnotationComposer
-              boardId={summary.id}
-              target={target}
-              targetLabel={describeTarget(target, snapshot)}
-              canWrite={writable && can(role, "annotation.create")}
-              onClearTarget={() => setTarget({ type: "board" })}
-              submit={createAnnotation}
-            />
-            <AnnotationList annotations={snapshot.annotations} snapshot={snapshot} actions={actions} />
-          </section>
+          <AnnotationsPanel
+            snapshot={snapshot}
+            abilities={abilities}
+            send={send}
+            outbox={outbox}
+            presence={presence}
+            target={target}
+            onClearTarget={() => setTarget({ type: "board" })}
+            onTyping={setTyping}
+            onFocusThread={(threadId) => setFocus({ type: "thread", id: threadId })}
+          />
         </main>
       )}
     </div>

@@ -5,6 +5,7 @@ const LABELS: Record<ConnectionState, string> = {
   connecting: "Connecting…",
   live: "Live",
   reconnecting: "Reconnecting…",
+  offline: "Offline — new notes wait",
   failed: "Not connected",
 };
 

@@ -6,23 +6,25 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import { applyOps, type LiveBoard } from "@/lib/board-state";
 import type { Failure } from "@/lib/errors";
-import type {
-  AnnotationCreateResult,
-  AnnotationDeleteResult,
-  AnnotationUpdateResult,
-  BoardLeft,
-  ClientToServerEvents,
-  PresenceMember,
-  ServerToClientEvents,
-} from "@/lib/events";
+import type { BoardLeft, ClientToServerEvents, PresenceMember, ServerToClientEvents } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
-import type { TAnnotationCreateInput, TAnnotationDelete, TAnnotationUpdate } from "@/lib/schemas/annotation";
 
-export type ConnectionState = "connecting" | "live" | "reconnecting" | "failed";
+/** What the ack of a client-to-server event carries. */
+export type AckOf<E extends keyof ClientToServerEvents> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+
+/** Sends one request over the board's socket; always answers with a result union. */
+export type BoardSend = <E extends keyof ClientToServerEvents>(
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+) => Promise<AckOf<E> | Failure>;
+
+export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline" | "failed";
 
 type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const ACK_TIMEOUT_MS = 10_000;
+/** Ops kept for the activity feed (those before the page opened come from the server). */
+const LIVE_OPS_KEPT = 50;
 
 export function useLiveBoard(boardId: string) {
   const [board, setBoard] = useState<LiveBoard | null>(null);
@@ -30,6 +32,9 @@ export function useLiveBoard(boardId: string) {
   const [presence, setPresence] = useState<PresenceMember[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [left, setLeft] = useState<BoardLeft["reason"] | null>(null);
+  const [liveOps, setLiveOps] = useState<WireOp[]>([]);
+  /** Counts the times the board became live; the outbox sends what it holds at each. */
+  const [liveEpoch, setLiveEpoch] = useState(0);
   const socketRef = useRef<BoardSocket | null>(null);
   const boardRef = useRef<LiveBoard | null>(null);
 
@@ -58,13 +63,25 @@ export function useLiveBoard(boardId: string) {
         let current: LiveBoard | null;
         if ("snapshot" in result) current = { seq: result.seq, snapshot: result.snapshot };
         else current = boardRef.current ? applyOps(boardRef.current, result.ops).board : null;
+        const recovered = "ops" in result ? result.ops : [];
         if (!current) return;
         // Ops broadcast while the join was in flight: those after the joined seq still apply.
         const { board: caughtUp, gap } = applyOps(current, pending);
+        // The activity feed hears of recovered ops too, once each.
+        const heard = [...recovered, ...pending].filter((op) => op.seq <= caughtUp.seq);
+        if (heard.length) {
+          setLiveOps((ops) => {
+            const known = new Set(ops.map((op) => op.seq));
+            return [...ops, ...heard.filter((op) => !known.has(op.seq))]
+              .sort((a, b) => a.seq - b.seq)
+              .slice(-LIVE_OPS_KEPT);
+          });
+        }
         pending = [];
         commit(caughtUp);
         setError(null);
         setConnection("live");
+        setLiveEpoch((epoch) => epoch + 1);
         if (gap) queueMicrotask(() => void join());
       } catch {
         setConnection("reconnecting");
@@ -96,7 +113,10 @@ export function useLiveBoard(boardId: string) {
         return;
       }
       const { board: next, gap } = applyOps(current, [op]);
-      if (next !== current) commit(next);
+      if (next !== current) {
+        commit(next);
+        setLiveOps((ops) => [...ops, op].slice(-LIVE_OPS_KEPT));
+      }
       if (gap) {
         pending.push(op);
         void join();
@@ -115,7 +135,19 @@ export function useLiveBoard(boardId: string) {
       if (state.boardId === boardId) setPresence(state.members);
     });
 
+    // The browser knows first when the network goes: stop pretending to be live, and come back at once.
+    const goOffline = () => {
+      socket.disconnect();
+      setConnection("offline");
+    };
+    const goOnline = () => socket.connect();
+    window.addEventListener("offline", goOffline);
+    window.addEventListener("online", goOnline);
+    if (!navigator.onLine) goOffline();
+
     return () => {
+      window.removeEventListener("offline", goOffline);
+      window.removeEventListener("online", goOnline);
       socket.disconnect();
       socketRef.current = null;
     };
@@ -132,21 +164,22 @@ export function useLiveBoard(boardId: string) {
       return { ok: false, error: { code: "UNAVAILABLE", message: "No answer from the server; it may not be saved" } };
     }
   }, []);
-  const createAnnotation = useCallback(
-    (input: TAnnotationCreateInput): Promise<AnnotationCreateResult> =>
-      request((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck("annotation:create", input)),
-    [request],
-  );
-  const updateAnnotation = useCallback(
-    (input: TAnnotationUpdate): Promise<AnnotationUpdateResult> =>
-      request((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck("annotation:update", input)),
-    [request],
-  );
-  const deleteAnnotation = useCallback(
-    (input: TAnnotationDelete): Promise<AnnotationDeleteResult> =>
-      request((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck("annotation:delete", input)),
+  const send: BoardSend = useCallback(
+    <E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]) =>
+      request((socket) =>
+        (socket.timeout(ACK_TIMEOUT_MS).emitWithAck as (...args: unknown[]) => Promise<AckOf<E>>)(event, payload),
+      ),
     [request],
   );
 
-  return { board, connection, presence, error, left, createAnnotation, updateAnnotation, deleteAnnotation };
+  return {
+    board,
+    connection,
+    presence,
+    error,
+    left,
+    liveOps,
+    liveEpoch,
+    send,
+  };
 }

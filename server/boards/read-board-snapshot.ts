@@ -16,21 +16,27 @@ export async function readBoardSnapshot(options: {
     async (tx) => {
       const board = await tx.board.findUnique({ where: { id: boardId } });
       if (!board) throw new AppError("NOT_FOUND", "No such board");
-      const [events, indicators, sources, annotations, memberships] = await Promise.all([
-        tx.event.findMany({ where: { boardId }, orderBy: { occurredAt: "asc" }, include: { sources: true } }),
-        tx.indicator.findMany({
-          where: { boardId },
-          orderBy: { createdAt: "asc" },
-          include: { observations: { orderBy: { observedAt: "asc" } } },
-        }),
-        tx.source.findMany({ where: { boardId }, orderBy: { publishedAt: "asc" } }),
-        tx.annotation.findMany({
-          where: { boardId, deletedAt: null },
-          orderBy: { createdAt: "asc" },
-          include: ANNOTATION_INCLUDE,
-        }),
-        tx.membership.findMany({ where: { boardId }, include: { user: { select: { name: true, email: true } } } }),
-      ]);
+      // One connection serves a transaction, so its reads go one after another.
+      const events = await tx.event.findMany({
+        where: { boardId },
+        orderBy: { occurredAt: "asc" },
+        include: { sources: true },
+      });
+      const indicators = await tx.indicator.findMany({
+        where: { boardId },
+        orderBy: { createdAt: "asc" },
+        include: { observations: { orderBy: { observedAt: "asc" } } },
+      });
+      const sources = await tx.source.findMany({ where: { boardId }, orderBy: { publishedAt: "asc" } });
+      const annotations = await tx.annotation.findMany({
+        where: { boardId, deletedAt: null },
+        orderBy: { createdAt: "asc" },
+        include: ANNOTATION_INCLUDE,
+      });
+      const memberships = await tx.membership.findMany({
+        where: { boardId },
+        include: { user: { select: { name: true, email: true } } },
+      });
       const snapshot: BoardSnapshot = {
         board: toWireBoard(board),
         events: events.map((event) => ({

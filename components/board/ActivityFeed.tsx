@@ -1,0 +1,95 @@
+"use client";
+// What has happened on the board, newest first, in sentences: the recent log fetched once on mount, then
+// the ops that arrive live. Both can hold the same op (one that arrived while the fetch was under way),
+// so they are merged by seq.
+import { useEffect, useId, useMemo, useState } from "react";
+import { type ActivityItem, describeActivity } from "@/lib/activity-text";
+import type { WireOp } from "@/lib/ops";
+import type { BoardSnapshot } from "@/lib/schemas/board";
+import { apiRequest, describeFailure } from "../ui/api-request";
+import { Problem } from "../ui/Problem";
+import { UtcTime } from "../ui/UtcTime";
+
+/** As many as the server's activity endpoint returns: the feed is a glance, not the archive. */
+const SHOWN_ITEMS = 50;
+
+export function ActivityFeed({
+  slug,
+  snapshot,
+  liveOps,
+}: {
+  slug: string;
+  snapshot: BoardSnapshot;
+  liveOps: WireOp[];
+}) {
+  const [fetched, setFetched] = useState<ActivityItem[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState(true);
+  const titleId = useId();
+  const listId = useId();
+
+  useEffect(() => {
+    let current = true;
+    void apiRequest<{ activity: ActivityItem[] }>(`/api/boards/${encodeURIComponent(slug)}/activity`).then(
+      (outcome) => {
+        if (!current) return;
+        if (outcome.ok) setFetched(outcome.body.activity);
+        else setProblem(`The activity could not be loaded. ${describeFailure(outcome.error)}`);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [slug]);
+
+  const items = useMemo(() => mergeBySeq(fetched ?? [], liveOps, snapshot), [fetched, liveOps, snapshot]);
+  const shown = items.slice(0, SHOWN_ITEMS);
+
+  return (
+    <section className="activity" aria-labelledby={titleId}>
+      <h2 id={titleId}>
+        <button
+          type="button"
+          className="activity-toggle"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          onClick={() => setExpanded((open) => !open)}
+        >
+          Activity
+        </button>
+      </h2>
+      <div id={listId} hidden={!expanded}>
+        <Problem message={problem} />
+        {shown.length ? (
+          <ol className="activity-list">
+            {shown.map((item) => (
+              <li key={item.seq} className="activity-item" data-testid="activity-item">
+                <UtcTime iso={item.at} /> <span>{describeActivity(item, snapshot, items)}</span>
+              </li>
+            ))}
+          </ol>
+        ) : problem ? null : (
+          <p className="muted activity-empty">{fetched ? "Nothing has happened on this board yet." : "Loading…"}</p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** Newest first. A live op is named from the board; the server's name wins when both have the op. */
+function mergeBySeq(fetched: ActivityItem[], liveOps: WireOp[], snapshot: BoardSnapshot): ActivityItem[] {
+  const bySeq = new Map<number, ActivityItem>();
+  for (const op of liveOps) bySeq.set(op.seq, { ...op, actorName: nameOnBoard(op.actorId, snapshot) });
+  for (const item of fetched) bySeq.set(item.seq, item);
+  return [...bySeq.values()].sort((a, b) => b.seq - a.seq);
+}
+
+/** A member, or someone since removed who is still named as an author. */
+function nameOnBoard(userId: string | null, snapshot: BoardSnapshot): string | null {
+  if (userId === null) return null;
+  return (
+    snapshot.members.find((member) => member.userId === userId)?.name ??
+    snapshot.annotations.find((annotation) => annotation.author.id === userId)?.author.name ??
+    null
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+// Notes that have not reached the server: pending ones wait for the connection; failed ones say why
+// the server refused them and can be taken back into the composer or discarded.
+import type { OutboxEntry } from "./outbox";
+
+export function OutboxList({
+  entries,
+  onEdit,
+  onDiscard,
+}: {
+  entries: OutboxEntry[];
+  onEdit: (entry: OutboxEntry) => void;
+  onDiscard: (entry: OutboxEntry) => void;
+}) {
+  if (!entries.length) return null;
+  return (
+    <ol className="outbox" aria-label="Not yet saved">
+      {entries.map((entry) => (
+        <li key={entry.id} className={`outbox-entry outbox-${entry.status}`} data-testid={`outbox-${entry.status}`}>
+          <span className="tag">{entry.status === "pending" ? "pending" : "not saved"}</span>
+          <p className="annotation-body">{entry.payload.body}</p>
+          {entry.status === "failed" ? (
+            <>
+              <p className="problem">{entry.error?.message ?? "The server refused this note"}</p>
+              <div className="annotation-actions">
+                <button type="button" className="link-button" onClick={() => onEdit(entry)}>
+                  Edit
+                </button>
+                <button type="button" className="link-button" onClick={() => onDiscard(entry)}>
+                  Discard
+                </button>
+              </div>
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+// The client outbox: annotations written while the server cannot be reached wait here, in IndexedDB,
+// so they survive a reload or a closed tab. Each keeps its client-generated id, so sending it again
+// after an answer was lost is harmless (the server answers a repeated id with the first result).
+import type { WireError } from "@/lib/errors";
+import type { TAnnotationCreateInput } from "@/lib/schemas/annotation";
+
+export type OutboxEntry = {
+  id: string;
+  boardId: string;
+  userId: string;
+  payload: TAnnotationCreateInput;
+  /** pending: not yet acknowledged; failed: the server refused it (the reason is kept). */
+  status: "pending" | "failed";
+  error?: WireError;
+  queuedAt: number;
+};
+
+const DATABASE = "watchfloor-outbox";
+const STORE = "writes";
+
+function open(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DATABASE, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: "id" });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+async function withStore<T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await open();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const transaction = db.transaction(STORE, mode);
+      const request = use(transaction.objectStore(STORE));
+      // Resolve on commit, not on the request: a write is only kept once its transaction completes.
+      transaction.oncomplete = () => resolve(request.result);
+      transaction.onerror = () => reject(transaction.error);
+      transaction.onabort = () => reject(transaction.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export const outbox = {
+  put: (entry: OutboxEntry) => withStore("readwrite", (store) => store.put(entry)).then(() => undefined),
+  remove: (id: string) => withStore("readwrite", (store) => store.delete(id)).then(() => undefined),
+  /** This analyst's queued writes for this board, oldest first. */
+  list: async (boardId: string, userId: string): Promise<OutboxEntry[]> => {
+    const all = await withStore<OutboxEntry[]>("readonly", (store) => store.getAll() as IDBRequest<OutboxEntry[]>);
+    return all
+      .filter((entry) => entry.boardId === boardId && entry.userId === userId)
+      .sort((a, b) => a.queuedAt - b.queuedAt);
+  },
+};

@@ -1,0 +1,191 @@
+// Puts one op of a board's log into a sentence for the activity feed: who did what to whose what, where.
+// What an op names but does not carry (a deleted annotation, a removed member, the board before an
+// update) is looked up in the snapshot and in the rest of the feed; what cannot be found is named
+// generically ("an annotation", "a former member") rather than guessed.
+import type { WireOp } from "./ops";
+import type { TAnnotationTarget, WireAnnotation } from "./schemas/annotation";
+import type { BoardSnapshot, WireBoard } from "./schemas/board";
+import { formatUtc } from "./time";
+
+/** An op as GET /api/boards/<slug>/activity returns it. */
+export type ActivityItem = WireOp & { actorName: string | null };
+
+type Surroundings = { snapshot: BoardSnapshot; feed: readonly ActivityItem[]; seq: number };
+
+/**
+ * @param feed the other ops on show, in any order: earlier ones remember what the snapshot has since
+ *   forgotten. Only ops before `item` are consulted, so a sentence does not change as the feed grows.
+ */
+export function describeActivity(
+  item: ActivityItem,
+  snapshot: BoardSnapshot,
+  feed: readonly ActivityItem[] = [],
+): string {
+  const actor = item.actorName ?? "Someone";
+  const around: Surroundings = { snapshot, feed, seq: item.seq };
+  switch (item.type) {
+    case "annotation.created":
+      return describeCreation(actor, item.actorId, item.data, around);
+    case "annotation.updated":
+      return `${actor} edited ${annotationPhrase(item.data, item.actorId, around)}`;
+    case "annotation.deleted": {
+      const deleted = findAnnotation(item.data.id, around);
+      const what = deleted
+        ? annotationPhrase(deleted, item.actorId ?? item.data.deletedBy.id, around)
+        : "an annotation";
+      return `${item.actorName ?? item.data.deletedBy.name} deleted ${what}`;
+    }
+    case "annotation.restored":
+      return `${actor} restored ${annotationPhrase(item.data, item.actorId, around)}`;
+    case "annotation.resolved":
+      return `${actor} resolved ${annotationPhrase(item.data, item.actorId, around)}`;
+    case "annotation.reopened":
+      return `${actor} reopened ${annotationPhrase(item.data, item.actorId, around)}`;
+    case "board.updated":
+      return `${actor} ${boardChanges(item.data, findPreviousBoard(around))}`;
+    case "member.added":
+      return item.actorName && item.actorId !== item.data.userId
+        ? `${item.actorName} added ${item.data.name} as ${item.data.role}`
+        : `${item.data.name} was added as ${item.data.role}`;
+    case "member.updated":
+      if (!item.actorName) return `${possessive(item.data.name)} role was changed to ${item.data.role}`;
+      return item.actorId === item.data.userId
+        ? `${item.actorName} changed their role to ${item.data.role}`
+        : `${item.actorName} changed ${possessive(item.data.name)} role to ${item.data.role}`;
+    case "member.removed": {
+      const name = findMemberName(item.data.userId, around) ?? "a former member";
+      if (item.actorId === item.data.userId) return `${name} left the board`;
+      return item.actorName ? `${item.actorName} removed ${name} from the board` : `${name} was removed from the board`;
+    }
+  }
+}
+
+const CREATION_VERB: Record<WireAnnotation["kind"], string> = {
+  note: "added a note",
+  assessment: "made an assessment",
+  question: "asked a question",
+  warning: "raised a warning",
+};
+
+function describeCreation(actor: string, actorId: string | null, created: WireAnnotation, around: Surroundings) {
+  if (created.parentId === null) {
+    const confidence = created.confidence ? ` (${created.confidence} confidence)` : "";
+    return `${actor} ${CREATION_VERB[created.kind]}${confidence} on ${describeTargetText(created.target, around.snapshot)}`;
+  }
+  const thread = findAnnotation(created.parentId, around);
+  if (!thread) return `${actor} replied in a thread on ${describeTargetText(created.target, around.snapshot)}`;
+  return `${actor} replied to ${annotationPhrase(thread, actorId, around)}`;
+}
+
+/** "Bob Okafor's question on Geneva talks", "their reply on the board". */
+function annotationPhrase(annotation: WireAnnotation, actorId: string | null, around: Surroundings): string {
+  const whose = annotation.author.id === actorId ? "their" : possessive(annotation.author.name);
+  if (annotation.parentId === null) {
+    return `${whose} ${annotation.kind} on ${describeTargetText(annotation.target, around.snapshot)}`;
+  }
+  // A reply is about what its thread is about.
+  const target = findAnnotation(annotation.parentId, around)?.target ?? annotation.target;
+  return `${whose} reply on ${describeTargetText(target, around.snapshot)}`;
+}
+
+/** "renamed the board to “X” and archived it"; the op carries only the board after the change. */
+function boardChanges(board: WireBoard, previous: WireBoard | null): string {
+  if (!previous)
+    return board.archived ? "updated the board, now archived" : `updated the board, now titled “${board.title}”`;
+  const changes: string[] = [];
+  if (board.title !== previous.title) changes.push(`renamed the board to “${board.title}”`);
+  if (board.description !== previous.description) changes.push("changed the board's description");
+  if (board.handling !== previous.handling) {
+    changes.push(board.handling ? `set the handling line to “${board.handling}”` : "removed the handling line");
+  }
+  if (board.archived !== previous.archived) {
+    changes.push(board.archived ? "archived the board" : "restored the board from the archive");
+  }
+  return changes.length ? joinWords(changes) : "updated the board";
+}
+
+/** The annotation as the latest earlier op left it, else as the snapshot holds it. */
+function findAnnotation(id: string, around: Surroundings): WireAnnotation | null {
+  const remembered = latestBefore(around, (op) => {
+    const annotation = carriedAnnotation(op);
+    return annotation?.id === id ? annotation : null;
+  });
+  return remembered ?? around.snapshot.annotations.find((annotation) => annotation.id === id) ?? null;
+}
+
+function findPreviousBoard(around: Surroundings): WireBoard | null {
+  return latestBefore(around, (op) => (op.type === "board.updated" ? op.data : null));
+}
+
+function findMemberName(userId: string, around: Surroundings): string | null {
+  return (
+    around.snapshot.members.find((member) => member.userId === userId)?.name ??
+    latestBefore(around, (op) =>
+      (op.type === "member.added" || op.type === "member.updated") && op.data.userId === userId ? op.data.name : null,
+    ) ??
+    // Someone removed from the board may still be the author of its annotations.
+    around.snapshot.annotations.find((annotation) => annotation.author.id === userId)?.author.name ??
+    null
+  );
+}
+
+function latestBefore<T>(around: Surroundings, pick: (op: ActivityItem) => T | null): T | null {
+  let latest: { seq: number; value: T } | null = null;
+  for (const op of around.feed) {
+    if (op.seq >= around.seq || (latest && op.seq < latest.seq)) continue;
+    const value = pick(op);
+    if (value !== null) latest = { seq: op.seq, value };
+  }
+  return latest?.value ?? null;
+}
+
+function carriedAnnotation(op: ActivityItem): WireAnnotation | null {
+  switch (op.type) {
+    case "annotation.created":
+    case "annotation.updated":
+    case "annotation.restored":
+    case "annotation.resolved":
+    case "annotation.reopened":
+      return op.data;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The same words as components/board/targets.ts uses in the panel; lib cannot import from components.
+ * Kept in step by the activity-text tests.
+ */
+function describeTargetText(target: TAnnotationTarget, snapshot: BoardSnapshot): string {
+  switch (target.type) {
+    case "board":
+      return "the board";
+    case "event":
+      return snapshot.events.find((event) => event.id === target.eventId)?.title ?? "an event";
+    case "indicator":
+      return `${indicatorName(snapshot, target.indicatorId)} at ${formatUtc(target.at)}`;
+    case "indicator-range":
+      return `${indicatorName(snapshot, target.indicatorId)}, ${formatUtc(target.from)} – ${formatUtc(target.to)}`;
+    case "observation": {
+      for (const indicator of snapshot.indicators) {
+        const observation = indicator.observations.find((candidate) => candidate.id === target.observationId);
+        if (observation) return `${indicator.name}: ${observation.value} at ${formatUtc(observation.observedAt)}`;
+      }
+      return "an observation";
+    }
+  }
+}
+
+function indicatorName(snapshot: BoardSnapshot, indicatorId: string): string {
+  return snapshot.indicators.find((indicator) => indicator.id === indicatorId)?.name ?? "an indicator";
+}
+
+function possessive(name: string): string {
+  return `${name}'s`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinWords(words: string[]): string {
+  if (words.length < 2) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}

@@ -1,0 +1,347 @@
+// The activity feed's sentences: one or more cases for every op type, and the fallbacks for what is gone.
+import { describe, expect, it } from "vitest";
+import { describeTarget } from "@/components/board/targets";
+import { type ActivityItem, describeActivity } from "@/lib/activity-text";
+import type { OpDataByType, OpType } from "@/lib/ops";
+import type { TAnnotationTarget, WireAnnotation } from "@/lib/schemas/annotation";
+import type { BoardSnapshot, WireBoard, WireMember } from "@/lib/schemas/board";
+
+const BOARD_ID = "0b6f1d2e-2c1a-4f7e-9c1e-000000000001";
+const EVENT_ID = "0b6f1d2e-2c1a-4f7e-9c1e-000000000002";
+const INDICATOR_ID = "0b6f1d2e-2c1a-4f7e-9c1e-000000000003";
+const OBSERVATION_ID = "0b6f1d2e-2c1a-4f7e-9c1e-000000000004";
+
+const ALICE: WireMember = { userId: "user-alice", name: "Alice Mercer", email: "alice@example.test", role: "editor" };
+const BOB: WireMember = { userId: "user-bob", name: "Bob Okafor", email: "bob@example.test", role: "owner" };
+const CAROL: WireMember = {
+  userId: "user-carol",
+  name: "Carol Lindqvist",
+  email: "carol@example.test",
+  role: "viewer",
+};
+const person = (member: WireMember) => ({ id: member.userId, name: member.name });
+
+const BOARD: WireBoard = {
+  id: BOARD_ID,
+  slug: "eastern-front",
+  title: "Eastern front",
+  description: "",
+  handling: "",
+  archived: false,
+};
+
+function makeSnapshot(overrides: Partial<BoardSnapshot> = {}): BoardSnapshot {
+  return {
+    board: BOARD,
+    events: [
+      {
+        id: EVENT_ID,
+        title: "Geneva talks",
+        occurredAt: "2022-01-10T09:00:00.000Z",
+        endsAt: null,
+        category: "diplomatic",
+        place: "Geneva",
+        description: "",
+        sourceIds: [],
+      },
+    ],
+    indicators: [
+      {
+        id: INDICATOR_ID,
+        name: "Troops near border",
+        unit: "battalion groups",
+        description: "",
+        kind: "count",
+        warnAbove: null,
+        warnBelow: null,
+        color: "#e06c5a",
+        observations: [
+          {
+            id: OBSERVATION_ID,
+            indicatorId: INDICATOR_ID,
+            observedAt: "2022-01-12T00:00:00.000Z",
+            value: 87,
+            sourceId: null,
+            sourceReliability: null,
+            infoCredibility: null,
+            note: "",
+          },
+        ],
+      },
+    ],
+    sources: [],
+    annotations: [],
+    members: [ALICE, BOB, CAROL],
+    ...overrides,
+  };
+}
+
+let counter = 0;
+function makeAnnotation(overrides: Partial<WireAnnotation> = {}): WireAnnotation {
+  counter += 1;
+  return {
+    id: `annotation-${counter}`,
+    boardId: BOARD_ID,
+    author: person(ALICE),
+    target: { type: "event", eventId: EVENT_ID },
+    body: "Talks stalled",
+    kind: "note",
+    confidence: null,
+    tags: [],
+    parentId: null,
+    version: 1,
+    resolvedAt: null,
+    resolvedBy: null,
+    mentions: [],
+    createdAt: "2022-01-10T10:00:00.000Z",
+    updatedAt: "2022-01-10T10:00:00.000Z",
+    ...overrides,
+  };
+}
+
+/** An op by `actor` (null: no one the server can name); the feed's seq numbers rise with each call. */
+function makeItem<T extends OpType>(type: T, data: OpDataByType[T], actor: WireMember | null = ALICE): ActivityItem {
+  counter += 1;
+  return {
+    boardId: BOARD_ID,
+    seq: counter,
+    type,
+    data,
+    actorId: actor?.userId ?? null,
+    actorName: actor?.name ?? null,
+    at: "2022-01-10T12:00:00.000Z",
+  } as ActivityItem;
+}
+
+describe("annotation.created", () => {
+  it("says what kind of annotation was added, and on what", () => {
+    const snapshot = makeSnapshot();
+    expect(describeActivity(makeItem("annotation.created", makeAnnotation()), snapshot)).toBe(
+      "Alice Mercer added a note on Geneva talks",
+    );
+    const question = makeAnnotation({ kind: "question", target: { type: "board" } });
+    expect(describeActivity(makeItem("annotation.created", question), snapshot)).toBe(
+      "Alice Mercer asked a question on the board",
+    );
+    const warning = makeAnnotation({ kind: "warning" });
+    expect(describeActivity(makeItem("annotation.created", warning), snapshot)).toBe(
+      "Alice Mercer raised a warning on Geneva talks",
+    );
+  });
+
+  it("gives an assessment's confidence", () => {
+    const assessment = makeAnnotation({ kind: "assessment", confidence: "high" });
+    expect(describeActivity(makeItem("annotation.created", assessment), makeSnapshot())).toBe(
+      "Alice Mercer made an assessment (high confidence) on Geneva talks",
+    );
+  });
+
+  it("a reply names the thread's author, kind and target", () => {
+    const note = makeAnnotation({ author: person(BOB), target: { type: "board" } });
+    const reply = makeAnnotation({ parentId: note.id, target: { type: "board" } });
+    expect(describeActivity(makeItem("annotation.created", reply), makeSnapshot({ annotations: [note, reply] }))).toBe(
+      "Alice Mercer replied to Bob Okafor's note on the board",
+    );
+  });
+
+  it("a reply to one's own thread says 'their'", () => {
+    const question = makeAnnotation({ kind: "question" });
+    const reply = makeAnnotation({ parentId: question.id });
+    expect(describeActivity(makeItem("annotation.created", reply), makeSnapshot({ annotations: [question] }))).toBe(
+      "Alice Mercer replied to their question on Geneva talks",
+    );
+  });
+
+  it("a reply to a thread since deleted still says where it was", () => {
+    const reply = makeAnnotation({ parentId: "annotation-gone" });
+    expect(describeActivity(makeItem("annotation.created", reply), makeSnapshot())).toBe(
+      "Alice Mercer replied in a thread on Geneva talks",
+    );
+  });
+
+  it("uses the panel's words for every kind of target", () => {
+    const snapshot = makeSnapshot();
+    const targets: TAnnotationTarget[] = [
+      { type: "board" },
+      { type: "event", eventId: EVENT_ID },
+      { type: "indicator", indicatorId: INDICATOR_ID, at: "2022-01-11T06:00:00.000Z" },
+      {
+        type: "indicator-range",
+        indicatorId: INDICATOR_ID,
+        from: "2022-01-10T00:00:00.000Z",
+        to: "2022-01-12T00:00:00.000Z",
+      },
+      { type: "observation", observationId: OBSERVATION_ID },
+      { type: "event", eventId: "0b6f1d2e-2c1a-4f7e-9c1e-00000000dead" },
+      { type: "observation", observationId: "0b6f1d2e-2c1a-4f7e-9c1e-00000000dead" },
+      { type: "indicator", indicatorId: "0b6f1d2e-2c1a-4f7e-9c1e-00000000dead", at: "2022-01-11T06:00:00.000Z" },
+    ];
+    for (const target of targets) {
+      const sentence = describeActivity(makeItem("annotation.created", makeAnnotation({ target })), snapshot);
+      expect(sentence).toBe(`Alice Mercer added a note on ${describeTarget(target, snapshot)}`);
+    }
+  });
+});
+
+describe("annotation.updated", () => {
+  it("names whose annotation was edited", () => {
+    const bobs = makeAnnotation({ author: person(BOB), kind: "assessment", confidence: "low" });
+    expect(describeActivity(makeItem("annotation.updated", bobs), makeSnapshot())).toBe(
+      "Alice Mercer edited Bob Okafor's assessment on Geneva talks",
+    );
+    expect(describeActivity(makeItem("annotation.updated", makeAnnotation()), makeSnapshot())).toBe(
+      "Alice Mercer edited their note on Geneva talks",
+    );
+  });
+
+  it("an edited reply is described by its thread's target", () => {
+    const thread = makeAnnotation({ target: { type: "board" } });
+    const reply = makeAnnotation({ parentId: thread.id, author: person(BOB), target: { type: "board" } });
+    expect(describeActivity(makeItem("annotation.updated", reply), makeSnapshot({ annotations: [thread] }), [])).toBe(
+      "Alice Mercer edited Bob Okafor's reply on the board",
+    );
+  });
+});
+
+describe("annotation.deleted", () => {
+  const deletion = (id: string, by: WireMember | null = BOB) =>
+    makeItem("annotation.deleted", { id, deletedBy: person(by ?? BOB) }, by);
+
+  it("names the deleted annotation when an earlier op in the feed remembers it", () => {
+    const assessment = makeAnnotation({ kind: "assessment", confidence: "moderate" });
+    const created = makeItem("annotation.created", assessment);
+    const deleted = deletion(assessment.id);
+    expect(describeActivity(deleted, makeSnapshot(), [deleted, created])).toBe(
+      "Bob Okafor deleted Alice Mercer's assessment on Geneva talks",
+    );
+  });
+
+  it("says 'an annotation' when nothing remembers it", () => {
+    expect(describeActivity(deletion("annotation-unknown"), makeSnapshot())).toBe("Bob Okafor deleted an annotation");
+  });
+
+  it("takes the deleter's name from the op when the server could not name the actor", () => {
+    const item = { ...deletion("annotation-unknown"), actorName: null };
+    expect(describeActivity(item, makeSnapshot())).toBe("Bob Okafor deleted an annotation");
+  });
+
+  it("does not look at ops after the deletion", () => {
+    const annotation = makeAnnotation();
+    const deleted = deletion(annotation.id);
+    const restoredLater = makeItem("annotation.restored", annotation);
+    expect(describeActivity(deleted, makeSnapshot(), [deleted, restoredLater])).toBe(
+      "Bob Okafor deleted an annotation",
+    );
+  });
+});
+
+describe("annotation.restored, resolved and reopened", () => {
+  it("restored", () => {
+    const warning = makeAnnotation({ kind: "warning", target: { type: "board" } });
+    expect(describeActivity(makeItem("annotation.restored", warning, BOB), makeSnapshot())).toBe(
+      "Bob Okafor restored Alice Mercer's warning on the board",
+    );
+  });
+
+  it("resolved", () => {
+    const question = makeAnnotation({ kind: "question", resolvedAt: "2022-01-11T00:00:00.000Z" });
+    expect(describeActivity(makeItem("annotation.resolved", question, BOB), makeSnapshot())).toBe(
+      "Bob Okafor resolved Alice Mercer's question on Geneva talks",
+    );
+  });
+
+  it("reopened", () => {
+    const question = makeAnnotation({ kind: "question" });
+    expect(describeActivity(makeItem("annotation.reopened", question), makeSnapshot())).toBe(
+      "Alice Mercer reopened their question on Geneva talks",
+    );
+  });
+
+  it("an actor the server cannot name is 'Someone'", () => {
+    expect(describeActivity(makeItem("annotation.resolved", makeAnnotation(), null), makeSnapshot())).toBe(
+      "Someone resolved Alice Mercer's note on Geneva talks",
+    );
+  });
+});
+
+describe("board.updated", () => {
+  const update = (changes: Partial<WireBoard>) => makeItem("board.updated", { ...BOARD, ...changes }, BOB);
+
+  it("names a rename when the feed holds the board as it was", () => {
+    const before = update({});
+    const renamed = update({ title: "Southern front" });
+    expect(describeActivity(renamed, makeSnapshot(), [renamed, before])).toBe(
+      "Bob Okafor renamed the board to “Southern front”",
+    );
+  });
+
+  it("lists several changes made at once", () => {
+    const before = update({ handling: "OFFICIAL" });
+    const after = update({ title: "Archive", description: "old", handling: "", archived: true });
+    expect(describeActivity(after, makeSnapshot(), [before, after])).toBe(
+      "Bob Okafor renamed the board to “Archive”, changed the board's description, removed the handling line and archived the board",
+    );
+  });
+
+  it("names archiving, restoring and handling lines", () => {
+    const archived = update({ archived: true });
+    const restored = update({ archived: false, handling: "OFFICIAL-SENSITIVE" });
+    expect(describeActivity(restored, makeSnapshot(), [archived, restored])).toBe(
+      "Bob Okafor set the handling line to “OFFICIAL-SENSITIVE” and restored the board from the archive",
+    );
+  });
+
+  it("without the board as it was, says what it is now", () => {
+    expect(describeActivity(update({ title: "Southern front" }), makeSnapshot())).toBe(
+      "Bob Okafor updated the board, now titled “Southern front”",
+    );
+    expect(describeActivity(update({ archived: true }), makeSnapshot())).toBe(
+      "Bob Okafor updated the board, now archived",
+    );
+  });
+});
+
+describe("member ops", () => {
+  it("member.added names who added whom, in what role", () => {
+    expect(describeActivity(makeItem("member.added", CAROL, BOB), makeSnapshot())).toBe(
+      "Bob Okafor added Carol Lindqvist as viewer",
+    );
+    expect(describeActivity(makeItem("member.added", CAROL, null), makeSnapshot())).toBe(
+      "Carol Lindqvist was added as viewer",
+    );
+  });
+
+  it("member.updated names the new role", () => {
+    const promoted = { ...CAROL, role: "editor" as const };
+    expect(describeActivity(makeItem("member.updated", promoted, BOB), makeSnapshot())).toBe(
+      "Bob Okafor changed Carol Lindqvist's role to editor",
+    );
+    expect(describeActivity(makeItem("member.updated", promoted, null), makeSnapshot())).toBe(
+      "Carol Lindqvist's role was changed to editor",
+    );
+  });
+
+  it("member.removed: removed by someone, or leaving", () => {
+    const snapshot = makeSnapshot();
+    expect(describeActivity(makeItem("member.removed", { userId: CAROL.userId }, BOB), snapshot)).toBe(
+      "Bob Okafor removed Carol Lindqvist from the board",
+    );
+    expect(describeActivity(makeItem("member.removed", { userId: CAROL.userId }, CAROL), snapshot)).toBe(
+      "Carol Lindqvist left the board",
+    );
+  });
+
+  it("member.removed finds a name the snapshot no longer holds in the feed or among authors", () => {
+    const withoutCarol = makeSnapshot({ members: [ALICE, BOB] });
+    const added = makeItem("member.added", CAROL, BOB);
+    const removed = makeItem("member.removed", { userId: CAROL.userId }, BOB);
+    expect(describeActivity(removed, withoutCarol, [added, removed])).toBe(
+      "Bob Okafor removed Carol Lindqvist from the board",
+    );
+    const carolsNote = makeAnnotation({ author: person(CAROL) });
+    expect(describeActivity(removed, makeSnapshot({ members: [ALICE, BOB], annotations: [carolsNote] }))).toBe(
+      "Bob Okafor removed Carol Lindqvist from the board",
+    );
+    expect(describeActivity(removed, withoutCarol)).toBe("Bob Okafor removed a former member from the board");
+  });
+});
