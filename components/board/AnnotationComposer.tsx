@@ -9,6 +9,7 @@ import {
   type TAnnotationTarget,
 } from "@/lib/schemas/annotation";
 import { LIMITS } from "@/lib/schemas/common";
+import { describeFailure } from "../ui/api-request";
 import { Problem } from "../ui/Problem";
 import type { SubmitOutcome } from "./use-outbox";
 
@@ -65,8 +66,7 @@ export function AnnotationComposer({ boardId, target, targetLabel, canWrite, dra
       setTags("");
       return;
     }
-    const details = result.error.issues?.map((issue) => issue.message).join("; ");
-    setProblem(details ? `${result.error.message}: ${details}` : result.error.message);
+    setProblem(describeFailure(result.error));
   };
 
   return (

@@ -1,6 +1,7 @@
 "use client";
 // Notes that have not reached the server: pending ones wait for the connection; failed ones say why
 // the server refused them and can be taken back into the composer or discarded.
+import { describeFailure } from "../ui/api-request";
 import type { OutboxEntry } from "./outbox";
 
 export function OutboxList({
@@ -21,7 +22,7 @@ export function OutboxList({
           <p className="annotation-body">{entry.payload.body}</p>
           {entry.status === "failed" ? (
             <>
-              <p className="problem">{entry.error?.message ?? "The server refused this note"}</p>
+              <p className="problem">{entry.error ? describeFailure(entry.error) : "The server refused this note"}</p>
               <div className="annotation-actions">
                 <button type="button" className="link-button" onClick={() => onEdit(entry)}>
                   Edit
