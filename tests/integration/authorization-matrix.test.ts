@@ -211,6 +211,31 @@ const ROWS: Row[] = [
     }),
   },
   {
+    name: "GET /api/boards/:slug/mentions",
+    action: "board.read",
+    perform: (f) => ({ http: (c) => http("GET", `/api/boards/${f.slug}/mentions`, c) }),
+  },
+  {
+    name: "POST /api/boards/:slug/mentions/read",
+    action: "board.read",
+    perform: (f) => ({ http: (c) => http("POST", `/api/boards/${f.slug}/mentions/read`, c, {}) }),
+  },
+  {
+    name: "GET /api/boards/:slug/activity",
+    action: "board.read",
+    perform: (f) => ({ http: (c) => http("GET", `/api/boards/${f.slug}/activity`, c) }),
+  },
+  {
+    name: "presence:update (after joining)",
+    action: "board.read",
+    perform: (f) => ({
+      socket: async (s) => {
+        await s.emitWithAck("board:join", { boardId: f.boardId });
+        return ack(s.emitWithAck("presence:update", { boardId: f.boardId, focus: null, typingIn: null }));
+      },
+    }),
+  },
+  {
     name: "annotation:history",
     action: "board.read",
     perform: (f) => ({
