@@ -57,6 +57,37 @@ export function describeActivity(
       if (item.actorId === item.data.userId) return `${name} left the board`;
       return item.actorName ? `${item.actorName} removed ${name} from the board` : `${name} was removed from the board`;
     }
+    case "event.created":
+      return `${actor} added the event “${item.data.title}”`;
+    case "event.updated":
+      return `${actor} edited the event “${item.data.title}”`;
+    case "event.deleted":
+      return `${actor} deleted an event`;
+    case "source.created":
+      return `${actor} added the source “${item.data.title}”`;
+    case "source.updated":
+      return `${actor} edited the source “${item.data.title}”`;
+    case "source.deleted":
+      return `${actor} deleted a source`;
+    case "indicator.created":
+      return `${actor} added the indicator “${item.data.name}”`;
+    case "indicator.updated":
+      return `${actor} edited the indicator “${item.data.name}”`;
+    case "indicator.deleted":
+      return `${actor} deleted an indicator`;
+    case "observation.created":
+    case "observation.updated": {
+      const indicator = snapshot.indicators.find((candidate) => candidate.id === item.data.indicatorId);
+      const verb = item.type === "observation.created" ? "recorded" : "corrected";
+      return `${actor} ${verb} ${item.data.value} ${indicator?.unit ?? ""} for ${indicator?.name ?? "an indicator"}`.replace(
+        /\s+/g,
+        " ",
+      );
+    }
+    case "observation.deleted":
+      return `${actor} deleted an observation`;
+    case "observations.imported":
+      return `${actor} imported ${item.data.count} observations`;
   }
 }
 

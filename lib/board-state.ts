@@ -48,5 +48,87 @@ function reduce(snapshot: BoardSnapshot, op: WireOp): BoardSnapshot {
     }
     case "member.removed":
       return { ...snapshot, members: snapshot.members.filter((member) => member.userId !== op.data.userId) };
+    case "event.created":
+    case "event.updated":
+      return {
+        ...snapshot,
+        events: upsert(snapshot.events, op.data).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)),
+      };
+    case "event.deleted":
+      // The server deletes the annotations on it with it.
+      return {
+        ...snapshot,
+        events: snapshot.events.filter((event) => event.id !== op.data.id),
+        annotations: snapshot.annotations.filter(
+          (a) => !(a.target.type === "event" && a.target.eventId === op.data.id),
+        ),
+      };
+    case "source.created":
+    case "source.updated":
+      return { ...snapshot, sources: upsert(snapshot.sources, op.data) };
+    case "source.deleted":
+      return { ...snapshot, sources: snapshot.sources.filter((source) => source.id !== op.data.id) };
+    case "indicator.created":
+    case "indicator.updated": {
+      const existing = snapshot.indicators.find((indicator) => indicator.id === op.data.id);
+      return {
+        ...snapshot,
+        indicators: upsert(snapshot.indicators, { ...op.data, observations: existing?.observations ?? [] }),
+      };
+    }
+    case "indicator.deleted":
+      return {
+        ...snapshot,
+        indicators: snapshot.indicators.filter((indicator) => indicator.id !== op.data.id),
+        annotations: snapshot.annotations.filter(
+          (a) =>
+            !(
+              (a.target.type === "indicator" || a.target.type === "indicator-range") &&
+              a.target.indicatorId === op.data.id
+            ),
+        ),
+      };
+    case "observation.created":
+    case "observation.updated":
+      return {
+        ...snapshot,
+        indicators: snapshot.indicators.map((indicator) =>
+          indicator.id === op.data.indicatorId
+            ? {
+                ...indicator,
+                observations: upsert(indicator.observations, op.data).sort((a, b) =>
+                  a.observedAt.localeCompare(b.observedAt),
+                ),
+              }
+            : indicator,
+        ),
+      };
+    case "observation.deleted":
+      return {
+        ...snapshot,
+        indicators: snapshot.indicators.map((indicator) =>
+          indicator.id === op.data.indicatorId
+            ? {
+                ...indicator,
+                observations: indicator.observations.filter((observation) => observation.id !== op.data.id),
+              }
+            : indicator,
+        ),
+        annotations: snapshot.annotations.filter(
+          (a) => !(a.target.type === "observation" && a.target.observationId === op.data.id),
+        ),
+      };
+    case "observations.imported":
+      // Too many rows to carry: the client takes a fresh snapshot when it sees this op (needsSnapshot).
+      return snapshot;
   }
+}
+
+/** Ops whose data the client cannot apply itself: it fetches a fresh snapshot instead. */
+export function needsSnapshot(op: WireOp): boolean {
+  return op.type === "observations.imported";
+}
+
+function upsert<T extends { id: string }>(items: T[], item: T): T[] {
+  return [...items.filter((existing) => existing.id !== item.id), item];
 }

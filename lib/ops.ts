@@ -1,6 +1,6 @@
 // The op log on the wire. Each op type names the data it carries; clients apply ops in seq order.
 import type { WireAnnotation } from "./schemas/annotation";
-import type { WireBoard, WireMember } from "./schemas/board";
+import type { WireBoard, WireEvent, WireIndicator, WireMember, WireObservation, WireSource } from "./schemas/board";
 
 export type OpDataByType = {
   "annotation.created": WireAnnotation;
@@ -13,6 +13,21 @@ export type OpDataByType = {
   "member.added": WireMember;
   "member.updated": WireMember;
   "member.removed": { userId: string };
+  "event.created": WireEvent;
+  "event.updated": WireEvent;
+  "event.deleted": { id: string };
+  "source.created": WireSource;
+  "source.updated": WireSource;
+  "source.deleted": { id: string };
+  /** An indicator's definition (its observations travel in their own ops). */
+  "indicator.created": Omit<WireIndicator, "observations">;
+  "indicator.updated": Omit<WireIndicator, "observations">;
+  "indicator.deleted": { id: string };
+  "observation.created": WireObservation;
+  "observation.updated": WireObservation;
+  "observation.deleted": { id: string; indicatorId: string };
+  /** A bulk import: too many rows for one op, so clients fetch a fresh snapshot. */
+  "observations.imported": { indicatorIds: string[]; count: number };
 };
 
 export type OpType = keyof OpDataByType;

@@ -15,6 +15,8 @@ export const BOARD_ACTIONS = {
   "annotation.delete-any": ["owner", "editor"],
   /** Resolve or reopen a thread. */
   "annotation.resolve": ["owner", "editor", "commenter"],
+  /** The board's facts: events, sources, indicators and observations (also CSV and JSON-LD imports). */
+  "content.write": ["owner", "editor"],
 } as const satisfies Record<string, readonly BoardRole[]>;
 
 export type BoardAction = keyof typeof BOARD_ACTIONS;

@@ -29,6 +29,7 @@ const EXPECTED: Record<BoardAction, BoardRole[]> = {
   "annotation.edit-own": ["owner", "editor", "commenter"],
   "annotation.delete-any": ["owner", "editor"],
   "annotation.resolve": ["owner", "editor", "commenter"],
+  "content.write": ["owner", "editor"],
 };
 
 type Actor = BoardRole | "non-member" | "signed-out";
