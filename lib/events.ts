@@ -9,7 +9,23 @@ import type {
   WireAnnotation,
   WireRevision,
 } from "./schemas/annotation";
-import type { BoardSnapshot, TBoardJoin, TBoardLeave } from "./schemas/board";
+import type {
+  BoardSnapshot,
+  TBoardJoin,
+  TBoardLeave,
+  WireEvent,
+  WireIndicator,
+  WireObservation,
+  WireSource,
+} from "./schemas/board";
+import type {
+  TContentRef,
+  TEventCreateInput,
+  TEventUpdate,
+  TIndicatorCreateInput,
+  TObservationCreateInput,
+  TSourceCreateInput,
+} from "./schemas/content";
 
 export type BoardJoinResult = Result<{ seq: number; snapshot: BoardSnapshot } | { seq: number; ops: WireOp[] }>;
 export type BoardLeaveResult = Result<{ boardId: string }>;
@@ -35,6 +51,36 @@ export type PresenceMember = {
   /** The thread (annotation id) they are typing a reply in, if any. */
   typingIn: string | null;
 };
+/** A new figure crossed its indicator's warning threshold (sent live; the warning annotation stays). */
+export type WireWarning = {
+  boardId: string;
+  indicatorId: string;
+  indicatorName: string;
+  unit: string;
+  observation: WireObservation;
+  threshold: number;
+  direction: "above" | "below";
+  sourceTitle: string | null;
+  enteredBy: { id: string; name: string };
+  annotationId: string;
+};
+
+export type ContentDeleteResult = Result<{ id: string; seq: number }>;
+export type IndicatorDefinition = Omit<WireIndicator, "observations">;
+export type ObservationCreateResult = Result<{
+  observation: WireObservation;
+  seq: number;
+  warning: WireWarning | null;
+}>;
+export type ObservationVersion = {
+  seq: number;
+  type: string;
+  at: string;
+  by: { id: string; name: string } | null;
+  observation: WireObservation | null;
+};
+export type ObservationHistoryResult = Result<{ id: string; versions: ObservationVersion[] }>;
+
 export type PresenceState = { boardId: string; members: PresenceMember[] };
 
 /** Why the server took this socket out of a board's room. */
@@ -53,6 +99,37 @@ export interface ClientToServerEvents {
   "annotation:reopen": (payload: TAnnotationRef, ack: (result: AnnotationChangeResult) => void) => void;
   "annotation:history": (payload: TAnnotationRef, ack: (result: AnnotationHistoryResult) => void) => void;
   "presence:update": (payload: PresenceUpdate, ack: (result: PresenceUpdateResult) => void) => void;
+  "event:create": (
+    payload: TEventCreateInput,
+    ack: (result: Result<{ event: WireEvent; seq: number }>) => void,
+  ) => void;
+  "event:update": (payload: TEventUpdate, ack: (result: Result<{ event: WireEvent; seq: number }>) => void) => void;
+  "event:delete": (payload: TContentRef, ack: (result: ContentDeleteResult) => void) => void;
+  "source:create": (
+    payload: TSourceCreateInput,
+    ack: (result: Result<{ source: WireSource; seq: number }>) => void,
+  ) => void;
+  "source:update": (
+    payload: Partial<TSourceCreateInput> & TContentRef,
+    ack: (result: Result<{ source: WireSource; seq: number }>) => void,
+  ) => void;
+  "source:delete": (payload: TContentRef, ack: (result: ContentDeleteResult) => void) => void;
+  "indicator:create": (
+    payload: TIndicatorCreateInput,
+    ack: (result: Result<{ indicator: IndicatorDefinition; seq: number }>) => void,
+  ) => void;
+  "indicator:update": (
+    payload: Partial<TIndicatorCreateInput> & TContentRef,
+    ack: (result: Result<{ indicator: IndicatorDefinition; seq: number }>) => void,
+  ) => void;
+  "indicator:delete": (payload: TContentRef, ack: (result: ContentDeleteResult) => void) => void;
+  "observation:create": (payload: TObservationCreateInput, ack: (result: ObservationCreateResult) => void) => void;
+  "observation:update": (
+    payload: Partial<Omit<TObservationCreateInput, "indicatorId">> & TContentRef,
+    ack: (result: Result<{ observation: WireObservation; seq: number }>) => void,
+  ) => void;
+  "observation:delete": (payload: TContentRef, ack: (result: ContentDeleteResult) => void) => void;
+  "observation:history": (payload: TContentRef, ack: (result: ObservationHistoryResult) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -60,4 +137,5 @@ export interface ServerToClientEvents {
   "presence:state": (state: PresenceState) => void;
   "board:left": (notice: BoardLeft) => void;
   "session:ended": (notice: SessionEnded) => void;
+  "warning:raised": (warning: WireWarning) => void;
 }

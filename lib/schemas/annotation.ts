@@ -96,6 +96,8 @@ export type WireAnnotation = {
   version: number;
   resolvedAt: string | null;
   resolvedBy: { id: string; name: string } | null;
+  /** Written by Watchfloor (a threshold warning) on behalf of the author. */
+  automatic: boolean;
   /** Board members named with @ in the body. */
   mentions: { id: string; name: string }[];
   createdAt: string;

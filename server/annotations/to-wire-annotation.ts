@@ -29,6 +29,7 @@ export function toWireAnnotation(row: AnnotationRow): WireAnnotation {
     version: row.version,
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     resolvedBy: row.resolvedBy ? { id: row.resolvedBy.id, name: row.resolvedBy.name } : null,
+    automatic: row.automatic,
     mentions: row.mentions.map(({ user }) => ({ id: user.id, name: user.name })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

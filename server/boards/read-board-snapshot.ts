@@ -2,6 +2,7 @@
 // its seq describe the same moment.
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { ANNOTATION_INCLUDE, toWireAnnotation } from "../annotations/to-wire-annotation";
+import { toWireEvent, toWireIndicator, toWireObservation, toWireSource } from "../content/to-wire";
 import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
@@ -39,43 +40,12 @@ export async function readBoardSnapshot(options: {
       });
       const snapshot: BoardSnapshot = {
         board: toWireBoard(board),
-        events: events.map((event) => ({
-          id: event.id,
-          title: event.title,
-          occurredAt: event.occurredAt.toISOString(),
-          endsAt: event.endsAt?.toISOString() ?? null,
-          category: event.category,
-          place: event.place,
-          description: event.description,
-          sourceIds: event.sources.map((link) => link.sourceId),
-        })),
+        events: events.map(toWireEvent),
         indicators: indicators.map((indicator) => ({
-          id: indicator.id,
-          name: indicator.name,
-          unit: indicator.unit,
-          description: indicator.description,
-          kind: indicator.kind,
-          warnAbove: indicator.warnAbove,
-          warnBelow: indicator.warnBelow,
-          color: indicator.color,
-          observations: indicator.observations.map((observation) => ({
-            id: observation.id,
-            indicatorId: observation.indicatorId,
-            observedAt: observation.observedAt.toISOString(),
-            value: observation.value,
-            sourceId: observation.sourceId,
-            sourceReliability: observation.sourceReliability,
-            infoCredibility: observation.infoCredibility,
-            note: observation.note,
-          })),
+          ...toWireIndicator(indicator),
+          observations: indicator.observations.map(toWireObservation),
         })),
-        sources: sources.map((source) => ({
-          id: source.id,
-          title: source.title,
-          publisher: source.publisher,
-          publishedAt: source.publishedAt?.toISOString() ?? null,
-          reliability: source.reliability,
-        })),
+        sources: sources.map(toWireSource),
         annotations: annotations.map(toWireAnnotation),
         members: memberships
           .map((membership) => ({

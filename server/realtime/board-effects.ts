@@ -7,6 +7,7 @@ import type { WatchfloorServer } from "./types";
 export function createBoardEffects(io: WatchfloorServer): BoardEffects {
   return {
     publish: (op) => io.to(boardRoom(op.boardId)).emit("board:op", op),
+    alert: (warning) => io.to(boardRoom(warning.boardId)).emit("warning:raised", warning),
     evict: async (boardId, userId, reason) => {
       const room = boardRoom(boardId);
       const sockets = await io.in(room).fetchSockets();

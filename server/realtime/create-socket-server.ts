@@ -14,6 +14,15 @@ import { updateAnnotation } from "../annotations/update-annotation";
 import type { Auth } from "../auth/create-auth";
 import { getSession } from "../auth/get-session";
 import { joinBoard } from "../boards/join-board";
+import { createEvent, deleteEvent, updateEvent } from "../content/events";
+import { createIndicator, deleteIndicator, updateIndicator } from "../content/indicators";
+import {
+  createObservation,
+  deleteObservation,
+  listObservationHistory,
+  updateObservation,
+} from "../content/observations";
+import { createSource, deleteSource, updateSource } from "../content/sources";
 import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
 import { isSameOrigin } from "../http/same-origin";
@@ -125,6 +134,23 @@ export function registerSocketHandlers(options: {
     );
     onRequest(socket, "annotation:history", log, (payload) =>
       listAnnotationHistory({ db: domain.db, actor, input: payload }),
+    );
+
+    const content = { domain, actor };
+    onRequest(socket, "event:create", log, (payload) => createEvent({ ...content, input: payload }));
+    onRequest(socket, "event:update", log, (payload) => updateEvent({ ...content, input: payload }));
+    onRequest(socket, "event:delete", log, (payload) => deleteEvent({ ...content, input: payload }));
+    onRequest(socket, "source:create", log, (payload) => createSource({ ...content, input: payload }));
+    onRequest(socket, "source:update", log, (payload) => updateSource({ ...content, input: payload }));
+    onRequest(socket, "source:delete", log, (payload) => deleteSource({ ...content, input: payload }));
+    onRequest(socket, "indicator:create", log, (payload) => createIndicator({ ...content, input: payload }));
+    onRequest(socket, "indicator:update", log, (payload) => updateIndicator({ ...content, input: payload }));
+    onRequest(socket, "indicator:delete", log, (payload) => deleteIndicator({ ...content, input: payload }));
+    onRequest(socket, "observation:create", log, (payload) => createObservation({ ...content, input: payload }));
+    onRequest(socket, "observation:update", log, (payload) => updateObservation({ ...content, input: payload }));
+    onRequest(socket, "observation:delete", log, (payload) => deleteObservation({ ...content, input: payload }));
+    onRequest(socket, "observation:history", log, (payload) =>
+      listObservationHistory({ db: domain.db, actor, input: payload }),
     );
 
     onRequest(socket, "presence:update", log, async (payload) => {

@@ -47,6 +47,10 @@ type Fixture = {
   othersDeleted: string;
   resolvedThread: string;
   targetUserId: string;
+  eventId: string;
+  sourceId: string;
+  indicatorId: string;
+  observationId: string;
 };
 
 /** What a case returns: "ok", or the error code it got. */
@@ -236,6 +240,7 @@ const ROWS: Row[] = [
       },
     }),
   },
+  ...contentRows(),
   {
     name: "annotation:history",
     action: "board.read",
@@ -251,6 +256,56 @@ const ROWS: Row[] = [
     }),
   },
 ];
+
+/** Every write to the board's facts (content.write), and reading an observation's history. */
+function contentRows(): Row[] {
+  const write = (name: string, event: string, payload: (f: Fixture) => Record<string, unknown>): Row => ({
+    name,
+    action: "content.write",
+    perform: (f) => ({
+      socket: (s) => ack((s.emitWithAck as (...args: unknown[]) => Promise<never>)(event, payload(f))),
+    }),
+  });
+  const at = "2022-01-11T00:00:00Z";
+  return [
+    write("event:create", "event:create", (f) => ({
+      id: randomUUID(),
+      boardId: f.boardId,
+      title: "Talks",
+      occurredAt: at,
+      category: "diplomatic",
+    })),
+    write("event:update", "event:update", (f) => ({ id: f.eventId, boardId: f.boardId, title: "Talks, day two" })),
+    write("event:delete", "event:delete", (f) => ({ id: f.eventId, boardId: f.boardId })),
+    write("source:create", "source:create", (f) => ({ id: randomUUID(), boardId: f.boardId, title: "Readout" })),
+    write("source:update", "source:update", (f) => ({ id: f.sourceId, boardId: f.boardId, reliability: "B" })),
+    write("source:delete", "source:delete", (f) => ({ id: f.sourceId, boardId: f.boardId })),
+    write("indicator:create", "indicator:create", (f) => ({
+      id: randomUUID(),
+      boardId: f.boardId,
+      name: "Flights",
+      unit: "sorties",
+    })),
+    write("indicator:update", "indicator:update", (f) => ({ id: f.indicatorId, boardId: f.boardId, warnAbove: 10 })),
+    write("indicator:delete", "indicator:delete", (f) => ({ id: f.indicatorId, boardId: f.boardId })),
+    write("observation:create", "observation:create", (f) => ({
+      id: randomUUID(),
+      boardId: f.boardId,
+      indicatorId: f.indicatorId,
+      observedAt: at,
+      value: 3,
+    })),
+    write("observation:update", "observation:update", (f) => ({ id: f.observationId, boardId: f.boardId, value: 4 })),
+    write("observation:delete", "observation:delete", (f) => ({ id: f.observationId, boardId: f.boardId })),
+    {
+      name: "observation:history",
+      action: "board.read",
+      perform: (f) => ({
+        socket: (s) => ack(s.emitWithAck("observation:history", { id: f.observationId, boardId: f.boardId })),
+      }),
+    },
+  ];
+}
 
 /** Non-members and the signed-out have no annotation of their own; any id of the board stands in. */
 function ownAnnotation(fixture: Fixture, actor: Actor): string {
@@ -269,6 +324,7 @@ async function makeFixture(): Promise<Fixture> {
   const ownDeletedOf = Object.fromEntries(ROLES.map((role) => [role, randomUUID()])) as Record<BoardRole, string>;
   const othersDeleted = randomUUID();
   const resolvedThread = randomUUID();
+  const [eventId, sourceId, indicatorId, observationId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
   await app.db.board.create({
     data: {
       id: boardId,
@@ -282,8 +338,32 @@ async function makeFixture(): Promise<Fixture> {
         ],
       },
       invitations: { create: { email: "pending@x.test", role: "viewer" } },
+      events: {
+        create: { id: eventId, title: "Geneva", occurredAt: new Date("2022-01-10T09:00:00Z"), category: "diplomatic" },
+      },
+      sources: { create: { id: sourceId, title: "Report" } },
+      indicators: {
+        create: {
+          id: indicatorId,
+          name: "Troops",
+          unit: "troops",
+          observations: { create: { id: observationId, observedAt: new Date("2022-01-08T00:00:00Z"), value: 1 } },
+        },
+      },
     },
   });
+  // The observation's creation is in the op log, as if it had been entered through the app.
+  await app.db.op.create({
+    data: {
+      boardId,
+      seq: 1,
+      type: "observation.created",
+      entityId: observationId,
+      payload: {},
+      actorId: analysts.owner.id,
+    },
+  });
+  await app.db.board.update({ where: { id: boardId }, data: { lastSeq: 1 } });
   // Each role's own annotation (a viewer's stands for one written before a demotion), and another author's.
   await app.db.annotation.createMany({
     data: [
@@ -336,6 +416,10 @@ async function makeFixture(): Promise<Fixture> {
     othersDeleted,
     resolvedThread,
     targetUserId: analysts.target.id,
+    eventId,
+    sourceId,
+    indicatorId,
+    observationId,
   };
 }
 

@@ -94,6 +94,7 @@ export function connectSocket(app: App, cookie: string | undefined): TestSocket 
 
 export function waitForConnect(socket: TestSocket): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (socket.connected) return resolve();
     socket.once("connect", () => resolve());
     socket.once("connect_error", reject);
   });

@@ -92,6 +92,7 @@ function makeAnnotation(overrides: Partial<WireAnnotation> = {}): WireAnnotation
     version: 1,
     resolvedAt: null,
     resolvedBy: null,
+    automatic: false,
     mentions: [],
     createdAt: "2022-01-10T10:00:00.000Z",
     updatedAt: "2022-01-10T10:00:00.000Z",

@@ -37,6 +37,7 @@ function makeAnnotation(overrides: Partial<WireAnnotation> = {}): WireAnnotation
     version: 1,
     resolvedAt: null,
     resolvedBy: null,
+    automatic: false,
     mentions: [],
     createdAt: at,
     updatedAt: at,

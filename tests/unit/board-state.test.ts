@@ -20,6 +20,7 @@ function annotation(id: string): WireAnnotation {
     version: 1,
     resolvedAt: null,
     resolvedBy: null,
+    automatic: false,
     mentions: [],
     createdAt: "2022-01-10T09:00:00.000Z",
     updatedAt: "2022-01-10T09:00:00.000Z",

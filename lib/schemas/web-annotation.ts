@@ -1,0 +1,287 @@
+// Annotations as W3C Web Annotations (https://www.w3.org/TR/annotation-model/), compacted JSON-LD:
+// the shapes the exporter writes, and the zod schema for what the importer accepts — one Annotation, or
+// an AnnotationCollection with all its annotations in one embedded page. Mapping rules: server/w3c/.
+import { z } from "zod";
+import { ANNOTATION_KINDS, CONFIDENCE_LEVELS, ZAnnotationCreate } from "./annotation";
+import { LIMITS, ZInstant } from "./common";
+
+export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+/** The media type of both directions (model §1.3 / protocol §4). */
+export const WEB_ANNOTATION_CONTENT_TYPE = `application/ld+json; profile="${ANNO_CONTEXT}"`;
+/**
+ * Where Watchfloor's extension terms (`watchfloor:kind`, …) live (model §6, "Extending the model").
+ * A placeholder until the project publishes a vocabulary at an address it controls; old exports stay
+ * readable only while the importer accepts the IRI they declare.
+ */
+export const WATCHFLOOR_NAMESPACE = "https://watchfloor.example/ns/annotation#";
+export const MEDIA_FRAGMENTS = "http://www.w3.org/TR/media-frags/";
+/** More annotations than this in one import are refused (the HTTP body limit usually bites first). */
+export const IMPORT_MAX_ANNOTATIONS = 1_000;
+
+/** Model §3.3.5. */
+export const W3C_MOTIVATIONS = [
+  "assessing",
+  "bookmarking",
+  "classifying",
+  "commenting",
+  "describing",
+  "editing",
+  "highlighting",
+  "identifying",
+  "linking",
+  "moderating",
+  "questioning",
+  "replying",
+  "tagging",
+] as const;
+export type W3cMotivation = (typeof W3C_MOTIVATIONS)[number];
+
+/** Declares the `watchfloor:` prefix, and types the two extension terms whose values are not plain text. */
+export const WATCHFLOOR_CONTEXT = {
+  watchfloor: WATCHFLOOR_NAMESPACE,
+  "watchfloor:target": { "@type": "@id" },
+  "watchfloor:resolvedAt": { "@type": "http://www.w3.org/2001/XMLSchema#dateTime" },
+} as const;
+/** The anno context first, as the model requires; the extension after it (model §6). */
+export const WEB_ANNOTATION_CONTEXT = [ANNO_CONTEXT, WATCHFLOOR_CONTEXT] as const;
+
+// ---- What the exporter writes ----
+
+export type WebAnnotationAgent = { id: string; type: "Person"; name: string };
+export type WebAnnotationTextualBody = {
+  type: "TextualBody";
+  value: string;
+  format?: "text/plain";
+  purpose: W3cMotivation;
+};
+export type WebAnnotationFragmentSelector = {
+  type: "FragmentSelector";
+  conformsTo: typeof MEDIA_FRAGMENTS;
+  value: string;
+};
+/** An IRI, or a time (range) of an indicator's series. */
+export type WebAnnotationTarget =
+  | string
+  | { type: "SpecificResource"; source: string; selector: WebAnnotationFragmentSelector };
+
+export type WebAnnotation = {
+  id: string;
+  type: "Annotation";
+  motivation: W3cMotivation;
+  created: string;
+  modified: string;
+  creator: WebAnnotationAgent;
+  body: WebAnnotationTextualBody[];
+  target: WebAnnotationTarget;
+  "watchfloor:kind": (typeof ANNOTATION_KINDS)[number];
+  "watchfloor:confidence"?: (typeof CONFIDENCE_LEVELS)[number];
+  /** A reply's own target: its W3C target is the annotation it replies to. */
+  "watchfloor:target"?: WebAnnotationTarget;
+  "watchfloor:resolvedAt"?: string;
+  "watchfloor:resolvedBy"?: WebAnnotationAgent;
+};
+export type StandaloneWebAnnotation = { "@context": typeof WEB_ANNOTATION_CONTEXT } & WebAnnotation;
+
+export type WebAnnotationPage = { id: string; type: "AnnotationPage"; startIndex: 0; items: WebAnnotation[] };
+export type WebAnnotationCollection = {
+  "@context": typeof WEB_ANNOTATION_CONTEXT;
+  id: string;
+  type: "AnnotationCollection";
+  label: string;
+  total: number;
+  first: WebAnnotationPage;
+  last: string;
+};
+
+// ---- Media Fragments clock times (https://www.w3.org/TR/media-frags/#naming-time) ----
+
+const CLOCK_PREFIX = "t=clock:";
+
+/** `t=clock:FROM` for an instant, `t=clock:FROM,TO` for a range. */
+export function clockFragment(from: string, to?: string): string {
+  return `${CLOCK_PREFIX}${from}${to === undefined ? "" : `,${to}`}`;
+}
+
+export function parseClockFragment(value: string): { from: string; to: string | null } | null {
+  if (!value.startsWith(CLOCK_PREFIX)) return null;
+  const parts = value.slice(CLOCK_PREFIX.length).split(",");
+  const [from, to, ...rest] = parts;
+  if (from === undefined || rest.length || !ZInstant.safeParse(from).success) return null;
+  if (to !== undefined && !ZInstant.safeParse(to).success) return null;
+  return { from, to: to ?? null };
+}
+
+// ---- What the importer accepts ----
+
+/** Unknown properties are allowed and ignored, as the model asks of consumers. */
+const ZIri = z.url({ protocol: /^https?$/, error: "must be an http(s) IRI" }).max(2_000);
+const ZName = z.string().max(LIMITS.title);
+const ZOneOrMoreStrings = z.union([z.string().max(100), z.array(z.string().max(100)).max(LIMITS.tagCount)]);
+
+const typeIncluding = (name: string) =>
+  z.union([z.literal(name), z.array(z.string()).refine((types) => types.includes(name))], {
+    error: `type must be (or include) "${name}"`,
+  });
+
+const ZContextEntry = z.union([z.string(), z.record(z.string(), z.unknown())]);
+const ZContext = z.union(
+  [z.literal(ANNO_CONTEXT), z.array(ZContextEntry).refine((entries) => entries.includes(ANNO_CONTEXT))],
+  { error: `@context must be "${ANNO_CONTEXT}", or a list that includes it` },
+);
+type TContext = z.infer<typeof ZContext>;
+
+/** Only Watchfloor's own limits apply: the tag and body rules of annotation:create. */
+const ZTagValue = ZAnnotationCreate.shape.tags.unwrap().element;
+const ZBodyValue = ZAnnotationCreate.shape.body;
+
+export const ZWebAnnotationTextualBody = z
+  .looseObject({
+    type: z.literal("TextualBody").optional(),
+    value: z.string(),
+    format: z.literal("text/plain", { error: "only text/plain bodies can be imported" }).optional(),
+    purpose: ZOneOrMoreStrings.optional(),
+  })
+  .superRefine((body, ctx) => {
+    const valueSchema = isTagging(body) ? ZTagValue : ZBodyValue;
+    for (const issue of valueSchema.safeParse(body.value).error?.issues ?? []) {
+      ctx.addIssue({ code: "custom", message: issue.message, path: ["value"] });
+    }
+  });
+export type TWebAnnotationTextualBody = z.infer<typeof ZWebAnnotationTextualBody>;
+
+export function isTagging(body: { purpose?: string | string[] | undefined }): boolean {
+  return [body.purpose ?? []].flat().includes("tagging");
+}
+
+const ZBodies = z.union([ZWebAnnotationTextualBody, z.array(ZWebAnnotationTextualBody)]).superRefine((bodies, ctx) => {
+  const list = [bodies].flat();
+  const texts = list.filter((body) => !isTagging(body)).length;
+  if (texts !== 1) ctx.addIssue({ code: "custom", message: "exactly one body must be the text (not tagging)" });
+  if (list.length - texts > LIMITS.tagCount) {
+    ctx.addIssue({ code: "custom", message: `at most ${LIMITS.tagCount} tags` });
+  }
+});
+
+const ZClockValue = z.string().refine((value) => parseClockFragment(value) !== null, {
+  message: "must be a Media Fragments clock time: t=clock:FROM or t=clock:FROM,TO (ISO 8601 with offset)",
+});
+const ZFragmentSelector = z.looseObject({
+  type: z.literal("FragmentSelector"),
+  conformsTo: z.literal(MEDIA_FRAGMENTS).optional(),
+  value: ZClockValue,
+});
+const ZSpecificResource = z.looseObject({
+  type: z.literal("SpecificResource").optional(),
+  source: ZIri,
+  selector: ZFragmentSelector,
+});
+export const ZWebAnnotationTarget = z.union([ZIri, ZSpecificResource], {
+  error: "one target: a Watchfloor IRI, or a SpecificResource of an indicator with a clock FragmentSelector",
+});
+export type TWebAnnotationTarget = z.infer<typeof ZWebAnnotationTarget>;
+
+const ZAgent = z.union([ZIri, z.looseObject({ id: ZIri.optional(), name: ZName.optional() })], {
+  error: "one agent: an IRI, or an object with an id and/or a name",
+});
+export type TWebAnnotationAgent = z.infer<typeof ZAgent>;
+
+const annotationShape = {
+  id: ZIri,
+  type: typeIncluding("Annotation"),
+  motivation: ZOneOrMoreStrings.optional(),
+  created: ZInstant.optional(),
+  modified: ZInstant.optional(),
+  creator: ZAgent.optional(),
+  body: ZBodies.optional(),
+  /** Model §3.2.5: a plain-text body as a string. */
+  bodyValue: ZBodyValue.optional(),
+  target: ZWebAnnotationTarget,
+  "watchfloor:kind": z.enum(ANNOTATION_KINDS).optional(),
+  "watchfloor:confidence": z.enum(CONFIDENCE_LEVELS).optional(),
+  "watchfloor:target": ZWebAnnotationTarget.optional(),
+  "watchfloor:resolvedAt": ZInstant.optional(),
+  "watchfloor:resolvedBy": ZAgent.optional(),
+};
+
+function checkBodyPresence(annotation: { body?: unknown; bodyValue?: unknown }, ctx: z.RefinementCtx): void {
+  if ((annotation.body === undefined) === (annotation.bodyValue === undefined)) {
+    ctx.addIssue({ code: "custom", message: "needs exactly one of body and bodyValue", path: ["body"] });
+  }
+}
+
+/** An annotation inside a page: it may rely on the collection's @context. */
+export const ZEmbeddedWebAnnotation = z
+  .looseObject({ "@context": ZContext.optional(), ...annotationShape })
+  .superRefine(checkBodyPresence);
+export type TEmbeddedWebAnnotation = z.infer<typeof ZEmbeddedWebAnnotation>;
+
+export const ZWebAnnotation = z
+  .looseObject({ "@context": ZContext, ...annotationShape })
+  .superRefine(checkBodyPresence)
+  .superRefine((annotation, ctx) => checkExtensionPrefix(annotation, annotation["@context"], [], ctx));
+export type TWebAnnotation = z.infer<typeof ZWebAnnotation>;
+
+const ZAnnotationPage = z.looseObject({
+  id: ZIri.optional(),
+  type: typeIncluding("AnnotationPage"),
+  items: z.array(ZEmbeddedWebAnnotation).max(IMPORT_MAX_ANNOTATIONS),
+  next: z.undefined({ error: "only a collection whose annotations are all in its first page can be imported" }),
+});
+
+export const ZWebAnnotationCollection = z
+  .looseObject({
+    "@context": ZContext,
+    id: ZIri.optional(),
+    type: typeIncluding("AnnotationCollection"),
+    label: z.union([ZName, z.array(ZName)]).optional(),
+    total: z.number().int().min(0).optional(),
+    /** Absent for an empty collection (model §5.1: first is required only when there are annotations). */
+    first: ZAnnotationPage.optional(),
+  })
+  .superRefine((collection, ctx) => {
+    const items = collection.first?.items ?? [];
+    if (collection.total !== undefined && collection.total !== items.length) {
+      ctx.addIssue({
+        code: "custom",
+        message: "total differs from the annotations in the first page: pages that must be fetched are not imported",
+        path: ["total"],
+      });
+    }
+    items.forEach((item, index) => {
+      const path = ["first", "items", index];
+      checkExtensionPrefix(item, item["@context"] ?? collection["@context"], path, ctx);
+    });
+  });
+export type TWebAnnotationCollection = z.infer<typeof ZWebAnnotationCollection>;
+
+/** What the import accepts; the service parses with the member that `type` names, for precise issue paths. */
+export const ZWebAnnotationDocument = z.union([ZWebAnnotationCollection, ZWebAnnotation]);
+export type TWebAnnotationDocument = z.infer<typeof ZWebAnnotationDocument>;
+
+export function isAnnotationCollection(input: unknown): boolean {
+  if (typeof input !== "object" || input === null || !("type" in input)) return false;
+  return [input.type].flat().includes("AnnotationCollection");
+}
+
+/**
+ * `watchfloor:kind` means Watchfloor's kind only where the context maps the prefix to our namespace;
+ * under another mapping (or none) the same keys would name something else, so they are refused.
+ */
+function checkExtensionPrefix(
+  annotation: object,
+  context: TContext,
+  path: (string | number)[],
+  ctx: z.RefinementCtx,
+): void {
+  if (!Object.keys(annotation).some((key) => key.startsWith("watchfloor:"))) return;
+  const declared = [context]
+    .flat()
+    .some((entry) => typeof entry === "object" && entry.watchfloor === WATCHFLOOR_NAMESPACE);
+  if (!declared) {
+    ctx.addIssue({
+      code: "custom",
+      message: `watchfloor: terms need the @context to map "watchfloor" to ${WATCHFLOOR_NAMESPACE}`,
+      path: [...path, "@context"],
+    });
+  }
+}

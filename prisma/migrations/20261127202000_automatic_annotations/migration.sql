@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Annotation" ADD COLUMN     "automatic" BOOLEAN NOT NULL DEFAULT false;

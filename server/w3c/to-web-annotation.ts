@@ -1,0 +1,74 @@
+// One annotation as a W3C Web Annotation (https://www.w3.org/TR/annotation-model/), without @context:
+// inside a collection the items share the collection's. The mapping, and why:
+// - motivation: the kind's W3C motivation (kinds.ts); a reply is "replying" and targets the annotation it
+//   answers (model §3.3.5), its own Watchfloor target kept in `watchfloor:target`;
+// - body: the text as a text/plain TextualBody whose purpose is the kind's motivation, then one
+//   TextualBody with purpose "tagging" per tag, in order (model §3.2.4, §3.3.5);
+// - target: board, event and observation as their IRIs; an indicator at an instant or over a range as a
+//   SpecificResource of the indicator with a Media Fragments clock FragmentSelector (model §4.2.1):
+//   `t=clock:AT` (Media Fragments reads a lone start as "from then on"; it has no instant form) and
+//   `t=clock:FROM,TO`;
+// - creator: the author as a Person with an IRI and name; created/modified: createdAt/updatedAt;
+// - extensions (model §6): watchfloor:kind always, watchfloor:confidence when set, watchfloor:resolvedAt
+//   and watchfloor:resolvedBy on a resolved thread. Version, edit history and mentions are not exported.
+import type { TAnnotationTarget, WireAnnotation } from "@/lib/schemas/annotation";
+import {
+  clockFragment,
+  MEDIA_FRAGMENTS,
+  type WebAnnotation,
+  type WebAnnotationAgent,
+  type WebAnnotationTarget,
+  type WebAnnotationTextualBody,
+} from "@/lib/schemas/web-annotation";
+import type { WatchfloorIris } from "./iris";
+import { MOTIVATION_OF_KIND } from "./kinds";
+
+export function toWebAnnotation(annotation: WireAnnotation, iris: WatchfloorIris): WebAnnotation {
+  const purpose = MOTIVATION_OF_KIND[annotation.kind];
+  const ownTarget = toWebAnnotationTarget(annotation.target, iris);
+  const tags = annotation.tags.map(
+    (tag): WebAnnotationTextualBody => ({ type: "TextualBody", value: tag, purpose: "tagging" }),
+  );
+  return {
+    id: iris.annotation(annotation.id),
+    type: "Annotation",
+    motivation: annotation.parentId ? "replying" : purpose,
+    created: annotation.createdAt,
+    modified: annotation.updatedAt,
+    creator: toAgent(annotation.author, iris),
+    body: [{ type: "TextualBody", value: annotation.body, format: "text/plain", purpose }, ...tags],
+    target: annotation.parentId ? iris.annotation(annotation.parentId) : ownTarget,
+    "watchfloor:kind": annotation.kind,
+    ...(annotation.confidence ? { "watchfloor:confidence": annotation.confidence } : {}),
+    ...(annotation.parentId ? { "watchfloor:target": ownTarget } : {}),
+    ...(annotation.resolvedAt ? { "watchfloor:resolvedAt": annotation.resolvedAt } : {}),
+    ...(annotation.resolvedBy ? { "watchfloor:resolvedBy": toAgent(annotation.resolvedBy, iris) } : {}),
+  };
+}
+
+export function toWebAnnotationTarget(target: TAnnotationTarget, iris: WatchfloorIris): WebAnnotationTarget {
+  switch (target.type) {
+    case "board":
+      return iris.board;
+    case "event":
+      return iris.event(target.eventId);
+    case "observation":
+      return iris.observation(target.observationId);
+    case "indicator":
+      return indicatorTime(iris.indicator(target.indicatorId), clockFragment(target.at));
+    case "indicator-range":
+      return indicatorTime(iris.indicator(target.indicatorId), clockFragment(target.from, target.to));
+  }
+}
+
+function indicatorTime(source: string, fragment: string): WebAnnotationTarget {
+  return {
+    type: "SpecificResource",
+    source,
+    selector: { type: "FragmentSelector", conformsTo: MEDIA_FRAGMENTS, value: fragment },
+  };
+}
+
+function toAgent(person: { id: string; name: string }, iris: WatchfloorIris): WebAnnotationAgent {
+  return { id: iris.user(person.id), type: "Person", name: person.name };
+}

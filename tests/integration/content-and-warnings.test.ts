@@ -1,0 +1,190 @@
+// The board's facts are edited live through the op log, and a figure that crosses its indicator's
+// threshold alerts everyone on the board at once and leaves one warning annotation.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WireWarning } from "@/lib/events";
+import type { WireOp } from "@/lib/ops";
+import type { App } from "@/server/app";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import {
+  connectSocket,
+  makeAnalyst,
+  makeBoard,
+  signIn,
+  type TestAnalyst,
+  type TestBoard,
+  type TestSocket,
+  waitForConnect,
+} from "../support/factories";
+import { startTestApp } from "../support/test-app";
+
+let database: TestDatabase;
+let app: App;
+let bob: TestAnalyst;
+let carol: TestAnalyst;
+let board: TestBoard;
+let editor: TestSocket;
+let watcher: TestSocket;
+const warnings: WireWarning[] = [];
+const ops: WireOp[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await startTestApp({ databaseUrl: database.url });
+  bob = await makeAnalyst(app, { name: "Bob Okafor" });
+  carol = await makeAnalyst(app, { name: "Carol Lindqvist" });
+  board = await makeBoard(app, [
+    [bob, "editor"],
+    [carol, "viewer"],
+  ]);
+  editor = connectSocket(app, await signIn(app, bob));
+  watcher = connectSocket(app, await signIn(app, carol));
+  watcher.on("warning:raised", (warning) => warnings.push(warning));
+  watcher.on("board:op", (op) => ops.push(op));
+  await Promise.all([waitForConnect(editor), waitForConnect(watcher)]);
+  await watcher.emitWithAck("board:join", { boardId: board.id });
+});
+
+afterAll(async () => {
+  editor?.disconnect();
+  watcher?.disconnect();
+  await app?.stop();
+  await database?.drop();
+});
+
+describe("events, sources and indicators", () => {
+  it("are created, edited and deleted live, each once", async () => {
+    const sourceId = randomUUID();
+    expect(
+      (
+        await editor.emitWithAck("source:create", {
+          id: sourceId,
+          boardId: board.id,
+          title: "OSCE notice",
+          reliability: "A",
+        })
+      ).ok,
+    ).toBe(true);
+    const event = {
+      id: randomUUID(),
+      boardId: board.id,
+      title: "OSCE in Vienna",
+      occurredAt: "2022-01-13T09:00:00Z",
+      category: "diplomatic" as const,
+      sourceIds: [sourceId],
+    };
+    const created = await editor.emitWithAck("event:create", event);
+    const replayed = await editor.emitWithAck("event:create", event);
+    expect(created.ok && replayed.ok && replayed.seq).toBe(created.ok && created.seq);
+    expect(await app.db.event.count({ where: { id: event.id } })).toBe(1);
+    const renamed = await editor.emitWithAck("event:update", { id: event.id, boardId: board.id, place: "Vienna" });
+    expect(renamed.ok && renamed.event).toMatchObject({ place: "Vienna", sourceIds: [sourceId] });
+    const backwards = await editor.emitWithAck("event:update", {
+      id: event.id,
+      boardId: board.id,
+      endsAt: "2022-01-01T00:00:00Z",
+    });
+    expect(backwards.ok ? null : backwards.error.code).toBe("VALIDATION");
+    expect((await editor.emitWithAck("event:delete", { id: event.id, boardId: board.id })).ok).toBe(true);
+    await expect
+      .poll(() => ops.map((op) => op.type))
+      .toEqual(expect.arrayContaining(["source.created", "event.created", "event.updated", "event.deleted"]));
+  });
+
+  it("refuses a viewer and a source from another board", async () => {
+    const other = await makeBoard(app, [[bob, "owner"]]);
+    const foreignSource = randomUUID();
+    await editor.emitWithAck("source:create", { id: foreignSource, boardId: other.id, title: "Elsewhere" });
+    const mixed = await editor.emitWithAck("event:create", {
+      id: randomUUID(),
+      boardId: board.id,
+      title: "Mixed",
+      occurredAt: "2022-01-13T09:00:00Z",
+      category: "political",
+      sourceIds: [foreignSource],
+    });
+    expect(mixed.ok ? null : mixed.error.code).toBe("VALIDATION");
+    const viewer = await watcher.emitWithAck("indicator:create", {
+      id: randomUUID(),
+      boardId: board.id,
+      name: "X",
+      unit: "y",
+    });
+    expect(viewer.ok ? null : viewer.error.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("a figure crossing its threshold", () => {
+  it("alerts another analyst at once and writes one warning annotation, once", async () => {
+    const indicatorId = randomUUID();
+    await editor.emitWithAck("indicator:create", {
+      id: indicatorId,
+      boardId: board.id,
+      name: "Troops near the border",
+      unit: "troops",
+      warnAbove: 100_000,
+    });
+    const figure = (value: number, day: string) => ({
+      id: randomUUID(),
+      boardId: board.id,
+      indicatorId,
+      observedAt: `2022-01-${day}T00:00:00Z`,
+      value,
+      sourceReliability: "B" as const,
+      infoCredibility: 2,
+    });
+    expect((await editor.emitWithAck("observation:create", figure(95_000, "05"))).ok).toBe(true);
+    const crossing = figure(104_000, "08");
+    const created = await editor.emitWithAck("observation:create", crossing);
+    expect(created.ok && created.warning?.direction).toBe("above");
+    await expect.poll(() => warnings.length).toBe(1);
+    expect(warnings[0]).toMatchObject({
+      indicatorName: "Troops near the border",
+      threshold: 100_000,
+      enteredBy: { name: "Bob Okafor" },
+    });
+    expect(warnings[0]?.observation).toMatchObject({ value: 104_000, sourceReliability: "B", infoCredibility: 2 });
+
+    // Resending the same figure, and a further figure still above the line, raise nothing new.
+    expect((await editor.emitWithAck("observation:create", crossing)).ok).toBe(true);
+    expect((await editor.emitWithAck("observation:create", figure(106_000, "10"))).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(warnings).toHaveLength(1);
+    const warningsWritten = await app.db.annotation.findMany({
+      where: { boardId: board.id, kind: "warning", automatic: true },
+    });
+    expect(warningsWritten).toHaveLength(1);
+    expect(warningsWritten[0]).toMatchObject({ observationId: crossing.id, authorId: bob.id });
+    expect(warningsWritten[0]?.body).toContain("104,000 troops is above the warning level of 100,000");
+  });
+
+  it("keeps every version of a corrected figure in its history", async () => {
+    const indicatorId = randomUUID();
+    await editor.emitWithAck("indicator:create", {
+      id: indicatorId,
+      boardId: board.id,
+      name: "Sanctions level",
+      unit: "level",
+      kind: "level",
+    });
+    const id = randomUUID();
+    await editor.emitWithAck("observation:create", {
+      id,
+      boardId: board.id,
+      indicatorId,
+      observedAt: "2022-01-07T00:00:00Z",
+      value: 3,
+    });
+    await editor.emitWithAck("observation:update", {
+      id,
+      boardId: board.id,
+      value: 4,
+      note: "Corrected after the NATO statement",
+    });
+    const history = await watcher.emitWithAck("observation:history", { id, boardId: board.id });
+    expect(history.ok && history.versions.map((version) => [version.type, version.observation?.value])).toEqual([
+      ["observation.created", 3],
+      ["observation.updated", 4],
+    ]);
+  });
+});
