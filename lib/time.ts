@@ -21,3 +21,15 @@ export function formatLocal(iso: string): string {
   const date = new Date(iso);
   return `${date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })} local`;
 }
+
+/** For <input type="datetime-local"> read as UTC: "2022-01-10T09:00". */
+export function toUtcInput(iso: string): string {
+  return new Date(iso).toISOString().slice(0, 16);
+}
+
+/** The instant a UTC datetime-local value names, as ISO 8601 with a Z (null when empty or invalid). */
+export function fromUtcInput(value: string): string | null {
+  if (!value) return null;
+  const time = Date.parse(`${value}:00Z`);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}

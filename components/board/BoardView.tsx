@@ -3,6 +3,7 @@
 // and activity, indicator charts, and the annotation threads.
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
+import { can } from "@/lib/permissions";
 import type { TAnnotationCreateInput, TAnnotationTarget } from "@/lib/schemas/annotation";
 import type { BoardSummary } from "@/lib/schemas/board";
 import { AppHeader } from "../ui/AppHeader";
@@ -11,14 +12,15 @@ import { useSessionUser } from "../ui/use-session-user";
 import { ActivityFeed } from "./ActivityFeed";
 import { AnnotationsPanel } from "./AnnotationsPanel";
 import { annotationAbilities } from "./annotation-abilities";
+import { ChartsPanel } from "./ChartsPanel";
 import { ConnectionBadge } from "./ConnectionBadge";
-import { IndicatorChart } from "./IndicatorChart";
 import { MentionsPanel } from "./MentionsPanel";
 import { PresenceBar } from "./PresenceBar";
 import { Timeline } from "./Timeline";
 import { useLiveBoard } from "./use-live-board";
 import { useOutbox } from "./use-outbox";
 import { usePresenceReporter } from "./use-presence-reporter";
+import { WarningAlerts } from "./WarningAlerts";
 
 const LEFT_MESSAGES = {
   removed: "You are no longer a member of this board.",
@@ -26,7 +28,9 @@ const LEFT_MESSAGES = {
 } as const;
 
 export function BoardView({ summary }: { summary: BoardSummary }) {
-  const { board, connection, presence, error, left, liveOps, liveEpoch, send } = useLiveBoard(summary.id);
+  const { board, connection, presence, error, left, liveOps, liveEpoch, send, warnings, dismissWarning } = useLiveBoard(
+    summary.id,
+  );
   const user = useSessionUser();
   const [target, setTarget] = useState<TAnnotationTarget>({ type: "board" });
   const snapshot = board?.snapshot;
@@ -59,6 +63,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   const liveBoard = snapshot?.board ?? summary;
   const role = snapshot?.members.find((member) => member.userId === user?.id)?.role ?? summary.role;
   const abilities = annotationAbilities({ role, userId: user?.id, writable: !liveBoard.archived });
+  const canEditContent = !liveBoard.archived && can(role, "content.write");
 
   if (left) {
     return (
@@ -89,13 +94,19 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
         </Link>
       </AppHeader>
       <Problem message={error} />
+      <WarningAlerts warnings={warnings} onDismiss={dismissWarning} />
       {!snapshot ? (
         <p className="muted loading">Loading the board…</p>
       ) : (
         <main className="board-grid">
           <div className="panel-column">
             <Timeline
+              boardId={summary.id}
               events={snapshot.events}
+              sources={snapshot.sources}
+              viewRange={null}
+              canEdit={canEditContent}
+              send={send}
               annotationCounts={annotationCounts}
               onAnnotate={(event) => {
                 setTarget({ type: "event", eventId: event.id });
@@ -104,29 +115,17 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
             />
             <ActivityFeed slug={summary.slug} snapshot={snapshot} liveOps={liveOps} />
           </div>
-          <section className="panel charts" aria-labelledby="charts-title">
-            <h2 id="charts-title">Indicators</h2>
-            <p className="muted hint">Dashed lines are events; click a point to annotate the indicator at that time.</p>
-            {snapshot.indicators.map((indicator, index) => (
-              <IndicatorChart
-                key={indicator.id}
-                indicator={indicator}
-                events={snapshot.events}
-                annotations={snapshot.annotations.filter(
-                  (annotation) =>
-                    (annotation.target.type === "indicator" || annotation.target.type === "indicator-range") &&
-                    annotation.target.indicatorId === indicator.id,
-                )}
-                domain={domain}
-                ticks={ticks}
-                showEventLabels={index === 0}
-                onPick={(observation) => {
-                  setTarget({ type: "indicator", indicatorId: indicator.id, at: observation.observedAt });
-                  setFocus({ type: "indicator", id: indicator.id });
-                }}
-              />
-            ))}
-          </section>
+          <ChartsPanel
+            snapshot={snapshot}
+            domain={domain}
+            ticks={ticks}
+            canEdit={canEditContent}
+            send={send}
+            onPick={(indicatorId, observation) => {
+              setTarget({ type: "indicator", indicatorId, at: observation.observedAt });
+              setFocus({ type: "indicator", id: indicatorId });
+            }}
+          />
           <AnnotationsPanel
             snapshot={snapshot}
             abilities={abilities}

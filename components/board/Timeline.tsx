@@ -1,46 +1,126 @@
-// The events timeline: what happened, when (UTC), where, and of which kind.
-import type { WireEvent } from "@/lib/schemas/board";
+"use client";
+// The events timeline: what happened, when (UTC), where, and of which kind — filtered by kind and by the
+// board's time range. Editors add, edit and delete events here.
+import { useState } from "react";
+import type { WireEvent, WireSource } from "@/lib/schemas/board";
+import { EVENT_CATEGORIES } from "@/lib/schemas/content";
+import { Problem } from "../ui/Problem";
 import { UtcTime } from "../ui/UtcTime";
+import { EventForm } from "./content/EventForm";
+import type { BoardSend } from "./use-live-board";
 
-export function Timeline({
-  events,
-  annotationCounts,
-  onAnnotate,
-}: {
+type Props = {
+  boardId: string;
   events: WireEvent[];
+  sources: WireSource[];
   annotationCounts: Map<string, number>;
+  /** The board's time range (ms); events outside it are hidden. */
+  viewRange: [number, number] | null;
+  canEdit: boolean;
+  send: BoardSend;
   onAnnotate: (event: WireEvent) => void;
-}) {
+};
+
+export function Timeline({ boardId, events, sources, annotationCounts, viewRange, canEdit, send, onAnnotate }: Props) {
+  const [hidden, setHidden] = useState<Set<WireEvent["category"]>>(new Set());
+  const [editing, setEditing] = useState<WireEvent | "new" | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  // Numbers match the markers on the charts, so they count every event, shown or not.
+  const numbered = events.map((event, index) => ({ event, number: index + 1 }));
+  const shown = numbered.filter(({ event }) => {
+    if (hidden.has(event.category)) return false;
+    if (!viewRange) return true;
+    const start = Date.parse(event.occurredAt);
+    const end = event.endsAt ? Date.parse(event.endsAt) : start;
+    return end >= viewRange[0] && start <= viewRange[1];
+  });
+  const toggle = (category: WireEvent["category"]) =>
+    setHidden((current) => {
+      const next = new Set(current);
+      if (next.has(category)) next.delete(category);
+      else next.add(category);
+      return next;
+    });
+  const remove = async (event: WireEvent) => {
+    if (!window.confirm(`Delete the event “${event.title}” and the annotations on it?`)) return;
+    const result = await send("event:delete", { id: event.id, boardId });
+    setProblem(result.ok ? null : result.error.message);
+  };
+
   return (
     <section className="panel timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
-      <ol className="event-list">
-        {events.map((event, index) => (
-          <li key={event.id} className={`event event-${event.category}`} data-testid="event">
-            <div className="event-when">
-              <span className="event-number" title="Marker number on the charts">
-                {index + 1}
-              </span>
-              <UtcTime iso={event.occurredAt} />
-              {event.endsAt ? (
-                <>
-                  {" → "}
-                  <UtcTime iso={event.endsAt} />
-                </>
-              ) : null}
-            </div>
-            <div className="event-title">{event.title}</div>
-            <div className="event-meta">
-              <span className={`tag tag-${event.category}`}>{event.category}</span>
-              {event.place ? <span>{event.place}</span> : null}
-            </div>
-            {event.description ? <p className="event-description">{event.description}</p> : null}
-            <button type="button" className="link-button" onClick={() => onAnnotate(event)}>
-              Annotate{annotationCounts.get(event.id) ? ` · ${annotationCounts.get(event.id)} notes` : ""}
-            </button>
-          </li>
+      <fieldset className="category-filter">
+        <legend className="visually-hidden">Show kinds of event</legend>
+        {EVENT_CATEGORIES.map((category) => (
+          <label key={category} className={`tag tag-${category}`}>
+            <input type="checkbox" checked={!hidden.has(category)} onChange={() => toggle(category)} /> {category}
+          </label>
         ))}
+      </fieldset>
+      {canEdit && editing === null ? (
+        <button type="button" className="link-button" onClick={() => setEditing("new")}>
+          + Add event
+        </button>
+      ) : null}
+      {editing === "new" ? (
+        <EventForm boardId={boardId} sources={sources} send={send} onDone={() => setEditing(null)} />
+      ) : null}
+      <Problem message={problem} />
+      <ol className="event-list">
+        {shown.map(({ event, number }) =>
+          editing !== null && editing !== "new" && editing.id === event.id ? (
+            <li key={event.id}>
+              <EventForm
+                boardId={boardId}
+                sources={sources}
+                send={send}
+                event={event}
+                onDone={() => setEditing(null)}
+              />
+            </li>
+          ) : (
+            <li key={event.id} className={`event event-${event.category}`} data-testid="event">
+              <div className="event-when">
+                <span className="event-number" title="Marker number on the charts">
+                  {number}
+                </span>
+                <UtcTime iso={event.occurredAt} />
+                {event.endsAt ? (
+                  <>
+                    {" → "}
+                    <UtcTime iso={event.endsAt} />
+                  </>
+                ) : null}
+              </div>
+              <div className="event-title">{event.title}</div>
+              <div className="event-meta">
+                <span className={`tag tag-${event.category}`}>{event.category}</span>
+                {event.place ? <span>{event.place}</span> : null}
+              </div>
+              {event.description ? <p className="event-description">{event.description}</p> : null}
+              <div className="annotation-actions">
+                <button type="button" className="link-button" onClick={() => onAnnotate(event)}>
+                  Annotate{annotationCounts.get(event.id) ? ` · ${annotationCounts.get(event.id)} notes` : ""}
+                </button>
+                {canEdit ? (
+                  <>
+                    <button type="button" className="link-button" onClick={() => setEditing(event)}>
+                      Edit
+                    </button>
+                    <button type="button" className="link-button" onClick={() => void remove(event)}>
+                      Delete
+                    </button>
+                  </>
+                ) : null}
+              </div>
+            </li>
+          ),
+        )}
       </ol>
+      {shown.length < events.length ? (
+        <p className="muted">{events.length - shown.length} events hidden by the filters.</p>
+      ) : null}
     </section>
   );
 }

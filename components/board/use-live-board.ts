@@ -4,9 +4,9 @@
 // a reload.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import { applyOps, type LiveBoard } from "@/lib/board-state";
+import { applyOps, type LiveBoard, needsSnapshot } from "@/lib/board-state";
 import type { Failure } from "@/lib/errors";
-import type { BoardLeft, ClientToServerEvents, PresenceMember, ServerToClientEvents } from "@/lib/events";
+import type { BoardLeft, ClientToServerEvents, PresenceMember, ServerToClientEvents, WireWarning } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
 
 /** What the ack of a client-to-server event carries. */
@@ -33,6 +33,7 @@ export function useLiveBoard(boardId: string) {
   const [error, setError] = useState<string | null>(null);
   const [left, setLeft] = useState<BoardLeft["reason"] | null>(null);
   const [liveOps, setLiveOps] = useState<WireOp[]>([]);
+  const [warnings, setWarnings] = useState<WireWarning[]>([]);
   /** Counts the times the board became live; the outbox sends what it holds at each. */
   const [liveEpoch, setLiveEpoch] = useState(0);
   const socketRef = useRef<BoardSocket | null>(null);
@@ -49,11 +50,12 @@ export function useLiveBoard(boardId: string) {
       setBoard(next);
     };
 
-    const join = async () => {
+    /** Joins with sinceSeq to catch up; with fresh, asks for a whole snapshot instead. */
+    const join = async (fresh = false) => {
       if (joining) return;
       joining = true;
       try {
-        const sinceSeq = boardRef.current?.seq;
+        const sinceSeq = fresh ? undefined : boardRef.current?.seq;
         const result = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("board:join", { boardId, sinceSeq });
         if (!result.ok) {
           setError(result.error.message);
@@ -116,6 +118,7 @@ export function useLiveBoard(boardId: string) {
       if (next !== current) {
         commit(next);
         setLiveOps((ops) => [...ops, op].slice(-LIVE_OPS_KEPT));
+        if (needsSnapshot(op)) void join(true);
       }
       if (gap) {
         pending.push(op);
@@ -130,6 +133,9 @@ export function useLiveBoard(boardId: string) {
     });
     socket.on("session:ended", () => {
       window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`);
+    });
+    socket.on("warning:raised", (warning) => {
+      if (warning.boardId === boardId) setWarnings((shown) => [...shown, warning]);
     });
     socket.on("presence:state", (state) => {
       if (state.boardId === boardId) setPresence(state.members);
@@ -181,5 +187,8 @@ export function useLiveBoard(boardId: string) {
     liveOps,
     liveEpoch,
     send,
+    warnings,
+    dismissWarning: (annotationId: string) =>
+      setWarnings((shown) => shown.filter((warning) => warning.annotationId !== annotationId)),
   };
 }

@@ -225,7 +225,7 @@ const ZAnnotationPage = z.looseObject({
   id: ZIri.optional(),
   type: typeIncluding("AnnotationPage"),
   items: z.array(ZEmbeddedWebAnnotation).max(IMPORT_MAX_ANNOTATIONS),
-  next: z.undefined({ error: "only a collection whose annotations are all in its first page can be imported" }),
+  next: z.never({ error: "only a collection whose annotations are all in its first page can be imported" }).optional(),
 });
 
 export const ZWebAnnotationCollection = z
