@@ -33,9 +33,12 @@ export type PublicApiContext = Omit<ApiContext, "actor">;
 /** A handler's answer: a JSON body (200), or a full Response (status, headers such as cookies). */
 export type ApiAnswer = unknown;
 
+/** How a route reads its body: JSON (default) or raw text (CSV), and how much of it. */
+export type BodyRule = { kind?: "json" | "text"; maxBytes?: number };
+
 export type ApiRoute =
-  | { method: Method; pattern: RegExp; public?: false; handle: (context: ApiContext) => Promise<ApiAnswer> }
-  | { method: Method; pattern: RegExp; public: true; handle: (context: PublicApiContext) => Promise<ApiAnswer> };
+  | { method: Method; pattern: RegExp; body?: BodyRule; public?: false; handle: (context: ApiContext) => Promise<ApiAnswer> }
+  | { method: Method; pattern: RegExp; body?: BodyRule; public: true; handle: (context: PublicApiContext) => Promise<ApiAnswer> };
 
 type Method = "GET" | "POST" | "PATCH" | "DELETE";
 

@@ -11,7 +11,7 @@ import { AppError } from "../errors";
 import type { Logger } from "../logger";
 import { API_ROUTES } from "./api-routes";
 import { checkHealth } from "./health";
-import { readJsonBody } from "./read-json-body";
+import { readJsonBody, readTextBody } from "./read-json-body";
 import { sendError, sendJson } from "./respond";
 import { isSameOrigin } from "./same-origin";
 import { applyPageCsp, setSecurityHeaders } from "./security-headers";
@@ -74,7 +74,10 @@ export function createRequestHandler(options: {
     }
     if (req.method !== "GET" && !isSameOrigin(req, publicUrl))
       throw new AppError("FORBIDDEN", "Cross-site request refused");
-    const body = req.method === "GET" ? undefined : await readJsonBody(req, LIMITS.httpBodyBytes);
+        const rule = found.route.body ?? {};
+    const maxBytes = rule.maxBytes ?? LIMITS.httpBodyBytes;
+    const body =
+      req.method === "GET" ? undefined : rule.kind === "text" ? await readTextBody(req, maxBytes) : await readJsonBody(req, maxBytes);
     const headers = fromNodeHeaders(req.headers);
     const params = found.match.slice(1);
     let answer: unknown;
