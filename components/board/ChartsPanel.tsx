@@ -3,6 +3,7 @@
 // (editors), and the board's export links.
 import { useState } from "react";
 import type { BoardSnapshot, WireObservation } from "@/lib/schemas/board";
+import { ImportObservations } from "./content/ImportObservations";
 import { IndicatorForm } from "./content/IndicatorForm";
 import { ObservationForm } from "./content/ObservationForm";
 import { ExportMenu } from "./ExportMenu";
@@ -31,9 +32,12 @@ export function ChartsPanel({ snapshot, domain, ticks, canEdit, send, onPick }: 
           range={null}
         />
         {canEdit ? (
-          <button type="button" className="link-button" onClick={() => setAdding("indicator")}>
-            + Add indicator
-          </button>
+          <>
+            <button type="button" className="link-button" onClick={() => setAdding("indicator")}>
+              + Add indicator
+            </button>
+            <ImportObservations slug={snapshot.board.slug} />
+          </>
         ) : null}
       </div>
       {adding === "indicator" ? <IndicatorForm boardId={boardId} send={send} onDone={() => setAdding(null)} /> : null}

@@ -1,11 +1,14 @@
 "use client";
 // One indicator over the board's time range: its observations, the board's events as markers on the
 // time axis, its warning thresholds, and the annotations made on it. Clicking picks a point in time
-// to annotate.
+// to annotate, dragging picks a range (Shift-dragging zooms to it). Long series are thinned to about
+// one point per pixel of the visible range.
+import { useCallback, useMemo, useRef, useState } from "react";
 import {
   CartesianGrid,
   Line,
   LineChart,
+  type PlotArea,
   ReferenceArea,
   ReferenceDot,
   ReferenceLine,
@@ -16,73 +19,141 @@ import {
 } from "recharts";
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { WireEvent, WireIndicator, WireObservation } from "@/lib/schemas/board";
-import { formatUtc, formatUtcDay } from "@/lib/time";
+import { formatTick, ticksForView } from "./chart/axis-ticks";
+import { downsampleToWidth, nearestPoint, pointsInView, toChartPoints } from "./chart/display-series";
+import { ObservationTooltip } from "./chart/ObservationTooltip";
+import { PlotAreaProbe } from "./chart/PlotAreaProbe";
+import { PointPicker } from "./chart/PointPicker";
+import { chartSizes } from "./chart/sizes";
+import type { TimeRange } from "./chart/time-range";
+import { type DragSelection, useRangeDrag } from "./chart/use-range-drag";
 
-export type ChartPoint = { t: number; value: number; observation: WireObservation };
+export type { ChartPoint } from "./chart/display-series";
 
 type Props = {
   indicator: WireIndicator;
   events: WireEvent[];
   annotations: WireAnnotation[];
+  /** The board's whole time span (ms since the epoch), shared by every chart. */
   domain: [number, number];
   ticks: number[];
   /** Event markers are numbered as in the timeline; the numbers are drawn on the first chart only. */
   showEventLabels: boolean;
   onPick: (observation: WireObservation) => void;
+  /** Called after a drag across the chart, with the span as ISO instants; without it a drag does nothing. */
+  onPickRange?: (indicatorId: string, fromIso: string, toIso: string) => void;
+  /** The visible span, shared by the board's charts; null (the default) shows the whole domain. */
+  viewRange?: [number, number] | null;
+  /** Called after a Shift-drag across the chart, to zoom every chart to that span. */
+  onViewRangeChange?: (range: [number, number] | null) => void;
+  /** Large type and thick lines for a projector. */
+  presentation?: boolean;
 };
 
-const numberFormat = new Intl.NumberFormat("en-GB");
+/** Until the container reports its width; about a board column's. */
+const DEFAULT_WIDTH_PX = 800;
+/** Dots are drawn only while they stay apart; a dense series is a line. */
+const MIN_PX_PER_DOT = 8;
+
 const compactFormat = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 });
 
-export function IndicatorChart({ indicator, events, annotations, domain, ticks, showEventLabels, onPick }: Props) {
-  const points: ChartPoint[] = indicator.observations.map((observation) => ({
-    t: Date.parse(observation.observedAt),
-    value: observation.value,
-    observation,
-  }));
-  const valueNear = (t: number) =>
-    points.reduce<ChartPoint | undefined>(
-      (best, point) => (!best || Math.abs(point.t - t) < Math.abs(best.t - t) ? point : best),
-      undefined,
-    )?.value ?? 0;
+export function IndicatorChart({
+  indicator,
+  events,
+  annotations,
+  domain,
+  ticks,
+  showEventLabels,
+  onPick,
+  onPickRange,
+  viewRange = null,
+  onViewRangeChange,
+  presentation = false,
+}: Props) {
+  const [viewStart, viewEnd] = viewRange ?? domain;
+  const view = useMemo<TimeRange>(() => [viewStart, viewEnd], [viewStart, viewEnd]);
+  const [widthPx, setWidthPx] = useState(DEFAULT_WIDTH_PX);
+  const sizes = chartSizes({ presentation, showEventLabels });
+
+  // Memoized in steps so a 100,000-point series is sorted once, cut once per view and thinned once
+  // per width, not on every hover or drag frame.
+  const allPoints = useMemo(() => toChartPoints(indicator.observations), [indicator.observations]);
+  const visiblePoints = useMemo(() => pointsInView(allPoints, view), [allPoints, view]);
+  const drawnPoints = useMemo(
+    () => downsampleToWidth(visiblePoints, widthPx - sizes.horizontalChromePx),
+    [visiblePoints, widthPx, sizes.horizontalChromePx],
+  );
+  const pickablePoints = useMemo(
+    () => visiblePoints.filter((point) => point.t >= view[0] && point.t <= view[1]),
+    [visiblePoints, view],
+  );
+  const axisTicks = useMemo(() => (viewRange ? ticksForView(ticks, view) : ticks), [viewRange, ticks, view]);
+
+  const plotAreaRef = useRef<PlotArea | undefined>(undefined);
+  const onDragSelect = useCallback(
+    ({ range: [from, to], purpose }: DragSelection) => {
+      if (purpose === "zoom") onViewRangeChange?.([from, to]);
+      else onPickRange?.(indicator.id, new Date(from).toISOString(), new Date(to).toISOString());
+    },
+    [indicator.id, onPickRange, onViewRangeChange],
+  );
+  const drag = useRangeDrag({
+    view,
+    plotAreaRef,
+    canAnnotate: onPickRange !== undefined,
+    canZoom: onViewRangeChange !== undefined,
+    onSelect: onDragSelect,
+  });
+
+  const sparse = drawnPoints.length * MIN_PX_PER_DOT <= widthPx;
+  const overlaps = (from: number, to: number) => from <= view[1] && to >= view[0];
 
   return (
-    <figure className="chart" data-testid="indicator-chart" aria-label={`${indicator.name} (${indicator.unit})`}>
+    <figure
+      className={presentation ? "chart chart-presentation" : "chart"}
+      data-testid="indicator-chart"
+      aria-label={`${indicator.name} (${indicator.unit})`}
+    >
       <figcaption>
         <span className="swatch" style={{ background: indicator.color }} aria-hidden="true" />
         {indicator.name} <span className="unit">{indicator.unit}</span>
         <span className="spacer" />
-        <PointPicker indicator={indicator} onPick={onPick} />
+        <PointPicker indicator={indicator} inView={pickablePoints} drawn={drawnPoints} onPick={onPick} />
       </figcaption>
-      <ResponsiveContainer width="100%" height={showEventLabels ? 172 : 150}>
+      <ResponsiveContainer width="100%" height={sizes.heightPx} onResize={(width) => setWidthPx(Math.round(width))}>
         <LineChart
-          data={points}
-          margin={{ top: showEventLabels ? 22 : 8, right: 16, bottom: 0, left: 4 }}
+          data={drawnPoints}
+          margin={sizes.margin}
+          onMouseDown={(_, event) => drag.onMouseDown(event)}
           onClick={(state) => {
+            if (drag.clickEndsDrag()) return;
             const index =
               typeof state.activeTooltipIndex === "number"
                 ? state.activeTooltipIndex
                 : Number(state.activeTooltipIndex);
-            const point = Number.isInteger(index) ? points[index] : undefined;
+            const point = Number.isInteger(index) ? drawnPoints[index] : undefined;
             if (point) onPick(point.observation);
           }}
           style={{ cursor: "crosshair" }}
         >
+          <PlotAreaProbe plotAreaRef={plotAreaRef} />
           <CartesianGrid stroke="var(--grid)" vertical={false} />
           <XAxis
             dataKey="t"
             type="number"
             scale="time"
-            domain={domain}
-            ticks={ticks}
-            tickFormatter={formatUtcDay}
+            domain={view}
+            // The view may cut through the data; what lies outside is clipped, not allowed to widen the axis.
+            allowDataOverflow
+            ticks={axisTicks}
+            tickFormatter={formatTick}
             stroke="var(--muted)"
-            fontSize={11}
+            fontSize={sizes.tickFontSize}
           />
           <YAxis
             stroke="var(--muted)"
-            fontSize={11}
-            width={56}
+            fontSize={sizes.tickFontSize}
+            width={sizes.yAxisWidthPx}
             tickFormatter={(value: number) => compactFormat.format(value)}
             domain={indicator.kind === "level" ? [0, 5] : ["auto", "auto"]}
             allowDecimals={indicator.kind !== "count"}
@@ -95,7 +166,7 @@ export function IndicatorChart({ indicator, events, annotations, domain, ticks, 
               strokeDasharray="2 3"
               label={
                 showEventLabels
-                  ? { value: String(index + 1), position: "top", fontSize: 10, fill: "var(--muted)" }
+                  ? { value: String(index + 1), position: "top", fontSize: sizes.eventFontSize, fill: "var(--muted)" }
                   : undefined
               }
             />
@@ -111,91 +182,62 @@ export function IndicatorChart({ indicator, events, annotations, domain, ticks, 
               />
             ),
           )}
-          {annotations.map((annotation) =>
-            annotation.target.type === "indicator-range" ? (
-              <ReferenceArea
-                key={annotation.id}
-                x1={Date.parse(annotation.target.from)}
-                x2={Date.parse(annotation.target.to)}
-                fill="var(--accent)"
-                fillOpacity={0.12}
-              />
-            ) : annotation.target.type === "indicator" ? (
-              <ReferenceDot
-                key={annotation.id}
-                x={Date.parse(annotation.target.at)}
-                y={valueNear(Date.parse(annotation.target.at))}
-                r={5}
-                fill="var(--accent)"
-                stroke="var(--bg)"
-              />
-            ) : null,
-          )}
-          <Tooltip content={<ObservationTooltip unit={indicator.unit} />} />
+          {annotations.map((annotation) => {
+            const { target } = annotation;
+            if (target.type === "indicator-range") {
+              const from = Date.parse(target.from);
+              const to = Date.parse(target.to);
+              return overlaps(from, to) ? (
+                <ReferenceArea
+                  key={annotation.id}
+                  x1={from}
+                  x2={to}
+                  // A range the view cuts through is drawn up to the edge rather than dropped.
+                  ifOverflow="hidden"
+                  fill="var(--accent)"
+                  fillOpacity={0.12}
+                />
+              ) : null;
+            }
+            if (target.type === "indicator") {
+              const at = Date.parse(target.at);
+              return (
+                <ReferenceDot
+                  key={annotation.id}
+                  x={at}
+                  y={nearestPoint(allPoints, at)?.value ?? 0}
+                  r={sizes.annotationDotRadius}
+                  fill="var(--accent)"
+                  stroke="var(--bg)"
+                />
+              );
+            }
+            return null;
+          })}
+          {drag.selection ? (
+            <ReferenceArea
+              x1={drag.selection.range[0]}
+              x2={drag.selection.range[1]}
+              ifOverflow="hidden"
+              className={`chart-drag-selection chart-drag-${drag.selection.purpose}`}
+              fill={drag.selection.purpose === "zoom" ? "var(--muted)" : "var(--accent)"}
+              fillOpacity={0.25}
+              stroke={drag.selection.purpose === "zoom" ? "var(--muted)" : "var(--accent)"}
+              strokeDasharray="3 3"
+            />
+          ) : null}
+          <Tooltip active={drag.selection ? false : undefined} content={<ObservationTooltip unit={indicator.unit} />} />
           <Line
             type="linear"
             dataKey="value"
             stroke={indicator.color}
-            strokeWidth={2}
-            dot={{ r: 2.5 }}
-            activeDot={{ r: 5 }}
+            strokeWidth={sizes.lineWidth}
+            dot={sparse ? { r: sizes.dotRadius } : false}
+            activeDot={{ r: sizes.activeDotRadius }}
             isAnimationActive={false}
           />
         </LineChart>
       </ResponsiveContainer>
     </figure>
-  );
-}
-
-function ObservationTooltip({
-  active,
-  payload,
-  unit,
-}: {
-  active?: boolean;
-  payload?: { payload: ChartPoint }[];
-  unit: string;
-}) {
-  const point = active ? payload?.[0]?.payload : undefined;
-  if (!point) return null;
-  const { observation } = point;
-  const grade = `${observation.sourceReliability ?? "?"}${observation.infoCredibility ?? "?"}`;
-  return (
-    <div className="chart-tooltip">
-      <div className="utc">{formatUtc(observation.observedAt)}</div>
-      <div>
-        <strong>{numberFormat.format(observation.value)}</strong> {unit} · grade {grade}
-      </div>
-      {observation.note ? <div className="muted">{observation.note}</div> : null}
-      <div className="muted">Click to annotate this point</div>
-    </div>
-  );
-}
-
-/** The keyboard's way to pick a point (the chart itself is clicked with a mouse). */
-function PointPicker({
-  indicator,
-  onPick,
-}: {
-  indicator: WireIndicator;
-  onPick: (observation: WireObservation) => void;
-}) {
-  return (
-    <select
-      className="point-picker"
-      aria-label={`Annotate a point of ${indicator.name}`}
-      value=""
-      onChange={(event) => {
-        const observation = indicator.observations.find((candidate) => candidate.id === event.target.value);
-        if (observation) onPick(observation);
-      }}
-    >
-      <option value="">Annotate a point…</option>
-      {indicator.observations.map((observation) => (
-        <option key={observation.id} value={observation.id}>
-          {formatUtc(observation.observedAt)} · {numberFormat.format(observation.value)}
-        </option>
-      ))}
-    </select>
   );
 }

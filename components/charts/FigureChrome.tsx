@@ -33,6 +33,7 @@ export function FigureChrome({ model, layout, frame, palette }: Props) {
       fontFamily={CHART_FONT_FAMILY}
       {...{ [CHROME_ATTRIBUTE]: "" }}
     >
+      <title>{`${model.board.title}: ${model.panels.map((panel) => panel.indicator.name).join(", ")}`}</title>
       <rect width={width} height={height} fill={palette.background} />
       {layout.handlingBands ? (
         <>

@@ -1,7 +1,8 @@
 // One indicator's chart at a fixed size, drawn as the board page draws it (components/board/
 // IndicatorChart.tsx) minus what only a pointer can use: no tooltip, no picking, no animation.
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceDot, ReferenceLine, XAxis, YAxis } from "recharts";
-import { formatUtcDay } from "@/lib/time";
+import { formatTick } from "../board/chart/axis-ticks";
+import { downsampleToWidth } from "../board/chart/display-series";
 import type { IndicatorPanelModel, NumberedEvent } from "./chart-model";
 import type { ChartPalette } from "./chart-palette";
 import { EVENT_LABEL_FONT_SIZE, EVENT_LABEL_LANE_HEIGHT, PLOT_INSET } from "./event-label-lanes";
@@ -22,6 +23,8 @@ type Props = {
 };
 
 const Y_AXIS_WIDTH = 56;
+/** As on the board page: dots only while they stay apart; a dense series is a line. */
+const MIN_PX_PER_DOT = 8;
 const compactFormat = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 });
 
 export function IndicatorPanel({
@@ -37,13 +40,16 @@ export function IndicatorPanel({
   showAnnotationKeys,
 }: Props) {
   const { indicator } = panel;
+  // Thinned to about one point per pixel, as on the board page, so a long series stays a small file.
+  const drawnPoints = downsampleToWidth(panel.points, width - PLOT_INSET.left - PLOT_INSET.right);
+  const sparse = drawnPoints.length * MIN_PX_PER_DOT <= width;
   const keyLabel = (key: string, position: "right" | "insideTopLeft") =>
     showAnnotationKeys ? { value: key, position, fontSize: 11, fontWeight: 700, fill: palette.text } : undefined;
   return (
     <LineChart
       width={width}
       height={height}
-      data={panel.points}
+      data={drawnPoints}
       margin={{ top: topMargin, right: PLOT_INSET.right, bottom: 0, left: PLOT_INSET.left - Y_AXIS_WIDTH }}
     >
       <CartesianGrid stroke={palette.grid} vertical={false} />
@@ -54,7 +60,7 @@ export function IndicatorPanel({
         domain={domain}
         allowDataOverflow
         ticks={ticks}
-        tickFormatter={formatUtcDay}
+        tickFormatter={formatTick}
         stroke={palette.muted}
         tick={{ fill: palette.muted }}
         fontSize={11}
@@ -128,7 +134,7 @@ export function IndicatorPanel({
         dataKey="value"
         stroke={indicator.color}
         strokeWidth={2}
-        dot={{ r: 2.5, fill: palette.dotFill }}
+        dot={sparse ? { r: 2.5, fill: palette.dotFill } : false}
         isAnimationActive={false}
       />
     </LineChart>

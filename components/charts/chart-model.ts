@@ -3,7 +3,12 @@
 // this model; the briefing lists the same events and annotation keys beside it.
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { BoardSnapshot, WireBoard, WireEvent, WireIndicator } from "@/lib/schemas/board";
-import { boardTimeDomain, weeklyTicks } from "./chart-time";
+import { ticksForView } from "../board/chart/axis-ticks";
+import { type ChartPoint, nearestPoint, pointsInView, toChartPoints } from "../board/chart/display-series";
+import { boardTimeDomain, drawableRange, limitTicks, weeklyTicks } from "./chart-time";
+
+/** More would run into each other at the narrowest figure (a briefing page). */
+const MAX_TICKS = 16;
 
 export type ChartSelection = {
   /** Indicators to draw, in the board's order; all of them when absent. */
@@ -12,8 +17,6 @@ export type ChartSelection = {
   from?: string;
   to?: string;
 };
-
-export type ChartPoint = { t: number; value: number };
 
 /** Numbered as in the board's timeline (its position among all events), so the numbers agree. */
 export type NumberedEvent = { number: number; t: number; event: WireEvent };
@@ -25,7 +28,12 @@ export type AnnotationMarker = {
   shape: { type: "point"; t: number; value: number } | { type: "range"; from: number; to: number };
 };
 
-export type IndicatorPanelModel = { indicator: WireIndicator; points: ChartPoint[]; markers: AnnotationMarker[] };
+export type IndicatorPanelModel = {
+  indicator: WireIndicator;
+  /** The observations in the time range and one beyond either edge; the panel thins them to its width. */
+  points: ChartPoint[];
+  markers: AnnotationMarker[];
+};
 
 export type ChartFigureModel = {
   board: WireBoard;
@@ -36,7 +44,14 @@ export type ChartFigureModel = {
 };
 
 export function buildChartFigureModel(snapshot: BoardSnapshot, selection: ChartSelection = {}): ChartFigureModel {
-  const domain = selectedDomain(snapshot, selection);
+  const boardDomain = boardTimeDomain([
+    ...snapshot.events.map((event) => Date.parse(event.occurredAt)),
+    ...snapshot.indicators.flatMap((indicator) => indicator.observations.map((o) => Date.parse(o.observedAt))),
+  ]);
+  const domain = drawableRange(
+    selection.from ? Date.parse(selection.from) : boardDomain[0],
+    selection.to ? Date.parse(selection.to) : boardDomain[1],
+  );
   const [start, end] = domain;
   const within = (t: number) => t >= start && t <= end;
   const events = snapshot.events
@@ -45,33 +60,25 @@ export function buildChartFigureModel(snapshot: BoardSnapshot, selection: ChartS
   const chosen = selection.indicatorIds ? new Set(selection.indicatorIds) : undefined;
   const indicators = snapshot.indicators.filter((indicator) => !chosen || chosen.has(indicator.id));
   const keys = annotationKeys();
-  const panels = indicators.map((indicator) => ({
-    indicator,
-    points: pointsAcross(indicator, domain),
-    markers: markersOf(indicator, snapshot.annotations, domain).map((marker) => ({ ...marker, key: keys.next() })),
-  }));
-  return { board: snapshot.board, domain, ticks: weeklyTicks(domain), events, panels };
-}
-
-function selectedDomain(snapshot: BoardSnapshot, selection: ChartSelection): [number, number] {
-  const [boardStart, boardEnd] = boardTimeDomain([
-    ...snapshot.events.map((event) => Date.parse(event.occurredAt)),
-    ...snapshot.indicators.flatMap((indicator) => indicator.observations.map((o) => Date.parse(o.observedAt))),
-  ]);
-  return [selection.from ? Date.parse(selection.from) : boardStart, selection.to ? Date.parse(selection.to) : boardEnd];
-}
-
-/** The observations inside the range and one neighbour either side, so the line runs to the edges. */
-function pointsAcross(indicator: WireIndicator, [start, end]: [number, number]): ChartPoint[] {
-  const all = indicator.observations.map((observation) => ({
-    t: Date.parse(observation.observedAt),
-    value: observation.value,
-  }));
-  const first = all.findIndex((point) => point.t >= start);
-  const afterLast = all.findIndex((point) => point.t > end);
-  const from = first === -1 ? all.length : Math.max(0, first - 1);
-  const to = afterLast === -1 ? all.length : afterLast + 1;
-  return all.slice(from, to);
+  const panels = indicators.map((indicator) => {
+    const allPoints = toChartPoints(indicator.observations);
+    const markers = markersOf(indicator, allPoints, snapshot.annotations, domain);
+    return {
+      indicator,
+      points: pointsInView(allPoints, domain),
+      markers: markers.map((marker) => ({ ...marker, key: keys.next() })),
+    };
+  });
+  // As on the board page: the board's weekly ticks, or finer ones when zoomed in past a few of them.
+  const boardTicks = weeklyTicks(boardDomain);
+  const zoomed = selection.from !== undefined || selection.to !== undefined;
+  return {
+    board: snapshot.board,
+    domain,
+    ticks: limitTicks(zoomed ? ticksForView(boardTicks, domain) : boardTicks, MAX_TICKS),
+    events,
+    panels,
+  };
 }
 
 type UnkeyedMarker = Omit<AnnotationMarker, "key">;
@@ -82,14 +89,11 @@ type UnkeyedMarker = Omit<AnnotationMarker, "key">;
  */
 function markersOf(
   indicator: WireIndicator,
+  allPoints: ChartPoint[],
   annotations: WireAnnotation[],
   [start, end]: [number, number],
 ): UnkeyedMarker[] {
-  const valueNear = (t: number) =>
-    indicator.observations.reduce<{ t: number; value: number } | undefined>((best, observation) => {
-      const candidate = { t: Date.parse(observation.observedAt), value: observation.value };
-      return !best || Math.abs(candidate.t - t) < Math.abs(best.t - t) ? candidate : best;
-    }, undefined)?.value ?? 0;
+  const valueNear = (t: number) => nearestPoint(allPoints, t)?.value ?? 0;
   const markers: UnkeyedMarker[] = [];
   for (const annotation of annotations) {
     if (annotation.parentId !== null) continue;

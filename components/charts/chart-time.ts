@@ -18,3 +18,15 @@ export function weeklyTicks([start, end]: [number, number]): number[] {
   for (let tick = Math.ceil(start / DAY_MS) * DAY_MS; tick <= end; tick += step) ticks.push(tick);
   return ticks;
 }
+
+/** The range asked for, widened to a day when it is empty or reversed (a start after the board's end). */
+export function drawableRange(start: number, end: number): [number, number] {
+  return end > start ? [start, end] : [start, start + DAY_MS];
+}
+
+/** At most `limit` ticks, evenly thinned: an axis over centuries must not draw a tick per week. */
+export function limitTicks(ticks: number[], limit: number): number[] {
+  if (ticks.length <= limit) return ticks;
+  const every = Math.ceil(ticks.length / limit);
+  return ticks.filter((_, index) => index % every === 0);
+}

@@ -72,18 +72,17 @@ export function layoutFigure(model: ChartFigureModel, options: FigureOptions): F
       : 0;
   const chromeBelow = eventKeyHeight + (frame ? FOOTER_HEIGHT : 0) + (hasHandling ? HANDLING_BAND_HEIGHT : 0);
   const lanes = eventLabelLanes(model.events, model.domain, width);
-  const topMargins = model.panels.map((_, index) =>
-    index === 0 || options.eventLabelsOnEveryPanel ? eventLabelRoom(lanes) : SCREEN_TOP_MARGIN,
-  );
   const available = options.height ? options.height - y - chromeBelow : null;
-  const panels = topMargins.map((topMargin) => {
+  const panels = model.panels.map((_, index) => {
+    const labelled = index === 0 || options.eventLabelsOnEveryPanel;
+    const topMargin = labelled ? eventLabelRoom(lanes) : SCREEN_TOP_MARGIN;
     const placement = {
       x: 0,
       y: y + PANEL_CAPTION_HEIGHT,
       width,
       chartHeight: chartHeightFor(topMargin, model.panels.length, available),
       topMargin,
-      eventLabelLanes: topMargin === SCREEN_TOP_MARGIN ? null : lanes,
+      eventLabelLanes: labelled ? lanes : null,
     };
     y += PANEL_CAPTION_HEIGHT + placement.chartHeight;
     return placement;

@@ -112,11 +112,25 @@ export function parseClockFragment(value: string): { from: string; to: string | 
 }
 
 // ---- What the importer accepts ----
+// Objects are loose: properties Watchfloor does not know are ignored, as the model asks of consumers.
 
-/** Unknown properties are allowed and ignored, as the model asks of consumers. */
 const ZIri = z.url({ protocol: /^https?$/, error: "must be an http(s) IRI" }).max(2_000);
 const ZName = z.string().max(LIMITS.title);
 const ZOneOrMoreStrings = z.union([z.string().max(100), z.array(z.string().max(100)).max(LIMITS.tagCount)]);
+
+/**
+ * One of two schemas, picked by the value's shape: unlike a union, issues keep their precise paths
+ * (a union that fails reports only "Invalid input" at its own path).
+ */
+function byShape<A extends z.ZodType, B extends z.ZodType>(isA: (value: unknown) => boolean, a: A, b: B) {
+  return z.unknown().transform((value, ctx): z.output<A> | z.output<B> => {
+    const result = (isA(value) ? a : b).safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    return z.NEVER;
+  });
+}
+const isString = (value: unknown) => typeof value === "string";
 
 const typeIncluding = (name: string) =>
   z.union([z.literal(name), z.array(z.string()).refine((types) => types.includes(name))], {
@@ -130,11 +144,11 @@ const ZContext = z.union(
 );
 type TContext = z.infer<typeof ZContext>;
 
-/** Only Watchfloor's own limits apply: the tag and body rules of annotation:create. */
+/** annotation:create's own body and tag rules, reused so the limits cannot drift apart. */
 const ZTagValue = ZAnnotationCreate.shape.tags.unwrap().element;
 const ZBodyValue = ZAnnotationCreate.shape.body;
 
-export const ZWebAnnotationTextualBody = z
+const ZWebAnnotationTextualBody = z
   .looseObject({
     type: z.literal("TextualBody").optional(),
     value: z.string(),
@@ -147,20 +161,21 @@ export const ZWebAnnotationTextualBody = z
       ctx.addIssue({ code: "custom", message: issue.message, path: ["value"] });
     }
   });
-export type TWebAnnotationTextualBody = z.infer<typeof ZWebAnnotationTextualBody>;
 
 export function isTagging(body: { purpose?: string | string[] | undefined }): boolean {
   return [body.purpose ?? []].flat().includes("tagging");
 }
 
-const ZBodies = z.union([ZWebAnnotationTextualBody, z.array(ZWebAnnotationTextualBody)]).superRefine((bodies, ctx) => {
-  const list = [bodies].flat();
-  const texts = list.filter((body) => !isTagging(body)).length;
-  if (texts !== 1) ctx.addIssue({ code: "custom", message: "exactly one body must be the text (not tagging)" });
-  if (list.length - texts > LIMITS.tagCount) {
-    ctx.addIssue({ code: "custom", message: `at most ${LIMITS.tagCount} tags` });
-  }
-});
+const ZBodies = byShape(Array.isArray, z.array(ZWebAnnotationTextualBody), ZWebAnnotationTextualBody).superRefine(
+  (bodies, ctx) => {
+    const list = [bodies].flat();
+    const texts = list.filter((body) => !isTagging(body)).length;
+    if (texts !== 1) ctx.addIssue({ code: "custom", message: "exactly one body must be the text (not tagging)" });
+    if (list.length - texts > LIMITS.tagCount) {
+      ctx.addIssue({ code: "custom", message: `at most ${LIMITS.tagCount} tags` });
+    }
+  },
+);
 
 const ZClockValue = z.string().refine((value) => parseClockFragment(value) !== null, {
   message: "must be a Media Fragments clock time: t=clock:FROM or t=clock:FROM,TO (ISO 8601 with offset)",
@@ -175,14 +190,12 @@ const ZSpecificResource = z.looseObject({
   source: ZIri,
   selector: ZFragmentSelector,
 });
-export const ZWebAnnotationTarget = z.union([ZIri, ZSpecificResource], {
-  error: "one target: a Watchfloor IRI, or a SpecificResource of an indicator with a clock FragmentSelector",
-});
+/** One target: a Watchfloor IRI, or a SpecificResource of an indicator with a clock FragmentSelector. */
+export const ZWebAnnotationTarget = byShape(isString, ZIri, ZSpecificResource);
 export type TWebAnnotationTarget = z.infer<typeof ZWebAnnotationTarget>;
 
-const ZAgent = z.union([ZIri, z.looseObject({ id: ZIri.optional(), name: ZName.optional() })], {
-  error: "one agent: an IRI, or an object with an id and/or a name",
-});
+/** One agent: an IRI, or an object with an id and/or a name. */
+const ZAgent = byShape(isString, ZIri, z.looseObject({ id: ZIri.optional(), name: ZName.optional() }));
 export type TWebAnnotationAgent = z.infer<typeof ZAgent>;
 
 const annotationShape = {
@@ -218,7 +231,7 @@ export type TEmbeddedWebAnnotation = z.infer<typeof ZEmbeddedWebAnnotation>;
 export const ZWebAnnotation = z
   .looseObject({ "@context": ZContext, ...annotationShape })
   .superRefine(checkBodyPresence)
-  .superRefine((annotation, ctx) => checkExtensionPrefix(annotation, annotation["@context"], [], ctx));
+  .superRefine((annotation, ctx) => checkExtensionPrefix([annotation], annotation["@context"], [], ctx));
 export type TWebAnnotation = z.infer<typeof ZWebAnnotation>;
 
 const ZAnnotationPage = z.looseObject({
@@ -247,15 +260,17 @@ export const ZWebAnnotationCollection = z
         path: ["total"],
       });
     }
+    // An item with its own @context is judged by it; the others by the collection's, reported once.
+    const inheriting = items.filter((item) => item["@context"] === undefined);
+    checkExtensionPrefix(inheriting, collection["@context"], [], ctx);
     items.forEach((item, index) => {
-      const path = ["first", "items", index];
-      checkExtensionPrefix(item, item["@context"] ?? collection["@context"], path, ctx);
+      if (item["@context"]) checkExtensionPrefix([item], item["@context"], ["first", "items", index], ctx);
     });
   });
 export type TWebAnnotationCollection = z.infer<typeof ZWebAnnotationCollection>;
 
-/** What the import accepts; the service parses with the member that `type` names, for precise issue paths. */
-export const ZWebAnnotationDocument = z.union([ZWebAnnotationCollection, ZWebAnnotation]);
+/** What the import accepts: an AnnotationCollection when its type says so, else one Annotation. */
+export const ZWebAnnotationDocument = byShape(isAnnotationCollection, ZWebAnnotationCollection, ZWebAnnotation);
 export type TWebAnnotationDocument = z.infer<typeof ZWebAnnotationDocument>;
 
 export function isAnnotationCollection(input: unknown): boolean {
@@ -268,12 +283,13 @@ export function isAnnotationCollection(input: unknown): boolean {
  * under another mapping (or none) the same keys would name something else, so they are refused.
  */
 function checkExtensionPrefix(
-  annotation: object,
+  annotations: object[],
   context: TContext,
   path: (string | number)[],
   ctx: z.RefinementCtx,
 ): void {
-  if (!Object.keys(annotation).some((key) => key.startsWith("watchfloor:"))) return;
+  const used = annotations.some((annotation) => Object.keys(annotation).some((key) => key.startsWith("watchfloor:")));
+  if (!used) return;
   const declared = [context]
     .flat()
     .some((entry) => typeof entry === "object" && entry.watchfloor === WATCHFLOOR_NAMESPACE);

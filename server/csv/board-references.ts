@@ -10,10 +10,7 @@ export async function loadBoardReferences(db: Database, boardId: string): Promis
   const indicators = await db.indicator.findMany({ where: { boardId }, select: { id: true, name: true } });
   const sources = await db.source.findMany({ where: { boardId }, select: { id: true, title: true } });
   return {
-    indicators: indexReferences(
-      "indicator",
-      indicators.map(({ id, name }) => ({ id, name })),
-    ),
+    indicators: indexReferences("indicator", indicators),
     sources: indexReferences(
       "source",
       sources.map(({ id, title }) => ({ id, name: title })),
@@ -21,7 +18,7 @@ export async function loadBoardReferences(db: Database, boardId: string): Promis
   };
 }
 
-export function indexReferences(what: string, rows: { id: string; name: string }[]): ReferenceIndex {
+function indexReferences(what: string, rows: { id: string; name: string }[]): ReferenceIndex {
   const ids = new Set(rows.map((row) => row.id));
   const byName = groupIds(rows, (name) => name);
   const byFoldedName = groupIds(rows, (name) => name.toLowerCase());
@@ -51,7 +48,9 @@ function groupIds(rows: { id: string; name: string }[], keyOf: (name: string) =>
   const groups = new Map<string, string[]>();
   for (const row of rows) {
     const key = keyOf(row.name.trim());
-    groups.set(key, [...(groups.get(key) ?? []), row.id]);
+    const group = groups.get(key);
+    if (group) group.push(row.id);
+    else groups.set(key, [row.id]);
   }
   return groups;
 }

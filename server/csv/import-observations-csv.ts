@@ -15,9 +15,10 @@ import type { Domain } from "../domain";
 import { AppError } from "../errors";
 import { appendOp } from "../ops/append-op";
 import { loadBoardReferences } from "./board-references";
+import type { ObservationToInsert } from "./check-observation-row";
 import { insertObservations } from "./insert-observations";
 import type { ProblemReport } from "./problem-report";
-import { type ObservationToInsert, readObservationCsv } from "./read-observation-csv";
+import { readObservationCsv } from "./read-observation-csv";
 
 export type ImportProgress = { stage: "reading" | "writing"; rows: number; totalRows?: number };
 
@@ -79,7 +80,7 @@ export async function importObservationsCsv(options: {
 function refusal(report: ProblemReport): AppError {
   const issues = report.listed.map(toCsvIssue);
   if (report.fatal) {
-    return new AppError("VALIDATION", `Nothing was imported: ${describe(report.fatal)}`, issues);
+    return new AppError("VALIDATION", `Nothing was imported: ${describeLineError(report.fatal)}`, issues);
   }
   const unlisted = report.problems > report.listed.length ? ` (the first ${report.listed.length} listed)` : "";
   const found = `${count(report.problems, "problem")} in ${count(report.rejectedRows, "row")}${unlisted}`;
@@ -88,7 +89,7 @@ function refusal(report: ProblemReport): AppError {
 
 const count = (amount: number, noun: string) => `${amount.toLocaleString("en")} ${noun}${amount === 1 ? "" : "s"}`;
 
-function describe(error: CsvLineError): string {
+function describeLineError(error: CsvLineError): string {
   return `line ${error.line}${error.column ? `, ${error.column}` : ""}: ${error.message}`;
 }
 

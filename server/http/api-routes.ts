@@ -1,6 +1,8 @@
 // The JSON API under /api (besides better-auth's /api/auth): thin handlers, one domain service each.
 // The contract is documented in docs/http-api.md.
 
+import { OBSERVATION_CSV_LIMITS } from "@/lib/schemas/observation-csv";
+import { WEB_ANNOTATION_CONTENT_TYPE } from "@/lib/schemas/web-annotation";
 import { listActivity } from "../activity/list-activity";
 import type { Actor } from "../actor";
 import { listAnnotations } from "../annotations/list-annotations";
@@ -10,7 +12,13 @@ import { deleteBoard } from "../boards/delete-board";
 import { getBoard } from "../boards/get-board";
 import { listBoards } from "../boards/list-boards";
 import { updateBoard } from "../boards/update-board";
+import { exportAnnotationsCsv } from "../csv/export-annotations-csv";
+import { exportEventsCsv } from "../csv/export-events-csv";
+import { exportObservationsCsv } from "../csv/export-observations-csv";
+import { importObservationsCsv } from "../csv/import-observations-csv";
 import type { Domain } from "../domain";
+import { exportBriefingPdf } from "../exports/briefing-pdf";
+import { exportChart } from "../exports/chart-image";
 import { inviteMember } from "../members/invite-member";
 import { listMembers } from "../members/list-members";
 import { removeMember } from "../members/remove-member";
@@ -19,12 +27,19 @@ import { updateMember } from "../members/update-member";
 import { listMentions } from "../mentions/list-mentions";
 import { markMentionsRead } from "../mentions/mark-mentions-read";
 import { signUpInvited } from "../users/sign-up-invited";
+import { exportAnnotationJsonLd } from "../w3c/export-annotation-jsonld";
+import { exportAnnotationsJsonLd } from "../w3c/export-annotations-jsonld";
+import { importAnnotationsJsonLd } from "../w3c/import-annotations-jsonld";
 
 export type ApiContext = {
   domain: Domain;
   auth: Auth;
   actor: Actor;
   params: string[];
+  /** The URL's query, one value per name. */
+  query: Record<string, string>;
+  /** The app's public origin, for absolute IRIs in exports. */
+  publicUrl: string;
   body: unknown;
   headers: Headers;
 };
@@ -37,8 +52,20 @@ export type ApiAnswer = unknown;
 export type BodyRule = { kind?: "json" | "text"; maxBytes?: number };
 
 export type ApiRoute =
-  | { method: Method; pattern: RegExp; body?: BodyRule; public?: false; handle: (context: ApiContext) => Promise<ApiAnswer> }
-  | { method: Method; pattern: RegExp; body?: BodyRule; public: true; handle: (context: PublicApiContext) => Promise<ApiAnswer> };
+  | {
+      method: Method;
+      pattern: RegExp;
+      body?: BodyRule;
+      public?: false;
+      handle: (context: ApiContext) => Promise<ApiAnswer>;
+    }
+  | {
+      method: Method;
+      pattern: RegExp;
+      body?: BodyRule;
+      public: true;
+      handle: (context: PublicApiContext) => Promise<ApiAnswer>;
+    };
 
 type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -47,6 +74,15 @@ const BOARD = `^/api/boards/${SLUG}`;
 const param = (params: string[], index: number) => decodeURIComponent(params[index] ?? "");
 
 export const created = (body: unknown): Response => Response.json(body, { status: 201 });
+
+/** An export as a download: its type, and a file name for the browser's save dialog. */
+export const download = (file: { contentType: string; body: Buffer | string; filename: string }): Response =>
+  new Response(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.filename.replace(/[^\w.-]/g, "_")}"`,
+    },
+  });
 
 export const API_ROUTES: ApiRoute[] = [
   {
@@ -115,6 +151,28 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: "GET",
+    pattern: new RegExp(`${BOARD}/export/chart\\.(svg|png)$`),
+    handle: async ({ domain, actor, params, query }) =>
+      download(
+        await exportChart({
+          db: domain.db,
+          actor,
+          slug: param(params, 0),
+          query,
+          format: param(params, 1) as "svg" | "png",
+        }),
+      ),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${BOARD}/export/briefing\\.pdf$`),
+    handle: async ({ domain, actor, params, query }) =>
+      download(await exportBriefingPdf({ db: domain.db, actor, slug: param(params, 0), query })),
+  },
+  ...csvRoutes(),
+  ...webAnnotationRoutes(),
+  {
+    method: "GET",
     pattern: new RegExp(`${BOARD}/mentions$`),
     handle: ({ domain, actor, params }) => listMentions({ db: domain.db, actor, slug: param(params, 0) }),
   },
@@ -144,3 +202,74 @@ export const API_ROUTES: ApiRoute[] = [
     },
   },
 ];
+
+/** CSV downloads of the board's data, and the bulk import of figures. */
+function csvRoutes(): ApiRoute[] {
+  const exports = {
+    observations: exportObservationsCsv,
+    events: exportEventsCsv,
+    annotations: exportAnnotationsCsv,
+  } as const;
+  return [
+    ...Object.entries(exports).map(
+      ([name, exportCsv]): ApiRoute => ({
+        method: "GET",
+        pattern: new RegExp(`${BOARD}/export/${name}\\.csv$`),
+        handle: async ({ domain, actor, params }) =>
+          download(await exportCsv({ db: domain.db, actor, slug: param(params, 0) })),
+      }),
+    ),
+    {
+      method: "POST",
+      pattern: new RegExp(`${BOARD}/import/observations\\.csv$`),
+      body: { kind: "text", maxBytes: OBSERVATION_CSV_LIMITS.bytes },
+      handle: async ({ domain, actor, params, body }) =>
+        created(await importObservationsCsv({ domain, actor, slug: param(params, 0), csv: body as string })),
+    },
+  ];
+}
+
+/** W3C Web Annotation JSON-LD: the board's annotations, one annotation, and the import of the same. */
+function webAnnotationRoutes(): ApiRoute[] {
+  const jsonLd = (document: unknown, filename?: string) =>
+    new Response(JSON.stringify(document, null, 2), {
+      headers: {
+        "content-type": WEB_ANNOTATION_CONTENT_TYPE,
+        ...(filename ? { "content-disposition": `attachment; filename="${filename}"` } : {}),
+      },
+    });
+  return [
+    {
+      method: "GET",
+      pattern: new RegExp(`${BOARD}/export/annotations\\.jsonld$`),
+      handle: async ({ domain, actor, params, publicUrl }) => {
+        const slug = param(params, 0);
+        return jsonLd(
+          await exportAnnotationsJsonLd({ db: domain.db, actor, slug, baseUrl: publicUrl }),
+          `${slug}-annotations.jsonld`,
+        );
+      },
+    },
+    {
+      method: "GET",
+      pattern: new RegExp(`${BOARD}/annotations/([0-9a-f-]{36})\\.jsonld$`),
+      handle: async ({ domain, actor, params, publicUrl }) =>
+        jsonLd(
+          await exportAnnotationJsonLd({
+            db: domain.db,
+            actor,
+            slug: param(params, 0),
+            baseUrl: publicUrl,
+            id: param(params, 1),
+          }),
+        ),
+    },
+    {
+      method: "POST",
+      pattern: new RegExp(`${BOARD}/import/annotations\\.jsonld$`),
+      body: { maxBytes: 16 * 1024 * 1024 },
+      handle: async ({ domain, actor, params, body }) =>
+        created(await importAnnotationsJsonLd({ domain, actor, slug: param(params, 0), input: body })),
+    },
+  ];
+}

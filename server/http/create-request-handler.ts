@@ -74,19 +74,33 @@ export function createRequestHandler(options: {
     }
     if (req.method !== "GET" && !isSameOrigin(req, publicUrl))
       throw new AppError("FORBIDDEN", "Cross-site request refused");
-        const rule = found.route.body ?? {};
+    const rule = found.route.body ?? {};
     const maxBytes = rule.maxBytes ?? LIMITS.httpBodyBytes;
     const body =
-      req.method === "GET" ? undefined : rule.kind === "text" ? await readTextBody(req, maxBytes) : await readJsonBody(req, maxBytes);
+      req.method === "GET"
+        ? undefined
+        : rule.kind === "text"
+          ? await readTextBody(req, maxBytes)
+          : await readJsonBody(req, maxBytes);
     const headers = fromNodeHeaders(req.headers);
     const params = found.match.slice(1);
+    const query = Object.fromEntries(new URL(req.url ?? "/", "http://internal").searchParams);
     let answer: unknown;
     if (found.route.public) {
-      answer = await found.route.handle({ domain, auth, params, body, headers });
+      answer = await found.route.handle({ domain, auth, params, query, publicUrl, body, headers });
     } else {
       const session = await getSession(auth, req.headers);
       if (!session) throw new AppError("UNAUTHENTICATED", "Sign in first");
-      answer = await found.route.handle({ domain, auth, actor: session.actor, params, body, headers });
+      answer = await found.route.handle({
+        domain,
+        auth,
+        actor: session.actor,
+        params,
+        query,
+        publicUrl,
+        body,
+        headers,
+      });
     }
     if (answer instanceof Response) return sendResponse(res, answer);
     sendJson(res, 200, answer);

@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireOp } from "@/lib/ops";
 import type { TAnnotationCreateInput } from "@/lib/schemas/annotation";
-import { type CsvLineError, fromCsvIssue } from "@/lib/schemas/observation-csv";
+import { type CsvLineError, fromCsvIssue, OBSERVATION_CSV_LIMITS } from "@/lib/schemas/observation-csv";
 import type { Actor } from "@/server/actor";
 import { createAnnotation } from "@/server/annotations/create-annotation";
 import type { App } from "@/server/app";
@@ -81,6 +81,11 @@ afterAll(async () => {
 async function boardState() {
   const board = await app.db.board.findUniqueOrThrow({ where: { id: boardId }, select: { lastSeq: true } });
   return { observations: await app.db.observation.count({ where: { indicator: { boardId } } }), seq: board.lastSeq };
+}
+
+async function observationIds(): Promise<string[]> {
+  const rows = await app.db.observation.findMany({ where: { indicator: { boardId } }, select: { id: true } });
+  return rows.map((row) => row.id);
 }
 
 /** The line-numbered report of a refused import. */
@@ -167,16 +172,24 @@ describe("importing observations from CSV", () => {
     expect(await boardState()).toEqual(before);
   });
 
+  it("stops reading at the 200,001st row", async () => {
+    const row = `${troops.id},2022-01-20T12:00:00Z,1,,,\n`;
+    const csv = `${HEADER}\n${row.repeat(OBSERVATION_CSV_LIMITS.rows + 5)}`;
+    const refusal = await refusalOf(importObservationsCsv({ domain, actor: alice, slug: DEMO_SLUG, csv }));
+    expect(refusal.errors).toEqual([{ line: 200_002, message: "more than 200,000 rows; split the file" }]);
+  });
+
   it("a good small file imports, with one op observations.imported", async () => {
     const before = await boardState();
+    const earlier = await observationIds();
     const publishedBefore = published.length;
     const progress: ImportProgress[] = [];
     // Streamed in 7-byte chunks, so multi-byte characters arrive split, as they do over the network.
     const csv = Buffer.from(
       [
         `\uFEFF${HEADER}`,
-        `${troops.name},2022-01-21T12:00:00Z,127000,b2,${source.title},"Estimate, ""high"" end – Київ"`,
-        `${flights.id},2022-01-21T09:30:00+02:00,-3.25,,,'=HYPERLINK(""x"")`,
+        `${troops.name},2022-01-21T12:00:00Z,127000,b2,"${source.title}","Estimate, ""high"" end – Київ"`,
+        `${flights.id},2022-01-21T09:30:00+02:00,-3.25,,,"'=HYPERLINK(""x"")"`,
         ` ${troops.name.toUpperCase()} ,2022-01-22T00:00:00.500Z,0,F6,${source.id},`,
       ].join("\n"),
     );
@@ -194,9 +207,10 @@ describe("importing observations from CSV", () => {
 
     expect(result).toEqual({ imported: 3, errors: [], rejectedRows: 0 });
     const rows = await app.db.observation.findMany({
-      where: { indicator: { boardId }, createdAt: { gte: new Date(Date.now() - 60_000) } },
+      where: { indicator: { boardId }, id: { notIn: earlier } },
       orderBy: { observedAt: "asc" },
       select: {
+        createdAt: true,
         indicatorId: true,
         observedAt: true,
         value: true,
@@ -206,7 +220,8 @@ describe("importing observations from CSV", () => {
         note: true,
       },
     });
-    expect(rows).toEqual([
+    for (const row of rows) expect(Math.abs(row.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(rows.map(({ createdAt: _, ...row }) => row)).toEqual([
       {
         indicatorId: flights.id,
         observedAt: new Date("2022-01-21T07:30:00Z"),

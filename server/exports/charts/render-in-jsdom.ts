@@ -1,9 +1,11 @@
 // Renders a React element into a throwaway jsdom document and reads the result, all in one
 // synchronous run. Recharts 3 draws nothing under renderToStaticMarkup (recharts#5997): its charts
 // measure and register their parts in effects, so they need a real client render. That render needs
-// `window` and `document` as globals; because nothing else in this process runs until this function
-// returns, the globals exist only for code called from here and are gone again afterwards, where
-// Next.js and every other `typeof window` check in the server can see them.
+// `window` and `document` as globals. Nothing else in the process runs until this function returns
+// (no await inside), and the globals are removed before it does, so Next.js and every other
+// `typeof window` check in the server never see them; renders are one at a time by construction.
+// Recharts decided at import, without a window, that it runs on a server: it skips measuring text
+// (jsdom could not anyway) and keeps every tick it is given.
 import { JSDOM } from "jsdom";
 import type { ReactElement } from "react";
 import * as React from "react";

@@ -1,0 +1,48 @@
+// The query of the export routes (?indicators=id,id&from=…&to=…&theme=…), checked once for all formats.
+import { z } from "zod";
+import { CHART_THEMES } from "@/components/charts/chart-palette";
+import type { BoardSnapshot } from "@/lib/schemas/board";
+import { ZInstant, ZUuid } from "@/lib/schemas/common";
+import { AppError } from "../../errors";
+
+const MAX_INDICATORS = 50;
+
+const ZIndicatorList = z
+  .string()
+  .transform((list) =>
+    list
+      .split(",")
+      .map((id) => id.trim())
+      .filter((id) => id !== ""),
+  )
+  .pipe(z.array(ZUuid).max(MAX_INDICATORS, `at most ${MAX_INDICATORS} indicators`));
+
+export const ZExportQuery = z
+  .object({
+    /** Comma-separated indicator ids; every indicator of the board when absent or empty. */
+    indicators: ZIndicatorList.optional(),
+    from: ZInstant.optional(),
+    to: ZInstant.optional(),
+    theme: z.enum(CHART_THEMES).optional(),
+  })
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) <= Date.parse(query.to), {
+    message: "the range must not end before it starts",
+    path: ["to"],
+  });
+export type TExportQuery = z.output<typeof ZExportQuery>;
+
+/**
+ * The requested indicators, each checked to be on the board (VALIDATION otherwise, since the caller
+ * can already read the board and so learns nothing), or undefined for all of them.
+ */
+export function selectedIndicatorIds(query: TExportQuery, snapshot: BoardSnapshot): string[] | undefined {
+  if (!query.indicators || query.indicators.length === 0) return undefined;
+  const onBoard = new Set(snapshot.indicators.map((indicator) => indicator.id));
+  const unknown = query.indicators.filter((id) => !onBoard.has(id));
+  if (unknown.length > 0) {
+    throw new AppError("VALIDATION", "The request is not valid", [
+      { path: ["indicators"], message: `no such indicator on this board: ${unknown.join(", ")}` },
+    ]);
+  }
+  return query.indicators;
+}

@@ -1,0 +1,208 @@
+// Decides, inside the import's transaction, what each draft becomes on this board — or refuses the whole
+// import with every problem found (VALIDATION). The rules:
+// - ids: an annotation whose id is already on this board is skipped (even a deleted one: restoring is
+//   another action), so importing twice writes nothing the second time. A free id is kept. An id taken
+//   on another board is replaced by a UUIDv5 of (this board, the id): the same replacement every time,
+//   so that import is idempotent too.
+// - threads: a reply's parent must be a live first annotation on this board or in this import.
+// - targets: events, indicators and observations must be this board's.
+// - authors: see board-members.ts; when the importing analyst becomes the author, the body ends with a
+//   line naming the original creator. resolvedBy is matched the same way, or left empty.
+// - every annotation must then pass annotation:create's own schema (limits, an assessment's confidence).
+import type { ValidationIssue } from "@/lib/errors";
+import { type TAnnotationCreate, type TAnnotationTarget, ZAnnotationCreate } from "@/lib/schemas/annotation";
+import type { Actor } from "../actor";
+import { ANNOTATION_INCLUDE, type AnnotationRow, toWireAnnotation } from "../annotations/to-wire-annotation";
+import type { TransactionClient } from "../db/transaction";
+import { AppError } from "../errors";
+import { type BoardMembers, loadBoardMembers } from "./board-members";
+import { uuidV5 } from "./derive-id";
+import { findForeignTargets } from "./find-foreign-targets";
+import type { AgentClaim, ImportDraft, IssuePath } from "./from-web-annotation";
+
+export type PlannedAnnotation = {
+  create: TAnnotationCreate;
+  authorId: string;
+  createdAt: Date;
+  updatedAt: Date;
+  resolvedAt: Date | null;
+  resolvedById: string | null;
+};
+export type ImportOutcome = { source: string; id: string; outcome: "imported" | "skipped" };
+/** `toWrite` holds threads' first annotations before replies, so a parent is always written first. */
+export type ImportPlan = { toWrite: PlannedAnnotation[]; outcomes: ImportOutcome[] };
+
+type Placement = { id: string; skip: boolean };
+type Report = (draft: ImportDraft, where: IssuePath, message: string) => void;
+type Context = {
+  boardId: string;
+  actor: Actor;
+  drafts: Map<string, ImportDraft>;
+  placements: Map<string, Placement>;
+  rows: Map<string, AnnotationRow>;
+  members: BoardMembers;
+};
+
+export async function planImport(
+  tx: TransactionClient,
+  options: { boardId: string; actor: Actor; drafts: ImportDraft[] },
+): Promise<ImportPlan> {
+  const { boardId, drafts } = options;
+  const issues: ValidationIssue[] = [];
+  const report: Report = (draft, where, message) => issues.push({ path: [...draft.path, ...where], message });
+
+  const rows = await findCollidingRows(tx, boardId, drafts);
+  const placements = new Map<string, Placement>();
+  for (const draft of drafts) {
+    const placement = place(rows, boardId, draft.sourceId);
+    if (placement) placements.set(draft.sourceId, placement);
+    else report(draft, ["id"], "this id and its replacement are both taken on other boards");
+  }
+  const context: Context = {
+    ...options,
+    drafts: new Map(drafts.map((draft) => [draft.sourceId, draft])),
+    placements,
+    rows,
+    members: await loadBoardMembers(tx, boardId),
+  };
+  const planned = drafts.flatMap((draft) => {
+    const placement = placements.get(draft.sourceId);
+    if (!placement || placement.skip) return [];
+    const annotation = planAnnotation(draft, placement.id, context, report);
+    return annotation ? [{ draft, annotation }] : [];
+  });
+  const foreign = await findForeignTargets(
+    tx,
+    boardId,
+    planned.map(({ annotation }) => annotation.create.target),
+  );
+  planned.forEach(({ draft }, index) => {
+    const missing = foreign[index];
+    if (missing) report(draft, targetPathOf(draft), `no such ${missing} on this board`);
+  });
+  if (issues.length) throw new AppError("VALIDATION", "The annotations cannot be imported", issues);
+
+  const toWrite = planned.map(({ annotation }) => annotation);
+  return {
+    toWrite: [...toWrite.filter((a) => !a.create.parentId), ...toWrite.filter((a) => a.create.parentId)],
+    outcomes: drafts.map((draft) => {
+      const placement = placements.get(draft.sourceId);
+      if (!placement) throw new Error(`No placement for ${draft.sourceId}`);
+      return { source: draft.source, id: placement.id, outcome: placement.skip ? "skipped" : "imported" };
+    }),
+  };
+}
+
+function planAnnotation(draft: ImportDraft, id: string, context: Context, report: Report): PlannedAnnotation | null {
+  const thread = threadOf(draft, context, report);
+  if (!thread) return null;
+  const { actor, boardId, members } = context;
+  const creatorOnBoard = members.idOf(draft.creator);
+  const parsed = ZAnnotationCreate.safeParse({
+    id,
+    boardId,
+    target: thread.target,
+    body: draft.body + (creatorOnBoard ? "" : attribution(draft.creator, actor)),
+    kind: draft.kind,
+    confidence: draft.confidence ?? undefined,
+    tags: draft.tags,
+    parentId: thread.parentId ?? undefined,
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) report(draft, inputPathOf(draft, issue.path), issue.message);
+    return null;
+  }
+  const createdAt = draft.createdAt ?? new Date();
+  return {
+    create: parsed.data,
+    authorId: creatorOnBoard ?? actor.id,
+    createdAt,
+    updatedAt: draft.modifiedAt && draft.modifiedAt > createdAt ? draft.modifiedAt : createdAt,
+    resolvedAt: draft.resolvedAt,
+    resolvedById: members.idOf(draft.resolvedBy),
+  };
+}
+
+/** The id an annotation takes on this board when its own is taken on another one. */
+function replacementId(boardId: string, sourceId: string): string {
+  return uuidV5(boardId, sourceId);
+}
+
+/** Existing annotations under the import's ids, their parents' ids, or the replacements of either. */
+async function findCollidingRows(
+  tx: TransactionClient,
+  boardId: string,
+  drafts: ImportDraft[],
+): Promise<Map<string, AnnotationRow>> {
+  const sourceIds = drafts.flatMap((draft) =>
+    draft.parentSourceId ? [draft.sourceId, draft.parentSourceId] : [draft.sourceId],
+  );
+  const ids = [...new Set(sourceIds.flatMap((id) => [id, replacementId(boardId, id)]))];
+  const rows = await tx.annotation.findMany({ where: { id: { in: ids } }, include: ANNOTATION_INCLUDE });
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+function place(rows: Map<string, AnnotationRow>, boardId: string, sourceId: string): Placement | null {
+  for (const id of [sourceId, replacementId(boardId, sourceId)]) {
+    const row = rows.get(id);
+    if (!row) return { id, skip: false };
+    if (row.boardId === boardId) return { id, skip: true };
+  }
+  return null;
+}
+
+/** A reply's parent on this board, and its target (its own, else its thread's); null once reported. */
+function threadOf(
+  draft: ImportDraft,
+  context: Context,
+  report: Report,
+): { parentId: string | null; target: TAnnotationTarget | null } | null {
+  const { parentSourceId } = draft;
+  if (!parentSourceId) return { parentId: null, target: draft.target };
+  const parentDraft = context.drafts.get(parentSourceId);
+  if (parentDraft?.parentSourceId) {
+    report(draft, ["target"], "a reply answers a thread's first annotation, not another reply");
+    return null;
+  }
+  const placement = context.placements.get(parentSourceId);
+  if (parentDraft && placement && !placement.skip) {
+    return { parentId: placement.id, target: draft.target ?? parentDraft.target };
+  }
+  // Not written by this import: the thread must be on this board already, under its id or its replacement.
+  const row = [parentSourceId, replacementId(context.boardId, parentSourceId)]
+    .map((id) => context.rows.get(id))
+    .find((candidate) => candidate?.boardId === context.boardId);
+  if (!row || row.deletedAt || row.parentId) {
+    report(draft, ["target"], "the thread being answered is neither on this board nor in this import");
+    return null;
+  }
+  return { parentId: row.id, target: draft.target ?? toWireAnnotation(row).target };
+}
+
+/** Keeps the original creator's name when the importing analyst becomes the author. */
+function attribution(creator: AgentClaim | null, actor: Actor): string {
+  if (!creator?.name || creator.name === actor.name) return "";
+  return `\n\n(Originally written by ${creator.name}; imported.)`;
+}
+
+function targetPathOf(draft: ImportDraft): IssuePath {
+  return draft.parentSourceId ? ["watchfloor:target"] : ["target"];
+}
+
+/** Where a problem found by annotation:create's schema sits in the Web Annotation. */
+function inputPathOf(draft: ImportDraft, path: PropertyKey[]): IssuePath {
+  const [field, ...rest] = path.map((part) => (typeof part === "symbol" ? String(part) : part));
+  switch (field) {
+    case "target":
+      return [...targetPathOf(draft), ...rest];
+    case "confidence":
+      return ["watchfloor:confidence"];
+    case "kind":
+      return ["watchfloor:kind"];
+    case "body":
+    case "tags":
+      return ["body"];
+    default:
+      return [];
+  }
+}
