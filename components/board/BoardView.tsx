@@ -33,6 +33,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   );
   const user = useSessionUser();
   const [target, setTarget] = useState<TAnnotationTarget>({ type: "board" });
+  const [viewRange, setViewRange] = useState<[number, number] | null>(null);
   const snapshot = board?.snapshot;
   const sendCreate = useCallback((input: TAnnotationCreateInput) => send("annotation:create", input), [send]);
   const outbox = useOutbox({ boardId: summary.id, userId: user?.id, liveEpoch, sendCreate });
@@ -104,7 +105,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
               boardId={summary.id}
               events={snapshot.events}
               sources={snapshot.sources}
-              viewRange={null}
+              viewRange={viewRange}
               canEdit={canEditContent}
               send={send}
               annotationCounts={annotationCounts}
@@ -121,8 +122,14 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
             ticks={ticks}
             canEdit={canEditContent}
             send={send}
+            viewRange={viewRange}
+            onViewRangeChange={setViewRange}
             onPick={(indicatorId, observation) => {
               setTarget({ type: "indicator", indicatorId, at: observation.observedAt });
+              setFocus({ type: "indicator", id: indicatorId });
+            }}
+            onPickRange={(indicatorId, from, to) => {
+              setTarget({ type: "indicator-range", indicatorId, from, to });
               setFocus({ type: "indicator", id: indicatorId });
             }}
           />

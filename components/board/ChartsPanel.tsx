@@ -3,6 +3,7 @@
 // (editors), and the board's export links.
 import { useState } from "react";
 import type { BoardSnapshot, WireObservation } from "@/lib/schemas/board";
+import { TimeRangeControl } from "./chart/TimeRangeControl";
 import { ImportObservations } from "./content/ImportObservations";
 import { IndicatorForm } from "./content/IndicatorForm";
 import { ObservationForm } from "./content/ObservationForm";
@@ -16,11 +17,26 @@ type Props = {
   ticks: number[];
   canEdit: boolean;
   send: BoardSend;
+  /** The time range the whole board view shows (ms); null is everything. */
+  viewRange: [number, number] | null;
+  onViewRangeChange: (range: [number, number] | null) => void;
   onPick: (indicatorId: string, observation: WireObservation) => void;
+  onPickRange: (indicatorId: string, fromIso: string, toIso: string) => void;
 };
 
-export function ChartsPanel({ snapshot, domain, ticks, canEdit, send, onPick }: Props) {
+export function ChartsPanel({
+  snapshot,
+  domain,
+  ticks,
+  canEdit,
+  send,
+  viewRange,
+  onViewRangeChange,
+  onPick,
+  onPickRange,
+}: Props) {
   const [adding, setAdding] = useState<"indicator" | string | null>(null);
+  const [presentation, setPresentation] = useState(false);
   const boardId = snapshot.board.id;
   return (
     <section className="panel charts" aria-labelledby="charts-title">
@@ -41,7 +57,11 @@ export function ChartsPanel({ snapshot, domain, ticks, canEdit, send, onPick }: 
         ) : null}
       </div>
       {adding === "indicator" ? <IndicatorForm boardId={boardId} send={send} onDone={() => setAdding(null)} /> : null}
-      <p className="muted hint">Dashed lines are events; click a point to annotate the indicator at that time.</p>
+      <TimeRangeControl domain={domain} value={viewRange} onChange={onViewRangeChange} />
+      <p className="muted hint">
+        Dashed lines are events. Click a point to annotate the indicator at that time; drag across the chart to annotate
+        a time range; Shift+drag to zoom.
+      </p>
       {snapshot.indicators.map((indicator, index) => (
         <div key={indicator.id}>
           <IndicatorChart
@@ -56,6 +76,10 @@ export function ChartsPanel({ snapshot, domain, ticks, canEdit, send, onPick }: 
             ticks={ticks}
             showEventLabels={index === 0}
             onPick={(observation) => onPick(indicator.id, observation)}
+            onPickRange={onPickRange}
+            viewRange={viewRange}
+            onViewRangeChange={onViewRangeChange}
+            presentation={presentation}
           />
           {canEdit ? (
             adding === indicator.id ? (

@@ -226,7 +226,10 @@ export function IndicatorChart({
               strokeDasharray="3 3"
             />
           ) : null}
-          <Tooltip active={drag.selection ? false : undefined} content={<ObservationTooltip unit={indicator.unit} />} />
+          <Tooltip
+            active={drag.selection ? false : undefined}
+            content={<ObservationTooltip unit={indicator.unit} canPickRange={onPickRange !== undefined} />}
+          />
           <Line
             type="linear"
             dataKey="value"

@@ -19,7 +19,7 @@ test("markup and script in an annotation reach a colleague as inert text", async
   });
 
   await alice.page.getByRole("textbox", { name: "Annotation", exact: true }).fill(HOSTILE);
-  await alice.page.getByRole("button", { name: "Add" }).click();
+  await alice.page.getByRole("button", { name: "Add", exact: true }).click();
 
   const shown = bob.page.getByTestId("annotation").filter({ hasText: "window.__pwned = 'img'" });
   await expect(shown).toBeVisible();

@@ -10,7 +10,7 @@ test("an annotation Alice adds appears for Bob without reloading, and stays afte
 
   const body = `Geneva readout due at 1800Z — ${Date.now()}`;
   await alice.page.getByRole("textbox", { name: "Annotation", exact: true }).fill(body);
-  await alice.page.getByRole("button", { name: "Add" }).click();
+  await alice.page.getByRole("button", { name: "Add", exact: true }).click();
 
   await expect(alice.page.getByTestId("annotation").filter({ hasText: body })).toBeVisible();
   await expect(bob.page.getByTestId("annotation").filter({ hasText: body })).toBeVisible();
@@ -34,7 +34,7 @@ test("clicking an indicator's chart annotates it at that point in time", async (
 
   const body = `Plateau holds — ${Date.now()}`;
   await bob.page.getByRole("textbox", { name: "Annotation", exact: true }).fill(body);
-  await bob.page.getByRole("button", { name: "Add" }).click();
+  await bob.page.getByRole("button", { name: "Add", exact: true }).click();
   const added = bob.page.getByTestId("annotation").filter({ hasText: body });
   await expect(added).toContainText("on Russian troops near Ukraine's border at 20");
   await bob.context.close();

@@ -13,7 +13,7 @@ test("notes written offline survive a closed tab and arrive once when Bob is bac
   await expect(bob.page.getByTestId("connection")).toContainText("Offline");
   for (const note of notes) {
     await bob.page.getByRole("textbox", { name: "Annotation", exact: true }).fill(note);
-    await bob.page.getByRole("button", { name: "Add" }).click();
+    await bob.page.getByRole("button", { name: "Add", exact: true }).click();
     await expect(bob.page.getByTestId("outbox-pending").filter({ hasText: note })).toBeVisible();
   }
   await bob.page.close();
@@ -43,7 +43,7 @@ test("notes written offline arrive once, in order, when the tab comes back onlin
   await expect(bob.page.getByTestId("connection")).toContainText("Offline");
   for (const note of notes) {
     await bob.page.getByRole("textbox", { name: "Annotation", exact: true }).fill(note);
-    await bob.page.getByRole("button", { name: "Add" }).click();
+    await bob.page.getByRole("button", { name: "Add", exact: true }).click();
   }
   await expect(bob.page.getByTestId("outbox-pending")).toHaveCount(2);
   await bob.context.setOffline(false);

@@ -9,7 +9,7 @@ test("a question is answered, resolved, and found again through a filter in the 
   const question = `Is the Vienna agenda out? ${Date.now()}`;
   await alice.page.getByRole("textbox", { name: "Annotation", exact: true }).fill(question);
   await alice.page.getByLabel("Kind").selectOption("question");
-  await alice.page.getByRole("button", { name: "Add" }).click();
+  await alice.page.getByRole("button", { name: "Add", exact: true }).click();
 
   const thread = bob.page.getByTestId("thread").filter({ hasText: question });
   await thread.getByRole("textbox", { name: "Reply" }).fill("Yes — European security, all 57 states.");
@@ -33,7 +33,7 @@ test("an edit based on an old version shows the newer one, and the analyst choos
   await second.goto(DEMO_BOARD);
   const note = `Draft assessment ${Date.now()}`;
   await first.page.getByRole("textbox", { name: "Annotation", exact: true }).fill(note);
-  await first.page.getByRole("button", { name: "Add" }).click();
+  await first.page.getByRole("button", { name: "Add", exact: true }).click();
 
   const inFirst = first.page.getByTestId("annotation").filter({ hasText: note });
   const inSecond = second.getByTestId("annotation").filter({ hasText: note });

@@ -9,10 +9,12 @@ export function ObservationTooltip({
   active,
   payload,
   unit,
+  canPickRange,
 }: {
   active?: boolean;
   payload?: { payload: ChartPoint }[];
   unit: string;
+  canPickRange: boolean;
 }) {
   const point = active ? payload?.[0]?.payload : undefined;
   if (!point) return null;
@@ -25,7 +27,9 @@ export function ObservationTooltip({
         <strong>{numberFormat.format(observation.value)}</strong> {unit} · grade {grade}
       </div>
       {observation.note ? <div className="muted">{observation.note}</div> : null}
-      <div className="muted">Click to annotate this point, drag to annotate a range</div>
+      <div className="muted">
+        {canPickRange ? "Click to annotate this point, drag to annotate a range" : "Click to annotate this point"}
+      </div>
     </div>
   );
 }

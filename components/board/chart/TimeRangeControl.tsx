@@ -151,6 +151,7 @@ function UtcInstantInput({
       {label}
       <input
         type="datetime-local"
+        className="time-range-instant"
         value={draft}
         aria-invalid={!valid}
         onChange={(event) => setDraft(event.target.value)}
