@@ -45,8 +45,12 @@ export function ChartsPanel({
         <ExportMenu
           slug={snapshot.board.slug}
           indicatorIds={snapshot.indicators.map((indicator) => indicator.id)}
-          range={null}
+          range={viewRange}
         />
+        <label className="presentation-toggle">
+          <input type="checkbox" checked={presentation} onChange={(event) => setPresentation(event.target.checked)} />
+          Presentation mode
+        </label>
         {canEdit ? (
           <>
             <button type="button" className="link-button" onClick={() => setAdding("indicator")}>

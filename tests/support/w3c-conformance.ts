@@ -1,5 +1,5 @@
 // Runs the W3C Web Annotation Data Model's MUST assertions (the wpt `annotation-model` suite, offline
-// copy in ../shared/conformance/w3c-annotation-model; its SOURCE.md explains the files) against JSON-LD.
+// copy in tests/fixtures/w3c-annotation-model, vendored from the shared conformance folder with its licence; its SOURCE.md explains the files) against JSON-LD.
 //
 // - Which: the MUST tests of the suite's final layout — annotationMusts, bodyMusts, targetMusts and
 //   specificResourceMusts for an annotation; collectionMusts and pageMusts for a collection, whose
@@ -19,7 +19,7 @@ import path from "node:path";
 import Ajv, { type AnySchema, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 
-export const SUITE_DIR = path.resolve(import.meta.dirname, "../../../shared/conformance/w3c-annotation-model");
+export const SUITE_DIR = path.resolve(import.meta.dirname, "../fixtures/w3c-annotation-model");
 
 const ANNOTATION_MUST_TESTS = [
   "annotations/annotationMusts.test",
