@@ -1,11 +1,13 @@
 // The composition root: builds Watchfloor from its parts (database, migrations, auth, pages, sockets)
 // and returns a running app. server/index.ts calls it with the environment's config; tests call it
 // with theirs on an ephemeral port.
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadAuthSecret } from "./auth/auth-secret";
 import { type Auth, createAuth } from "./auth/create-auth";
 import type { Config } from "./config";
+import { DEMO_SEED_LOCK, withAdvisoryLock } from "./db/advisory-lock";
 import type { Database } from "./db/client";
 import { type OpenDatabase, openDatabase } from "./db/open-database";
 import type { Domain } from "./domain";
@@ -14,6 +16,7 @@ import { sendJson } from "./http/respond";
 import { createWriteLimiter } from "./limits/write-limiter";
 import type { Logger } from "./logger";
 import { createNextPages, type NextPages } from "./pages/create-next-pages";
+import { attachAdapter, type SocketAdapterChoice } from "./realtime/attach-adapter";
 import { createBoardEffects } from "./realtime/board-effects";
 import { createSocketServer, registerSocketHandlers } from "./realtime/create-socket-server";
 import { startSessionSweep } from "./realtime/session-sweep";
@@ -73,13 +76,14 @@ async function assemble({ config, logger, pages }: AppOptions, database: OpenDat
   });
 
   if (config.seedDemo ?? database.embedded) {
-    const seed = await seedDemoBoard({ db, auth });
+    const seed = await withAdvisoryLock(databaseUrl, DEMO_SEED_LOCK, () => seedDemoBoard({ db, auth }));
     if (seed.seeded) logger.info({ board: seed.boardSlug }, "demo board seeded");
   }
 
   let nextPages: NextPages | undefined;
   if (pages !== "none") nextPages = await createNextPages({ dev: pages === "development", httpServer, port });
   const io = createSocketServer({ httpServer, logger, publicUrl });
+  const releaseAdapter = await attachAdapter(io, adapterChoice(config, databaseUrl), logger);
   const domain: Domain = {
     db,
     effects: createBoardEffects(io),
@@ -104,6 +108,7 @@ async function assemble({ config, logger, pages }: AppOptions, database: OpenDat
       httpServer.close();
       stopSessionSweep();
       await io.close();
+      await releaseAdapter();
       httpServer.closeAllConnections();
       await nextPages?.close().catch((error: unknown) => logger.warn({ err: error }, "closing Next failed"));
       await database.close();
@@ -113,4 +118,14 @@ async function assemble({ config, logger, pages }: AppOptions, database: OpenDat
   };
 
   return { url: `http://localhost:${port}`, port, databaseUrl, db, domain, auth, io, stop };
+}
+
+function adapterChoice(config: Config, databaseUrl: string): SocketAdapterChoice {
+  if (config.socketAdapter === "redis" && config.redisUrl) {
+    const database = new URL(databaseUrl);
+    const key = `watchfloor:${createHash("sha256").update(`${database.host}${database.pathname}`).digest("hex").slice(0, 16)}`;
+    return { kind: "redis", url: config.redisUrl, key };
+  }
+  if (config.socketAdapter === "postgres") return { kind: "postgres", databaseUrl };
+  return { kind: "memory" };
 }

@@ -21,6 +21,8 @@ const ZEnv = z.object({
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(0).default(10),
   WRITE_RATE_PER_SEC: z.coerce.number().min(0).default(5),
   WRITE_BURST: z.coerce.number().int().min(1).default(30),
+  REDIS_URL: z.url().optional(),
+  SOCKET_ADAPTER: z.enum(["memory", "redis", "postgres"]).optional(),
 });
 
 export type Config = {
@@ -45,6 +47,9 @@ export type Config = {
   writeRatePerSec: number;
   /** Writes an analyst may make at once before the rate applies. */
   writeBurst: number;
+  /** How nodes share Socket.IO rooms: Redis when REDIS_URL is set, else in-process unless SOCKET_ADAPTER says postgres. */
+  socketAdapter: "memory" | "redis" | "postgres";
+  redisUrl: string | undefined;
 };
 
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -54,6 +59,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
   const e = parsed.data;
+  if (e.SOCKET_ADAPTER === "redis" && !e.REDIS_URL)
+    throw new Error("Invalid configuration:\n  SOCKET_ADAPTER=redis needs REDIS_URL");
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -68,5 +75,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     signInAttemptsPerMinute: e.SIGN_IN_ATTEMPTS_PER_MINUTE,
     writeRatePerSec: e.WRITE_RATE_PER_SEC,
     writeBurst: e.WRITE_BURST,
+    socketAdapter: e.SOCKET_ADAPTER ?? (e.REDIS_URL ? "redis" : "memory"),
+    redisUrl: e.REDIS_URL,
   };
 }

@@ -138,14 +138,15 @@ export function killLeftoverServers(): void {
 process.once("exit", killLeftoverServers);
 
 /** The API server as a child process, always on the same port and database across restarts. */
-class ServerProcess {
+/** One server as its own OS process (the kill test; the multi-node test runs two). */
+export class ServerProcess {
   readonly url: string;
   readonly startMs: number[] = [];
   private child: ChildProcess | undefined;
   /** The last lines the server wrote, for the error when it fails to come up. */
   private output: string[] = [];
 
-  constructor(private readonly options: { databaseUrl: string; port: number }) {
+  constructor(private readonly options: { databaseUrl: string; port: number; env?: Record<string, string> }) {
     this.url = `http://127.0.0.1:${options.port}`;
   }
 
@@ -168,6 +169,7 @@ class ServerProcess {
         WRITE_RATE_PER_SEC: "0",
         SIGN_IN_ATTEMPTS_PER_MINUTE: "0",
         LOG_LEVEL: "warn",
+        ...this.options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
