@@ -2,10 +2,10 @@
 // What an op names but does not carry (a deleted annotation, a removed member, the board before an
 // update) is looked up in the snapshot and in the rest of the feed; what cannot be found is named
 // generically ("an annotation", "a former member") rather than guessed.
+import { describeTarget } from "./describe-target";
 import type { WireOp } from "./ops";
-import type { TAnnotationTarget, WireAnnotation } from "./schemas/annotation";
+import type { WireAnnotation } from "./schemas/annotation";
 import type { BoardSnapshot, WireBoard } from "./schemas/board";
-import { formatUtc } from "./time";
 
 /** An op as GET /api/boards/<slug>/activity returns it. */
 export type ActivityItem = WireOp & { actorName: string | null };
@@ -101,10 +101,10 @@ const CREATION_VERB: Record<WireAnnotation["kind"], string> = {
 function describeCreation(actor: string, actorId: string | null, created: WireAnnotation, around: Surroundings) {
   if (created.parentId === null) {
     const confidence = created.confidence ? ` (${created.confidence} confidence)` : "";
-    return `${actor} ${CREATION_VERB[created.kind]}${confidence} on ${describeTargetText(created.target, around.snapshot)}`;
+    return `${actor} ${CREATION_VERB[created.kind]}${confidence} on ${describeTarget(created.target, around.snapshot)}`;
   }
   const thread = findAnnotation(created.parentId, around);
-  if (!thread) return `${actor} replied in a thread on ${describeTargetText(created.target, around.snapshot)}`;
+  if (!thread) return `${actor} replied in a thread on ${describeTarget(created.target, around.snapshot)}`;
   return `${actor} replied to ${annotationPhrase(thread, actorId, around)}`;
 }
 
@@ -112,11 +112,11 @@ function describeCreation(actor: string, actorId: string | null, created: WireAn
 function annotationPhrase(annotation: WireAnnotation, actorId: string | null, around: Surroundings): string {
   const whose = annotation.author.id === actorId ? "their" : possessive(annotation.author.name);
   if (annotation.parentId === null) {
-    return `${whose} ${annotation.kind} on ${describeTargetText(annotation.target, around.snapshot)}`;
+    return `${whose} ${annotation.kind} on ${describeTarget(annotation.target, around.snapshot)}`;
   }
   // A reply is about what its thread is about.
   const target = findAnnotation(annotation.parentId, around)?.target ?? annotation.target;
-  return `${whose} reply on ${describeTargetText(target, around.snapshot)}`;
+  return `${whose} reply on ${describeTarget(target, around.snapshot)}`;
 }
 
 /** "renamed the board to “X” and archived it"; the op carries only the board after the change. */
@@ -181,34 +181,6 @@ function carriedAnnotation(op: ActivityItem): WireAnnotation | null {
     default:
       return null;
   }
-}
-
-/**
- * The same words as components/board/targets.ts uses in the panel; lib cannot import from components.
- * Kept in step by the activity-text tests.
- */
-function describeTargetText(target: TAnnotationTarget, snapshot: BoardSnapshot): string {
-  switch (target.type) {
-    case "board":
-      return "the board";
-    case "event":
-      return snapshot.events.find((event) => event.id === target.eventId)?.title ?? "an event";
-    case "indicator":
-      return `${indicatorName(snapshot, target.indicatorId)} at ${formatUtc(target.at)}`;
-    case "indicator-range":
-      return `${indicatorName(snapshot, target.indicatorId)}, ${formatUtc(target.from)} – ${formatUtc(target.to)}`;
-    case "observation": {
-      for (const indicator of snapshot.indicators) {
-        const observation = indicator.observations.find((candidate) => candidate.id === target.observationId);
-        if (observation) return `${indicator.name}: ${observation.value} at ${formatUtc(observation.observedAt)}`;
-      }
-      return "an observation";
-    }
-  }
-}
-
-function indicatorName(snapshot: BoardSnapshot, indicatorId: string): string {
-  return snapshot.indicators.find((indicator) => indicator.id === indicatorId)?.name ?? "an indicator";
 }
 
 function possessive(name: string): string {

@@ -3,6 +3,7 @@
 // URL), and the threads that match them.
 import { useCallback, useState } from "react";
 import { groupThreads, threadMatches } from "@/lib/annotation-filter";
+import { describeTarget } from "@/lib/describe-target";
 import type { PresenceMember } from "@/lib/events";
 import type { TAnnotationTarget, WireAnnotation } from "@/lib/schemas/annotation";
 import type { BoardSnapshot } from "@/lib/schemas/board";
@@ -12,7 +13,6 @@ import type { AnnotationAbilities } from "./annotation-abilities";
 import { OutboxList } from "./OutboxList";
 import type { OutboxEntry } from "./outbox";
 import { ThreadView } from "./ThreadView";
-import { describeTarget } from "./targets";
 import { UndoDelete } from "./UndoDelete";
 import type { BoardSend } from "./use-live-board";
 import type { useOutbox } from "./use-outbox";

@@ -1,6 +1,6 @@
 // The board's live annotations as CSV, for any member: who wrote what, when, about what (in the
 // words the board panel uses, and as ids), and where it stands in its thread.
-import { describeTarget } from "@/components/board/targets";
+import { describeTarget } from "@/lib/describe-target";
 import type { TAnnotationTarget } from "@/lib/schemas/annotation";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import type { Actor } from "../actor";

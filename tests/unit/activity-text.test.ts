@@ -1,6 +1,6 @@
 // The activity feed's sentences: one or more cases for every op type, and the fallbacks for what is gone.
 import { describe, expect, it } from "vitest";
-import { describeTarget } from "@/components/board/targets";
+import { describeTarget } from "@/lib/describe-target";
 import { type ActivityItem, describeActivity } from "@/lib/activity-text";
 import type { OpDataByType, OpType } from "@/lib/ops";
 import type { TAnnotationTarget, WireAnnotation } from "@/lib/schemas/annotation";

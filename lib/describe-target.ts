@@ -1,4 +1,5 @@
-// Describes an annotation target in words, for the panel and the composer.
+// Describes an annotation target in words: the panel, the composer, the activity feed and the CSV export
+// all say it the same way.
 import type { TAnnotationTarget } from "@/lib/schemas/annotation";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { formatUtc } from "@/lib/time";
