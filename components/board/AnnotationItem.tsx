@@ -3,13 +3,13 @@
 // can edit it (against the version they saw; a colleague's newer edit is shown, to redo or discard
 // theirs) and delete it; editors and owners can delete anyone's. Its history can be opened.
 import { useState } from "react";
+import { describeTarget } from "@/lib/describe-target";
 import type { WireAnnotation, WireRevision } from "@/lib/schemas/annotation";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { LIMITS } from "@/lib/schemas/common";
 import { Problem } from "../ui/Problem";
 import { UtcTime } from "../ui/UtcTime";
 import type { AnnotationAbilities } from "./annotation-abilities";
-import { describeTarget } from "./targets";
 import type { BoardSend } from "./use-live-board";
 
 type Props = {
