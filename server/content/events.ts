@@ -1,11 +1,12 @@
 // event:create / event:update / event:delete — what happened, when, where, and from which sources.
 import type { WireEvent } from "@/lib/schemas/board";
-import { ZContentRef, ZEventCreate, ZEventUpdate } from "@/lib/schemas/content";
+import { ZEventCreate, ZEventUpdate } from "@/lib/schemas/content";
 import type { Actor } from "../actor";
 import type { TransactionClient } from "../db/transaction";
 import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
 import { commitContentChange, creationSeq } from "./commit-content-change";
+import { deleteContent } from "./delete-content";
 import { createOnce, notOnBoard } from "./replay";
 import { toWireEvent } from "./to-wire";
 
@@ -97,17 +98,6 @@ export async function updateEvent({ domain, actor, input: raw }: Options): Promi
   return { event: op.data, seq: op.seq };
 }
 
-export async function deleteEvent({ domain, actor, input: raw }: Options): Promise<{ id: string; seq: number }> {
-  const input = parseInput(ZContentRef, raw);
-  const op = await commitContentChange({
-    domain,
-    actor,
-    boardId: input.boardId,
-    change: async (tx) => {
-      const deleted = await tx.event.deleteMany({ where: { id: input.id, boardId: input.boardId } });
-      if (deleted.count === 0) throw new AppError("NOT_FOUND", "No such event");
-      return { type: "event.deleted", entityId: input.id, data: { id: input.id } };
-    },
-  });
-  return { id: input.id, seq: op.seq };
+export function deleteEvent(options: Options): Promise<{ id: string; seq: number }> {
+  return deleteContent({ ...options, kind: "event" });
 }

@@ -1,10 +1,11 @@
 // indicator:create / indicator:update / indicator:delete — a named series with a unit and thresholds.
 import type { WireIndicator } from "@/lib/schemas/board";
-import { ZContentRef, ZIndicatorCreate, ZIndicatorUpdate } from "@/lib/schemas/content";
+import { ZIndicatorCreate, ZIndicatorUpdate } from "@/lib/schemas/content";
 import type { Actor } from "../actor";
 import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
 import { commitContentChange, creationSeq } from "./commit-content-change";
+import { deleteContent } from "./delete-content";
 import { createOnce } from "./replay";
 import { toWireIndicator } from "./to-wire";
 
@@ -61,17 +62,6 @@ export async function updateIndicator({
   return { indicator: op.data, seq: op.seq };
 }
 
-export async function deleteIndicator({ domain, actor, input: raw }: Options): Promise<{ id: string; seq: number }> {
-  const input = parseInput(ZContentRef, raw);
-  const op = await commitContentChange({
-    domain,
-    actor,
-    boardId: input.boardId,
-    change: async (tx) => {
-      const deleted = await tx.indicator.deleteMany({ where: { id: input.id, boardId: input.boardId } });
-      if (deleted.count === 0) throw new AppError("NOT_FOUND", "No such indicator");
-      return { type: "indicator.deleted", entityId: input.id, data: { id: input.id } };
-    },
-  });
-  return { id: input.id, seq: op.seq };
+export function deleteIndicator(options: Options): Promise<{ id: string; seq: number }> {
+  return deleteContent({ ...options, kind: "indicator" });
 }

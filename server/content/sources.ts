@@ -1,10 +1,11 @@
 // source:create / source:update / source:delete — the documents the team relies on, with reliability A–F.
 import type { WireSource } from "@/lib/schemas/board";
-import { ZContentRef, ZSourceCreate, ZSourceUpdate } from "@/lib/schemas/content";
+import { ZSourceCreate, ZSourceUpdate } from "@/lib/schemas/content";
 import type { Actor } from "../actor";
 import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
 import { commitContentChange, creationSeq } from "./commit-content-change";
+import { deleteContent } from "./delete-content";
 import { createOnce } from "./replay";
 import { toWireSource } from "./to-wire";
 
@@ -75,18 +76,6 @@ export async function updateSource({
   return { source: op.data, seq: op.seq };
 }
 
-export async function deleteSource({ domain, actor, input: raw }: Options): Promise<{ id: string; seq: number }> {
-  const input = parseInput(ZContentRef, raw);
-  const op = await commitContentChange({
-    domain,
-    actor,
-    boardId: input.boardId,
-    change: async (tx) => {
-      // Observations keep their grade; they lose only the link to the deleted source (ON DELETE SET NULL).
-      const deleted = await tx.source.deleteMany({ where: { id: input.id, boardId: input.boardId } });
-      if (deleted.count === 0) throw new AppError("NOT_FOUND", "No such source");
-      return { type: "source.deleted", entityId: input.id, data: { id: input.id } };
-    },
-  });
-  return { id: input.id, seq: op.seq };
+export function deleteSource(options: Options): Promise<{ id: string; seq: number }> {
+  return deleteContent({ ...options, kind: "source" });
 }
