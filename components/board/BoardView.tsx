@@ -14,6 +14,7 @@ import { AnnotationsPanel } from "./AnnotationsPanel";
 import { annotationAbilities } from "./annotation-abilities";
 import { ChartsPanel } from "./ChartsPanel";
 import { ConnectionBadge } from "./ConnectionBadge";
+import { SourcesPanel } from "./content/SourcesPanel";
 import { MentionsPanel } from "./MentionsPanel";
 import { PresenceBar } from "./PresenceBar";
 import { Timeline } from "./Timeline";
@@ -114,6 +115,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
                 setFocus({ type: "event", id: event.id });
               }}
             />
+            <SourcesPanel boardId={summary.id} sources={snapshot.sources} canEdit={canEditContent} send={send} />
             <ActivityFeed slug={summary.slug} snapshot={snapshot} liveOps={liveOps} />
           </div>
           <ChartsPanel

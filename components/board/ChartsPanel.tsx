@@ -4,7 +4,9 @@
 import { useState } from "react";
 import type { BoardSnapshot, WireObservation } from "@/lib/schemas/board";
 import { TimeRangeControl } from "./chart/TimeRangeControl";
+import { FiguresTable } from "./content/FiguresTable";
 import { ImportObservations } from "./content/ImportObservations";
+import { IndicatorEditForm } from "./content/IndicatorEditForm";
 import { IndicatorForm } from "./content/IndicatorForm";
 import { ObservationForm } from "./content/ObservationForm";
 import { ExportMenu } from "./ExportMenu";
@@ -36,6 +38,7 @@ export function ChartsPanel({
   onPickRange,
 }: Props) {
   const [adding, setAdding] = useState<"indicator" | string | null>(null);
+  const [editingIndicator, setEditingIndicator] = useState<string | null>(null);
   const [presentation, setPresentation] = useState(false);
   const boardId = snapshot.board.id;
   return (
@@ -94,12 +97,31 @@ export function ChartsPanel({
                 send={send}
                 onDone={() => setAdding(null)}
               />
+            ) : editingIndicator === indicator.id ? (
+              <IndicatorEditForm
+                boardId={boardId}
+                indicator={indicator}
+                send={send}
+                onDone={() => setEditingIndicator(null)}
+              />
             ) : (
-              <button type="button" className="link-button" onClick={() => setAdding(indicator.id)}>
-                + Add figure to {indicator.name}
-              </button>
+              <div className="indicator-tools">
+                <button type="button" className="link-button" onClick={() => setAdding(indicator.id)}>
+                  + Add figure to {indicator.name}
+                </button>
+                <button type="button" className="link-button" onClick={() => setEditingIndicator(indicator.id)}>
+                  Edit indicator<span className="visually-hidden"> {indicator.name}</span>
+                </button>
+              </div>
             )
           ) : null}
+          <FiguresTable
+            boardId={boardId}
+            indicator={indicator}
+            sources={snapshot.sources}
+            canEdit={canEdit}
+            send={send}
+          />
         </div>
       ))}
     </section>

@@ -175,7 +175,18 @@ export async function listObservationHistory(options: { db: Database; actor: Act
     orderBy: { seq: "asc" },
     include: { actor: { select: { id: true, name: true } } },
   });
-  if (!ops.length) throw new AppError("NOT_FOUND", "No such observation");
+  if (!ops.length) {
+    // Seeded and bulk-imported figures have no op of their own: their history is the figure as stored.
+    const stored = await options.db.observation.findFirst({
+      where: { id: input.id, indicator: { boardId: input.boardId } },
+    });
+    if (!stored) throw new AppError("NOT_FOUND", "No such observation");
+    const observation = toWireObservation(stored);
+    return {
+      id: input.id,
+      versions: [{ seq: 0, type: "observation.imported", at: stored.createdAt.toISOString(), by: null, observation }],
+    };
+  }
   return {
     id: input.id,
     versions: ops.map((op) => ({

@@ -12,7 +12,9 @@ import { makeAnalyst, makeBoard, type TestAnalyst, type TestBoard, type TestSock
 import { ServerProcess } from "../support/kill-harness";
 import { startTestApp } from "../support/test-app";
 
-const ADAPTER_ENV: Record<string, string> = process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : { SOCKET_ADAPTER: "postgres" };
+const ADAPTER_ENV: Record<string, string> = process.env.REDIS_URL
+  ? { REDIS_URL: process.env.REDIS_URL }
+  : { SOCKET_ADAPTER: "postgres" };
 console.log(`multi-node test: nodes share rooms through ${process.env.REDIS_URL ? "Redis" : "PostgreSQL"}`);
 
 let database: TestDatabase;
@@ -27,7 +29,9 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer().listen(0, "127.0.0.1", () => {
       const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -39,11 +43,19 @@ async function signInAt(url: string, analyst: TestAnalyst): Promise<string> {
     body: JSON.stringify({ email: analyst.email, password: analyst.password }),
   });
   if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
 }
 
 async function connect(url: string, cookie: string): Promise<TestSocket> {
-  const socket: TestSocket = io(url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false, forceNew: true });
+  const socket: TestSocket = io(url, {
+    transports: ["websocket"],
+    extraHeaders: { cookie },
+    reconnection: false,
+    forceNew: true,
+  });
   sockets.push(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
@@ -88,9 +100,16 @@ describe("two nodes on one database", () => {
     expect((await watcher.emitWithAck("board:join", { boardId: board.id })).ok).toBe(true);
 
     const id = randomUUID();
-    const ack = await writer.emitWithAck("annotation:create", { id, boardId: board.id, target: { type: "board" }, body: "Written on node A." });
+    const ack = await writer.emitWithAck("annotation:create", {
+      id,
+      boardId: board.id,
+      target: { type: "board" },
+      body: "Written on node A.",
+    });
     expect(ack.ok).toBe(true);
-    await expect.poll(() => received.some((op) => op.type === "annotation.created" && op.data.id === id), { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(() => received.some((op) => op.type === "annotation.created" && op.data.id === id), { timeout: 5000 })
+      .toBe(true);
 
     const both = [alice.id, bob.id].sort();
     await expect.poll(() => seenOnA.map((member) => member.userId).sort(), { timeout: 5000 }).toEqual(both);

@@ -1,7 +1,7 @@
 // The activity feed's sentences: one or more cases for every op type, and the fallbacks for what is gone.
 import { describe, expect, it } from "vitest";
-import { describeTarget } from "@/lib/describe-target";
 import { type ActivityItem, describeActivity } from "@/lib/activity-text";
+import { describeTarget } from "@/lib/describe-target";
 import type { OpDataByType, OpType } from "@/lib/ops";
 import type { TAnnotationTarget, WireAnnotation } from "@/lib/schemas/annotation";
 import type { BoardSnapshot, WireBoard, WireMember } from "@/lib/schemas/board";
