@@ -58,6 +58,8 @@ export async function readBoardSnapshot(options: {
       };
       return { seq: board.lastSeq, snapshot };
     },
-    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+    // Hundreds of analysts joining at once queue for pool connections: wait for one rather than
+    // failing the join after Prisma's default 2 s (maxWait) or 5 s (timeout).
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, maxWait: 30_000, timeout: 30_000 },
   );
 }

@@ -1,0 +1,134 @@
+// What every scenario reports, and the pieces they share: the server under test and the baseline side
+// by side, load clients spread over processes, and the fan-out measurement both sides run.
+import net from "node:net";
+import os from "node:os";
+import { ServerProcess } from "../../tests/support/kill-harness";
+import { type ProcessUsage, watchProcess } from "../support/proc-stats";
+import { LoadClient, serverPid } from "../support/processes";
+import type { ClientReport, Target } from "../support/protocol";
+import { type LatencySummary, round, sleep, summarize } from "../support/stats";
+
+export type Row = { metric: string; unit: string; watchfloor: number; baseline: number | null };
+
+export type SideUsage = { server: ProcessUsage; loadClients: ProcessUsage[]; loadClientEventLoopP99Ms: number };
+
+export type ScenarioResult = {
+  id: string;
+  title: string;
+  status: "ran" | "not run";
+  /** 1, 5 and 15 minute load averages when the scenario started: the machine is shared. */
+  loadAverage: number[];
+  parameters: Record<string, number | string>;
+  rows: Row[];
+  target: string;
+  met: boolean | null;
+  /** What limited the result where the target was missed: only what was measured. */
+  notes: string[];
+  usage: Record<string, SideUsage>;
+};
+
+export type BenchContext = { databaseUrl: string; quick: boolean; log: (message: string) => void };
+
+export const loadAverage = () => os.loadavg().map((value) => round(value));
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+export async function startWatchfloor(databaseUrl: string, env: Record<string, string> = {}) {
+  const server = new ServerProcess({ databaseUrl, port: await freePort(), env });
+  await server.start();
+  return { server, url: server.url, pid: serverPid(server) };
+}
+
+/** Sockets spread over `processes` load clients, all connected (and joined to the board when asked). */
+export async function connectFleet(options: {
+  url: string;
+  target: Target;
+  cookies: string[];
+  count: number;
+  processes: number;
+  boardId: string;
+  join: boolean;
+}): Promise<LoadClient[]> {
+  const clients = Array.from(
+    { length: Math.max(1, Math.min(options.processes, options.count)) },
+    () => new LoadClient(),
+  );
+  await Promise.all(
+    clients.map((client, index) => {
+      const count = Math.floor(options.count / clients.length) + (index < options.count % clients.length ? 1 : 0);
+      return client.send({ ...options, cmd: "connect", count });
+    }),
+  );
+  return clients;
+}
+
+export async function closeAll(clients: LoadClient[]): Promise<void> {
+  await Promise.all(clients.map((client) => client.close()));
+}
+
+/** Runs `work` while watching the server and the load clients; returns the usage and the clients' reports. */
+export async function measured<T>(serverPidValue: number, clients: LoadClient[], work: () => Promise<T>) {
+  await Promise.all(clients.map((client) => client.send({ cmd: "reset" })));
+  const watches = [serverPidValue, ...clients.map((client) => client.pid)].map((pid) => watchProcess(pid));
+  const value = await work();
+  const [server, ...loadClients] = watches.map((watch) => watch.stop());
+  const reports = await Promise.all(clients.map((client) => client.send<ClientReport>({ cmd: "report" })));
+  const usage: SideUsage = {
+    server: server as ProcessUsage,
+    loadClients,
+    loadClientEventLoopP99Ms: round(Math.max(0, ...reports.map((report) => report.eventLoop.p99))),
+  };
+  return { value, usage, reports };
+}
+
+export type FanOutSide = {
+  url: string;
+  pid: number;
+  target: Target;
+  boardId: string;
+  eventId?: string;
+  watcherCookies: string[];
+  writerCookie: string;
+};
+
+/** One writer sends `writes` creates, paced; every watcher's receipt of each is a latency sample. */
+export async function measureFanOut(side: FanOutSide, watchers: number, writes: number, intervalMs: number) {
+  const common = { url: side.url, target: side.target, boardId: side.boardId, join: true };
+  const fleet = await connectFleet({
+    ...common,
+    cookies: side.watcherCookies,
+    count: watchers,
+    processes: Math.ceil(watchers / 100),
+  });
+  // The writer does not join: it would count its own broadcasts as deliveries.
+  const [writer] = await connectFleet({ ...common, join: false, cookies: [side.writerCookie], count: 1, processes: 1 });
+  if (!writer) throw new Error("no writer");
+  try {
+    const { usage, reports } = await measured(side.pid, [...fleet, writer], async () => {
+      await writer.send({ cmd: "write", count: writes, intervalMs, eventId: side.eventId });
+      // Let the last broadcasts land before the samples are read.
+      await sleep(500);
+    });
+    const samples = reports.flatMap((report) => report.latencies);
+    return { latency: summarize(samples), expected: watchers * writes, usage };
+  } finally {
+    await closeAll([...fleet, writer]);
+  }
+}
+
+export const latencyRows = (label: string, wf: LatencySummary, base: LatencySummary): Row[] =>
+  (["p50", "p95", "p99", "max"] as const).map((key) => ({
+    metric: `${label} ${key}`,
+    unit: "ms",
+    watchfloor: wf[key],
+    baseline: base[key],
+  }));

@@ -1,0 +1,39 @@
+// The benchmark suite at tiny sizes, so it cannot rot: every scenario it ran produced numbers. It asserts
+// no speed — docs/BENCHMARKS.md is where speed is judged, by a full `npx tsx bench/run.ts`.
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import type { BenchRun } from "../../bench/report";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+describe("the benchmark suite", () => {
+  it("runs every scenario at quick sizes and reports a number for each measure", { timeout: 180_000 }, async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "bench-smoke-"));
+    const file = path.join(dir, "run.json");
+    try {
+      await promisify(execFile)(process.execPath, ["--import", "tsx", "bench/run.ts", "--quick", "--json", file], {
+        cwd: ROOT,
+        env: process.env,
+        timeout: 170_000,
+      });
+      const run = JSON.parse(await readFile(file, "utf8")) as BenchRun;
+      const ran = run.scenarios.filter((scenario) => scenario.status === "ran");
+      expect(ran.map((scenario) => scenario.id)).toEqual(["fan-out", "throughput", "catch-up", "connections"]);
+      for (const scenario of ran) {
+        expect(scenario.rows.length).toBeGreaterThan(0);
+        for (const row of scenario.rows) {
+          expect(Number.isFinite(row.watchfloor), `${scenario.id}: ${row.metric}`).toBe(true);
+          if (row.baseline !== null)
+            expect(Number.isFinite(row.baseline), `${scenario.id}: ${row.metric} baseline`).toBe(true);
+        }
+        for (const usage of Object.values(scenario.usage)) expect(Number.isFinite(usage.server.cpuPercent)).toBe(true);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
