@@ -1,6 +1,7 @@
 // Applying the op log to a board snapshot on the client. Ops must arrive in seq order: an op already
 // applied is ignored, an op past the next seq reveals a gap the caller must fill from the server.
 import type { WireOp } from "./ops";
+import type { WireAnnotation } from "./schemas/annotation";
 import type { BoardSnapshot } from "./schemas/board";
 
 export type LiveBoard = { seq: number; snapshot: BoardSnapshot };
@@ -16,16 +17,49 @@ export function applyOp(board: LiveBoard, op: WireOp): ApplyOutcome {
   return { status: "applied", board: { seq: op.seq, snapshot: reduce(board.snapshot, op) } };
 }
 
-/** Applies a run of ops; stops at the first gap and reports it. */
+/**
+ * Applies a run of ops; stops at the first gap and reports it. A catch-up can bring thousands of
+ * annotation ops: those are applied to one working map rather than rebuilding the list per op (which
+ * would be quadratic); the result is the same list, in the same order, as applying them one by one.
+ * Answers the same board object when nothing applied.
+ */
 export function applyOps(board: LiveBoard, ops: WireOp[]): { board: LiveBoard; gap: boolean } {
-  let current = board;
+  let seq = board.seq;
+  let snapshot = board.snapshot;
+  let working: Map<string, WireAnnotation> | null = null;
+  const flush = () => {
+    if (working) snapshot = { ...snapshot, annotations: [...working.values()] };
+    working = null;
+  };
+  const result = (gap: boolean) => {
+    flush();
+    return { board: seq === board.seq ? board : { seq, snapshot }, gap };
+  };
   for (const op of [...ops].sort((a, b) => a.seq - b.seq)) {
-    const outcome = applyOp(current, op);
-    if (outcome.status === "gap") return { board: current, gap: true };
-    if (outcome.status === "applied") current = outcome.board;
+    if (op.seq <= seq) continue;
+    if (op.seq !== seq + 1) return result(true);
+    if (ANNOTATION_UPSERTS.has(op.type) || op.type === "annotation.deleted") {
+      working ??= new Map(snapshot.annotations.map((annotation) => [annotation.id, annotation]));
+      const data = op.data as WireAnnotation | { id: string };
+      // Delete first, so an upserted annotation moves to the end, as the one-by-one reducer does.
+      working.delete(data.id);
+      if (op.type !== "annotation.deleted") working.set(data.id, data as WireAnnotation);
+    } else {
+      flush();
+      snapshot = reduce(snapshot, op);
+    }
+    seq = op.seq;
   }
-  return { board: current, gap: false };
+  return result(false);
 }
+
+const ANNOTATION_UPSERTS: ReadonlySet<string> = new Set([
+  "annotation.created",
+  "annotation.updated",
+  "annotation.restored",
+  "annotation.resolved",
+  "annotation.reopened",
+]);
 
 function reduce(snapshot: BoardSnapshot, op: WireOp): BoardSnapshot {
   switch (op.type) {

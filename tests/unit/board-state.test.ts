@@ -80,3 +80,33 @@ describe("applyOps", () => {
     expect(result.board.snapshot.annotations.map((a) => a.id)).toEqual(["a3", "a4"]);
   });
 });
+
+describe("applyOps on a long catch-up", () => {
+  it("gives the same board as applying the ops one by one", () => {
+    const ops: WireOp[] = [];
+    for (let seq = 1; seq <= 300; seq++) {
+      const id = `a${seq % 40}`;
+      if (seq % 7 === 0)
+        ops.push({
+          boardId,
+          seq,
+          type: "annotation.deleted",
+          actorId: "u1",
+          at: "2022-01-10T09:00:00.000Z",
+          data: { id, deletedBy: { id: "u1", name: "Alice" } },
+        });
+      else ops.push(created(seq, id));
+    }
+    let oneByOne = emptyBoard(0);
+    for (const op of ops) {
+      const outcome = applyOp(oneByOne, op);
+      if (outcome.status === "applied") oneByOne = outcome.board;
+    }
+    expect(applyOps(emptyBoard(0), ops).board).toEqual(oneByOne);
+  });
+
+  it("answers the same board object when nothing new applies", () => {
+    const board = emptyBoard(5);
+    expect(applyOps(board, [created(3), created(5)]).board).toBe(board);
+  });
+});
