@@ -48,6 +48,8 @@ export function AnnotationComposer({ boardId, target, targetLabel, canWrite, dra
     event.preventDefault();
     setBusy(true);
     setProblem(null);
+    const submittedBody = body;
+    const submittedTags = tags;
     const result = await submit({
       id: crypto.randomUUID(),
       boardId,
@@ -62,8 +64,9 @@ export function AnnotationComposer({ boardId, target, targetLabel, canWrite, dra
     });
     setBusy(false);
     if (result.ok) {
-      setBody("");
-      setTags("");
+      // Clear only what was sent: the analyst may already be typing the next note.
+      setBody((current) => (current === submittedBody ? "" : current));
+      setTags((current) => (current === submittedTags ? "" : current));
       return;
     }
     setProblem(describeFailure(result.error));

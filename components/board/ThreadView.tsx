@@ -57,6 +57,7 @@ export function ThreadView({
   };
   const sendReply = async (event: React.FormEvent) => {
     event.preventDefault();
+    const sent = reply;
     const outcome = await submit({
       id: crypto.randomUUID(),
       boardId: thread.boardId,
@@ -65,7 +66,8 @@ export function ThreadView({
       parentId: thread.id,
     });
     if (!outcome.ok) return setProblem(outcome.error.message);
-    setReply("");
+    // Clear only what was sent: a next reply may already be under way.
+    setReply((current) => (current === sent ? "" : current));
     setProblem(null);
     lastTypingSent.current = 0;
     onTyping(null);

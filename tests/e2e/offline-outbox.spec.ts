@@ -44,6 +44,7 @@ test("notes written offline arrive once, in order, when the tab comes back onlin
   for (const note of notes) {
     await bob.page.getByRole("textbox", { name: "Annotation", exact: true }).fill(note);
     await bob.page.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(bob.page.getByTestId("outbox-pending").filter({ hasText: note })).toBeVisible();
   }
   await expect(bob.page.getByTestId("outbox-pending")).toHaveCount(2);
   await bob.context.setOffline(false);
