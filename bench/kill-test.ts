@@ -1,16 +1,6 @@
-// The kill test at a larger size, as a script (docs/RELIABILITY.md):
-//   npx tsx bench/kill-test.ts --writers 6 --watchers 4 --kills 8 --seconds-per-round 6
-// Uses a fresh database on TEST_DATABASE_URL's server when set, else an embedded PostgreSQL in a temp
-// dir. Prints the result as JSON, then one line for humans; exits 1 when an invariant broke.
-import { randomBytes } from "node:crypto";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { startEmbeddedPostgres } from "@/server/db/embedded-postgres";
-import { createLogger } from "@/server/logger";
 import { type KillTestResult, runKillTest } from "../tests/support/kill-harness";
+import { scratchDatabase } from "./support/scratch-database";
 
 const { values } = parseArgs({
   options: {
@@ -27,41 +17,6 @@ const positive = (name: keyof typeof values): number => {
   if (!(value > 0)) throw new Error(`--${name} must be a positive number, got ${values[name]}`);
   return value;
 };
-
-type ScratchDatabase = { url: string; dispose: () => Promise<void> };
-
-/** A database for this run alone, removed afterwards. */
-async function scratchDatabase(): Promise<ScratchDatabase> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (adminUrl) {
-    const name = `wf_kill_${randomBytes(6).toString("hex")}`;
-    const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(sql).finally(() => client.end());
-    };
-    await admin(`CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), dispose: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-  }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "watchfloor-kill-"));
-  // When run as root, PostgreSQL runs as the `postgres` user, which must be able to enter the dir.
-  await chmod(dataDir, 0o755);
-  const embedded = await startEmbeddedPostgres({
-    dataDir,
-    logger: createLogger("warn"),
-    database: "watchfloor_kill",
-    persistent: false,
-  });
-  return {
-    url: embedded.url,
-    dispose: async () => {
-      await embedded.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 function describeResult(result: KillTestResult): string {
   const verdict = result.problems.length === 0 ? "PASS" : `FAIL (${result.problems.length} problems)`;

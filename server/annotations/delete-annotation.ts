@@ -2,7 +2,7 @@
 // records who deleted it.
 import { ZAnnotationDelete } from "@/lib/schemas/annotation";
 import type { Actor } from "../actor";
-import { authorize } from "../boards/access";
+import { authorize, permit } from "../boards/access";
 import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
 import { appendOp } from "../ops/append-op";
@@ -15,10 +15,10 @@ export async function deleteAnnotation(options: {
 }): Promise<{ id: string; seq: number }> {
   const { domain, actor } = options;
   const input = parseInput(ZAnnotationDelete, options.input);
-  await authorize({ db: domain.db, actor, boardId: input.boardId, action: "board.read" });
+  const access = await authorize({ db: domain.db, actor, boardId: input.boardId, action: "board.read" });
   const existing = await findLiveAnnotation(domain.db, input.boardId, input.id);
   const action = existing.authorId === actor.id ? "annotation.edit-own" : "annotation.delete-any";
-  await authorize({ db: domain.db, actor, boardId: input.boardId, action });
+  permit(access, action);
   await domain.limiter.take(actor.id);
 
   const op = await domain.db.$transaction(async (tx) => {

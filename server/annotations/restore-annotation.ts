@@ -1,7 +1,7 @@
 // annotation:restore — undoes a soft delete. Whoever may delete the annotation may restore it.
 import { type WireAnnotation, ZAnnotationRef } from "@/lib/schemas/annotation";
 import type { Actor } from "../actor";
-import { authorize } from "../boards/access";
+import { authorize, permit } from "../boards/access";
 import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
 import { appendOp } from "../ops/append-op";
@@ -14,13 +14,13 @@ export async function restoreAnnotation(options: {
 }): Promise<{ annotation: WireAnnotation; seq: number }> {
   const { domain, actor } = options;
   const input = parseInput(ZAnnotationRef, options.input);
-  await authorize({ db: domain.db, actor, boardId: input.boardId, action: "board.read" });
+  const access = await authorize({ db: domain.db, actor, boardId: input.boardId, action: "board.read" });
   const deleted = await domain.db.annotation.findFirst({
     where: { id: input.id, boardId: input.boardId, deletedAt: { not: null } },
   });
   if (!deleted) throw new AppError("NOT_FOUND", "No deleted annotation with this id");
   const action = deleted.authorId === actor.id ? "annotation.edit-own" : "annotation.delete-any";
-  await authorize({ db: domain.db, actor, boardId: input.boardId, action });
+  permit(access, action);
   await domain.limiter.take(actor.id);
 
   const op = await domain.db.$transaction(async (tx) => {

@@ -32,14 +32,20 @@ export async function authorize(options: {
     select: { role: true, board: { select: { archivedAt: true } } },
   });
   if (!membership) throw new AppError("NOT_FOUND", "No such board");
-  if (!can(membership.role, options.action)) {
-    throw new AppError("FORBIDDEN", `A board ${membership.role} may not do this`);
-  }
-  const archived = membership.board.archivedAt !== null;
-  if (archived && !ALLOWED_WHEN_ARCHIVED.has(options.action)) {
+  const access = { role: membership.role, archived: membership.board.archivedAt !== null };
+  permit(access, options.action);
+  return access;
+}
+
+/**
+ * Checks a further action against access already resolved by authorize(), without another query:
+ * for writes whose rule depends on the row (one's own annotation or someone else's).
+ */
+export function permit(access: Access, action: BoardAction): void {
+  if (!can(access.role, action)) throw new AppError("FORBIDDEN", `A board ${access.role} may not do this`);
+  if (access.archived && !ALLOWED_WHEN_ARCHIVED.has(action)) {
     throw new AppError("CONFLICT", "This board is archived; an owner can restore it");
   }
-  return { role: membership.role, archived };
 }
 
 /** Resolves a slug to a board id, answering NOT_FOUND for a missing board (authorize does the rest). */

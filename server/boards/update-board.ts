@@ -4,7 +4,7 @@ import type { Actor } from "../actor";
 import type { Domain } from "../domain";
 import { parseInput } from "../errors";
 import { appendOp } from "../ops/append-op";
-import { authorize, boardIdOfSlug } from "./access";
+import { authorize, boardIdOfSlug, permit } from "./access";
 import { toWireBoard, WIRE_BOARD_SELECT } from "./to-wire-board";
 
 export async function updateBoard(options: {
@@ -16,17 +16,11 @@ export async function updateBoard(options: {
   const { domain, actor } = options;
   const input = parseInput(ZBoardUpdate, options.input);
   const boardId = await boardIdOfSlug(domain.db, options.slug);
-  if (input.archived !== undefined) await authorize({ db: domain.db, actor, boardId, action: "board.archive" });
+  const access = await authorize({ db: domain.db, actor, boardId, action: "board.read" });
+  if (input.archived !== undefined) permit(access, "board.archive");
   const details = [input.title, input.description, input.handling].some((value) => value !== undefined);
-  // Renaming an archived board is refused (authorize), unless the same request restores it.
-  if (details) {
-    await authorize({
-      db: domain.db,
-      actor,
-      boardId,
-      action: input.archived === false ? "board.archive" : "board.update",
-    });
-  }
+  // Renaming an archived board is refused, unless the same request restores it.
+  if (details) permit(access, input.archived === false ? "board.archive" : "board.update");
   await domain.limiter.take(actor.id);
 
   const op = await domain.db.$transaction(async (tx) => {

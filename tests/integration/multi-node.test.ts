@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PresenceMember } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { makeAnalyst, makeBoard, type TestAnalyst, type TestBoard, type TestSocket } from "../support/factories";
+import {
+  makeAnalyst,
+  makeBoard,
+  signInAt,
+  type TestAnalyst,
+  type TestBoard,
+  type TestSocket,
+} from "../support/factories";
 import { ServerProcess } from "../support/kill-harness";
 import { startTestApp } from "../support/test-app";
 
@@ -34,19 +41,6 @@ function freePort(): Promise<number> {
       );
     });
   });
-}
-
-async function signInAt(url: string, analyst: TestAnalyst): Promise<string> {
-  const response = await fetch(`${url}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: url },
-    body: JSON.stringify({ email: analyst.email, password: analyst.password }),
-  });
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
 }
 
 async function connect(url: string, cookie: string): Promise<TestSocket> {

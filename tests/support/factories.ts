@@ -7,6 +7,7 @@ import type { BoardRole } from "@/lib/schemas/board";
 import type { Actor } from "@/server/actor";
 import type { App } from "@/server/app";
 import { createUser } from "@/server/users/create-user";
+import { startTestApp } from "./test-app";
 
 export const TEST_PASSWORD = "correct-horse-battery";
 
@@ -71,14 +72,42 @@ export async function makeBoard(app: App, members: [TestAnalyst, BoardRole][]): 
 
 /** Signs in over HTTP like the browser does, returning the session cookie header. */
 export async function signIn(app: App, analyst: { email: string; password: string }): Promise<string> {
-  const response = await fetch(`${app.url}/api/auth/sign-in/email`, {
+  return signInAt(app.url, analyst);
+}
+
+/** The same against any server by URL (a spawned node); many sockets may share one analyst's cookie. */
+export async function signInAt(url: string, analyst: { email: string; password: string }): Promise<string> {
+  const response = await fetch(`${url}/api/auth/sign-in/email`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: app.url },
+    headers: { "content-type": "application/json", origin: url },
     body: JSON.stringify({ email: analyst.email, password: analyst.password }),
   });
   if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
   return cookies.join("; ");
+}
+
+/**
+ * Editors and viewers on one new board, made through an in-process app on `databaseUrl` that then
+ * steps aside — for tests and benches that run the server as its own process.
+ */
+export async function makeCastOnDatabase(
+  databaseUrl: string,
+  counts: { editors: number; viewers: number },
+): Promise<{ board: TestBoard; editors: TestAnalyst[]; viewers: TestAnalyst[] }> {
+  const app = await startTestApp({ databaseUrl, seedDemo: false });
+  try {
+    const many = (count: number) => Promise.all(Array.from({ length: count }, () => makeAnalyst(app)));
+    const editors = await many(counts.editors);
+    const viewers = await many(counts.viewers);
+    const board = await makeBoard(app, [
+      ...editors.map((analyst): [TestAnalyst, BoardRole] => [analyst, "editor"]),
+      ...viewers.map((analyst): [TestAnalyst, BoardRole] => [analyst, "viewer"]),
+    ]);
+    return { board, editors, viewers };
+  } finally {
+    await app.stop();
+  }
 }
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

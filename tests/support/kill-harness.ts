@@ -13,9 +13,7 @@ import { applyOps, type LiveBoard } from "@/lib/board-state";
 import type { AnnotationCreateResult } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
 import type { TAnnotationCreateInput } from "@/lib/schemas/annotation";
-import type { BoardRole } from "@/lib/schemas/board";
-import { makeAnalyst, makeBoard, type TestAnalyst, type TestBoard, type TestSocket } from "./factories";
-import { startTestApp } from "./test-app";
+import { makeCastOnDatabase, signInAt, type TestAnalyst, type TestBoard, type TestSocket } from "./factories";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 const SERVER_ENTRY = path.join(PROJECT_ROOT, "tests/support/api-server-entry.ts");
@@ -248,32 +246,11 @@ type Cast = { board: TestBoard; writers: TestAnalyst[]; watchers: TestAnalyst[] 
 
 /** Writers are editors, watchers viewers, all on one board; made in-process before the child starts. */
 async function prepareCast(options: KillTestOptions): Promise<Cast> {
-  const app = await startTestApp({ databaseUrl: options.databaseUrl, seedDemo: false });
-  try {
-    const writers = await Promise.all(range(options.writers).map(() => makeAnalyst(app)));
-    const watchers = await Promise.all(range(options.watchers).map(() => makeAnalyst(app)));
-    const as =
-      (role: BoardRole) =>
-      (analyst: TestAnalyst): [TestAnalyst, BoardRole] => [analyst, role];
-    const board = await makeBoard(app, [...writers.map(as("editor")), ...watchers.map(as("viewer"))]);
-    return { board, writers, watchers };
-  } finally {
-    await app.stop();
-  }
-}
-
-/** Signs in over HTTP like the browser does; the session lives in PostgreSQL, so it outlives a kill. */
-async function signInAt(url: string, analyst: TestAnalyst): Promise<string> {
-  const response = await fetch(`${url}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: url },
-    body: JSON.stringify({ email: analyst.email, password: analyst.password }),
+  const { board, editors, viewers } = await makeCastOnDatabase(options.databaseUrl, {
+    editors: options.writers,
+    viewers: options.watchers,
   });
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
+  return { board, writers: editors, watchers: viewers };
 }
 
 /** A client like the browser's: it reconnects on its own, quickly, after the server comes back. */
