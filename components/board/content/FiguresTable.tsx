@@ -10,14 +10,12 @@ import { describeFailure } from "../../ui/api-request";
 import { Problem } from "../../ui/Problem";
 import { UtcTime } from "../../ui/UtcTime";
 import type { BoardSend } from "../use-live-board";
+import { type Reliability, SourceAndGrade } from "./SourceAndGrade";
 
 /** A long series stays usable: the table lists this many, and the CSV export has the rest. */
 const LISTED_FIGURES = 200;
 const COLUMNS = 6;
 const numberFormat = new Intl.NumberFormat("en-GB");
-const RELIABILITY = ["A", "B", "C", "D", "E", "F"] as const;
-const CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
-type Reliability = (typeof RELIABILITY)[number];
 
 type Props = { boardId: string; indicator: WireIndicator; sources: WireSource[]; canEdit: boolean; send: BoardSend };
 type RowProps = Omit<Props, "indicator" | "sources"> & {
@@ -264,35 +262,15 @@ function FigureEditor({ boardId, observation, unit, sources, send, onDone }: Edi
         </label>
       </div>
       <div className="form-row">
-        <label>
-          Source
-          <select value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
-            <option value="">—</option>
-            {sources.map((source) => (
-              <option key={source.id} value={source.id}>
-                {source.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Reliability
-          <select value={reliability} onChange={(e) => setReliability(e.target.value as Reliability | "")}>
-            <option value="">?</option>
-            {RELIABILITY.map((grade) => (
-              <option key={grade}>{grade}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Credibility
-          <select value={credibility} onChange={(e) => setCredibility(e.target.value)}>
-            <option value="">?</option>
-            {CREDIBILITY.map((grade) => (
-              <option key={grade}>{grade}</option>
-            ))}
-          </select>
-        </label>
+        <SourceAndGrade
+          sources={sources}
+          sourceId={sourceId}
+          reliability={reliability}
+          credibility={credibility}
+          onSourceId={setSourceId}
+          onReliability={setReliability}
+          onCredibility={setCredibility}
+        />
       </div>
       <label>
         Note <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />

@@ -6,9 +6,7 @@ import { fromUtcInput } from "@/lib/time";
 import { describeFailure } from "../../ui/api-request";
 import { Problem } from "../../ui/Problem";
 import type { BoardSend } from "../use-live-board";
-
-const RELIABILITY = ["A", "B", "C", "D", "E", "F"] as const;
-const CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
+import { type Reliability, SourceAndGrade } from "./SourceAndGrade";
 
 type Props = { boardId: string; indicator: WireIndicator; sources: WireSource[]; send: BoardSend; onDone: () => void };
 
@@ -16,7 +14,7 @@ export function ObservationForm({ boardId, indicator, sources, send, onDone }: P
   const [observedAt, setObservedAt] = useState("");
   const [value, setValue] = useState("");
   const [sourceId, setSourceId] = useState("");
-  const [reliability, setReliability] = useState<(typeof RELIABILITY)[number] | "">("");
+  const [reliability, setReliability] = useState<Reliability | "">("");
   const [credibility, setCredibility] = useState("");
   const [note, setNote] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
@@ -54,35 +52,15 @@ export function ObservationForm({ boardId, indicator, sources, send, onDone }: P
         </label>
       </div>
       <div className="form-row">
-        <label>
-          Source
-          <select value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
-            <option value="">—</option>
-            {sources.map((source) => (
-              <option key={source.id} value={source.id}>
-                {source.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Reliability
-          <select value={reliability} onChange={(e) => setReliability(e.target.value as typeof reliability)}>
-            <option value="">?</option>
-            {RELIABILITY.map((grade) => (
-              <option key={grade}>{grade}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Credibility
-          <select value={credibility} onChange={(e) => setCredibility(e.target.value)}>
-            <option value="">?</option>
-            {CREDIBILITY.map((grade) => (
-              <option key={grade}>{grade}</option>
-            ))}
-          </select>
-        </label>
+        <SourceAndGrade
+          sources={sources}
+          sourceId={sourceId}
+          reliability={reliability}
+          credibility={credibility}
+          onSourceId={setSourceId}
+          onReliability={setReliability}
+          onCredibility={setCredibility}
+        />
       </div>
       <label>
         Note <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
