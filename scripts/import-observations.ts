@@ -9,6 +9,7 @@ import { fromCsvIssue } from "../lib/schemas/observation-csv";
 import type { Actor } from "../server/actor";
 import { type ImportProgress, importObservationsCsv } from "../server/csv/import-observations-csv";
 import type { Database } from "../server/db/client";
+import { createDomain } from "../server/domain";
 import { AppError } from "../server/errors";
 import { fail, withCliContext } from "./cli-context";
 
@@ -100,7 +101,7 @@ await withCliContext(async ({ database }) => {
   try {
     const actor = await importingAnalyst(database.db, slug, values.as);
     const result = await importObservationsCsv({
-      domain: { db: database.db, effects: NO_LIVE_PATH, limiter: NO_LIMIT },
+      domain: createDomain({ db: database.db, effects: NO_LIVE_PATH, limiter: NO_LIMIT }),
       actor,
       slug,
       csv: Readable.from(countBytes(file, (bytes) => progress.read(bytes))),

@@ -10,7 +10,7 @@ import type { Config } from "./config";
 import { DEMO_SEED_LOCK, withAdvisoryLock } from "./db/advisory-lock";
 import type { Database } from "./db/client";
 import { type OpenDatabase, openDatabase } from "./db/open-database";
-import type { Domain } from "./domain";
+import { createDomain, type Domain } from "./domain";
 import { createRequestHandler } from "./http/create-request-handler";
 import { sendJson } from "./http/respond";
 import { createWriteLimiter } from "./limits/write-limiter";
@@ -84,11 +84,11 @@ async function assemble({ config, logger, pages }: AppOptions, database: OpenDat
   if (pages !== "none") nextPages = await createNextPages({ dev: pages === "development", httpServer, port });
   const io = createSocketServer({ httpServer, logger, publicUrl });
   const releaseAdapter = await attachAdapter(io, adapterChoice(config, databaseUrl), logger);
-  const domain: Domain = {
+  const domain = createDomain({
     db,
     effects: createBoardEffects(io),
     limiter: createWriteLimiter({ db, ratePerSec: config.writeRatePerSec, burst: config.writeBurst }),
-  };
+  });
   registerSocketHandlers({ io, domain, auth, logger, catchUpMaxOps: config.catchUpMaxOps });
   const stopSessionSweep = startSessionSweep({ io, db, logger });
   handleRequest = createRequestHandler({
@@ -108,6 +108,8 @@ async function assemble({ config, logger, pages }: AppOptions, database: OpenDat
       httpServer.close();
       stopSessionSweep();
       await io.close();
+      // Writes already handed to a commit finish (and are durable) before the database goes away.
+      await domain.annotationCreates.drain();
       await releaseAdapter();
       httpServer.closeAllConnections();
       await nextPages?.close().catch((error: unknown) => logger.warn({ err: error }, "closing Next failed"));

@@ -1,7 +1,32 @@
 // What every write service needs besides the actor and the input: the database, the live path, and
 // the write limiter. Built once by the composition root.
+import {
+  type CreateAnnotationResult,
+  type CreateRequest,
+  commitAnnotationBatch,
+} from "./annotations/commit-annotation-batch";
 import type { Database } from "./db/client";
+import { createGroupCommitQueue, type GroupCommitQueue } from "./db/group-commit";
 import type { WriteLimiter } from "./limits/write-limiter";
 import type { BoardEffects } from "./ops/board-effects";
 
-export type Domain = { db: Database; effects: BoardEffects; limiter: WriteLimiter };
+/** The parts a domain is built from. */
+export type BaseDomain = { db: Database; effects: BoardEffects; limiter: WriteLimiter };
+
+export type Domain = BaseDomain & {
+  /** annotation:create requests, group-committed per board (server/db/group-commit.ts). */
+  annotationCreates: GroupCommitQueue<CreateRequest, CreateAnnotationResult>;
+};
+
+/** Most creates that wait for one board's commit to finish go together in its next transaction. */
+const MAX_ANNOTATIONS_PER_COMMIT = 200;
+
+export function createDomain(base: BaseDomain): Domain {
+  return {
+    ...base,
+    annotationCreates: createGroupCommitQueue({
+      maxBatch: MAX_ANNOTATIONS_PER_COMMIT,
+      flush: (boardId, requests) => commitAnnotationBatch(base, boardId, requests),
+    }),
+  };
+}

@@ -144,14 +144,22 @@ export class ServerProcess {
   /** The last lines the server wrote, for the error when it fails to come up. */
   private output: string[] = [];
 
-  constructor(private readonly options: { databaseUrl: string; port: number; env?: Record<string, string> }) {
+  constructor(
+    private readonly options: {
+      databaseUrl: string;
+      port: number;
+      env?: Record<string, string>;
+      /** Extra node flags, e.g. the bench's --cpu-prof (not allowed in NODE_OPTIONS). */
+      nodeArgs?: string[];
+    },
+  ) {
     this.url = `http://127.0.0.1:${options.port}`;
   }
 
   /** Spawns the server and resolves once /api/health answers 200; records how long that took. */
   async start(): Promise<void> {
     const began = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", SERVER_ENTRY], {
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), "--import", "tsx", SERVER_ENTRY], {
       cwd: PROJECT_ROOT,
       // Only what the server needs: nothing of the test runner's environment leaks into it.
       env: {

@@ -1,0 +1,215 @@
+// Commits a batch of annotation:create requests for one board (see server/db/group-commit.ts). What the
+// batch needs to know — the authors' access, which ids are already stored, whether the targets are on
+// the board, who is mentioned — is read with one query per kind, in parallel; every new annotation is
+// then written by one statement (insert-annotation-batch.ts). A request that fails its own checks is
+// answered alone and never costs the others their write.
+import type { WireOp } from "@/lib/ops";
+import type { TAnnotationCreate, WireAnnotation } from "@/lib/schemas/annotation";
+import type { Actor } from "../actor";
+import { type Access, permit } from "../boards/access";
+import type { Database } from "../db/client";
+import type { Settlement } from "../db/group-commit";
+import type { BaseDomain } from "../domain";
+import { AppError } from "../errors";
+import { type MemberName, mentionedMembers, readMemberNames } from "./find-mentions";
+import { findTargetProblems } from "./find-target-problems";
+import { insertAnnotationBatch, type NewAnnotation } from "./insert-annotation-batch";
+import { targetColumns } from "./target-columns";
+import { ANNOTATION_INCLUDE, toWireAnnotation } from "./to-wire-annotation";
+
+export type CreateRequest = { actor: Actor; input: TAnnotationCreate };
+export type CreateAnnotationResult = { annotation: WireAnnotation; seq: number; replayed: boolean };
+type Outcome = Settlement<CreateAnnotationResult>;
+type Author = { access: Access; name: string };
+
+const failed = (error: unknown): Outcome => ({ ok: false, error });
+
+export async function commitAnnotationBatch(
+  domain: BaseDomain,
+  boardId: string,
+  requests: CreateRequest[],
+): Promise<Outcome[]> {
+  const { db } = domain;
+  const inputs = requests.map((request) => request.input);
+  const [authors, stored, targetProblems, members] = await Promise.all([
+    readAuthors(db, boardId, requests),
+    storedIds(
+      db,
+      inputs.map((input) => input.id),
+    ),
+    findTargetProblems(db, boardId, inputs),
+    inputs.some((input) => input.body.includes("@")) ? readMemberNames(db, boardId) : Promise.resolve([]),
+  ]);
+
+  // The checks in the order a single create makes them: access, replay, write token, target.
+  const outcomes: (Outcome | undefined)[] = new Array(requests.length);
+  const replays: number[] = [];
+  const duplicates = new Map<number, number>();
+  const claimed = new Map<string, number>();
+  const fresh: number[] = [];
+  requests.forEach((request, index) => {
+    const author = authors.get(request.actor.id);
+    try {
+      if (!author) throw new AppError("NOT_FOUND", "No such board");
+      permit(author.access, "annotation.create");
+    } catch (error) {
+      outcomes[index] = failed(error);
+      return;
+    }
+    const first = claimed.get(request.input.id);
+    if (first !== undefined) duplicates.set(index, first);
+    else if (stored.has(request.input.id)) replays.push(index);
+    else {
+      claimed.set(request.input.id, index);
+      fresh.push(index);
+    }
+  });
+  // A replay costs no write token; every new write takes one before it is written.
+  await Promise.all(
+    fresh.map(async (index) => {
+      try {
+        await domain.limiter.take((requests[index] as CreateRequest).actor.id);
+        const problem = targetProblems.get(index);
+        if (problem) outcomes[index] = failed(problem);
+      } catch (error) {
+        outcomes[index] = failed(error);
+      }
+    }),
+  );
+
+  const at = new Date();
+  const writable = fresh
+    .filter((index) => !outcomes[index])
+    .map((index) => ({ index, ...newAnnotation(requests[index] as CreateRequest, authors, members, at) }));
+  for (const [index, outcome] of await writeOrSplit(domain, boardId, writable, at)) outcomes[index] = outcome;
+
+  for (const index of replays) {
+    const { actor, input } = requests[index] as CreateRequest;
+    outcomes[index] = await findEarlierCreate(db, actor, input).then(
+      (earlier): Outcome =>
+        earlier ? { ok: true, value: earlier } : failed(new AppError("NOT_FOUND", "No such annotation")),
+      failed,
+    );
+  }
+  // A second delivery inside the batch gets the first one's answer.
+  for (const [index, first] of duplicates) {
+    const answer = outcomes[first];
+    outcomes[index] = answer?.ok ? { ok: true, value: { ...answer.value, replayed: true } } : answer;
+  }
+  return outcomes.map((outcome) => outcome ?? failed(new Error("The batch left a request unanswered")));
+}
+
+async function readAuthors(db: Database, boardId: string, requests: CreateRequest[]): Promise<Map<string, Author>> {
+  const memberships = await db.membership.findMany({
+    where: { boardId, userId: { in: [...new Set(requests.map((request) => request.actor.id))] } },
+    select: { userId: true, role: true, user: { select: { name: true } }, board: { select: { archivedAt: true } } },
+  });
+  return new Map(
+    memberships.map((membership) => [
+      membership.userId,
+      {
+        access: { role: membership.role, archived: membership.board.archivedAt !== null },
+        name: membership.user.name,
+      },
+    ]),
+  );
+}
+
+async function storedIds(db: Database, ids: string[]): Promise<Set<string>> {
+  const rows = await db.annotation.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The annotation as clients will see it once written: the same mapping a read of the row goes through. */
+function newAnnotation(
+  { actor, input }: CreateRequest,
+  authors: Map<string, Author>,
+  members: MemberName[],
+  at: Date,
+): NewAnnotation {
+  const mentioned = mentionedMembers(members, input.body, actor.id);
+  const annotation = toWireAnnotation({
+    id: input.id,
+    boardId: input.boardId,
+    authorId: actor.id,
+    ...targetColumns(input.target),
+    body: input.body,
+    kind: input.kind,
+    confidence: input.confidence ?? null,
+    tags: input.tags,
+    parentId: input.parentId ?? null,
+    version: 1,
+    resolvedAt: null,
+    resolvedById: null,
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+    deletedById: null,
+    automatic: false,
+    author: { id: actor.id, name: authors.get(actor.id)?.name ?? actor.name },
+    resolvedBy: null,
+    mentions: mentioned.map((user) => ({ user })),
+  });
+  return { annotation, mentionedUserIds: mentioned.map((member) => member.id) };
+}
+
+/**
+ * Writes the batch with one statement and publishes its ops. When the statement fails and it held more
+ * than one annotation, each is written again on its own, so the error reaches only the one that caused it.
+ */
+async function writeOrSplit(
+  domain: BaseDomain,
+  boardId: string,
+  writable: (NewAnnotation & { index: number })[],
+  at: Date,
+): Promise<Map<number, Outcome>> {
+  const outcomes = new Map<number, Outcome>();
+  if (!writable.length) return outcomes;
+  let ops: WireOp<"annotation.created">[];
+  try {
+    ops = await insertAnnotationBatch(domain.db, boardId, writable, at);
+  } catch (error) {
+    if (writable.length === 1) {
+      const [only] = writable as [NewAnnotation & { index: number }];
+      outcomes.set(only.index, await answerFailedWrite(domain.db, only.annotation, error));
+      return outcomes;
+    }
+    for (const one of writable) {
+      for (const [index, outcome] of await writeOrSplit(domain, boardId, [one], at)) outcomes.set(index, outcome);
+    }
+    return outcomes;
+  }
+  ops.forEach((op, position) => {
+    domain.effects.publish(op);
+    const { index } = writable[position] as { index: number };
+    outcomes.set(index, { ok: true, value: { annotation: op.data, seq: op.seq, replayed: false } });
+  });
+  return outcomes;
+}
+
+/** Two deliveries of the same create raced across nodes and the other committed first: answer its result. */
+async function answerFailedWrite(db: Database, annotation: WireAnnotation, error: unknown): Promise<Outcome> {
+  return findEarlierCreate(db, annotation.author, annotation).then(
+    (winner): Outcome => (winner ? { ok: true, value: winner } : failed(error)),
+    failed,
+  );
+}
+
+/** The first result of an earlier create with this id, or CONFLICT when the id belongs to someone else. */
+export async function findEarlierCreate(
+  db: Database,
+  actor: Pick<Actor, "id">,
+  input: Pick<TAnnotationCreate, "id" | "boardId">,
+): Promise<CreateAnnotationResult | null> {
+  const existing = await db.annotation.findUnique({ where: { id: input.id }, include: ANNOTATION_INCLUDE });
+  if (!existing) return null;
+  if (existing.boardId !== input.boardId || existing.authorId !== actor.id) {
+    throw new AppError("CONFLICT", "An annotation with this id already exists");
+  }
+  const created = await db.op.findFirst({
+    where: { boardId: existing.boardId, entityId: existing.id, type: "annotation.created" },
+    select: { seq: true },
+  });
+  if (!created) throw new Error(`Annotation ${existing.id} has no annotation.created op`);
+  return { annotation: toWireAnnotation(existing), seq: created.seq, replayed: true };
+}
