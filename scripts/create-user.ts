@@ -4,13 +4,13 @@
 import { parseArgs } from "node:util";
 import { createBoard } from "../server/boards/create-board";
 import { AppError } from "../server/errors";
+import { NO_WRITE_LIMIT } from "../server/limits/write-limiter";
 import { acceptInvitations } from "../server/members/accept-invitations";
 import { createUser } from "../server/users/create-user";
 import { fail, withCliContext } from "./cli-context";
 import { askHidden } from "./prompt";
 
 // A one-off command has no sockets to notify and no reason to rate-limit itself.
-const NO_LIMIT = { take: async () => {} };
 const NO_LIVE_PATH = { publish: () => {}, alert: () => {}, evict: async () => {} };
 
 const { values } = parseArgs({
@@ -33,7 +33,7 @@ await withCliContext(async ({ database, auth }) => {
     if (joined) console.log(`Joined ${joined} board(s) ${user.email} was invited to.`);
     if (values.board) {
       const board = await createBoard({
-        domain: { db: database.db, limiter: NO_LIMIT },
+        domain: { db: database.db, limiter: NO_WRITE_LIMIT },
         actor: user,
         input: { title: values.board },
       });

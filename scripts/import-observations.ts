@@ -11,11 +11,11 @@ import { type ImportProgress, importObservationsCsv } from "../server/csv/import
 import type { Database } from "../server/db/client";
 import { createDomain } from "../server/domain";
 import { AppError } from "../server/errors";
+import { NO_WRITE_LIMIT } from "../server/limits/write-limiter";
 import { fail, withCliContext } from "./cli-context";
 
 // A one-off command has no sockets to notify and no reason to rate-limit itself. Open boards catch up
 // on the op at their next reconnect or next op (a gap in seq makes them rejoin).
-const NO_LIMIT = { take: async () => {} };
 const NO_LIVE_PATH = { publish: () => {}, alert: () => {}, evict: async () => {} };
 const USAGE = "Usage: npm run import:observations -- --board SLUG FILE.csv [--as EMAIL] [--valid-rows]";
 
@@ -101,7 +101,7 @@ await withCliContext(async ({ database }) => {
   try {
     const actor = await importingAnalyst(database.db, slug, values.as);
     const result = await importObservationsCsv({
-      domain: createDomain({ db: database.db, effects: NO_LIVE_PATH, limiter: NO_LIMIT }),
+      domain: createDomain({ db: database.db, effects: NO_LIVE_PATH, limiter: NO_WRITE_LIMIT }),
       actor,
       slug,
       csv: Readable.from(countBytes(file, (bytes) => progress.read(bytes))),

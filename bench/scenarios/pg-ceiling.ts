@@ -1,5 +1,5 @@
 // The PostgreSQL ceiling for scenario 2: the rows one annotation:create commits — the board's seq bump,
-// an annotation row and an op row, in one transaction — inserted by a bare `pg` loop at the same
+// an annotation row, its first revision and an op row, in one transaction per write — inserted by a bare `pg` loop at the same
 // concurrency, on the same server with the same durability (its default synchronous_commit).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
@@ -56,6 +56,10 @@ export async function measurePgCeiling(options: {
         await client.query(
           `INSERT INTO "Annotation" (id, "boardId", "authorId", "targetType", body, "updatedAt") VALUES ($1, $2, $3, 'board', $4, now())`,
           [id, boardId, options.authorId, body],
+        );
+        await client.query(
+          `INSERT INTO "AnnotationRevision" ("annotationId", version, body, kind, tags, "editedById") VALUES ($1, 1, $2, 'note', '{}', $3)`,
+          [id, body, options.authorId],
         );
         const now = new Date().toISOString();
         await client.query(

@@ -65,17 +65,11 @@ export async function commitAnnotationBatch(
     }
   });
   // A replay costs no write token; every new write takes one before it is written.
-  await Promise.all(
-    fresh.map(async (index) => {
-      try {
-        await domain.limiter.take((requests[index] as CreateRequest).actor.id);
-        const problem = targetProblems.get(index);
-        if (problem) outcomes[index] = failed(problem);
-      } catch (error) {
-        outcomes[index] = failed(error);
-      }
-    }),
-  );
+  const refused = await domain.limiter.takeEach(fresh.map((index) => (requests[index] as CreateRequest).actor.id));
+  for (const index of fresh) {
+    const problem = refused.get((requests[index] as CreateRequest).actor.id) ?? targetProblems.get(index);
+    if (problem) outcomes[index] = failed(problem);
+  }
 
   const at = new Date();
   const writable = fresh

@@ -1,23 +1,54 @@
-// A token bucket kept in PostgreSQL, so every node draws from the same one. One statement refills by
-// the time elapsed and takes a token only if a whole one is there; no row comes back when it is not.
+// Token buckets kept in PostgreSQL, so every node draws from the same ones. One statement refills each
+// bucket by the time elapsed and takes what is asked of it only if that many whole tokens are there;
+// a bucket that cannot pay returns no row. Many buckets (a batch of writes) are served by one statement.
 import type { Database } from "../db/client";
+import { Prisma } from "../db/generated/client";
 
 export type BucketRule = { ratePerSec: number; burst: number };
 
 /** Takes a token; answers how long to wait when there is none (0 means the token was taken). */
 export async function takeToken(db: Database, key: string, rule: BucketRule): Promise<{ waitMs: number }> {
-  const taken = await db.$queryRaw<{ tokens: number }[]>`
+  const waits = await takeTokens(db, new Map([[key, 1]]), rule);
+  return { waitMs: waits.get(key) ?? 0 };
+}
+
+/**
+ * Takes `count` tokens from each bucket, all or none per bucket; answers the buckets that could not
+ * pay, with how long each would have to wait. An empty answer means every bucket paid.
+ */
+export async function takeTokens(
+  db: Database,
+  counts: ReadonlyMap<string, number>,
+  rule: BucketRule,
+): Promise<Map<string, number>> {
+  const keys = [...counts.keys()];
+  if (!keys.length) return new Map();
+  // EXCLUDED.tokens is what a new bucket would start with, burst - count: it carries the count.
+  const paid = await db.$queryRaw<{ key: string }[]>`
     INSERT INTO "RateBucket" ("key", "tokens", "updatedAt")
-    VALUES (${key}, ${rule.burst - 1}, clock_timestamp())
+    SELECT wanted.key, ${rule.burst}::float8 - wanted.count, clock_timestamp()
+    FROM unnest(${keys}::text[], ${keys.map((key) => counts.get(key) ?? 1)}::float8[]) AS wanted(key, count)
+    WHERE wanted.count <= ${rule.burst}::float8
     ON CONFLICT ("key") DO UPDATE SET
-      "tokens" = LEAST(${rule.burst}::float8, "RateBucket"."tokens" + EXTRACT(EPOCH FROM clock_timestamp() - "RateBucket"."updatedAt") * ${rule.ratePerSec}::float8) - 1,
+      "tokens" = ${refilled(rule)} - (${rule.burst}::float8 - EXCLUDED."tokens"),
       "updatedAt" = clock_timestamp()
-    WHERE LEAST(${rule.burst}::float8, "RateBucket"."tokens" + EXTRACT(EPOCH FROM clock_timestamp() - "RateBucket"."updatedAt") * ${rule.ratePerSec}::float8) >= 1
-    RETURNING "tokens"`;
-  if (taken.length) return { waitMs: 0 };
-  const [bucket] = await db.$queryRaw<{ tokens: number }[]>`
-    SELECT LEAST(${rule.burst}::float8, "tokens" + EXTRACT(EPOCH FROM clock_timestamp() - "updatedAt") * ${rule.ratePerSec}::float8) AS "tokens"
-    FROM "RateBucket" WHERE "key" = ${key}`;
-  const missing = 1 - (bucket?.tokens ?? 0);
-  return { waitMs: Math.max(1, Math.ceil((missing / rule.ratePerSec) * 1000)) };
+    WHERE ${refilled(rule)} >= ${rule.burst}::float8 - EXCLUDED."tokens"
+    RETURNING "key"`;
+  const paidKeys = new Set(paid.map((row) => row.key));
+  const unpaid = keys.filter((key) => !paidKeys.has(key));
+  if (!unpaid.length) return new Map();
+  const buckets = await db.$queryRaw<{ key: string; tokens: number }[]>`
+    SELECT "key", ${refilled(rule)} AS "tokens" FROM "RateBucket" WHERE "key" = ANY(${unpaid}::text[])`;
+  const tokensOf = new Map(buckets.map((bucket) => [bucket.key, Number(bucket.tokens)]));
+  return new Map(
+    unpaid.map((key) => {
+      const missing = (counts.get(key) ?? 1) - (tokensOf.get(key) ?? 0);
+      return [key, Math.max(1, Math.ceil((missing / rule.ratePerSec) * 1000))];
+    }),
+  );
+}
+
+/** The bucket's tokens after refilling for the time since its last take, capped at the burst. */
+function refilled(rule: BucketRule) {
+  return Prisma.sql`LEAST(${rule.burst}::float8, "RateBucket"."tokens" + EXTRACT(EPOCH FROM clock_timestamp() - "RateBucket"."updatedAt") * ${rule.ratePerSec}::float8)`;
 }

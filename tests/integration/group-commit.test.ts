@@ -8,6 +8,7 @@ import { ANNOTATION_INCLUDE, toWireAnnotation } from "@/server/annotations/to-wi
 import type { App } from "@/server/app";
 import type { BaseDomain } from "@/server/domain";
 import { AppError } from "@/server/errors";
+import { createWriteLimiter } from "@/server/limits/write-limiter";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeAnalyst, makeBoard, type TestAnalyst, type TestBoard } from "../support/factories";
 import { startTestApp } from "../support/test-app";
@@ -120,8 +121,10 @@ describe("a group-committed batch of creates", () => {
     const domain: BaseDomain = {
       ...app.domain,
       limiter: {
-        take: async (userId) => {
-          if (userId === carol.id) await app.db.event.deleteMany({ where: { id: doomed.id } });
+        ...app.domain.limiter,
+        takeEach: async (userIds) => {
+          if (userIds.includes(carol.id)) await app.db.event.deleteMany({ where: { id: doomed.id } });
+          return new Map();
         },
       },
     };
@@ -132,6 +135,20 @@ describe("a group-committed batch of creates", () => {
     expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, false]);
     expect(await app.db.annotation.count({ where: { id: { in: [good.input.id, bad.input.id] } } })).toBe(1);
     expect((await app.db.board.findUniqueOrThrow({ where: { id: board.id } })).lastSeq).toBe(before + 1);
+  });
+
+  it("draws each analyst's write tokens once for the batch, all or none", async () => {
+    const limiter = createWriteLimiter({ db: app.db, ratePerSec: 0.001, burst: 2 });
+    const domain: BaseDomain = { ...app.domain, limiter };
+    const batch = [request(alice), request(carol), request(alice), request(carol), request(alice)];
+    const outcomes = await commitAnnotationBatch(domain, board.id, batch);
+    // Alice asked for three writes with two tokens: none of hers is written; Carol's two are.
+    expect(outcomes.map(answer)).toEqual(["RATE_LIMITED", "ok", "RATE_LIMITED", "ok", "RATE_LIMITED"]);
+    const refused = outcomes[0];
+    expect(refused?.ok ? null : (refused?.error as AppError).extra.retryAfterMs).toBeGreaterThan(0);
+    // Carol's bucket is now empty; Alice's still holds both tokens.
+    const next = await commitAnnotationBatch(domain, board.id, [request(carol), request(alice), request(alice)]);
+    expect(next.map(answer)).toEqual(["RATE_LIMITED", "ok", "ok"]);
   });
 
   it("goes through the queue: concurrent creates on one board all land once, in a gapless log", async () => {
