@@ -4,6 +4,7 @@
 import { createServer } from "node:http";
 import { Server } from "socket.io";
 import type { BaselineClientEvents, BaselineServerEvents } from "./support/protocol";
+import { attachRedisAdapter } from "./support/redis";
 
 const httpServer = createServer();
 // The larger buffer is for bench:seed, which hands over thousands of ops in one message.
@@ -11,6 +12,10 @@ const io = new Server<BaselineClientEvents, BaselineServerEvents>(httpServer, {
   transports: ["websocket"],
   maxHttpBufferSize: 1e9,
 });
+// Scenario 6 runs two of these as one server through Redis, the way Watchfloor's nodes are joined. Not
+// REDIS_URL: a REDIS_URL meant for Watchfloor must not turn every other scenario's baseline into a node.
+const redisUrl = process.env.BASELINE_REDIS_URL;
+if (redisUrl) await attachRedisAdapter(io, redisUrl, process.env.BASELINE_REDIS_KEY ?? "watchfloor-bench-baseline");
 /** Per board, every op broadcast so far, so a late joiner can catch up from a seq like on Watchfloor. */
 const logs = new Map<string, unknown[]>();
 const logOf = (boardId: string) => logs.get(boardId) ?? logs.set(boardId, []).get(boardId) ?? [];

@@ -75,30 +75,55 @@ export async function closeAll(clients: LoadClient[]): Promise<void> {
   await Promise.all(clients.map((client) => client.close()));
 }
 
-/** Runs `work` while watching the server and the load clients; returns the usage and the clients' reports. */
-export async function measured<T>(serverPidValue: number, clients: LoadClient[], work: () => Promise<T>) {
+/**
+ * Runs `work` while watching the server and the load clients; returns the usage and the clients' reports.
+ * `otherPids` are watched over the same window and come back as `others`, in order (a second node, Redis).
+ */
+export async function measured<T>(
+  serverPidValue: number,
+  clients: LoadClient[],
+  work: () => Promise<T>,
+  otherPids: number[] = [],
+) {
   await Promise.all(clients.map((client) => client.send({ cmd: "reset" })));
-  const watches = [serverPidValue, ...clients.map((client) => client.pid)].map((pid) => watchProcess(pid));
+  const watches = [serverPidValue, ...otherPids, ...clients.map((client) => client.pid)].map((pid) =>
+    watchProcess(pid),
+  );
   const value = await work();
-  const [server, ...loadClients] = watches.map((watch) => watch.stop());
+  const [server, ...rest] = watches.map((watch) => watch.stop());
+  const others = rest.slice(0, otherPids.length);
+  const loadClients = rest.slice(otherPids.length);
   const reports = await Promise.all(clients.map((client) => client.send<ClientReport>({ cmd: "report" })));
   const usage: SideUsage = {
     server: server as ProcessUsage,
     loadClients,
-    loadClientEventLoopP99Ms: round(Math.max(0, ...reports.map((report) => report.eventLoop.p99))),
+    loadClientEventLoopP99Ms: eventLoopP99(reports),
   };
-  return { value, usage, reports };
+  return { value, usage, reports, others };
 }
+
+const eventLoopP99 = (reports: ClientReport[]) => round(Math.max(0, ...reports.map((report) => report.eventLoop.p99)));
 
 export type FanOutSide = {
   url: string;
+  /** The writer's server when it is not the watchers' (scenario 6: writer on node A, watchers on node B). */
+  writerUrl?: string;
   pid: number;
+  /** Further processes to watch over the measured window, e.g. the other node and Redis. */
+  otherPids?: number[];
   target: Target;
   boardId: string;
   eventId?: string;
   watcherCookies: string[];
   writerCookie: string;
 };
+
+/**
+ * Watchers are spread 100 per load client up to this many processes. Each process joins 50 at a time, so
+ * this also caps the joins in flight at 200: at 1000 watchers in 10 processes, 500 joins queued on the
+ * server's snapshot transactions and the last ones passed the load client's 10 s ack timeout.
+ */
+const MAX_WATCHER_PROCESSES = 4;
 
 /** One writer sends `writes` creates, paced; every watcher's receipt of each is a latency sample. */
 export async function measureFanOut(side: FanOutSide, watchers: number, writes: number, intervalMs: number) {
@@ -107,19 +132,36 @@ export async function measureFanOut(side: FanOutSide, watchers: number, writes: 
     ...common,
     cookies: side.watcherCookies,
     count: watchers,
-    processes: Math.ceil(watchers / 100),
+    processes: Math.min(Math.ceil(watchers / 100), MAX_WATCHER_PROCESSES),
   });
   // The writer does not join: it would count its own broadcasts as deliveries.
-  const [writer] = await connectFleet({ ...common, join: false, cookies: [side.writerCookie], count: 1, processes: 1 });
+  const [writer] = await connectFleet({
+    ...common,
+    url: side.writerUrl ?? side.url,
+    join: false,
+    cookies: [side.writerCookie],
+    count: 1,
+    processes: 1,
+  });
   if (!writer) throw new Error("no writer");
   try {
-    const { usage, reports } = await measured(side.pid, [...fleet, writer], async () => {
-      await writer.send({ cmd: "write", count: writes, intervalMs, eventId: side.eventId });
-      // Let the last broadcasts land before the samples are read.
-      await sleep(500);
-    });
+    const { usage, reports, others } = await measured(
+      side.pid,
+      [...fleet, writer],
+      async () => {
+        await writer.send({ cmd: "write", count: writes, intervalMs, eventId: side.eventId });
+        // Let the last broadcasts land before the samples are read.
+        await sleep(500);
+      },
+      side.otherPids,
+    );
     const samples = reports.flatMap((report) => report.latencies);
-    return { latency: summarize(samples), expected: watchers * writes, usage };
+    // The writer's load client is the last: split so each can be reported beside the server it talks to.
+    const roles = {
+      watchers: { loadClients: usage.loadClients.slice(0, -1), eventLoopP99Ms: eventLoopP99(reports.slice(0, -1)) },
+      writer: { loadClients: usage.loadClients.slice(-1), eventLoopP99Ms: eventLoopP99(reports.slice(-1)) },
+    };
+    return { latency: summarize(samples), expected: watchers * writes, usage, otherServers: others, roles };
   } finally {
     await closeAll([...fleet, writer]);
   }

@@ -19,7 +19,7 @@ const VIEWER_SESSIONS = 10;
 const TARGET_WATCHERS = 200;
 
 export async function runFanOut(context: BenchContext): Promise<ScenarioResult> {
-  const sizes = context.quick ? [5] : [50, 200];
+  const sizes = context.quick ? [5] : [50, 200, 1000];
   const writes = context.quick ? 10 : 100;
   const intervalMs = 20;
   const started = loadAverage();

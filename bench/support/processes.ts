@@ -11,9 +11,10 @@ process.once("exit", () => {
   for (const child of children) child.kill("SIGKILL");
 });
 
-function forkTs(file: string): ChildProcess {
+function forkTs(file: string, env: Record<string, string> = {}): ChildProcess {
   const child = fork(path.join(BENCH_DIR, file), [], {
     execArgv: ["--import", "tsx"],
+    env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   children.add(child);
@@ -61,9 +62,14 @@ export class LoadClient {
   }
 }
 
-/** The bare Socket.IO server (bench/baseline-server.ts) in its own process. */
-export async function startBaselineServer(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const child = forkTs("baseline-server.ts");
+/**
+ * The bare Socket.IO server (bench/baseline-server.ts) in its own process; `env` adds to this process's
+ * environment (BASELINE_REDIS_URL and BASELINE_REDIS_KEY join it to other baseline processes).
+ */
+export async function startBaselineServer(
+  env: Record<string, string> = {},
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  const child = forkTs("baseline-server.ts", env);
   const port = await new Promise<number>((resolve, reject) => {
     child.once("message", (message: { port: number }) => resolve(message.port));
     child.once("exit", (code) => reject(new Error(`the baseline server exited (${code})`)));

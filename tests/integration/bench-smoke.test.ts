@@ -11,19 +11,22 @@ import type { BenchRun } from "../../bench/report";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 describe("the benchmark suite", () => {
-  it("runs every scenario at quick sizes and reports a number for each measure", { timeout: 180_000 }, async () => {
+  it("runs every scenario at quick sizes and reports a number for each measure", { timeout: 300_000 }, async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "bench-smoke-"));
     const file = path.join(dir, "run.json");
     try {
       await promisify(execFile)(process.execPath, ["--import", "tsx", "bench/run.ts", "--quick", "--json", file], {
         cwd: ROOT,
         env: process.env,
-        timeout: 170_000,
+        timeout: 290_000,
       });
       const run = JSON.parse(await readFile(file, "utf8")) as BenchRun;
-      const ran = run.scenarios.filter((scenario) => scenario.status === "ran");
+      // Two nodes needs Redis, which a machine may lack: then it must say so rather than fail.
+      const twoNodes = run.scenarios.find((scenario) => scenario.id === "two-nodes");
+      if (twoNodes?.status !== "ran") expect(twoNodes?.notes.join("\n")).toMatch(/Redis/);
+      const ran = run.scenarios.filter((scenario) => scenario.status === "ran" && scenario !== twoNodes);
       expect(ran.map((scenario) => scenario.id)).toEqual(["fan-out", "throughput", "catch-up", "connections"]);
-      for (const scenario of ran) {
+      for (const scenario of twoNodes?.status === "ran" ? [...ran, twoNodes] : ran) {
         expect(scenario.rows.length).toBeGreaterThan(0);
         for (const row of scenario.rows) {
           expect(Number.isFinite(row.watchfloor), `${scenario.id}: ${row.metric}`).toBe(true);
