@@ -3,7 +3,7 @@
 // validation. Spawned by bench/run.ts as its own process; reports its port over IPC.
 import { createServer } from "node:http";
 import { Server } from "socket.io";
-import type { BaselineClientEvents, BaselineServerEvents } from "./support/protocol";
+import type { BaselineClientEvents, BaselineServerEvents, BaselineSnapshotAnswer } from "./support/protocol";
 import { attachRedisAdapter } from "./support/redis";
 
 const httpServer = createServer();
@@ -19,10 +19,14 @@ if (redisUrl) await attachRedisAdapter(io, redisUrl, process.env.BASELINE_REDIS_
 /** Per board, every op broadcast so far, so a late joiner can catch up from a seq like on Watchfloor. */
 const logs = new Map<string, unknown[]>();
 const logOf = (boardId: string) => logs.get(boardId) ?? logs.set(boardId, []).get(boardId) ?? [];
+/** Per board, the snapshot answer a join without sinceSeq gets (board load); held as an object, serialized per join as Watchfloor does. */
+const snapshots = new Map<string, BaselineSnapshotAnswer>();
 
 io.on("connection", (socket) => {
   socket.on("board:join", (payload, ack) => {
     void socket.join(payload.boardId);
+    const snapshot = snapshots.get(payload.boardId);
+    if (snapshot && payload.sinceSeq === undefined) return ack(snapshot);
     const log = logOf(payload.boardId);
     ack({ seq: log.length, ops: payload.sinceSeq === undefined ? [] : log.slice(payload.sinceSeq) });
   });
@@ -44,6 +48,10 @@ io.on("connection", (socket) => {
   socket.on("bench:seed", (payload, ack) => {
     logs.set(payload.boardId, payload.ops);
     ack({ seq: payload.ops.length });
+  });
+  socket.on("bench:snapshot", (payload, ack) => {
+    snapshots.set(payload.boardId, payload.answer);
+    ack();
   });
 });
 

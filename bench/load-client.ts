@@ -5,7 +5,16 @@
 import { randomUUID } from "node:crypto";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
-import type { ClientCommand, ClientReply, ClientReport, Target, WriteOutcome } from "./support/protocol";
+import { applyOps, type LiveBoard } from "@/lib/board-state";
+import type { BoardSnapshot } from "@/lib/schemas/board";
+import type {
+  BoardLoadReport,
+  ClientCommand,
+  ClientReply,
+  ClientReport,
+  Target,
+  WriteOutcome,
+} from "./support/protocol";
 import { epochNow, sleep } from "./support/stats";
 
 type AnySocket = Socket;
@@ -94,6 +103,52 @@ async function writeLoop(socket: AnySocket, command: Extract<ClientCommand, { cm
   }
 }
 
+/**
+ * Board load: fresh sockets join one after another; the clock runs from the emit until the snapshot is
+ * a board state, as the browser's use-live-board makes it (a snapshot, then the ops that came meanwhile).
+ */
+async function loadBoard(command: Extract<ClientCommand, { cmd: "load-board" }>): Promise<BoardLoadReport> {
+  const samplesMs: number[] = [];
+  let last: { seq?: number; snapshot?: BoardSnapshot } = {};
+  for (let repeat = 0; repeat < command.repeats; repeat++) {
+    const socket = io(command.url, {
+      transports: ["websocket"],
+      extraHeaders: command.cookie ? { cookie: command.cookie } : {},
+      reconnection: false,
+      forceNew: true,
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once("connect", () => resolve());
+      socket.once("connect_error", reject);
+    });
+    try {
+      const began = performance.now();
+      last = (await socket.timeout(120_000).emitWithAck("board:join", { boardId: command.boardId })) as typeof last;
+      if (last.snapshot === undefined || last.seq === undefined)
+        throw new Error(`board:join answered without a snapshot: ${JSON.stringify(last).slice(0, 200)}`);
+      const board: LiveBoard = applyOps({ seq: last.seq, snapshot: last.snapshot }, []).board;
+      samplesMs.push(performance.now() - began);
+      if (board.seq !== last.seq) throw new Error("the snapshot did not apply");
+    } finally {
+      socket.disconnect();
+    }
+  }
+  const json = JSON.stringify(last);
+  const parseBegan = performance.now();
+  JSON.parse(json);
+  return {
+    samplesMs,
+    bytes: Buffer.byteLength(json),
+    parseMs: performance.now() - parseBegan,
+    seq: last.seq ?? -1,
+    annotations: last.snapshot?.annotations.length ?? 0,
+    observations: (last.snapshot?.indicators ?? []).reduce(
+      (total, indicator) => total + indicator.observations.length,
+      0,
+    ),
+  };
+}
+
 async function handle(command: ClientCommand): Promise<unknown> {
   switch (command.cmd) {
     case "connect": {
@@ -129,6 +184,8 @@ async function handle(command: ClientCommand): Promise<unknown> {
       };
       return report;
     }
+    case "load-board":
+      return loadBoard(command);
     case "close":
       for (const socket of sockets) socket.disconnect();
       sockets.length = 0;

@@ -42,8 +42,22 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The write limit stays on, as in production, at a rate no bench writer reaches: its query is paid. */
+const UNREACHED_WRITE_LIMIT = { WRITE_RATE_PER_SEC: "100000", WRITE_BURST: "100000" };
+
+/**
+ * Starts Watchfloor as its own process. With BENCH_CPU_PROFILE_DIR set (bench/run.ts --profile), the
+ * server writes a V8 CPU profile there when it stops.
+ */
 export async function startWatchfloor(databaseUrl: string, env: Record<string, string> = {}) {
-  const server = new ServerProcess({ databaseUrl, port: await freePort(), env });
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const server = new ServerProcess({
+    databaseUrl,
+    port: await freePort(),
+    env: { ...UNREACHED_WRITE_LIMIT, ...env },
+    nodeArgs,
+  });
   await server.start();
   return { server, url: server.url, pid: serverPid(server) };
 }

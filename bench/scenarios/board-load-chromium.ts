@@ -1,0 +1,129 @@
+// The browser half of scenario 5: Watchfloor's board page (the production build, signed in as a viewer)
+// against a static page taking the same snapshot from the bare baseline server, both in Chromium.
+import { existsSync } from "node:fs";
+import { startBaselineBoardPage } from "../support/baseline-board-page";
+import type { PageMarks } from "../support/board-load-watcher";
+import { signInAt } from "../support/cast";
+import { launchChromium, loadBoardInChromium, parseCookieHeader } from "../support/chromium-board-load";
+import type { LargeBoard } from "../support/large-board";
+import { pageServerProblem, startPageServer } from "../support/page-server";
+import { round, summarize } from "../support/stats";
+import { type BenchContext, freePort, type Row } from "./common";
+
+export type ChromiumOptions = {
+  slug: string;
+  boardId: string;
+  board: LargeBoard;
+  viewer: { email: string; password: string };
+  baselineUrl: string;
+  snapshotBytes: number;
+  repeats: number;
+  timeoutMs: number;
+};
+
+function chromiumPath(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  return candidates.find((candidate) => candidate && existsSync(candidate)) ?? null;
+}
+
+export async function measureChromium(
+  context: BenchContext,
+  options: ChromiumOptions,
+): Promise<{ rows: Row[]; notes: string[]; loads: number }> {
+  const executable = chromiumPath();
+  const problem = executable ? pageServerProblem() : "no Chromium (set CHROMIUM_PATH)";
+  if (!executable || problem) return { rows: [], notes: [`Not measured in Chromium: ${problem}.`], loads: 0 };
+  const common = {
+    largeFrameChars: Math.floor(options.snapshotBytes * 0.9),
+    repeats: options.repeats,
+    timeoutMs: options.timeoutMs,
+  };
+  const browser = await launchChromium(executable);
+  const pages = await startPageServer({ databaseUrl: context.databaseUrl, port: await freePort() });
+  try {
+    const cookies = parseCookieHeader(await signInAt(pages.url, options.viewer));
+    const wf = await loadBoardInChromium(browser, {
+      ...common,
+      pageUrl: `${pages.url}/boards/${options.slug}`,
+      cookies,
+      charts: options.board.indicators,
+    });
+    // Stopped before the baseline's loads, so an idle Next server does not share their CPU (stop is idempotent).
+    await pages.stop();
+    const basePage = await startBaselineBoardPage(options.baselineUrl, options.boardId);
+    const base = await loadBoardInChromium(browser, { ...common, pageUrl: basePage.url, cookies: [], charts: 0 });
+    await basePage.stop();
+    return {
+      rows: chromiumRows(wf.loads, base.loads, wf.heapUsedMiB, base.heapUsedMiB),
+      notes: [
+        ...chromiumNotes(wf.loads, options),
+        ...(wf.socketComplaints
+          ? [`Watchfloor's page logged ${wf.socketComplaints} WebSocket failures (dropped or refused) while loading.`]
+          : []),
+      ],
+      loads: wf.loads.length,
+    };
+  } finally {
+    await pages.stop();
+    await browser.close();
+  }
+}
+
+type Mark = (load: PageMarks) => number | null;
+const times = (loads: PageMarks[], mark: Mark) => loads.map(mark).filter((value): value is number => value !== null);
+
+/** A row per mark Watchfloor's page reached; a load that never completed has no "complete" row. */
+function chromiumRows(wf: PageMarks[], base: PageMarks[], wfHeap: number, baseHeap: number): Row[] {
+  const marks: [label: string, mark: Mark, stat: "p50" | "max"][] = [
+    ["snapshot frame received p50", (load) => load.snapshotFrameMs, "p50"],
+    ["board in the DOM p50", (load) => load.gridMs, "p50"],
+    ["board complete on screen p50", (load) => load.completeMs, "p50"],
+    ["board complete on screen max", (load) => load.completeMs, "max"],
+  ];
+  const rows: Row[] = marks
+    .filter(([, mark]) => times(wf, mark).length > 0)
+    .map(([label, mark, stat]) => ({
+      metric: `Chromium: navigation → ${label}`,
+      unit: "ms",
+      watchfloor: summarize(times(wf, mark))[stat],
+      baseline: times(base, mark).length ? summarize(times(base, mark))[stat] : null,
+    }));
+  if (wfHeap > 0) {
+    const metric = "Chromium: tab JS heap after load (after GC)";
+    rows.push({ metric, unit: "MiB", watchfloor: round(wfHeap), baseline: baseHeap > 0 ? round(baseHeap) : null });
+  }
+  return rows;
+}
+
+function chromiumNotes(loads: PageMarks[], options: ChromiumOptions): string[] {
+  const { board } = options;
+  const notes = [
+    "In Chromium, complete means: the board grid is in the DOM (rendered in the same React commit as the " +
+      "snapshot's threads), every indicator chart has drawn its line, and the next frame has been painted. Each " +
+      "load is a fresh browser context (nothing cached) signed in as a viewer. The baseline page only puts one " +
+      "line about the snapshot on screen — no React, no charts, no thread list — so its ratio is the cost of " +
+      "Watchfloor's page over transport and parsing alone.",
+  ];
+  const last = loads.at(-1);
+  if (!last) return notes;
+  const at = (value: number | null) => (value === null ? "not yet" : `at ${round(value, 0)} ms`);
+  if (last.completeMs === null) {
+    notes.push(
+      `Watchfloor's page was not complete ${round(options.timeoutMs / 1000, 0)} s after navigation started, so ` +
+        `it was loaded once: the snapshot's frame had arrived ${at(last.snapshotFrameMs)}, the board was in the ` +
+        `DOM ${at(last.gridMs)}.`,
+    );
+    return notes;
+  }
+  if (last.annotations !== board.annotations)
+    notes.push(`The page showed ${last.annotations} annotations of ${board.annotations}.`);
+  const p50 = (mark: Mark) => summarize(times(loads, mark)).p50;
+  const frame = p50((load) => load.snapshotFrameMs);
+  const grid = p50((load) => load.gridMs);
+  notes.push(
+    `In the page (p50): the snapshot's frame arrived ${round(frame, 0)} ms after navigation started; parsing it ` +
+      `and rendering the board (${board.topLevelAnnotations} threads) took ${round(grid - frame, 0)} ms more; ` +
+      `the charts ${round(p50((load) => load.completeMs) - grid, 0)} ms after that.`,
+  );
+  return notes;
+}
