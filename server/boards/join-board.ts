@@ -6,7 +6,6 @@ import type { Database } from "../db/client";
 import { parseInput } from "../errors";
 import { listOpsSince } from "../ops/list-ops-since";
 import { authorize } from "./access";
-import { readBoardSnapshot } from "./read-board-snapshot";
 
 export type JoinBoardResult = { boardId: string; seq: number } & ({ snapshot: BoardSnapshot } | { ops: WireOp[] });
 
@@ -15,6 +14,8 @@ export async function joinBoard(options: {
   actor: Actor;
   input: unknown;
   catchUpMaxOps: number;
+  /** Reads the board's snapshot (shared by the joins waiting for it: share-snapshot-reads.ts). */
+  readSnapshot: (boardId: string) => Promise<{ seq: number; snapshot: BoardSnapshot }>;
   /** Called once access is granted, before anything is read, so no op can fall between read and live feed. */
   onAuthorized?: (boardId: string) => void;
 }): Promise<JoinBoardResult> {
@@ -32,6 +33,6 @@ export async function joinBoard(options: {
       return { boardId: input.boardId, seq: ops.at(-1)?.seq ?? input.sinceSeq, ops };
     }
   }
-  const { seq, snapshot } = await readBoardSnapshot({ db, boardId: input.boardId });
+  const { seq, snapshot } = await options.readSnapshot(input.boardId);
   return { boardId: input.boardId, seq, snapshot };
 }

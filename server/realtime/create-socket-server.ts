@@ -2,6 +2,7 @@
 // handlers over the domain services.
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
+import type { ClientToServerEvents } from "@/lib/events";
 import { ZBoardLeave } from "@/lib/schemas/board";
 import { LIMITS } from "@/lib/schemas/common";
 import { ZPresenceUpdate } from "@/lib/schemas/presence";
@@ -14,6 +15,8 @@ import { updateAnnotation } from "../annotations/update-annotation";
 import type { Auth } from "../auth/create-auth";
 import { getSession } from "../auth/get-session";
 import { joinBoard } from "../boards/join-board";
+import { readBoardSnapshot } from "../boards/read-board-snapshot";
+import { shareSnapshotReads } from "../boards/share-snapshot-reads";
 import { createEvent, deleteEvent, updateEvent } from "../content/events";
 import { createIndicator, deleteIndicator, updateIndicator } from "../content/indicators";
 import {
@@ -27,10 +30,10 @@ import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
 import { isSameOrigin } from "../http/same-origin";
 import type { Logger } from "../logger";
-import { onRequest } from "./on-request";
+import { listen, type RequestHandler, requestListener } from "./on-request";
 import { broadcastPresence, TYPING_SHOWN_MS } from "./presence";
 import { boardIdOfRoom, boardRoom } from "./rooms";
-import type { WatchfloorServer } from "./types";
+import type { WatchfloorServer, WatchfloorSocket } from "./types";
 
 /**
  * The transport's hard cap. Messages between LIMITS.socketMessageBytes and this are answered with
@@ -68,7 +71,7 @@ export function registerSocketHandlers(options: {
   logger: Logger;
   catchUpMaxOps: number;
 }): void {
-  const { io, domain, logger } = options;
+  const { io, logger } = options;
   // Presence changes come in bursts (joins, focus moves, keystrokes): announce each board at most
   // once per PRESENCE_COALESCE_MS, with the state at that moment.
   const pendingAnnouncements = new Map<string, NodeJS.Timeout>();
@@ -96,79 +99,89 @@ export function registerSocketHandlers(options: {
     }
   });
 
+  const listeners = new Map(
+    Object.entries(requestHandlers({ ...options, announcePresence })).map(([event, handle]) => [
+      event,
+      requestListener(event, logger, handle),
+    ]),
+  );
   io.on("connection", (socket) => {
-    const { actor } = socket.data;
-    const log = logger.child({ socketId: socket.id, userId: actor.id });
+    listen(socket, listeners);
+    socket.on("disconnecting", onDisconnecting);
+  });
 
-    onRequest(socket, "board:join", log, async (payload) => {
+  function onDisconnecting(this: WatchfloorSocket) {
+    const boards = [...this.rooms].map(boardIdOfRoom).filter((id): id is string => id !== null);
+    // After the socket has left its rooms, tell those boards who is still there.
+    this.once("disconnect", () => {
+      for (const boardId of boards) announcePresence(boardId);
+    });
+  }
+}
+
+/** The request handlers by event: thin edges over the domain services, the actor from the handshake. */
+function requestHandlers(options: {
+  domain: Domain;
+  catchUpMaxOps: number;
+  announcePresence: (boardId: string, delayMs?: number) => void;
+}): Record<keyof ClientToServerEvents, RequestHandler> {
+  const { domain, announcePresence } = options;
+  const { db } = domain;
+  const readSnapshot = shareSnapshotReads((boardId) => readBoardSnapshot({ db, boardId }));
+  const content = (socket: WatchfloorSocket, input: unknown) => ({ domain, actor: socket.data.actor, input });
+  return {
+    "board:join": async (socket, input) => {
       const result = await joinBoard({
-        db: domain.db,
-        actor,
-        input: payload,
+        db,
+        actor: socket.data.actor,
+        input,
         catchUpMaxOps: options.catchUpMaxOps,
+        readSnapshot,
         onAuthorized: (boardId) => socket.join(boardRoom(boardId)),
       });
       announcePresence(result.boardId);
       return result;
-    });
-
-    onRequest(socket, "board:leave", log, async (payload) => {
-      const { boardId } = parseInput(ZBoardLeave, payload);
+    },
+    "board:leave": async (socket, input) => {
+      const { boardId } = parseInput(ZBoardLeave, input);
       await socket.leave(boardRoom(boardId));
       announcePresence(boardId);
       return { boardId };
-    });
+    },
 
-    onRequest(socket, "annotation:create", log, async (payload) => {
-      const { annotation, seq } = await createAnnotation({ domain, actor, input: payload });
+    "annotation:create": async (socket, input) => {
+      const { annotation, seq } = await createAnnotation(content(socket, input));
       return { annotation, seq };
-    });
-    onRequest(socket, "annotation:update", log, (payload) => updateAnnotation({ domain, actor, input: payload }));
-    onRequest(socket, "annotation:delete", log, (payload) => deleteAnnotation({ domain, actor, input: payload }));
-    onRequest(socket, "annotation:restore", log, (payload) => restoreAnnotation({ domain, actor, input: payload }));
-    onRequest(socket, "annotation:resolve", log, (payload) =>
-      setThreadResolved({ domain, actor, input: payload, resolved: true }),
-    );
-    onRequest(socket, "annotation:reopen", log, (payload) =>
-      setThreadResolved({ domain, actor, input: payload, resolved: false }),
-    );
-    onRequest(socket, "annotation:history", log, (payload) =>
-      listAnnotationHistory({ db: domain.db, actor, input: payload }),
-    );
+    },
+    "annotation:update": (socket, input) => updateAnnotation(content(socket, input)),
+    "annotation:delete": (socket, input) => deleteAnnotation(content(socket, input)),
+    "annotation:restore": (socket, input) => restoreAnnotation(content(socket, input)),
+    "annotation:resolve": (socket, input) => setThreadResolved({ ...content(socket, input), resolved: true }),
+    "annotation:reopen": (socket, input) => setThreadResolved({ ...content(socket, input), resolved: false }),
+    "annotation:history": (socket, input) => listAnnotationHistory({ db, actor: socket.data.actor, input }),
 
-    const content = { domain, actor };
-    onRequest(socket, "event:create", log, (payload) => createEvent({ ...content, input: payload }));
-    onRequest(socket, "event:update", log, (payload) => updateEvent({ ...content, input: payload }));
-    onRequest(socket, "event:delete", log, (payload) => deleteEvent({ ...content, input: payload }));
-    onRequest(socket, "source:create", log, (payload) => createSource({ ...content, input: payload }));
-    onRequest(socket, "source:update", log, (payload) => updateSource({ ...content, input: payload }));
-    onRequest(socket, "source:delete", log, (payload) => deleteSource({ ...content, input: payload }));
-    onRequest(socket, "indicator:create", log, (payload) => createIndicator({ ...content, input: payload }));
-    onRequest(socket, "indicator:update", log, (payload) => updateIndicator({ ...content, input: payload }));
-    onRequest(socket, "indicator:delete", log, (payload) => deleteIndicator({ ...content, input: payload }));
-    onRequest(socket, "observation:create", log, (payload) => createObservation({ ...content, input: payload }));
-    onRequest(socket, "observation:update", log, (payload) => updateObservation({ ...content, input: payload }));
-    onRequest(socket, "observation:delete", log, (payload) => deleteObservation({ ...content, input: payload }));
-    onRequest(socket, "observation:history", log, (payload) =>
-      listObservationHistory({ db: domain.db, actor, input: payload }),
-    );
+    "event:create": (socket, input) => createEvent(content(socket, input)),
+    "event:update": (socket, input) => updateEvent(content(socket, input)),
+    "event:delete": (socket, input) => deleteEvent(content(socket, input)),
+    "source:create": (socket, input) => createSource(content(socket, input)),
+    "source:update": (socket, input) => updateSource(content(socket, input)),
+    "source:delete": (socket, input) => deleteSource(content(socket, input)),
+    "indicator:create": (socket, input) => createIndicator(content(socket, input)),
+    "indicator:update": (socket, input) => updateIndicator(content(socket, input)),
+    "indicator:delete": (socket, input) => deleteIndicator(content(socket, input)),
+    "observation:create": (socket, input) => createObservation(content(socket, input)),
+    "observation:update": (socket, input) => updateObservation(content(socket, input)),
+    "observation:delete": (socket, input) => deleteObservation(content(socket, input)),
+    "observation:history": (socket, input) => listObservationHistory({ db, actor: socket.data.actor, input }),
 
-    onRequest(socket, "presence:update", log, async (payload) => {
-      const input = parseInput(ZPresenceUpdate, payload);
-      if (!socket.rooms.has(boardRoom(input.boardId))) throw new AppError("NOT_FOUND", "Join the board first");
-      socket.data.presence = { ...input, updatedAt: Date.now() };
-      announcePresence(input.boardId);
+    "presence:update": async (socket, input) => {
+      const update = parseInput(ZPresenceUpdate, input);
+      if (!socket.rooms.has(boardRoom(update.boardId))) throw new AppError("NOT_FOUND", "Join the board first");
+      socket.data.presence = { ...update, updatedAt: Date.now() };
+      announcePresence(update.boardId);
       // Typing that is not refreshed fades: announce again once it has.
-      if (input.typingIn) announcePresence(input.boardId, TYPING_SHOWN_MS + 50);
-      return { boardId: input.boardId };
-    });
-
-    socket.on("disconnecting", () => {
-      const boards = [...socket.rooms].map(boardIdOfRoom).filter((id): id is string => id !== null);
-      // After the socket has left its rooms, tell those boards who is still there.
-      socket.once("disconnect", () => {
-        for (const boardId of boards) announcePresence(boardId);
-      });
-    });
-  });
+      if (update.typingIn) announcePresence(update.boardId, TYPING_SHOWN_MS + 50);
+      return { boardId: update.boardId };
+    },
+  };
 }

@@ -8,33 +8,42 @@ import type { Logger } from "../logger";
 import { checkPayloadShape } from "./payload-shape";
 import type { WatchfloorSocket } from "./types";
 
-export function onRequest<T extends object>(
-  socket: WatchfloorSocket,
-  event: string,
-  logger: Logger,
-  handle: (payload: unknown) => Promise<T>,
-): void {
-  const listener = async (...args: unknown[]) => {
+export type RequestHandler = (socket: WatchfloorSocket, payload: unknown) => Promise<object>;
+
+type SocketListener = (this: WatchfloorSocket, ...args: unknown[]) => Promise<void>;
+
+/**
+ * One listener per event for the whole server, registered on every socket: EventEmitter calls a
+ * listener with its socket as `this`. Closures made per socket and event (with a child logger) held
+ * about 10 KiB of heap per idle connection (docs/BENCHMARKS.md, scenario 4).
+ */
+export function requestListener(event: string, logger: Logger, handle: RequestHandler): SocketListener {
+  return async function listener(this: WatchfloorSocket, ...args: unknown[]) {
     const last = args.at(-1);
-    const ack = typeof last === "function" ? (last as (result: Result<T>) => void) : undefined;
+    const ack = typeof last === "function" ? (last as (result: Result<object>) => void) : undefined;
     const payload = ack ? args.slice(0, -1)[0] : args[0];
-    let result: Result<T>;
+    let result: Result<object>;
     try {
       const shape = checkPayloadShape(payload, { maxBytes: LIMITS.socketMessageBytes, maxDepth: LIMITS.payloadDepth });
       if (shape === "too-large")
         throw new AppError("PAYLOAD_TOO_LARGE", `Messages are limited to ${LIMITS.socketMessageBytes} bytes`);
       if (shape === "too-deep")
         throw new AppError("VALIDATION", "The message is nested too deeply", [{ path: [], message: "too deep" }]);
-      result = { ok: true, ...(await handle(payload)) };
+      result = { ok: true, ...(await handle(this, payload)) };
     } catch (error) {
       const wire = toWireError(error);
-      if (wire.code === "INTERNAL")
-        logger.error({ err: error, event, userId: socket.data.actor.id }, "socket request failed");
-      else logger.debug({ event, code: wire.code }, "socket request refused");
+      const context = { event, socketId: this.id, userId: this.data.actor.id };
+      if (wire.code === "INTERNAL") logger.error({ err: error, ...context }, "socket request failed");
+      else logger.debug({ ...context, code: wire.code }, "socket request refused");
       result = { ok: false, error: wire };
     }
     ack?.(result);
   };
-  // The event map types each event's arguments; this wrapper deliberately takes them as unknown.
-  (socket.on as (event: string, listener: (...args: unknown[]) => void) => void)(event, listener);
+}
+
+/** Registers the shared listeners on a new socket. */
+export function listen(socket: WatchfloorSocket, listeners: ReadonlyMap<string, SocketListener>): void {
+  // The event map types each event's arguments; these listeners deliberately take them as unknown.
+  const on = socket.on as (event: string, listener: SocketListener) => WatchfloorSocket;
+  for (const [event, listener] of listeners) on.call(socket, event, listener);
 }

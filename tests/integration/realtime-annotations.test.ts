@@ -273,6 +273,33 @@ describe("board:join", () => {
     await joinedSocket(bob);
     await expect.poll(() => names.has(bob.id)).toBe(true);
   });
+
+  it("gives analysts who join together while annotations land every annotation, in the snapshot or live", async () => {
+    // Joins that arrive together share snapshot reads (server/boards/share-snapshot-reads.ts); none may
+    // miss an annotation committed between its snapshot and its live feed.
+    const { socket: writer } = await joinedSocket(alice);
+    const cookies = await Promise.all([signIn(app, bob), signIn(app, carol)]);
+    const joiners = Array.from({ length: 16 }, (_, index) => {
+      const socket = connectSocket(app, cookies[index % 2]);
+      sockets.push(socket);
+      const seen = new Set<string>();
+      socket.on("board:op", (op) => {
+        if (op.type === "annotation.created") seen.add(op.data.id);
+      });
+      return { socket, seen };
+    });
+    await Promise.all(joiners.map(({ socket }) => waitForConnect(socket)));
+    const writes = Array.from({ length: 12 }, () => writer.emitWithAck("annotation:create", annotationInput(board)));
+    const joins = joiners.map(async ({ socket, seen }) => {
+      const joined = await socket.emitWithAck("board:join", { boardId: board.id });
+      if (!joined.ok || !("snapshot" in joined)) throw new Error("no snapshot");
+      for (const annotation of joined.snapshot.annotations) seen.add(annotation.id);
+    });
+    const created = await Promise.all(writes);
+    await Promise.all(joins);
+    const ids = created.map((result) => (result.ok ? result.annotation.id : "failed"));
+    for (const { seen } of joiners) await expect.poll(() => ids.filter((id) => !seen.has(id))).toEqual([]);
+  });
 });
 
 describe("the socket handshake", () => {
