@@ -1,6 +1,7 @@
 // Renders a bench run as docs/BENCHMARKS.md: the machine, versions and date, then a table per scenario
 // with Watchfloor against its baseline, the ratio, the target and whether it was met.
 import type { Row, ScenarioResult } from "./scenarios/common";
+import type { ProfileSummary } from "./support/cpu-profile";
 
 export type Machine = {
   cpuModel: string;
@@ -10,7 +11,14 @@ export type Machine = {
   postgres: string;
   database: string;
 };
-export type BenchRun = { date: string; quick: boolean; machine: Machine; scenarios: ScenarioResult[] };
+export type BenchRun = {
+  date: string;
+  quick: boolean;
+  /** Whether the Watchfloor servers ran under V8's sampling profiler (--profile), which costs a little. */
+  profiled?: boolean;
+  machine: Machine;
+  scenarios: ScenarioResult[];
+};
 
 const cell = (value: number | null) => (value === null ? "–" : String(value));
 const ratio = (row: Row) => (row.baseline ? `${Math.round((row.watchfloor / row.baseline) * 100) / 100}×` : "–");
@@ -39,7 +47,24 @@ function scenarioSection(scenario: ScenarioResult): string {
     );
   }
   for (const note of scenario.notes) lines.push("", note);
+  lines.push(...profileLines(scenario.profiles ?? []));
   return [...lines, ""].join("\n");
+}
+
+/** The busiest server process's CPU profile over the whole scenario (start-up included), by part. */
+function profileLines(profiles: ProfileSummary[]): string[] {
+  const [main] = profiles;
+  if (!main) return [];
+  const busy = main.busyMs + main.idleMs;
+  return [
+    "",
+    `Server CPU profile (V8 sampling, whole scenario incl. start-up): busy ${Math.round(main.busyMs)} ms of ` +
+      `${Math.round(busy)} ms (${Math.round((main.busyMs / Math.max(busy, 1)) * 100)} %), of which:`,
+    "",
+    "| Part of the stack | ms | % of busy |",
+    "|---|---:|---:|",
+    ...main.shares.slice(0, 8).map((share) => `| ${share.part} | ${Math.round(share.ms)} | ${share.percentOfBusy} |`),
+  ];
 }
 
 export function renderMarkdown(run: BenchRun): string {
@@ -56,6 +81,9 @@ export function renderMarkdown(run: BenchRun): string {
     `- Date: ${run.date}${run.quick ? " (quick sizes: a smoke run, not a measurement)" : ""}`,
     `- Machine: ${machine.cpuModel}, ${machine.cpuCount} CPUs, ${machine.totalMemoryGiB} GiB RAM — shared with other work during the run; the load average at each scenario's start is given.`,
     `- Node ${machine.node}; ${machine.postgres} (${machine.database})`,
+    ...(run.profiled
+      ? ["- Watchfloor's servers ran under V8's sampling CPU profiler (`--profile`), which costs them a little."]
+      : []),
     "",
     ...run.scenarios.map(scenarioSection),
   ].join("\n");

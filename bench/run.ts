@@ -1,7 +1,9 @@
-// The benchmark suite (docs/BENCHMARKS.md): `npx tsx bench/run.ts [--quick] [--only <scenario>] [--json <file>]`.
+// The benchmark suite (docs/BENCHMARKS.md):
+//   npx tsx bench/run.ts [--quick] [--only <scenario>[,<scenario>…]] [--profile] [--json <file>]
 // Writes bench/results/<date>.json and regenerates docs/BENCHMARKS.md; with --json, writes only that file
-// (the smoke test uses it so a tiny run never overwrites real numbers).
-import { mkdir, writeFile } from "node:fs/promises";
+// (the smoke test uses it so a tiny run never overwrites real numbers). --profile has every Watchfloor
+// server write a V8 CPU profile and puts a summary of it under each scenario.
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -13,6 +15,7 @@ import { runConnections } from "./scenarios/connections";
 import { runFanOut } from "./scenarios/fan-out";
 import { runThroughput } from "./scenarios/throughput";
 import { runTwoNodes } from "./scenarios/two-nodes";
+import { summarizeProfiles } from "./support/cpu-profile";
 import { scratchDatabase, withClient } from "./support/scratch-database";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -26,14 +29,18 @@ const SCENARIOS: Record<string, (context: BenchContext) => Promise<ScenarioResul
   "two-nodes": runTwoNodes,
 };
 
-/** Scenarios of the issue this suite does not implement yet; the report lists them as not run. */
-const NOT_RUN: [id: string, title: string][] = [];
-
 const { values } = parseArgs({
-  options: { quick: { type: "boolean", default: false }, only: { type: "string" }, json: { type: "string" } },
+  options: {
+    quick: { type: "boolean", default: false },
+    only: { type: "string" },
+    profile: { type: "boolean", default: false },
+    json: { type: "string" },
+  },
 });
-if (values.only && !SCENARIOS[values.only])
-  throw new Error(`--only must be one of ${Object.keys(SCENARIOS).join(", ")}`);
+const only = values.only ? new Set(values.only.split(",")) : null;
+for (const id of only ?? []) {
+  if (!SCENARIOS[id]) throw new Error(`--only takes scenarios among ${Object.keys(SCENARIOS).join(", ")}`);
+}
 function notRun(id: string, title: string, why: string): ScenarioResult {
   return {
     id,
@@ -56,15 +63,21 @@ let postgres = "unknown";
 try {
   const context: BenchContext = { databaseUrl: database.url, quick: values.quick, log };
   for (const [id, run] of Object.entries(SCENARIOS)) {
-    if (values.only && values.only !== id) continue;
+    if (only && !only.has(id)) continue;
     log(`scenario ${id}`);
+    const profileDir = values.profile ? await mkdtemp(path.join(os.tmpdir(), `watchfloor-profile-${id}-`)) : null;
+    if (profileDir) process.env.BENCH_CPU_PROFILE_DIR = profileDir;
     // One scenario failing must not cost the others' numbers: it is reported as not run, with why.
-    scenarios.push(
-      await run(context).catch((error: unknown) => {
-        log(`scenario ${id} failed: ${String(error)}`);
-        return notRun(id, id, `Failed in this run: ${String(error).slice(0, 300)}`);
-      }),
-    );
+    const result = await run(context).catch((error: unknown) => {
+      log(`scenario ${id} failed: ${String(error)}`);
+      return notRun(id, id, `Failed in this run: ${String(error).slice(0, 300)}`);
+    });
+    if (profileDir) {
+      delete process.env.BENCH_CPU_PROFILE_DIR;
+      result.profiles = await summarizeProfiles(profileDir);
+      await rm(profileDir, { recursive: true, force: true });
+    }
+    scenarios.push(result);
   }
   postgres = await withClient(
     database.url,
@@ -73,14 +86,12 @@ try {
 } finally {
   await database.dispose();
 }
-for (const [id, title] of NOT_RUN) {
-  scenarios.push(notRun(id, title, "Did not fit in the time box of this first version of the suite."));
-}
 
 const cpus = os.cpus();
 const run: BenchRun = {
   date: new Date().toISOString(),
   quick: values.quick,
+  profiled: values.profile,
   machine: {
     cpuModel: cpus[0]?.model.trim() ?? "unknown",
     cpuCount: cpus.length,

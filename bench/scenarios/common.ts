@@ -3,6 +3,7 @@
 import net from "node:net";
 import os from "node:os";
 import { ServerProcess } from "../../tests/support/kill-harness";
+import type { ProfileSummary } from "../support/cpu-profile";
 import { type ProcessUsage, watchProcess } from "../support/proc-stats";
 import { LoadClient, serverPid } from "../support/processes";
 import type { ClientReport, Target } from "../support/protocol";
@@ -25,6 +26,8 @@ export type ScenarioResult = {
   /** What limited the result where the target was missed: only what was measured. */
   notes: string[];
   usage: Record<string, SideUsage>;
+  /** With --profile: where the Watchfloor servers' CPU time went during the scenario. */
+  profiles?: ProfileSummary[];
 };
 
 export type BenchContext = { databaseUrl: string; quick: boolean; log: (message: string) => void };

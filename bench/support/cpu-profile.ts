@@ -19,15 +19,24 @@ const PARTS: [part: string, test: (frame: CallFrame) => boolean][] = [
   ["garbage collection", (frame) => frame.functionName === "(garbage collector)"],
   ["native code V8 cannot attribute", (frame) => frame.functionName === "(program)"],
   // The only WebAssembly in the server is Prisma's query compiler.
-  ["Prisma client (query building, results)", (frame) => frame.url.includes("/@prisma/") || frame.url.startsWith("wasm://")],
+  [
+    "Prisma client (query building, results)",
+    (frame) => frame.url.includes("/@prisma/") || frame.url.startsWith("wasm://"),
+  ],
   ["node-postgres driver", (frame) => /\/node_modules\/pg(-[a-z]+)?\//.test(frame.url)],
-  ["Socket.IO, engine.io, ws", (frame) => /\/node_modules\/(socket\.io[^/]*|engine\.io[^/]*|ws|@socket\.io\/[^/]+)\//.test(frame.url)],
+  [
+    "Socket.IO, engine.io, ws",
+    (frame) => /\/node_modules\/(socket\.io[^/]*|engine\.io[^/]*|ws|@socket\.io\/[^/]+)\//.test(frame.url),
+  ],
   ["zod validation", (frame) => frame.url.includes("/node_modules/zod/")],
   ["better-auth", (frame) => frame.url.includes("/better-auth/") || frame.url.includes("/@better-auth/")],
   ["module loading at start", (frame) => frame.url.includes("/tsx/") || frame.url.startsWith("node:internal/modules")],
   ["other dependencies", (frame) => frame.url.includes("/node_modules/")],
   ["Watchfloor code (server/, lib/)", (frame) => /\/(server|lib)\//.test(frame.url)],
-  ["socket and file writes (native)", (frame) => ["writev", "writeBuffer", "writeUtf8String"].includes(frame.functionName)],
+  [
+    "socket and file writes (native)",
+    (frame) => ["writev", "writeBuffer", "writeUtf8String"].includes(frame.functionName),
+  ],
   ["Node internals (streams, timers, crypto, …)", () => true],
 ];
 
