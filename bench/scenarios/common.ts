@@ -52,9 +52,13 @@ const UNREACHED_WRITE_LIMIT = { WRITE_RATE_PER_SEC: "100000", WRITE_BURST: "1000
  * Starts Watchfloor as its own process. With BENCH_CPU_PROFILE_DIR set (bench/run.ts --profile), the
  * server writes a V8 CPU profile there when it stops.
  */
-export async function startWatchfloor(databaseUrl: string, env: Record<string, string> = {}) {
+export async function startWatchfloor(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  extraNodeArgs: string[] = [],
+) {
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
-  const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const nodeArgs = [...extraNodeArgs, ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
   const server = new ServerProcess({
     databaseUrl,
     port: await freePort(),

@@ -11,9 +11,9 @@ process.once("exit", () => {
   for (const child of children) child.kill("SIGKILL");
 });
 
-function forkTs(file: string, env: Record<string, string> = {}): ChildProcess {
+function forkTs(file: string, env: Record<string, string> = {}, nodeArgs: string[] = []): ChildProcess {
   const child = fork(path.join(BENCH_DIR, file), [], {
-    execArgv: ["--import", "tsx"],
+    execArgv: [...nodeArgs, "--import", "tsx"],
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -68,8 +68,9 @@ export class LoadClient {
  */
 export async function startBaselineServer(
   env: Record<string, string> = {},
+  nodeArgs: string[] = [],
 ): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const child = forkTs("baseline-server.ts", env);
+  const child = forkTs("baseline-server.ts", env, nodeArgs);
   const port = await new Promise<number>((resolve, reject) => {
     child.once("message", (message: { port: number }) => resolve(message.port));
     child.once("exit", (code) => reject(new Error(`the baseline server exited (${code})`)));

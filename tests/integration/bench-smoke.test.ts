@@ -15,11 +15,15 @@ describe("the benchmark suite", () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "bench-smoke-"));
     const file = path.join(dir, "run.json");
     try {
-      await promisify(execFile)(process.execPath, ["--import", "tsx", "bench/run.ts", "--quick", "--json", file], {
-        cwd: ROOT,
-        env: process.env,
-        timeout: 290_000,
-      });
+      await promisify(execFile)(
+        process.execPath,
+        ["--import", "tsx", "bench/run.ts", "--quick", "--profile", "--json", file],
+        {
+          cwd: ROOT,
+          env: process.env,
+          timeout: 290_000,
+        },
+      );
       const run = JSON.parse(await readFile(file, "utf8")) as BenchRun;
       // Two nodes needs Redis, which a machine may lack: then it must say so rather than fail.
       const twoNodes = run.scenarios.find((scenario) => scenario.id === "two-nodes");
@@ -43,6 +47,8 @@ describe("the benchmark suite", () => {
             expect(Number.isFinite(row.baseline), `${scenario.id}: ${row.metric} baseline`).toBe(true);
         }
         for (const usage of Object.values(scenario.usage)) expect(Number.isFinite(usage.server.cpuPercent)).toBe(true);
+        // --profile: every scenario's Watchfloor server left a CPU profile that was summarized.
+        expect(scenario.profiles?.[0]?.busyMs, `${scenario.id}: profile`).toBeGreaterThan(0);
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
