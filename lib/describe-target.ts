@@ -2,28 +2,29 @@
 // all say it the same way.
 import type { TAnnotationTarget } from "@/lib/schemas/annotation";
 import type { BoardSnapshot } from "@/lib/schemas/board";
+import { targetIndex } from "@/lib/target-index";
 import { formatUtc } from "@/lib/time";
 
 export function describeTarget(target: TAnnotationTarget, snapshot: BoardSnapshot): string {
+  const index = targetIndex(snapshot);
   switch (target.type) {
     case "board":
       return "the board";
     case "event":
-      return snapshot.events.find((event) => event.id === target.eventId)?.title ?? "an event";
+      return index.event(target.eventId)?.title ?? "an event";
     case "indicator":
-      return `${indicatorName(snapshot, target.indicatorId)} at ${formatUtc(target.at)}`;
+      return `${indicatorName(index.indicator(target.indicatorId))} at ${formatUtc(target.at)}`;
     case "indicator-range":
-      return `${indicatorName(snapshot, target.indicatorId)}, ${formatUtc(target.from)} – ${formatUtc(target.to)}`;
+      return `${indicatorName(index.indicator(target.indicatorId))}, ${formatUtc(target.from)} – ${formatUtc(target.to)}`;
     case "observation": {
-      for (const indicator of snapshot.indicators) {
-        const observation = indicator.observations.find((candidate) => candidate.id === target.observationId);
-        if (observation) return `${indicator.name}: ${observation.value} at ${formatUtc(observation.observedAt)}`;
-      }
-      return "an observation";
+      const found = index.observation(target.observationId);
+      if (!found) return "an observation";
+      const { indicator, observation } = found;
+      return `${indicator.name}: ${observation.value} at ${formatUtc(observation.observedAt)}`;
     }
   }
 }
 
-function indicatorName(snapshot: BoardSnapshot, indicatorId: string): string {
-  return snapshot.indicators.find((indicator) => indicator.id === indicatorId)?.name ?? "an indicator";
+function indicatorName(indicator: { name: string } | undefined): string {
+  return indicator?.name ?? "an indicator";
 }

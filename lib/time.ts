@@ -2,6 +2,11 @@
 
 const pad = (value: number) => String(value).padStart(2, "0");
 
+// Made once: toLocaleString with options builds a new formatter on every call, which a board of
+// thousands of annotations pays thousands of times.
+const utcMonthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" });
+const localFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
 /** "2022-01-10 09:00Z" */
 export function formatUtc(iso: string): string {
   const date = new Date(iso);
@@ -12,14 +17,16 @@ export function formatUtc(iso: string): string {
 /** "10 Jan" — for chart ticks, where space is short. */
 export function formatUtcDay(epochMs: number): string {
   const date = new Date(epochMs);
-  const month = date.toLocaleString("en-GB", { month: "short", timeZone: "UTC" });
+  const month = utcMonthFormat.format(date);
   return `${date.getUTCDate()} ${month}`;
 }
 
 /** The same instant in the viewer's own zone, for the hover title. */
 export function formatLocal(iso: string): string {
   const date = new Date(iso);
-  return `${date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })} local`;
+  // format() throws on an invalid date, where toLocaleString said so.
+  if (Number.isNaN(date.getTime())) return "Invalid Date local";
+  return `${localFormat.format(date)} local`;
 }
 
 /** For <input type="datetime-local"> read as UTC: "2022-01-10T09:00". */

@@ -1,7 +1,7 @@
 "use client";
 // The annotations side of the board: the composer, what waits in the outbox, the filters (kept in the
 // URL), and the threads that match them.
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { groupThreads, threadMatches } from "@/lib/annotation-filter";
 import { describeTarget } from "@/lib/describe-target";
 import type { PresenceMember } from "@/lib/events";
@@ -17,6 +17,9 @@ import { UndoDelete } from "./UndoDelete";
 import type { BoardSend } from "./use-live-board";
 import type { useOutbox } from "./use-outbox";
 import { useUrlFilter } from "./use-url-filter";
+
+/** Threads listed at first and per "show more": thousands at once take seconds to render and nobody reads them all. */
+const THREADS_PER_PAGE = 200;
 
 type Props = {
   snapshot: BoardSnapshot;
@@ -46,8 +49,16 @@ export function AnnotationsPanel({
   const [deleted, setDeleted] = useState<WireAnnotation | null>(null);
   const clearDeleted = useCallback(() => setDeleted(null), []);
 
-  const threads = groupThreads(snapshot.annotations);
-  const shown = threads.filter((thread) => threadMatches(thread, filter));
+  const threads = useMemo(() => groupThreads(snapshot.annotations), [snapshot.annotations]);
+  const shown = useMemo(() => threads.filter((thread) => threadMatches(thread, filter)), [threads, filter]);
+  const [listedCount, setListedCount] = useState(THREADS_PER_PAGE);
+  const [listedFor, setListedFor] = useState(filter);
+  // A new filter starts again from its first page.
+  if (listedFor !== filter) {
+    setListedFor(filter);
+    setListedCount(THREADS_PER_PAGE);
+  }
+  const listed = shown.length > listedCount ? shown.slice(0, listedCount) : shown;
   const typistsIn = (threadId: string) =>
     presence.filter((member) => member.typingIn === threadId && member.userId !== abilities.userId);
 
@@ -76,7 +87,7 @@ export function AnnotationsPanel({
       <AnnotationFilters filter={filter} onChange={setFilter} snapshot={snapshot} annotations={snapshot.annotations} />
       {shown.length ? (
         <ol className="annotation-list" aria-label="Threads">
-          {shown.map((thread) => (
+          {listed.map((thread) => (
             <ThreadView
               key={thread.top.id}
               thread={thread.top}
@@ -95,6 +106,18 @@ export function AnnotationsPanel({
       ) : (
         <p className="muted">{threads.length ? "No thread matches these filters." : "No annotations yet."}</p>
       )}
+      {shown.length > listed.length ? (
+        <p className="muted thread-list-more">
+          Showing the newest {listed.length} of {shown.length} threads.{" "}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setListedCount((count) => count + THREADS_PER_PAGE)}
+          >
+            Show {Math.min(THREADS_PER_PAGE, shown.length - listed.length)} more
+          </button>
+        </p>
+      ) : null}
       <UndoDelete deleted={deleted} send={send} onDone={clearDeleted} />
     </section>
   );

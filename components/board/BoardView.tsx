@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import { can } from "@/lib/permissions";
 import type { TAnnotationCreateInput, TAnnotationTarget } from "@/lib/schemas/annotation";
-import type { BoardSummary } from "@/lib/schemas/board";
+import type { BoardSnapshot, BoardSummary } from "@/lib/schemas/board";
 import { AppHeader } from "../ui/AppHeader";
 import { Problem } from "../ui/Problem";
 import { useSessionUser } from "../ui/use-session-user";
@@ -40,14 +40,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   const outbox = useOutbox({ boardId: summary.id, userId: user?.id, liveEpoch, sendCreate });
   const { setFocus, setTyping } = usePresenceReporter(summary.id, send, liveEpoch);
 
-  const domain = useMemo<[number, number]>(() => {
-    if (!snapshot) return [0, 1];
-    const times = [
-      ...snapshot.events.map((event) => Date.parse(event.occurredAt)),
-      ...snapshot.indicators.flatMap((indicator) => indicator.observations.map((o) => Date.parse(o.observedAt))),
-    ];
-    return times.length ? [Math.min(...times), Math.max(...times)] : [0, 1];
-  }, [snapshot]);
+  const domain = useMemo<[number, number]>(() => (snapshot ? boardSpan(snapshot) : [0, 1]), [snapshot]);
 
   const ticks = useMemo(() => weeklyTicks(domain), [domain]);
 
@@ -160,4 +153,20 @@ function weeklyTicks([start, end]: [number, number]): number[] {
   const step = end - start > 120 * DAY_MS ? 28 * DAY_MS : 7 * DAY_MS;
   for (let tick = Math.ceil(start / DAY_MS) * DAY_MS; tick <= end; tick += step) ticks.push(tick);
   return ticks;
+}
+
+/** The earliest and latest instant of the board's events and observations; a loop, since spreading
+ * 100,000 times into Math.min would near the engine's argument limit. */
+function boardSpan(snapshot: BoardSnapshot): [number, number] {
+  let earliest = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  const include = (iso: string) => {
+    const time = Date.parse(iso);
+    if (time < earliest) earliest = time;
+    if (time > latest) latest = time;
+  };
+  for (const event of snapshot.events) include(event.occurredAt);
+  for (const indicator of snapshot.indicators)
+    for (const observation of indicator.observations) include(observation.observedAt);
+  return earliest <= latest ? [earliest, latest] : [0, 1];
 }

@@ -1,7 +1,8 @@
 "use client";
 // The indicators: one chart each on a shared time axis, with the tools to add indicators and figures
 // (editors), and the board's export links.
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { BoardSnapshot, WireObservation } from "@/lib/schemas/board";
 import { TimeRangeControl } from "./chart/TimeRangeControl";
 import { FiguresTable } from "./content/FiguresTable";
@@ -41,6 +42,9 @@ export function ChartsPanel({
   const [editingIndicator, setEditingIndicator] = useState<string | null>(null);
   const [presentation, setPresentation] = useState(false);
   const boardId = snapshot.board.id;
+  // One pass over the annotations, kept while they are the same, so a chart's markers are not
+  // recomputed (nor its list refiltered) on every render of the panel.
+  const annotationsByIndicator = useMemo(() => groupByIndicator(snapshot.annotations), [snapshot.annotations]);
   return (
     <section className="panel charts" aria-labelledby="charts-title">
       <h2 id="charts-title">Indicators</h2>
@@ -74,11 +78,7 @@ export function ChartsPanel({
           <IndicatorChart
             indicator={indicator}
             events={snapshot.events}
-            annotations={snapshot.annotations.filter(
-              (annotation) =>
-                (annotation.target.type === "indicator" || annotation.target.type === "indicator-range") &&
-                annotation.target.indicatorId === indicator.id,
-            )}
+            annotations={annotationsByIndicator.get(indicator.id) ?? NO_ANNOTATIONS}
             domain={domain}
             ticks={ticks}
             showEventLabels={index === 0}
@@ -126,4 +126,19 @@ export function ChartsPanel({
       ))}
     </section>
   );
+}
+
+const NO_ANNOTATIONS: WireAnnotation[] = [];
+
+/** The annotations on each indicator (a point or a range of it), by indicator id, in board order. */
+function groupByIndicator(annotations: readonly WireAnnotation[]): Map<string, WireAnnotation[]> {
+  const byIndicator = new Map<string, WireAnnotation[]>();
+  for (const annotation of annotations) {
+    const { target } = annotation;
+    if (target.type !== "indicator" && target.type !== "indicator-range") continue;
+    const list = byIndicator.get(target.indicatorId) ?? [];
+    list.push(annotation);
+    byIndicator.set(target.indicatorId, list);
+  }
+  return byIndicator;
 }

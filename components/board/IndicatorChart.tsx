@@ -1,8 +1,8 @@
 "use client";
 // One indicator over the board's time range: its observations, the board's events as markers on the
-// time axis, its warning thresholds, and the annotations made on it. Clicking picks a point in time
-// to annotate, dragging picks a range (Shift-dragging zooms to it). Long series are thinned to about
-// one point per pixel of the visible range.
+// time axis, its warning thresholds, and the annotations made on it (grouped, with counts, when too
+// many are in view to tell apart). Clicking picks a point in time to annotate, dragging picks a range
+// (Shift-dragging zooms to it). Long series are thinned to about one point per pixel of the visible range.
 import { useCallback, useMemo, useRef, useState } from "react";
 import {
   CartesianGrid,
@@ -19,8 +19,10 @@ import {
 } from "recharts";
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { WireEvent, WireIndicator, WireObservation } from "@/lib/schemas/board";
+import { chartMarkers } from "./chart/annotation-markers";
 import { formatTick, ticksForView } from "./chart/axis-ticks";
 import { downsampleToWidth, nearestPoint, pointsInView, toChartPoints } from "./chart/display-series";
+import { GroupedMarkers, groupSpacingPx } from "./chart/GroupedMarkers";
 import { ObservationTooltip } from "./chart/ObservationTooltip";
 import { PlotAreaProbe } from "./chart/PlotAreaProbe";
 import { PointPicker } from "./chart/PointPicker";
@@ -105,8 +107,17 @@ export function IndicatorChart({
     onSelect: onDragSelect,
   });
 
+  const plotWidthPx = widthPx - sizes.horizontalChromePx;
+  const markers = useMemo(
+    () =>
+      chartMarkers(annotations, view, {
+        buckets: Math.max(Math.floor(plotWidthPx / groupSpacingPx(sizes.tickFontSize)), 1),
+      }),
+    [annotations, view, plotWidthPx, sizes.tickFontSize],
+  );
+  const valueAt = (t: number) => nearestPoint(allPoints, t)?.value ?? 0;
+
   const sparse = drawnPoints.length * MIN_PX_PER_DOT <= widthPx;
-  const overlaps = (from: number, to: number) => from <= view[1] && to >= view[0];
 
   return (
     <figure
@@ -118,6 +129,11 @@ export function IndicatorChart({
         <span className="swatch" style={{ background: indicator.color }} aria-hidden="true" />
         {indicator.name} <span className="unit">{indicator.unit}</span>
         <span className="spacer" />
+        {markers.grouped ? (
+          <span className="unit" data-testid="grouped-markers-note">
+            {markers.annotationCount} annotations, grouped; zoom in to see each
+          </span>
+        ) : null}
         <PointPicker indicator={indicator} inView={pickablePoints} drawn={drawnPoints} onPick={onPick} />
       </figcaption>
       <ResponsiveContainer width="100%" height={sizes.heightPx} onResize={(width) => setWidthPx(Math.round(width))}>
@@ -182,38 +198,31 @@ export function IndicatorChart({
               />
             ),
           )}
-          {annotations.map((annotation) => {
-            const { target } = annotation;
-            if (target.type === "indicator-range") {
-              const from = Date.parse(target.from);
-              const to = Date.parse(target.to);
-              return overlaps(from, to) ? (
+          {markers.grouped ? null : (
+            <>
+              {markers.ranges.map((range) => (
                 <ReferenceArea
-                  key={annotation.id}
-                  x1={from}
-                  x2={to}
+                  key={range.key}
+                  x1={range.from}
+                  x2={range.to}
                   // A range the view cuts through is drawn up to the edge rather than dropped.
                   ifOverflow="hidden"
                   fill="var(--accent)"
                   fillOpacity={0.12}
                 />
-              ) : null;
-            }
-            if (target.type === "indicator") {
-              const at = Date.parse(target.at);
-              return (
+              ))}
+              {markers.points.map((point) => (
                 <ReferenceDot
-                  key={annotation.id}
-                  x={at}
-                  y={nearestPoint(allPoints, at)?.value ?? 0}
+                  key={point.key}
+                  x={point.t}
+                  y={valueAt(point.t)}
                   r={sizes.annotationDotRadius}
                   fill="var(--accent)"
                   stroke="var(--bg)"
                 />
-              );
-            }
-            return null;
-          })}
+              ))}
+            </>
+          )}
           {drag.selection ? (
             <ReferenceArea
               x1={drag.selection.range[0]}
@@ -230,6 +239,15 @@ export function IndicatorChart({
             active={drag.selection ? false : undefined}
             content={<ObservationTooltip unit={indicator.unit} canPickRange={onPickRange !== undefined} />}
           />
+          {markers.grouped ? (
+            <GroupedMarkers
+              points={markers.points.map((point) => ({ ...point, value: valueAt(point.t) }))}
+              ranges={markers.ranges}
+              view={view}
+              dotRadius={sizes.annotationDotRadius}
+              fontSize={sizes.tickFontSize}
+            />
+          ) : null}
           <Line
             type="linear"
             dataKey="value"
