@@ -1,6 +1,6 @@
 // Commits a batch of annotation:create requests for one board (see server/db/group-commit.ts). What the
 // batch needs to know — the authors' access, which ids are already stored, whether the targets are on
-// the board, who is mentioned — is read with one query per kind, in parallel; every new annotation is
+// the board, who is mentioned — is read in one statement (read-batch-facts.ts); every new annotation is
 // then written by one statement (insert-annotation-batch.ts). A request that fails its own checks is
 // answered alone and never costs the others their write.
 import type { WireOp } from "@/lib/ops";
@@ -11,9 +11,10 @@ import type { Database } from "../db/client";
 import type { Settlement } from "../db/group-commit";
 import type { BaseDomain } from "../domain";
 import { AppError } from "../errors";
-import { type MemberName, mentionedMembers, readMemberNames } from "./find-mentions";
+import { type MemberName, mentionedMembers } from "./find-mentions";
 import { findTargetProblems } from "./find-target-problems";
 import { insertAnnotationBatch, type NewAnnotation } from "./insert-annotation-batch";
+import { readBatchFacts } from "./read-batch-facts";
 import { targetColumns } from "./target-columns";
 import { ANNOTATION_INCLUDE, toWireAnnotation } from "./to-wire-annotation";
 
@@ -30,16 +31,18 @@ export async function commitAnnotationBatch(
   requests: CreateRequest[],
 ): Promise<Outcome[]> {
   const { db } = domain;
-  const inputs = requests.map((request) => request.input);
-  const [authors, stored, targetProblems, members] = await Promise.all([
-    readAuthors(db, boardId, requests),
-    storedIds(
-      db,
-      inputs.map((input) => input.id),
-    ),
-    findTargetProblems(db, boardId, inputs),
-    inputs.some((input) => input.body.includes("@")) ? readMemberNames(db, boardId) : Promise.resolve([]),
-  ]);
+  const facts = await readBatchFacts(db, boardId, requests);
+  const { stored, members } = facts;
+  const authors = new Map(
+    [...facts.authors].map(([userId, author]): [string, Author] => [
+      userId,
+      { access: { role: author.role, archived: facts.archived }, name: author.name },
+    ]),
+  );
+  const targetProblems = findTargetProblems(
+    requests.map((request) => request.input),
+    facts.existing,
+  );
 
   // The checks in the order a single create makes them: access, replay, write token, target.
   const outcomes: (Outcome | undefined)[] = new Array(requests.length);
@@ -91,27 +94,6 @@ export async function commitAnnotationBatch(
     outcomes[index] = answer?.ok ? { ok: true, value: { ...answer.value, replayed: true } } : answer;
   }
   return outcomes.map((outcome) => outcome ?? failed(new Error("The batch left a request unanswered")));
-}
-
-async function readAuthors(db: Database, boardId: string, requests: CreateRequest[]): Promise<Map<string, Author>> {
-  const memberships = await db.membership.findMany({
-    where: { boardId, userId: { in: [...new Set(requests.map((request) => request.actor.id))] } },
-    select: { userId: true, role: true, user: { select: { name: true } }, board: { select: { archivedAt: true } } },
-  });
-  return new Map(
-    memberships.map((membership) => [
-      membership.userId,
-      {
-        access: { role: membership.role, archived: membership.board.archivedAt !== null },
-        name: membership.user.name,
-      },
-    ]),
-  );
-}
-
-async function storedIds(db: Database, ids: string[]): Promise<Set<string>> {
-  const rows = await db.annotation.findMany({ where: { id: { in: ids } }, select: { id: true } });
-  return new Set(rows.map((row) => row.id));
 }
 
 /** The annotation as clients will see it once written: the same mapping a read of the row goes through. */

@@ -1,50 +1,55 @@
-// Checks a batch of new annotations' targets (and threads) against the board with one query per kind
-// of target, instead of one query per annotation.
+// Which new annotations of a batch name a target (or a thread) that is not on the board. The ids are
+// read for the whole batch at once (read-batch-facts.ts); this decides per annotation.
 import type { TAnnotationCreate } from "@/lib/schemas/annotation";
-import type { Database } from "../db/client";
 import { AppError } from "../errors";
 
+export type ExistingTargets = {
+  events: Set<string>;
+  indicators: Set<string>;
+  observations: Set<string>;
+  threads: Set<string>;
+};
+
+type Kind = keyof ExistingTargets;
 type IdPicker = (input: TAnnotationCreate) => string | undefined;
 
-const eventOf: IdPicker = (input) => (input.target.type === "event" ? input.target.eventId : undefined);
-const indicatorOf: IdPicker = (input) =>
-  input.target.type === "indicator" || input.target.type === "indicator-range" ? input.target.indicatorId : undefined;
-const observationOf: IdPicker = (input) =>
-  input.target.type === "observation" ? input.target.observationId : undefined;
-const parentOf: IdPicker = (input) => input.parentId ?? undefined;
+const PICKERS: Record<Kind, IdPicker> = {
+  events: (input) => (input.target.type === "event" ? input.target.eventId : undefined),
+  indicators: (input) =>
+    input.target.type === "indicator" || input.target.type === "indicator-range" ? input.target.indicatorId : undefined,
+  observations: (input) => (input.target.type === "observation" ? input.target.observationId : undefined),
+  // Threads are one level deep: a reply goes to the thread's top annotation.
+  threads: (input) => input.parentId ?? undefined,
+};
+
+const WORDING: Record<Kind, [what: string, path: string[]]> = {
+  events: ["event", ["target", "eventId"]],
+  indicators: ["indicator", ["target", "indicatorId"]],
+  observations: ["observation", ["target", "observationId"]],
+  threads: ["thread being replied to", ["parentId"]],
+};
+
+/** The distinct ids of each kind the inputs name, to look up in one go. */
+export function targetIdsOf(inputs: TAnnotationCreate[]): Record<Kind, string[]> {
+  const ids = (pick: IdPicker) => [...new Set(inputs.map(pick).filter((id): id is string => id !== undefined))];
+  return {
+    events: ids(PICKERS.events),
+    indicators: ids(PICKERS.indicators),
+    observations: ids(PICKERS.observations),
+    threads: ids(PICKERS.threads),
+  };
+}
 
 /** For each input (by index) whose target or thread is not on the board, the VALIDATION error it answers. */
-export async function findTargetProblems(
-  db: Database,
-  boardId: string,
-  inputs: TAnnotationCreate[],
-): Promise<Map<number, AppError>> {
-  const select = { id: true } as const;
-  const [events, indicators, observations, threads] = await Promise.all([
-    existing(inputs, eventOf, (ids) => db.event.findMany({ where: { id: { in: ids }, boardId }, select })),
-    existing(inputs, indicatorOf, (ids) => db.indicator.findMany({ where: { id: { in: ids }, boardId }, select })),
-    existing(inputs, observationOf, (ids) =>
-      db.observation.findMany({ where: { id: { in: ids }, indicator: { boardId } }, select }),
-    ),
-    // Threads are one level deep: a reply goes to the thread's top annotation.
-    existing(inputs, parentOf, (ids) =>
-      db.annotation.findMany({ where: { id: { in: ids }, boardId, deletedAt: null, parentId: null }, select }),
-    ),
-  ]);
-  const checks: [IdPicker, Set<string>, string, string[]][] = [
-    [eventOf, events, "event", ["target", "eventId"]],
-    [indicatorOf, indicators, "indicator", ["target", "indicatorId"]],
-    [observationOf, observations, "observation", ["target", "observationId"]],
-    [parentOf, threads, "thread being replied to", ["parentId"]],
-  ];
+export function findTargetProblems(inputs: TAnnotationCreate[], existing: ExistingTargets): Map<number, AppError> {
   const problems = new Map<number, AppError>();
   inputs.forEach((input, index) => {
-    const failed = checks.find(([pick, found]) => {
-      const id = pick(input);
-      return id !== undefined && !found.has(id);
+    const missing = (Object.keys(PICKERS) as Kind[]).find((kind) => {
+      const id = PICKERS[kind](input);
+      return id !== undefined && !existing[kind].has(id);
     });
-    if (!failed) return;
-    const [, , what, path] = failed;
+    if (!missing) return;
+    const [what, path] = WORDING[missing];
     problems.set(
       index,
       new AppError("VALIDATION", `The ${what} is not on this board`, [
@@ -53,15 +58,4 @@ export async function findTargetProblems(
     );
   });
   return problems;
-}
-
-/** The ids among those the inputs name that exist on the board; no query when none is named. */
-async function existing(
-  inputs: TAnnotationCreate[],
-  pick: IdPicker,
-  read: (ids: string[]) => Promise<{ id: string }[]>,
-): Promise<Set<string>> {
-  const ids = [...new Set(inputs.map(pick).filter((id): id is string => id !== undefined))];
-  if (!ids.length) return new Set();
-  return new Set((await read(ids)).map((row) => row.id));
 }

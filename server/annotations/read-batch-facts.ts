@@ -1,0 +1,73 @@
+// What a batch of annotation creates needs to know before it writes, read in ONE round trip: the
+// authors' roles and names, whether the board is archived, which ids are already stored (replays),
+// which named targets and threads are on the board, and — when a body has an "@" — the members' names.
+// Prisma would take five queries for it; on the hot path of a busy board one statement is cheaper in
+// round trips and in the server's CPU (docs/BENCHMARKS.md, scenarios 1 and 2).
+import type { TAnnotationCreate } from "@/lib/schemas/annotation";
+import type { BoardRole } from "@/lib/schemas/board";
+import type { Database } from "../db/client";
+import type { MemberName } from "./find-mentions";
+import { type ExistingTargets, targetIdsOf } from "./find-target-problems";
+
+export type BatchFacts = {
+  authors: Map<string, { role: BoardRole; name: string }>;
+  archived: boolean;
+  stored: Set<string>;
+  existing: ExistingTargets;
+  members: MemberName[];
+};
+
+type Row = {
+  authors: { userId: string; role: BoardRole; name: string }[];
+  archived: boolean | null;
+  stored: string[];
+  events: string[];
+  indicators: string[];
+  observations: string[];
+  threads: string[];
+  members: { id: string; name: string }[];
+};
+
+export async function readBatchFacts(
+  db: Database,
+  boardId: string,
+  requests: { actor: { id: string }; input: TAnnotationCreate }[],
+): Promise<BatchFacts> {
+  const inputs = requests.map((request) => request.input);
+  const wanted = targetIdsOf(inputs);
+  const authorIds = [...new Set(requests.map((request) => request.actor.id))];
+  const withMembers = inputs.some((input) => input.body.includes("@"));
+  const [row] = await db.$queryRaw<Row[]>`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('userId', m."userId", 'role', m.role, 'name', u.name)), '[]'::json)
+         FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+        WHERE m."boardId" = ${boardId}::uuid AND m."userId" = ANY(${authorIds}::text[])) AS authors,
+      (SELECT "archivedAt" IS NOT NULL FROM "Board" WHERE id = ${boardId}::uuid) AS archived,
+      (SELECT coalesce(array_agg(id::text), '{}') FROM "Annotation"
+        WHERE id = ANY(${inputs.map((input) => input.id)}::uuid[])) AS stored,
+      (SELECT coalesce(array_agg(id::text), '{}') FROM "Event"
+        WHERE "boardId" = ${boardId}::uuid AND id = ANY(${wanted.events}::uuid[])) AS events,
+      (SELECT coalesce(array_agg(id::text), '{}') FROM "Indicator"
+        WHERE "boardId" = ${boardId}::uuid AND id = ANY(${wanted.indicators}::uuid[])) AS indicators,
+      (SELECT coalesce(array_agg(o.id::text), '{}') FROM "Observation" o JOIN "Indicator" i ON i.id = o."indicatorId"
+        WHERE i."boardId" = ${boardId}::uuid AND o.id = ANY(${wanted.observations}::uuid[])) AS observations,
+      (SELECT coalesce(array_agg(id::text), '{}') FROM "Annotation"
+        WHERE "boardId" = ${boardId}::uuid AND id = ANY(${wanted.threads}::uuid[])
+          AND "deletedAt" IS NULL AND "parentId" IS NULL) AS threads,
+      (SELECT coalesce(json_agg(json_build_object('id', m."userId", 'name', u.name)), '[]'::json)
+         FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+        WHERE ${withMembers} AND m."boardId" = ${boardId}::uuid) AS members`;
+  if (!row) throw new Error("The batch read returned no row");
+  return {
+    authors: new Map(row.authors.map((author) => [author.userId, { role: author.role, name: author.name }])),
+    archived: row.archived ?? false,
+    stored: new Set(row.stored),
+    existing: {
+      events: new Set(row.events),
+      indicators: new Set(row.indicators),
+      observations: new Set(row.observations),
+      threads: new Set(row.threads),
+    },
+    members: row.members,
+  };
+}
