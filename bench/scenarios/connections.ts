@@ -99,11 +99,11 @@ export async function runConnections(context: BenchContext): Promise<ScenarioRes
   const met = heldReal <= TARGET_KIB;
   const notes = [
     `Held after full collections: ${round(heldReal, 1)} KiB per connection of V8 heap and buffers ` +
-      `(bare Socket.IO ${round(held.bare.heldKiB ?? 0, 1)} KiB). What the OS sees right after a storm of ${count} ` +
-      `connects is more: RSS grew ${round(seen.real.rssKiB, 1)} KiB per connection (bare ${round(seen.bare.rssKiB, 1)} KiB), ` +
-      "the rest being garbage of the storm — handshakes, session lookups, joins — whose heap pages V8 keeps; " +
-      `after a collection the RSS growth reads ${round(held.real.rssKiB, 1)} KiB (bare ${round(held.bare.rssKiB, 1)} KiB) ` +
-      "because the collection before the storm had shrunk the heap the storm then grew again.",
+      `(bare Socket.IO ${round(held.bare.heldKiB ?? 0, 1)} KiB). What the OS sees is more: right after a storm of ${count} ` +
+      `connects RSS grew ${round(seen.real.rssKiB, 1)} KiB per connection (bare ${round(seen.bare.rssKiB, 1)} KiB), and ` +
+      `${round(held.real.rssKiB, 1)} KiB (bare ${round(held.bare.rssKiB, 1)} KiB) in the pass with collections forced. ` +
+      "RSS counts the heap pages V8 grew for the storm's garbage — handshakes, session lookups, joins — and keeps " +
+      "after collecting it, so it depends on the heap's state when the storm began and differs between runs.",
   ];
   return {
     id: "connections",

@@ -31,7 +31,12 @@ export async function commitAnnotationBatch(
   requests: CreateRequest[],
 ): Promise<Outcome[]> {
   const { db } = domain;
-  const facts = await readBatchFacts(db, boardId, requests);
+  // The write tokens are taken while the facts are read, one per request; the requests that turn out
+  // not to be new writes (replays, refusals) give theirs back below, so a replay still costs none.
+  const [facts, refused] = await Promise.all([
+    readBatchFacts(db, boardId, requests),
+    domain.limiter.takeEach(requests.map((request) => request.actor.id)),
+  ]);
   const { stored, members } = facts;
   const authors = new Map(
     [...facts.authors].map(([userId, author]): [string, Author] => [
@@ -67,8 +72,10 @@ export async function commitAnnotationBatch(
       fresh.push(index);
     }
   });
-  // A replay costs no write token; every new write takes one before it is written.
-  const refused = await domain.limiter.takeEach(fresh.map((index) => (requests[index] as CreateRequest).actor.id));
+  const unused = requests
+    .filter((request, index) => !fresh.includes(index) && !refused.has(request.actor.id))
+    .map((request) => request.actor.id);
+  if (unused.length) await domain.limiter.giveBack(unused);
   for (const index of fresh) {
     const problem = refused.get((requests[index] as CreateRequest).actor.id) ?? targetProblems.get(index);
     if (problem) outcomes[index] = failed(problem);

@@ -48,6 +48,16 @@ export async function takeTokens(
   );
 }
 
+/** Puts tokens back (taken for work that then did not happen), never above the burst. */
+export async function returnTokens(db: Database, counts: ReadonlyMap<string, number>, rule: BucketRule): Promise<void> {
+  const keys = [...counts.keys()];
+  if (!keys.length) return;
+  await db.$executeRaw`
+    UPDATE "RateBucket" SET "tokens" = LEAST(${rule.burst}::float8, "RateBucket"."tokens" + returned.count)
+    FROM unnest(${keys}::text[], ${keys.map((key) => counts.get(key) ?? 1)}::float8[]) AS returned(key, count)
+    WHERE "RateBucket"."key" = returned.key`;
+}
+
 /** The bucket's tokens after refilling for the time since its last take, capped at the burst. */
 function refilled(rule: BucketRule) {
   return Prisma.sql`LEAST(${rule.burst}::float8, "RateBucket"."tokens" + EXTRACT(EPOCH FROM clock_timestamp() - "RateBucket"."updatedAt") * ${rule.ratePerSec}::float8)`;

@@ -117,22 +117,25 @@ describe("a group-committed batch of creates", () => {
       data: { id: randomUUID(), boardId: board.id, title: "Doomed", occurredAt: new Date(), category: "political" },
     });
     // The event passes the batch's target check and is gone by the time the batch writes, so its
-    // statement fails on the foreign key: the batch is split and only that request fails.
+    // statement fails on the foreign key: the batch is split and only that request fails. The replay in
+    // the batch gives its write token back after the checks, just before the write: the moment to strike.
     const domain: BaseDomain = {
       ...app.domain,
       limiter: {
         ...app.domain.limiter,
-        takeEach: async (userIds) => {
-          if (userIds.includes(carol.id)) await app.db.event.deleteMany({ where: { id: doomed.id } });
-          return new Map();
+        giveBack: async () => {
+          await app.db.event.deleteMany({ where: { id: doomed.id } });
         },
       },
     };
+    const [earlier] = await commitAnnotationBatch(app.domain, board.id, [request(alice, { body: "Earlier." })]);
+    const replay = request(alice, { id: earlier?.ok ? earlier.value.annotation.id : "", body: "Earlier." });
     const before = (await app.db.board.findUniqueOrThrow({ where: { id: board.id } })).lastSeq;
     const good = request(alice, { body: "Still written." });
     const bad = request(carol, { target: { type: "event", eventId: doomed.id } });
-    const outcomes = await commitAnnotationBatch(domain, board.id, [good, bad]);
-    expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, false]);
+    const outcomes = await commitAnnotationBatch(domain, board.id, [good, bad, replay]);
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, false, true]);
+    expect(await app.db.event.count({ where: { id: doomed.id } })).toBe(0);
     expect(await app.db.annotation.count({ where: { id: { in: [good.input.id, bad.input.id] } } })).toBe(1);
     expect((await app.db.board.findUniqueOrThrow({ where: { id: board.id } })).lastSeq).toBe(before + 1);
   });
@@ -149,6 +152,18 @@ describe("a group-committed batch of creates", () => {
     // Carol's bucket is now empty; Alice's still holds both tokens.
     const next = await commitAnnotationBatch(domain, board.id, [request(carol), request(alice), request(alice)]);
     expect(next.map(answer)).toEqual(["RATE_LIMITED", "ok", "ok"]);
+    // A replay is answered with an empty bucket, and costs no token when there is one: after replaying
+    // on a full bucket (two tokens), two new writes still go through.
+    const replayed = next[2]?.ok ? next[2].value.annotation.id : "";
+    expect((await commitAnnotationBatch(domain, board.id, [request(alice, { id: replayed })])).map(answer)).toEqual([
+      "ok",
+    ]);
+    await app.db.rateBucket.deleteMany();
+    expect((await commitAnnotationBatch(domain, board.id, [request(alice, { id: replayed })])).map(answer)).toEqual([
+      "ok",
+    ]);
+    const after = await commitAnnotationBatch(domain, board.id, [request(alice), request(alice)]);
+    expect(after.map(answer)).toEqual(["ok", "ok"]);
   });
 
   it("goes through the queue: concurrent creates on one board all land once, in a gapless log", async () => {
