@@ -147,8 +147,9 @@ describe("a group-committed batch of creates", () => {
     const outcomes = await commitAnnotationBatch(domain, board.id, batch);
     // Alice asked for three writes with two tokens: none of hers is written; Carol's two are.
     expect(outcomes.map(answer)).toEqual(["RATE_LIMITED", "ok", "RATE_LIMITED", "ok", "RATE_LIMITED"]);
-    const refused = outcomes[0];
-    expect(refused?.ok ? null : (refused?.error as AppError).extra.retryAfterMs).toBeGreaterThan(0);
+    const [refused] = outcomes;
+    if (!refused || refused.ok) throw new Error("Alice's first write should have been refused");
+    expect((refused.error as AppError).extra.retryAfterMs).toBeGreaterThan(0);
     // Carol's bucket is now empty; Alice's still holds both tokens.
     const next = await commitAnnotationBatch(domain, board.id, [request(carol), request(alice), request(alice)]);
     expect(next.map(answer)).toEqual(["RATE_LIMITED", "ok", "ok"]);
