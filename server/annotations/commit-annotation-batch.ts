@@ -49,7 +49,8 @@ export async function commitAnnotationBatch(
     facts.existing,
   );
 
-  // The checks in the order a single create makes them: access, replay, write token, target.
+  // Each request's answer is decided in the order a single create checks: access, replay, write token,
+  // target (the tokens were taken above already, and those not needed go back).
   const outcomes: (Outcome | undefined)[] = new Array(requests.length);
   const replays: number[] = [];
   const duplicates = new Map<number, number>();
@@ -72,8 +73,9 @@ export async function commitAnnotationBatch(
       fresh.push(index);
     }
   });
+  const isFresh = new Set(fresh);
   const unused = requests
-    .filter((request, index) => !fresh.includes(index) && !refused.has(request.actor.id))
+    .filter((request, index) => !isFresh.has(index) && !refused.has(request.actor.id))
     .map((request) => request.actor.id);
   if (unused.length) await domain.limiter.giveBack(unused);
   for (const index of fresh) {
