@@ -2,6 +2,7 @@
 // fresh embedded database seeded with the demo board. Started by scripts/run-e2e.js.
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS } from "./tests/support/chromium-flags";
 
 const port = Number(process.env.E2E_PORT ?? 3197);
 const dataDir = path.resolve(import.meta.dirname, ".tmp", "e2e-data");
@@ -16,16 +17,7 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
     },
     trace: "retain-on-failure",
   },

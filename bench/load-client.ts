@@ -4,9 +4,11 @@
 // own CPU does not count against the server's.
 import { randomUUID } from "node:crypto";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { applyOps, type LiveBoard } from "@/lib/board-state";
 import type { BoardSnapshot } from "@/lib/schemas/board";
+import { BARE_ANNOTATION_FIELDS } from "./support/bare-annotation";
+import { openSocket } from "./support/open-socket";
 import type {
   BoardLoadReport,
   ClientCommand,
@@ -35,16 +37,7 @@ function onOp(op: { type?: string; data?: { body?: unknown } }): void {
 }
 
 async function connectOne(url: string, cookie: string, join: boolean): Promise<void> {
-  const socket = io(url, {
-    transports: ["websocket"],
-    extraHeaders: cookie ? { cookie } : {},
-    reconnection: false,
-    forceNew: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
+  const socket = await openSocket(url, cookie);
   socket.on("board:op", onOp);
   sockets.push(socket);
   if (!join) return;
@@ -72,16 +65,7 @@ function writePayload(eventId: string | undefined, number: number): Record<strin
   const now = new Date().toISOString();
   return {
     ...input,
-    author: { id: "baseline-author-0000000000000", name: "Baseline Analyst" },
-    kind: "note",
-    confidence: null,
-    tags: [],
-    parentId: null,
-    version: 1,
-    resolvedAt: null,
-    resolvedBy: null,
-    automatic: false,
-    mentions: [],
+    ...BARE_ANNOTATION_FIELDS,
     createdAt: now,
     updatedAt: now,
   };
@@ -111,16 +95,7 @@ async function loadBoard(command: Extract<ClientCommand, { cmd: "load-board" }>)
   const samplesMs: number[] = [];
   let last: { seq?: number; snapshot?: BoardSnapshot } = {};
   for (let repeat = 0; repeat < command.repeats; repeat++) {
-    const socket = io(command.url, {
-      transports: ["websocket"],
-      extraHeaders: command.cookie ? { cookie: command.cookie } : {},
-      reconnection: false,
-      forceNew: true,
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once("connect", () => resolve());
-      socket.once("connect_error", reject);
-    });
+    const socket = await openSocket(command.url, command.cookie);
     try {
       const began = performance.now();
       last = (await socket.timeout(120_000).emitWithAck("board:join", { boardId: command.boardId })) as typeof last;

@@ -11,7 +11,7 @@ import { parseArgs, promisify } from "node:util";
 import { type BenchRun, renderMarkdown } from "./report";
 import { runBoardLoad } from "./scenarios/board-load";
 import { runCatchUp } from "./scenarios/catch-up";
-import type { BenchContext, ScenarioResult } from "./scenarios/common";
+import { type BenchContext, notRunResult, type ScenarioResult } from "./scenarios/common";
 import { runConnections } from "./scenarios/connections";
 import { runFanOut } from "./scenarios/fan-out";
 import { runThroughput } from "./scenarios/throughput";
@@ -43,20 +43,6 @@ const only = values.only ? new Set(values.only.split(",")) : null;
 for (const id of only ?? []) {
   if (!SCENARIOS[id]) throw new Error(`--only takes scenarios among ${Object.keys(SCENARIOS).join(", ")}`);
 }
-function notRun(id: string, title: string, why: string): ScenarioResult {
-  return {
-    id,
-    title,
-    status: "not run",
-    loadAverage: [],
-    parameters: {},
-    rows: [],
-    target: "",
-    met: null,
-    notes: [why],
-    usage: {},
-  };
-}
 const log = (message: string) => console.error(`[bench] ${message}`);
 
 const database = await scratchDatabase();
@@ -72,7 +58,7 @@ try {
     // One scenario failing must not cost the others' numbers: it is reported as not run, with why.
     const result = await run(context).catch((error: unknown) => {
       log(`scenario ${id} failed: ${String(error)}`);
-      return notRun(id, id, `Failed in this run: ${String(error).slice(0, 300)}`);
+      return notRunResult(id, id, `Failed in this run: ${String(error).slice(0, 300)}`);
     });
     if (profileDir) {
       delete process.env.BENCH_CPU_PROFILE_DIR;

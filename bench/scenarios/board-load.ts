@@ -3,11 +3,11 @@
 // until the answer is a board state), and in Chromium (navigation until the board is drawn). The
 // baseline is the bare Socket.IO server answering the join with the very same snapshot, held in memory;
 // in Chromium, a static page taking that snapshot from it (bench/support/baseline-board-page.ts).
-import { io, type Socket } from "socket.io-client";
 import { readBoardSnapshot } from "@/server/boards/read-board-snapshot";
 import { createDatabase } from "@/server/db/client";
 import { prepareCast, signInAt } from "../support/cast";
 import { fillLargeBoard, type LargeBoard, type LargeBoardSizes } from "../support/large-board";
+import { openSocket } from "../support/open-socket";
 import { LoadClient, startBaselineServer } from "../support/processes";
 import type { BaselineSnapshotAnswer, BoardLoadReport } from "../support/protocol";
 import { round, summarize } from "../support/stats";
@@ -88,23 +88,9 @@ export async function runBoardLoad(context: BenchContext): Promise<ScenarioResul
 
 type Viewer = { email: string; password: string };
 
-async function connect(url: string, cookie: string): Promise<Socket> {
-  const socket = io(url, {
-    transports: ["websocket"],
-    extraHeaders: cookie ? { cookie } : {},
-    reconnection: false,
-    forceNew: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
-
 /** One join from the bench process: warms the server and is the answer the baseline will send. */
 async function firstAnswer(url: string, cookie: string, boardId: string): Promise<Answer> {
-  const socket = await connect(url, cookie);
+  const socket = await openSocket(url, cookie);
   try {
     const answer = (await socket.timeout(120_000).emitWithAck("board:join", { boardId })) as Answer;
     if (!answer.ok || !answer.snapshot) throw new Error(`board:join failed: ${JSON.stringify(answer).slice(0, 200)}`);
@@ -184,7 +170,7 @@ async function measureServerSide(
   } finally {
     await wfServer.server.stop();
   }
-  const seeder = await connect(options.baseline.url, "");
+  const seeder = await openSocket(options.baseline.url, "");
   await seeder.timeout(60_000).emitWithAck("bench:snapshot", { boardId, answer });
   seeder.disconnect();
   context.log(`board-load: timing ${repeats} joins on the baseline`);

@@ -1,31 +1,20 @@
 // Scenario 3, catch-up: a client that joined, then missed `missed` ops, reconnects with
 // board:join {sinceSeq}; the time from connecting until its board equals the database's. The server runs
 // with CATCH_UP_MAX_OPS=20000 so 10,000 missed ops come back as ops, not a fresh snapshot.
-import { io, type Socket } from "socket.io-client";
 import { applyOps, type LiveBoard } from "@/lib/board-state";
 import type { WireOp } from "@/lib/ops";
 import type { TestSocket } from "../../tests/support/factories";
 import { boardDigest, readBoardState } from "../../tests/support/kill-harness";
 import { prepareCast, signInAt } from "../support/cast";
+import { openSocket } from "../support/open-socket";
 import { startBaselineServer } from "../support/processes";
 import { round } from "../support/stats";
 import { type BenchContext, closeAll, connectFleet, loadAverage, type ScenarioResult, startWatchfloor } from "./common";
 
 const WRITERS = 8;
 
-async function connect(url: string, cookie: string): Promise<TestSocket> {
-  const socket: TestSocket = io(url, {
-    transports: ["websocket"],
-    extraHeaders: cookie ? { cookie } : {},
-    reconnection: false,
-    forceNew: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
+/** The bench's socket, typed by the realtime event map. */
+const connect = async (url: string, cookie: string) => (await openSocket(url, cookie)) as unknown as TestSocket;
 
 const digestOf = (board: LiveBoard) =>
   boardDigest(
@@ -85,7 +74,7 @@ export async function runCatchUp(context: BenchContext): Promise<ScenarioResult>
     context.log("catch-up: reconnecting to Watchfloor and to the baseline");
     const real = await catchUp(wf.url, cookie, cast.board.id, from, state.digest);
     // The baseline gets exactly the ops Watchfloor sent, so both answer the same catch-up.
-    const seeder = (await connect(baseline.url, "")) as unknown as Socket;
+    const seeder = await openSocket(baseline.url, "");
     await seeder.timeout(30_000).emitWithAck("bench:seed", { boardId: cast.board.id, ops: real.ops });
     seeder.disconnect();
     const bare = await catchUp(

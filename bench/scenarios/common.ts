@@ -30,6 +30,22 @@ export type ScenarioResult = {
   profiles?: ProfileSummary[];
 };
 
+/** A scenario that did not run (a failure, or a service it needs is missing), with why. */
+export function notRunResult(id: string, title: string, why: string): ScenarioResult {
+  return {
+    id,
+    title,
+    status: "not run",
+    loadAverage: [],
+    parameters: {},
+    rows: [],
+    target: "",
+    met: null,
+    notes: [why],
+    usage: {},
+  };
+}
+
 export type BenchContext = { databaseUrl: string; quick: boolean; log: (message: string) => void };
 
 export const loadAverage = () => os.loadavg().map((value) => round(value));

@@ -3,20 +3,7 @@
 // concurrency, on the same server with the same durability (its default synchronous_commit).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-
-const PAYLOAD_TEMPLATE = {
-  author: { id: "x".repeat(32), name: "Analyst" },
-  target: { type: "board" },
-  kind: "note",
-  confidence: null,
-  tags: [],
-  parentId: null,
-  version: 1,
-  resolvedAt: null,
-  resolvedBy: null,
-  automatic: false,
-  mentions: [],
-};
+import { BARE_ANNOTATION_FIELDS } from "../support/bare-annotation";
 
 /** Commits per second over `durationMs` with `concurrency` connections, on a board of its own. */
 export async function measurePgCeiling(options: {
@@ -68,7 +55,15 @@ export async function measurePgCeiling(options: {
             boardId,
             board.rows[0]?.lastSeq,
             id,
-            JSON.stringify({ ...PAYLOAD_TEMPLATE, id, boardId, body, createdAt: now, updatedAt: now }),
+            JSON.stringify({
+              ...BARE_ANNOTATION_FIELDS,
+              id,
+              boardId,
+              target: { type: "board" },
+              body,
+              createdAt: now,
+              updatedAt: now,
+            }),
             options.authorId,
           ],
         );

@@ -14,6 +14,7 @@ import {
   latencyRows,
   loadAverage,
   measureFanOut,
+  notRunResult,
   type Row,
   type ScenarioResult,
   type SideUsage,
@@ -41,7 +42,7 @@ type Nodes = { a: { url: string; pid: number }; b: { url: string; pid: number } 
 export async function runTwoNodes(context: BenchContext): Promise<ScenarioResult> {
   const redisUrl = process.env.REDIS_URL ?? LOCAL_REDIS;
   const problem = await redisProblem(redisUrl);
-  if (problem) return notRun(`Needs Redis (REDIS_URL, else ${LOCAL_REDIS}). ${problem}`);
+  if (problem) return notRunResult(ID, TITLE, `Needs Redis (REDIS_URL, else ${LOCAL_REDIS}). ${problem}`);
   const watchers = context.quick ? 5 : 200;
   const writes = context.quick ? 10 : 100;
   const started = loadAverage();
@@ -256,19 +257,4 @@ function missedNotes(run: { wf: Pair; bare: Pair; complete: boolean; usage: Reco
       `Only ${run.wf.two.latency.count} of ${run.wf.two.expected} cross-node deliveries arrived within 500 ms of the last write.`,
     );
   return notes;
-}
-
-function notRun(why: string): ScenarioResult {
-  return {
-    id: ID,
-    title: TITLE,
-    status: "not run",
-    loadAverage: [],
-    parameters: {},
-    rows: [],
-    target: "",
-    met: null,
-    notes: [why],
-    usage: {},
-  };
 }

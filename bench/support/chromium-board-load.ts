@@ -1,19 +1,9 @@
-// Loads a board page in the system Chromium (never a downloaded one; the flags are playwright.config.ts's)
+// Loads a board page in the system Chromium (never a downloaded one; the browser tests' flags)
 // and reads the in-page clock (board-load-watcher.ts): each load in a fresh browser context, so nothing is
 // cached, like an analyst opening the board for the first time. Also the tab's JS heap after the last load.
 import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS } from "../../tests/support/chromium-flags";
 import { boardLoadWatcher, type PageMarks } from "./board-load-watcher";
-
-const LAUNCH_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export type ChromiumBoardLoad = { loads: PageMarks[]; heapUsedMiB: number; socketComplaints: number };
 
@@ -31,7 +21,7 @@ export type ChromiumLoadOptions = {
 };
 
 export async function launchChromium(executablePath: string): Promise<Browser> {
-  return chromium.launch({ executablePath, args: LAUNCH_ARGS });
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
 /** Past this, one load is the measurement: repeating it would cost minutes and say the same. */
