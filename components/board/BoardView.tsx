@@ -103,6 +103,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
               canEdit={canEditContent}
               send={send}
               annotationCounts={annotationCounts}
+              canAnnotate={abilities.create}
               onAnnotate={(event) => {
                 setTarget({ type: "event", eventId: event.id });
                 setFocus({ type: "event", id: event.id });
@@ -119,6 +120,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
             send={send}
             viewRange={viewRange}
             onViewRangeChange={setViewRange}
+            canAnnotate={abilities.create}
             onPick={(indicatorId, observation) => {
               setTarget({ type: "indicator", indicatorId, at: observation.observedAt });
               setFocus({ type: "indicator", id: indicatorId });

@@ -23,6 +23,8 @@ type Props = {
   /** The time range the whole board view shows (ms); null is everything. */
   viewRange: [number, number] | null;
   onViewRangeChange: (range: [number, number] | null) => void;
+  /** Whether this analyst may annotate: viewers get no pickers or range drags, only focus. */
+  canAnnotate: boolean;
   onPick: (indicatorId: string, observation: WireObservation) => void;
   onPickRange: (indicatorId: string, fromIso: string, toIso: string) => void;
 };
@@ -35,6 +37,7 @@ export function ChartsPanel({
   send,
   viewRange,
   onViewRangeChange,
+  canAnnotate,
   onPick,
   onPickRange,
 }: Props) {
@@ -70,8 +73,9 @@ export function ChartsPanel({
       {adding === "indicator" ? <IndicatorForm boardId={boardId} send={send} onDone={() => setAdding(null)} /> : null}
       <TimeRangeControl domain={domain} value={viewRange} onChange={onViewRangeChange} />
       <p className="muted hint">
-        Dashed lines are events. Click a point to annotate the indicator at that time; drag across the chart to annotate
-        a time range; Shift+drag to zoom.
+        {canAnnotate
+          ? "Dashed lines are events. Click a point to annotate the indicator at that time; drag across the chart to annotate a time range; Shift+drag to zoom."
+          : "Dashed lines are events. Click a point to show the notes on that indicator; Shift+drag to zoom."}
       </p>
       {snapshot.indicators.map((indicator, index) => (
         <div key={indicator.id}>
@@ -83,7 +87,7 @@ export function ChartsPanel({
             ticks={ticks}
             showEventLabels={index === 0}
             onPick={(observation) => onPick(indicator.id, observation)}
-            onPickRange={onPickRange}
+            onPickRange={canAnnotate ? onPickRange : undefined}
             viewRange={viewRange}
             onViewRangeChange={onViewRangeChange}
             presentation={presentation}

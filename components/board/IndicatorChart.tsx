@@ -134,7 +134,9 @@ export function IndicatorChart({
             {markers.annotationCount} annotations, grouped; zoom in to see each
           </span>
         ) : null}
-        <PointPicker indicator={indicator} inView={pickablePoints} drawn={drawnPoints} onPick={onPick} />
+        {onPickRange ? (
+          <PointPicker indicator={indicator} inView={pickablePoints} drawn={drawnPoints} onPick={onPick} />
+        ) : null}
       </figcaption>
       <ResponsiveContainer width="100%" height={sizes.heightPx} onResize={(width) => setWidthPx(Math.round(width))}>
         <LineChart

@@ -18,10 +18,23 @@ type Props = {
   viewRange: [number, number] | null;
   canEdit: boolean;
   send: BoardSend;
+  /** Viewers get a "N notes" link that shows the event's notes, not an "Annotate" one. */
+  canAnnotate: boolean;
+  /** Targets the event in the composer (when the analyst may annotate) and focuses its notes. */
   onAnnotate: (event: WireEvent) => void;
 };
 
-export function Timeline({ boardId, events, sources, annotationCounts, viewRange, canEdit, send, onAnnotate }: Props) {
+export function Timeline({
+  boardId,
+  events,
+  sources,
+  annotationCounts,
+  viewRange,
+  canEdit,
+  canAnnotate,
+  send,
+  onAnnotate,
+}: Props) {
   const [hidden, setHidden] = useState<Set<WireEvent["category"]>>(new Set());
   const [editing, setEditing] = useState<WireEvent | "new" | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -100,9 +113,11 @@ export function Timeline({ boardId, events, sources, annotationCounts, viewRange
               </div>
               {event.description ? <p className="event-description">{event.description}</p> : null}
               <div className="annotation-actions">
-                <button type="button" className="link-button" onClick={() => onAnnotate(event)}>
-                  Annotate{annotationCounts.get(event.id) ? ` · ${annotationCounts.get(event.id)} notes` : ""}
-                </button>
+                {canAnnotate || annotationCounts.get(event.id) ? (
+                  <button type="button" className="link-button" onClick={() => onAnnotate(event)}>
+                    {notesLink(canAnnotate, annotationCounts.get(event.id) ?? 0)}
+                  </button>
+                ) : null}
                 {canEdit ? (
                   <>
                     <button type="button" className="link-button" onClick={() => setEditing(event)}>
@@ -123,4 +138,9 @@ export function Timeline({ boardId, events, sources, annotationCounts, viewRange
       ) : null}
     </section>
   );
+}
+
+function notesLink(canAnnotate: boolean, notes: number): string {
+  if (!canAnnotate) return `${notes} notes`;
+  return notes ? `Annotate · ${notes} notes` : "Annotate";
 }

@@ -7,6 +7,11 @@ test("a viewer is offered no way to write, on the board or on its members page",
   await expect(carol.page.getByTestId("annotation").first()).toBeVisible();
   await expect(carol.page.getByRole("textbox", { name: "Annotation", exact: true })).toHaveCount(0);
   await expect(carol.page.getByRole("button", { name: /^(Edit|Delete)$/ })).toHaveCount(0);
+  // No way to start an annotation either: no point pickers on the charts, no "Annotate" on events;
+  // an event's notes can still be shown.
+  await expect(carol.page.getByLabel(/^Annotate a point of /)).toHaveCount(0);
+  await expect(carol.page.getByRole("button", { name: /^Annotate/ })).toHaveCount(0);
+  await expect(carol.page.getByRole("button", { name: /^\d+ notes$/ }).first()).toBeVisible();
 
   await carol.page.goto(`${DEMO_BOARD}/members`);
   await expect(carol.page.getByTestId("member-row")).toHaveCount(3);
