@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { Socket } from "socket.io-client";
-import { applyOps, type LiveBoard } from "@/lib/board-state";
+import { applyOps, type LiveBoard, liveBoardOf } from "@/lib/board-state";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { BARE_ANNOTATION_FIELDS } from "./support/bare-annotation";
 import { openSocket } from "./support/open-socket";
@@ -101,7 +101,7 @@ async function loadBoard(command: Extract<ClientCommand, { cmd: "load-board" }>)
       last = (await socket.timeout(120_000).emitWithAck("board:join", { boardId: command.boardId })) as typeof last;
       if (last.snapshot === undefined || last.seq === undefined)
         throw new Error(`board:join answered without a snapshot: ${JSON.stringify(last).slice(0, 200)}`);
-      const board: LiveBoard = applyOps({ seq: last.seq, snapshot: last.snapshot }, []).board;
+      const board: LiveBoard = applyOps(liveBoardOf(last.seq, last.snapshot), []).board;
       samplesMs.push(performance.now() - began);
       if (board.seq !== last.seq) throw new Error("the snapshot did not apply");
     } finally {

@@ -1,26 +1,27 @@
 // Puts one op of a board's log into a sentence for the activity feed: who did what to whose what, where.
 // What an op names but does not carry (a deleted annotation, a removed member, the board before an
 // update) is looked up in the snapshot and in the rest of the feed; what cannot be found is named
-// generically ("an annotation", "a former member") rather than guessed.
+// generically ("an annotation", "a former member") rather than guessed. The board is a wire snapshot or
+// a live board state (lib/board-state.ts), whose maps make each look-up O(1).
+import type { BoardState } from "./board-state";
 import { describeTarget } from "./describe-target";
 import type { WireOp } from "./ops";
 import type { WireAnnotation } from "./schemas/annotation";
-import type { BoardSnapshot, WireBoard } from "./schemas/board";
+import type { BoardSnapshot, WireBoard, WireMember } from "./schemas/board";
+import { targetIndex } from "./target-index";
 
 /** An op as GET /api/boards/<slug>/activity returns it. */
 export type ActivityItem = WireOp & { actorName: string | null };
 
-type Surroundings = { snapshot: BoardSnapshot; feed: readonly ActivityItem[]; seq: number };
+type Board = BoardSnapshot | BoardState;
+
+type Surroundings = { snapshot: Board; feed: readonly ActivityItem[]; seq: number };
 
 /**
  * @param feed the other ops on show, in any order: earlier ones remember what the snapshot has since
  *   forgotten. Only ops before `item` are consulted, so a sentence does not change as the feed grows.
  */
-export function describeActivity(
-  item: ActivityItem,
-  snapshot: BoardSnapshot,
-  feed: readonly ActivityItem[] = [],
-): string {
+export function describeActivity(item: ActivityItem, snapshot: Board, feed: readonly ActivityItem[] = []): string {
   const actor = item.actorName ?? "Someone";
   const around: Surroundings = { snapshot, feed, seq: item.seq };
   switch (item.type) {
@@ -77,7 +78,7 @@ export function describeActivity(
       return `${actor} deleted an indicator`;
     case "observation.created":
     case "observation.updated": {
-      const indicator = snapshot.indicators.find((candidate) => candidate.id === item.data.indicatorId);
+      const indicator = targetIndex(snapshot).indicator(item.data.indicatorId);
       const verb = item.type === "observation.created" ? "recorded" : "corrected";
       return `${actor} ${verb} ${item.data.value} ${indicator?.unit ?? ""} for ${indicator?.name ?? "an indicator"}`.replace(
         /\s+/g,
@@ -141,7 +142,7 @@ function findAnnotation(id: string, around: Surroundings): WireAnnotation | null
     const annotation = carriedAnnotation(op);
     return annotation?.id === id ? annotation : null;
   });
-  return remembered ?? around.snapshot.annotations.find((annotation) => annotation.id === id) ?? null;
+  return remembered ?? annotationOnBoard(around.snapshot, id) ?? null;
 }
 
 function findPreviousBoard(around: Surroundings): WireBoard | null {
@@ -150,14 +151,34 @@ function findPreviousBoard(around: Surroundings): WireBoard | null {
 
 function findMemberName(userId: string, around: Surroundings): string | null {
   return (
-    around.snapshot.members.find((member) => member.userId === userId)?.name ??
+    memberOnBoard(around.snapshot, userId)?.name ??
     latestBefore(around, (op) =>
       (op.type === "member.added" || op.type === "member.updated") && op.data.userId === userId ? op.data.name : null,
     ) ??
     // Someone removed from the board may still be the author of its annotations.
-    around.snapshot.annotations.find((annotation) => annotation.author.id === userId)?.author.name ??
+    authorNameOnBoard(around.snapshot, userId) ??
     null
   );
+}
+
+function isState(board: Board): board is BoardState {
+  return !Array.isArray(board.events);
+}
+
+function annotationOnBoard(board: Board, id: string): WireAnnotation | undefined {
+  if (isState(board)) return board.annotations.byId.get(id);
+  return board.annotations.find((annotation) => annotation.id === id);
+}
+
+export function memberOnBoard(board: Board, userId: string): WireMember | undefined {
+  if (isState(board)) return board.members.byId.get(userId);
+  return board.members.find((member) => member.userId === userId);
+}
+
+/** Someone removed from the board may still be named as the author of its annotations. */
+export function authorNameOnBoard(board: Board, userId: string): string | undefined {
+  if (isState(board)) return board.annotations.authors.get(userId)?.name;
+  return board.annotations.find((annotation) => annotation.author.id === userId)?.author.name;
 }
 
 function latestBefore<T>(around: Surroundings, pick: (op: ActivityItem) => T | null): T | null {

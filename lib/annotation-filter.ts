@@ -170,7 +170,8 @@ function foldForSearch(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
-function oldestFirst(a: WireAnnotation, b: WireAnnotation): number {
+/** Creation order, ties broken by id: replies read in it, threads are listed in its reverse. */
+export function oldestFirst(a: WireAnnotation, b: WireAnnotation): number {
   return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 }
 

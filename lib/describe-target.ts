@@ -1,12 +1,12 @@
 // Describes an annotation target in words: the panel, the composer, the activity feed and the CSV export
 // all say it the same way.
 import type { TAnnotationTarget } from "@/lib/schemas/annotation";
-import type { BoardSnapshot } from "@/lib/schemas/board";
-import { targetIndex } from "@/lib/target-index";
+import { type TargetSource, targetIndex } from "@/lib/target-index";
 import { formatUtc } from "@/lib/time";
 
-export function describeTarget(target: TAnnotationTarget, snapshot: BoardSnapshot): string {
-  const index = targetIndex(snapshot);
+/** `board` is a wire snapshot or a live board state (lib/board-state.ts). */
+export function describeTarget(target: TAnnotationTarget, board: TargetSource): string {
+  const index = targetIndex(board);
   switch (target.type) {
     case "board":
       return "the board";

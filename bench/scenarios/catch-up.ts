@@ -1,7 +1,7 @@
 // Scenario 3, catch-up: a client that joined, then missed `missed` ops, reconnects with
 // board:join {sinceSeq}; the time from connecting until its board equals the database's. The server runs
 // with CATCH_UP_MAX_OPS=20000 so 10,000 missed ops come back as ops, not a fresh snapshot.
-import { applyOps, type LiveBoard } from "@/lib/board-state";
+import { annotationsOf, applyOps, type LiveBoard, liveBoardOf } from "@/lib/board-state";
 import type { WireOp } from "@/lib/ops";
 import type { TestSocket } from "../../tests/support/factories";
 import { boardDigest, readBoardState } from "../../tests/support/kill-harness";
@@ -19,7 +19,7 @@ const connect = async (url: string, cookie: string) => (await openSocket(url, co
 const digestOf = (board: LiveBoard) =>
   boardDigest(
     board.seq,
-    board.snapshot.annotations.map((annotation) => ({ ...annotation, authorId: annotation.author.id })),
+    annotationsOf(board.state).map((annotation) => ({ ...annotation, authorId: annotation.author.id })),
   );
 
 /** Connect, join from `from.seq`, apply the ops: ms until the board's digest is `expected`, and the ops. */
@@ -54,7 +54,7 @@ export async function runCatchUp(context: BenchContext): Promise<ScenarioResult>
     const joined = await first.timeout(10_000).emitWithAck("board:join", { boardId: cast.board.id });
     first.disconnect();
     if (!joined.ok || !("snapshot" in joined)) throw new Error("the first join did not return a snapshot");
-    const from: LiveBoard = { seq: joined.seq, snapshot: joined.snapshot };
+    const from: LiveBoard = liveBoardOf(joined.seq, joined.snapshot);
 
     context.log(`catch-up: writing ${missed} annotations the client misses`);
     const writerCookies = await Promise.all(cast.editors.map((editor) => signInAt(wf.url, editor)));

@@ -9,7 +9,7 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { io } from "socket.io-client";
-import { applyOps, type LiveBoard } from "@/lib/board-state";
+import { annotationsOf, applyOps, type LiveBoard, liveBoardOf } from "@/lib/board-state";
 import type { AnnotationCreateResult } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
 import type { TAnnotationCreateInput } from "@/lib/schemas/annotation";
@@ -427,7 +427,7 @@ export class BoardWatcher {
     if (!this.live) throw new Error("the watcher has not joined the board yet");
     return boardDigest(
       this.live.seq,
-      this.live.snapshot.annotations.map((annotation) => ({ ...annotation, authorId: annotation.author.id })),
+      annotationsOf(this.live.state).map((annotation) => ({ ...annotation, authorId: annotation.author.id })),
     );
   }
 
@@ -485,7 +485,7 @@ export class BoardWatcher {
       );
     if (!result.ok) throw new Error(`board:join refused: ${result.error.code}`);
     if ("snapshot" in result) {
-      this.live = { seq: result.seq, snapshot: result.snapshot };
+      this.live = liveBoardOf(result.seq, result.snapshot);
       this.joins.push({ kind: "snapshot", sinceSeq, seq: result.seq, opCount: 0 });
     } else {
       for (const op of result.ops) this.noteCreate(op);

@@ -1,6 +1,6 @@
 // Client-side op application: in order, once, and never across a gap.
 import { describe, expect, it } from "vitest";
-import { applyOp, applyOps, type LiveBoard } from "@/lib/board-state";
+import { annotationsOf, applyOp, applyOps, type LiveBoard, liveBoardOf } from "@/lib/board-state";
 import type { WireOp } from "@/lib/ops";
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 
@@ -36,17 +36,17 @@ const created = (seq: number, id = `a${seq}`): WireOp => ({
   data: annotation(id),
 });
 
-const emptyBoard = (seq: number): LiveBoard => ({
-  seq,
-  snapshot: {
+const emptyBoard = (seq: number): LiveBoard =>
+  liveBoardOf(seq, {
     board: { id: boardId, slug: "b", title: "B", description: "", handling: "", archived: false },
     events: [],
     indicators: [],
     sources: [],
     annotations: [],
     members: [],
-  },
-});
+  });
+
+const ids = (board: LiveBoard) => annotationsOf(board.state).map((a) => a.id);
 
 describe("applyOp", () => {
   it("applies the next op and advances seq", () => {
@@ -54,7 +54,7 @@ describe("applyOp", () => {
     expect(outcome.status).toBe("applied");
     if (outcome.status !== "applied") return;
     expect(outcome.board.seq).toBe(5);
-    expect(outcome.board.snapshot.annotations.map((a) => a.id)).toEqual(["a5"]);
+    expect(ids(outcome.board)).toEqual(["a5"]);
   });
 
   it("ignores an op it has already applied", () => {
@@ -68,7 +68,7 @@ describe("applyOp", () => {
 
   it("does not duplicate an annotation delivered twice under different seqs", () => {
     const once = applyOps(emptyBoard(0), [created(1, "same"), created(2, "same")]);
-    expect(once.board.snapshot.annotations).toHaveLength(1);
+    expect(ids(once.board)).toEqual(["same"]);
   });
 });
 
@@ -77,12 +77,12 @@ describe("applyOps", () => {
     const result = applyOps(emptyBoard(2), [created(4), created(2), created(3), created(6)]);
     expect(result.gap).toBe(true);
     expect(result.board.seq).toBe(4);
-    expect(result.board.snapshot.annotations.map((a) => a.id)).toEqual(["a3", "a4"]);
+    expect(ids(result.board)).toEqual(["a3", "a4"]);
   });
 });
 
 describe("applyOps on a long catch-up", () => {
-  it("gives the same board as applying the ops one by one", () => {
+  it("keeps the last word on each annotation: later upserts replace, deletes remove", () => {
     const ops: WireOp[] = [];
     for (let seq = 1; seq <= 300; seq++) {
       const id = `a${seq % 40}`;
@@ -97,12 +97,16 @@ describe("applyOps on a long catch-up", () => {
         });
       else ops.push(created(seq, id));
     }
-    let oneByOne = emptyBoard(0);
-    for (const op of ops) {
-      const outcome = applyOp(oneByOne, op);
-      if (outcome.status === "applied") oneByOne = outcome.board;
-    }
-    expect(applyOps(emptyBoard(0), ops).board).toEqual(oneByOne);
+    const lastOp = new Map(ops.map((op) => [(op.data as { id: string }).id, op]));
+    const expected = [...lastOp.values()]
+      .filter((op) => op.type !== "annotation.deleted")
+      .map((op) => (op.data as { id: string }).id)
+      .sort();
+    const { board, gap } = applyOps(emptyBoard(0), ops);
+    expect(gap).toBe(false);
+    expect(board.seq).toBe(300);
+    expect(ids(board)).toEqual(expected);
+    expect(board.state.annotations.threadOrder).toHaveLength(expected.length);
   });
 
   it("answers the same board object when nothing new applies", () => {

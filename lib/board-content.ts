@@ -1,0 +1,136 @@
+// The board's facts in the live state: events, indicators with their observations, sources and
+// members, each as the list the panels draw (in their display order) plus a map by id. These change
+// rarely and are few (observations aside), so a change rebuilds its list; an observation is placed by
+// binary search into its indicator's list, which stays in time order.
+import type { WireEvent, WireIndicator, WireMember, WireObservation, WireSource } from "./schemas/board";
+import { ShardedMap } from "./sharded-map";
+
+/** A list in display order and the same items by key. Both are replaced on change, never mutated. */
+export type Keyed<T> = { list: T[]; byId: Map<string, T> };
+
+export function keyed<T>(list: T[], keyOf: (item: T) => string): Keyed<T> {
+  return { list, byId: new Map(list.map((item) => [keyOf(item), item])) };
+}
+
+/** Replaces (or appends) the item with `key`, then orders the list: as the first client reducer did. */
+export function upsertKeyed<T>(
+  items: Keyed<T>,
+  item: T,
+  keyOf: (item: T) => string,
+  order?: (a: T, b: T) => number,
+): Keyed<T> {
+  const key = keyOf(item);
+  const list = [...items.list.filter((existing) => keyOf(existing) !== key), item];
+  if (order) list.sort(order);
+  return keyed(list, keyOf);
+}
+
+export function removeKeyed<T>(items: Keyed<T>, key: string, keyOf: (item: T) => string): Keyed<T> {
+  if (!items.byId.has(key)) return items;
+  return keyed(
+    items.list.filter((existing) => keyOf(existing) !== key),
+    keyOf,
+  );
+}
+
+export const idOf = (item: { id: string }) => item.id;
+export const userIdOf = (member: WireMember) => member.userId;
+export const byOccurredAt = (a: WireEvent, b: WireEvent) => a.occurredAt.localeCompare(b.occurredAt);
+export const byName = (a: WireMember, b: WireMember) => a.name.localeCompare(b.name);
+const byObservedAt = (a: WireObservation, b: WireObservation) => a.observedAt.localeCompare(b.observedAt);
+
+export type ContentState = {
+  events: Keyed<WireEvent>;
+  indicators: Keyed<WireIndicator>;
+  observations: ShardedMap<WireObservation>;
+  sources: Keyed<WireSource>;
+  members: Keyed<WireMember>;
+};
+
+/** Orders what the server sent (it already does; a stable sort of a sorted list costs one pass). */
+export function contentOf(snapshot: {
+  events: WireEvent[];
+  indicators: WireIndicator[];
+  sources: WireSource[];
+  members: WireMember[];
+}): ContentState {
+  const indicators = snapshot.indicators.map((indicator) =>
+    isSorted(indicator.observations, byObservedAt)
+      ? indicator
+      : { ...indicator, observations: [...indicator.observations].sort(byObservedAt) },
+  );
+  return {
+    events: keyed(sorted(snapshot.events, byOccurredAt), idOf),
+    indicators: keyed(indicators, idOf),
+    observations: ShardedMap.from(
+      indicators.flatMap((indicator) =>
+        indicator.observations.map((observation) => [observation.id, observation] as const),
+      ),
+    ),
+    sources: keyed(snapshot.sources, idOf),
+    members: keyed(sorted(snapshot.members, byName), userIdOf),
+  };
+}
+
+/** An indicator's definition changed: its observations stay. */
+export function upsertIndicator<C extends ContentState>(
+  content: C,
+  definition: Omit<WireIndicator, "observations">,
+): C {
+  const observations = content.indicators.byId.get(definition.id)?.observations ?? [];
+  return { ...content, indicators: upsertKeyed(content.indicators, { ...definition, observations }, idOf) };
+}
+
+export function removeIndicator<C extends ContentState>(content: C, indicatorId: string): C {
+  const indicator = content.indicators.byId.get(indicatorId);
+  if (!indicator) return content;
+  let observations = content.observations;
+  for (const observation of indicator.observations) observations = observations.delete(observation.id);
+  return { ...content, indicators: removeKeyed(content.indicators, indicatorId, idOf), observations };
+}
+
+/** Places the observation after those at the same time or earlier, as a stable sort of an append would. */
+export function upsertObservation<C extends ContentState>(content: C, observation: WireObservation): C {
+  const next = withObservations(content, observation.indicatorId, (list) => {
+    const others = list.filter((existing) => existing.id !== observation.id);
+    let low = 0;
+    let high = others.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (byObservedAt(others[middle] as WireObservation, observation) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    others.splice(low, 0, observation);
+    return others;
+  });
+  return next === content ? content : { ...next, observations: next.observations.set(observation.id, observation) };
+}
+
+export function removeObservation<C extends ContentState>(content: C, indicatorId: string, observationId: string): C {
+  const next = withObservations(content, indicatorId, (list) => list.filter(({ id }) => id !== observationId));
+  return next === content ? content : { ...next, observations: next.observations.delete(observationId) };
+}
+
+/** Changes one indicator's observations; an unknown indicator changes nothing (the op is for a stale view). */
+function withObservations<C extends ContentState>(
+  content: C,
+  indicatorId: string,
+  change: (list: WireObservation[]) => WireObservation[],
+): C {
+  const indicator = content.indicators.byId.get(indicatorId);
+  if (!indicator) return content;
+  const updated = { ...indicator, observations: change(indicator.observations) };
+  const list = content.indicators.list.map((existing) => (existing.id === indicatorId ? updated : existing));
+  return { ...content, indicators: keyed(list, idOf) };
+}
+
+function sorted<T>(list: T[], order: (a: T, b: T) => number): T[] {
+  return isSorted(list, order) ? list : [...list].sort(order);
+}
+
+function isSorted<T>(list: readonly T[], order: (a: T, b: T) => number): boolean {
+  for (let index = 1; index < list.length; index++) {
+    if (order(list[index - 1] as T, list[index] as T) > 0) return false;
+  }
+  return true;
+}

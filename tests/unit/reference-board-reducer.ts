@@ -1,0 +1,106 @@
+// The first client reducer, over plain arrays, kept as the definition of what each op does to a
+// snapshot: the normalized state (lib/board-state.ts) must always equal a full build from the snapshot
+// this gives (tests/unit/board-state-properties.test.ts).
+import type { WireOp } from "@/lib/ops";
+import type { BoardSnapshot } from "@/lib/schemas/board";
+
+export function referenceReduce(snapshot: BoardSnapshot, op: WireOp): BoardSnapshot {
+  switch (op.type) {
+    case "annotation.created":
+    case "annotation.updated":
+    case "annotation.restored":
+    case "annotation.resolved":
+    case "annotation.reopened": {
+      const others = snapshot.annotations.filter((annotation) => annotation.id !== op.data.id);
+      return { ...snapshot, annotations: [...others, op.data] };
+    }
+    case "annotation.deleted":
+      return { ...snapshot, annotations: snapshot.annotations.filter((annotation) => annotation.id !== op.data.id) };
+    case "board.updated":
+      return { ...snapshot, board: op.data };
+    case "member.added":
+    case "member.updated": {
+      const others = snapshot.members.filter((member) => member.userId !== op.data.userId);
+      return { ...snapshot, members: [...others, op.data].sort((a, b) => a.name.localeCompare(b.name)) };
+    }
+    case "member.removed":
+      return { ...snapshot, members: snapshot.members.filter((member) => member.userId !== op.data.userId) };
+    case "event.created":
+    case "event.updated":
+      return {
+        ...snapshot,
+        events: upsert(snapshot.events, op.data).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)),
+      };
+    case "event.deleted":
+      // The server deletes the annotations on it with it.
+      return {
+        ...snapshot,
+        events: snapshot.events.filter((event) => event.id !== op.data.id),
+        annotations: snapshot.annotations.filter(
+          (a) => !(a.target.type === "event" && a.target.eventId === op.data.id),
+        ),
+      };
+    case "source.created":
+    case "source.updated":
+      return { ...snapshot, sources: upsert(snapshot.sources, op.data) };
+    case "source.deleted":
+      return { ...snapshot, sources: snapshot.sources.filter((source) => source.id !== op.data.id) };
+    case "indicator.created":
+    case "indicator.updated": {
+      const existing = snapshot.indicators.find((indicator) => indicator.id === op.data.id);
+      return {
+        ...snapshot,
+        indicators: upsert(snapshot.indicators, { ...op.data, observations: existing?.observations ?? [] }),
+      };
+    }
+    case "indicator.deleted":
+      return {
+        ...snapshot,
+        indicators: snapshot.indicators.filter((indicator) => indicator.id !== op.data.id),
+        annotations: snapshot.annotations.filter(
+          (a) =>
+            !(
+              (a.target.type === "indicator" || a.target.type === "indicator-range") &&
+              a.target.indicatorId === op.data.id
+            ),
+        ),
+      };
+    case "observation.created":
+    case "observation.updated":
+      return {
+        ...snapshot,
+        indicators: snapshot.indicators.map((indicator) =>
+          indicator.id === op.data.indicatorId
+            ? {
+                ...indicator,
+                observations: upsert(indicator.observations, op.data).sort((a, b) =>
+                  a.observedAt.localeCompare(b.observedAt),
+                ),
+              }
+            : indicator,
+        ),
+      };
+    case "observation.deleted":
+      return {
+        ...snapshot,
+        indicators: snapshot.indicators.map((indicator) =>
+          indicator.id === op.data.indicatorId
+            ? {
+                ...indicator,
+                observations: indicator.observations.filter((observation) => observation.id !== op.data.id),
+              }
+            : indicator,
+        ),
+        annotations: snapshot.annotations.filter(
+          (a) => !(a.target.type === "observation" && a.target.observationId === op.data.id),
+        ),
+      };
+    case "observations.imported":
+      // Too many rows to carry: the client takes a fresh snapshot when it sees this op (needsSnapshot).
+      return snapshot;
+  }
+}
+
+function upsert<T extends { id: string }>(items: T[], item: T): T[] {
+  return [...items.filter((existing) => existing.id !== item.id), item];
+}
