@@ -24,7 +24,7 @@ export type ChromiumOptions = {
   timeoutMs: number;
 };
 
-function chromiumPath(): string | null {
+export function chromiumPath(): string | null {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
   return candidates.find((candidate) => candidate && existsSync(candidate)) ?? null;
 }

@@ -14,15 +14,27 @@ const HEALTH_TIMEOUT_MS = 60_000;
 export type PageServer = { url: string; pid: number; stop: () => Promise<void> };
 
 /** Why the pages cannot be served, or null when a build is there. */
-export function pageServerProblem(): string | null {
-  return existsSync(path.join(ROOT, ".next", "BUILD_ID")) ? null : "no `.next` build (run `npm run build` first)";
+export function pageServerProblem(root = ROOT): string | null {
+  return existsSync(path.join(root, ".next", "BUILD_ID"))
+    ? null
+    : `no \`.next\` build in ${root} (run \`npm run build\` there first)`;
 }
 
-export async function startPageServer(options: { databaseUrl: string; port: number }): Promise<PageServer> {
+/**
+ * `root` serves another checkout of Watchfloor (a worktree of an earlier commit, for before/after numbers);
+ * `cpuProfileDir` has the server write a V8 CPU profile there when it stops.
+ */
+export async function startPageServer(options: {
+  databaseUrl: string;
+  port: number;
+  root?: string;
+  cpuProfileDir?: string;
+}): Promise<PageServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "watchfloor-bench-pages-"));
   const url = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    cwd: ROOT,
+  const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server/index.ts"], {
+    cwd: options.root ?? ROOT,
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? os.homedir(),
