@@ -4,7 +4,7 @@
 // a reload.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import { applyOps, type LiveBoard, needsSnapshot } from "@/lib/board-state";
+import { applyOps, type LiveBoard, liveBoardOf, needsSnapshot } from "@/lib/board-state";
 import type { Failure } from "@/lib/errors";
 import type { BoardLeft, ClientToServerEvents, PresenceMember, ServerToClientEvents, WireWarning } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
@@ -63,7 +63,7 @@ export function useLiveBoard(boardId: string) {
           return;
         }
         let current: LiveBoard | null;
-        if ("snapshot" in result) current = { seq: result.seq, snapshot: result.snapshot };
+        if ("snapshot" in result) current = liveBoardOf(result.seq, result.snapshot);
         else current = boardRef.current ? applyOps(boardRef.current, result.ops).board : null;
         const recovered = "ops" in result ? result.ops : [];
         if (!current) return;

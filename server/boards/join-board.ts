@@ -5,9 +5,14 @@ import type { Actor } from "../actor";
 import type { Database } from "../db/client";
 import { parseInput } from "../errors";
 import { listOpsSince } from "../ops/list-ops-since";
+import type { SerializedJson } from "../realtime/serialized-json";
 import { authorize } from "./access";
 
-export type JoinBoardResult = { boardId: string; seq: number } & ({ snapshot: BoardSnapshot } | { ops: WireOp[] });
+/** The snapshot is JSON text, written to the socket as it is (server/realtime/pass-serialized-json.ts). */
+export type JoinBoardResult = { boardId: string; seq: number } & (
+  | { snapshot: SerializedJson<BoardSnapshot> }
+  | { ops: WireOp[] }
+);
 
 export async function joinBoard(options: {
   db: Database;
@@ -15,7 +20,7 @@ export async function joinBoard(options: {
   input: unknown;
   catchUpMaxOps: number;
   /** Reads the board's snapshot (shared by the joins waiting for it: share-snapshot-reads.ts). */
-  readSnapshot: (boardId: string) => Promise<{ seq: number; snapshot: BoardSnapshot }>;
+  readSnapshot: (boardId: string) => Promise<{ seq: number; snapshot: SerializedJson<BoardSnapshot> }>;
   /** Called once access is granted, before anything is read, so no op can fall between read and live feed. */
   onAuthorized?: (boardId: string) => void;
 }): Promise<JoinBoardResult> {

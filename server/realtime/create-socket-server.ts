@@ -15,7 +15,7 @@ import { updateAnnotation } from "../annotations/update-annotation";
 import type { Auth } from "../auth/create-auth";
 import { getSession } from "../auth/get-session";
 import { joinBoard } from "../boards/join-board";
-import { readBoardSnapshot } from "../boards/read-board-snapshot";
+import { readBoardSnapshotJson } from "../boards/read-board-snapshot-json";
 import { shareSnapshotReads } from "../boards/share-snapshot-reads";
 import { createEvent, deleteEvent, updateEvent } from "../content/events";
 import { createIndicator, deleteIndicator, updateIndicator } from "../content/indicators";
@@ -31,6 +31,7 @@ import { AppError, parseInput } from "../errors";
 import { isSameOrigin } from "../http/same-origin";
 import type { Logger } from "../logger";
 import { listen, type RequestHandler, requestListener } from "./on-request";
+import { passSerializedJson } from "./pass-serialized-json";
 import { broadcastPresence, TYPING_SHOWN_MS } from "./presence";
 import { boardIdOfRoom, boardRoom } from "./rooms";
 import type { WatchfloorServer, WatchfloorSocket } from "./types";
@@ -48,7 +49,7 @@ export function createSocketServer(options: {
   logger: Logger;
   publicUrl: string;
 }): WatchfloorServer {
-  return new Server(options.httpServer, {
+  const io: WatchfloorServer = new Server(options.httpServer, {
     maxHttpBufferSize: TRANSPORT_MAX_BYTES,
     // A tab that vanished without closing (sleep, lost network) drops out of presence within ~13 s.
     pingInterval: 8_000,
@@ -62,6 +63,9 @@ export function createSocketServer(options: {
       callback(allowed ? null : "origin not allowed", allowed);
     },
   });
+  // Board snapshots arrive as JSON text from PostgreSQL and leave as it is.
+  passSerializedJson(io.encoder);
+  return io;
 }
 
 export function registerSocketHandlers(options: {
@@ -127,7 +131,7 @@ function requestHandlers(options: {
 }): Record<keyof ClientToServerEvents, RequestHandler> {
   const { domain, announcePresence } = options;
   const { db } = domain;
-  const readSnapshot = shareSnapshotReads((boardId) => readBoardSnapshot({ db, boardId }));
+  const readSnapshot = shareSnapshotReads((boardId) => readBoardSnapshotJson({ db, boardId }));
   const content = (socket: WatchfloorSocket, input: unknown) => ({ domain, actor: socket.data.actor, input });
   return {
     "board:join": async (socket, input) => {
