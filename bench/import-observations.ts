@@ -48,7 +48,7 @@ try {
     const totalMs = performance.now() - began;
     const readingMs = readingEndedAt - began;
     const exportBegan = performance.now();
-    const exported = await exportObservationsCsv({ db: app.db, actor: owner, slug: DEMO_SLUG });
+    const exported = await exportObservationsCsv({ db: app.db, workers: app.workers, actor: owner, slug: DEMO_SLUG });
     const exportMs = performance.now() - exportBegan;
     console.log(
       JSON.stringify(

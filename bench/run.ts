@@ -11,9 +11,11 @@ import { parseArgs, promisify } from "node:util";
 import { type BenchRun, renderMarkdown } from "./report";
 import { runBoardLoad } from "./scenarios/board-load";
 import { runCatchUp } from "./scenarios/catch-up";
+import { runClickToScreen } from "./scenarios/click-to-screen";
 import { type BenchContext, notRunResult, type ScenarioResult } from "./scenarios/common";
 import { runConnections } from "./scenarios/connections";
 import { runFanOut } from "./scenarios/fan-out";
+import { runFanOutExporting } from "./scenarios/fan-out-exporting";
 import { runThroughput } from "./scenarios/throughput";
 import { runTwoNodes } from "./scenarios/two-nodes";
 import { summarizeProfiles } from "./support/cpu-profile";
@@ -29,6 +31,8 @@ const SCENARIOS: Record<string, (context: BenchContext) => Promise<ScenarioResul
   connections: runConnections,
   "board-load": runBoardLoad,
   "two-nodes": runTwoNodes,
+  "click-to-screen": runClickToScreen,
+  "fan-out-exporting": runFanOutExporting,
 };
 
 const { values } = parseArgs({

@@ -12,6 +12,7 @@ import type { Database } from "../server/db/client";
 import { createDomain } from "../server/domain";
 import { AppError } from "../server/errors";
 import { NO_WRITE_LIMIT } from "../server/limits/write-limiter";
+import { createWorkerPool } from "../server/workers/create-worker-pool";
 import { fail, withCliContext } from "./cli-context";
 
 // A one-off command has no sockets to notify and no reason to rate-limit itself. Open boards catch up
@@ -96,12 +97,14 @@ const fileBytes = await stat(file).then(
 );
 
 let refused = false;
-await withCliContext(async ({ database }) => {
+await withCliContext(async ({ database, config, logger }) => {
   const progress = new ProgressLine(fileBytes);
+  // The file is parsed and checked in a worker thread, as in the server; one is enough here.
+  const workers = createWorkerPool({ ...config.workers, threads: 1, logger });
   try {
     const actor = await importingAnalyst(database.db, slug, values.as);
     const result = await importObservationsCsv({
-      domain: createDomain({ db: database.db, effects: NO_LIVE_PATH, limiter: NO_WRITE_LIMIT }),
+      domain: createDomain({ db: database.db, effects: NO_LIVE_PATH, limiter: NO_WRITE_LIMIT, workers }),
       actor,
       slug,
       csv: Readable.from(countBytes(file, (bytes) => progress.read(bytes))),
@@ -118,6 +121,8 @@ await withCliContext(async ({ database }) => {
     for (const issue of error.issues ?? []) console.error(describeProblem(fromCsvIssue(issue)));
     console.error(error.message);
     refused = true;
+  } finally {
+    await workers.close();
   }
 });
 // After withCliContext has closed the database (and an embedded cluster). An explicit exit, because

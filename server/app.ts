@@ -22,6 +22,7 @@ import { createSocketServer, registerSocketHandlers } from "./realtime/create-so
 import { startSessionSweep } from "./realtime/session-sweep";
 import type { WatchfloorServer } from "./realtime/types";
 import { seedDemoBoard } from "./seed/seed-demo-board";
+import { createWorkerPool, type WorkerPool } from "./workers/create-worker-pool";
 
 export type App = {
   url: string;
@@ -31,6 +32,7 @@ export type App = {
   domain: Domain;
   auth: Auth;
   io: WatchfloorServer;
+  workers: WorkerPool;
   stop: () => Promise<void>;
 };
 
@@ -39,6 +41,8 @@ export type AppOptions = {
   logger: Logger;
   /** Serve the Next.js pages. Off in API/socket tests, which need no build. */
   pages: "production" | "development" | "none";
+  /** The worker threads' module; tests hand one whose task table adds tasks that hold, crash or hang. */
+  workerEntry?: URL;
 };
 
 export async function createApp(options: AppOptions): Promise<App> {
@@ -51,7 +55,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
 }
 
-async function assemble({ config, logger, pages }: AppOptions, database: OpenDatabase): Promise<App> {
+async function assemble({ config, logger, pages, workerEntry }: AppOptions, database: OpenDatabase): Promise<App> {
   const { db, url: databaseUrl } = database;
 
   // Requests that arrive while the app is still starting get a 503 rather than hanging.
@@ -84,10 +88,12 @@ async function assemble({ config, logger, pages }: AppOptions, database: OpenDat
   if (pages !== "none") nextPages = await createNextPages({ dev: pages === "development", httpServer, port });
   const io = createSocketServer({ httpServer, logger, publicUrl });
   const releaseAdapter = await attachAdapter(io, adapterChoice(config, databaseUrl), logger);
+  const workers = createWorkerPool({ ...config.workers, logger, entry: workerEntry });
   const domain = createDomain({
     db,
     effects: createBoardEffects(io),
     limiter: createWriteLimiter({ db, ratePerSec: config.writeRatePerSec, burst: config.writeBurst }),
+    workers,
   });
   registerSocketHandlers({ io, domain, auth, logger, catchUpMaxOps: config.catchUpMaxOps });
   const stopSessionSweep = startSessionSweep({ io, db, logger });
@@ -110,6 +116,8 @@ async function assemble({ config, logger, pages }: AppOptions, database: OpenDat
       await io.close();
       // Writes already handed to a commit finish (and are durable) before the database goes away.
       await domain.annotationCreates.drain();
+      // Exports and imports in hand finish (piscina's close waits for them), then the threads stop.
+      await workers.close().catch((error: unknown) => logger.warn({ err: error }, "closing the worker pool failed"));
       await releaseAdapter();
       httpServer.closeAllConnections();
       await nextPages?.close().catch((error: unknown) => logger.warn({ err: error }, "closing Next failed"));
@@ -119,7 +127,7 @@ async function assemble({ config, logger, pages }: AppOptions, database: OpenDat
     return stopping;
   };
 
-  return { url: `http://localhost:${port}`, port, databaseUrl, db, domain, auth, io, stop };
+  return { url: `http://localhost:${port}`, port, databaseUrl, db, domain, auth, io, workers, stop };
 }
 
 function adapterChoice(config: Config, databaseUrl: string): SocketAdapterChoice {

@@ -1,4 +1,5 @@
 // The one place that reads process.env: parsed once with zod into a typed Config.
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -23,6 +24,9 @@ const ZEnv = z.object({
   WRITE_BURST: z.coerce.number().int().min(1).default(30),
   REDIS_URL: z.url().optional(),
   SOCKET_ADAPTER: z.enum(["memory", "redis", "postgres"]).optional(),
+  WORKER_THREADS: z.coerce.number().int().min(1).max(256).optional(),
+  WORKER_MAX_QUEUE: z.coerce.number().int().min(0).optional(),
+  WORKER_TASK_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
 });
 
 export type Config = {
@@ -50,6 +54,15 @@ export type Config = {
   /** How nodes share Socket.IO rooms: Redis when REDIS_URL is set, else in-process unless SOCKET_ADAPTER says postgres. */
   socketAdapter: "memory" | "redis" | "postgres";
   redisUrl: string | undefined;
+  /** The worker pool for exports and imports (server/workers/). */
+  workers: {
+    /** Threads; by default one per core but one, which is left to the event loop (at least one). */
+    threads: number;
+    /** Tasks that may wait for a thread before the next is refused with 503; by default 4 per thread, at least 8. */
+    maxQueue: number;
+    /** A task queued or running longer than this fails (503) and its worker is replaced. */
+    taskTimeoutMs: number;
+  };
 };
 
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -77,5 +90,15 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     writeBurst: e.WRITE_BURST,
     socketAdapter: e.SOCKET_ADAPTER ?? (e.REDIS_URL ? "redis" : "memory"),
     redisUrl: e.REDIS_URL,
+    workers: workerPoolConfig(e),
+  };
+}
+
+function workerPoolConfig(e: z.infer<typeof ZEnv>): Config["workers"] {
+  const threads = e.WORKER_THREADS ?? Math.max(1, os.availableParallelism() - 1);
+  return {
+    threads,
+    maxQueue: e.WORKER_MAX_QUEUE ?? Math.max(8, 4 * threads),
+    taskTimeoutMs: e.WORKER_TASK_TIMEOUT_MS,
   };
 }

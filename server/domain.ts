@@ -1,5 +1,5 @@
-// What every write service needs besides the actor and the input: the database, the live path, and
-// the write limiter. Built once by the composition root.
+// What every write service needs besides the actor and the input: the database, the live path, the
+// write limiter, and the worker pool for heavy work. Built once by the composition root.
 import {
   type CreateAnnotationResult,
   type CreateRequest,
@@ -9,9 +9,10 @@ import type { Database } from "./db/client";
 import { createGroupCommitQueue, type GroupCommitQueue } from "./db/group-commit";
 import type { WriteLimiter } from "./limits/write-limiter";
 import type { BoardEffects } from "./ops/board-effects";
+import type { WorkerPool } from "./workers/create-worker-pool";
 
 /** The parts a domain is built from. */
-export type BaseDomain = { db: Database; effects: BoardEffects; limiter: WriteLimiter };
+export type BaseDomain = { db: Database; effects: BoardEffects; limiter: WriteLimiter; workers: WorkerPool };
 
 export type Domain = BaseDomain & {
   /** annotation:create requests, group-committed per board (server/db/group-commit.ts). */

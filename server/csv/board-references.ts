@@ -6,19 +6,24 @@ export type Resolved = { id: string } | { problem: string };
 export type ReferenceIndex = { resolve: (nameOrId: string) => Resolved };
 export type BoardReferences = { indicators: ReferenceIndex; sources: ReferenceIndex };
 
-export async function loadBoardReferences(db: Database, boardId: string): Promise<BoardReferences> {
+/** The names an import may use, as plain rows: read on the main thread, indexed in a worker. */
+export type BoardReferenceRows = { indicators: NamedRow[]; sources: NamedRow[] };
+type NamedRow = { id: string; name: string };
+
+export async function readBoardReferenceRows(db: Database, boardId: string): Promise<BoardReferenceRows> {
   const indicators = await db.indicator.findMany({ where: { boardId }, select: { id: true, name: true } });
   const sources = await db.source.findMany({ where: { boardId }, select: { id: true, title: true } });
+  return { indicators, sources: sources.map(({ id, title }) => ({ id, name: title })) };
+}
+
+export function indexBoardReferences(rows: BoardReferenceRows): BoardReferences {
   return {
-    indicators: indexReferences("indicator", indicators),
-    sources: indexReferences(
-      "source",
-      sources.map(({ id, title }) => ({ id, name: title })),
-    ),
+    indicators: indexReferences("indicator", rows.indicators),
+    sources: indexReferences("source", rows.sources),
   };
 }
 
-function indexReferences(what: string, rows: { id: string; name: string }[]): ReferenceIndex {
+function indexReferences(what: string, rows: NamedRow[]): ReferenceIndex {
   const ids = new Set(rows.map((row) => row.id));
   const byName = groupIds(rows, (name) => name);
   const byFoldedName = groupIds(rows, (name) => name.toLowerCase());
@@ -44,7 +49,7 @@ function indexReferences(what: string, rows: { id: string; name: string }[]): Re
   };
 }
 
-function groupIds(rows: { id: string; name: string }[], keyOf: (name: string) => string): Map<string, string[]> {
+function groupIds(rows: NamedRow[], keyOf: (name: string) => string): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const row of rows) {
     const key = keyOf(row.name.trim());

@@ -1,88 +1,22 @@
-// The board's live annotations as CSV, for any member: who wrote what, when, about what (in the
-// words the board panel uses, and as ids), and where it stands in its thread.
-import { describeTarget } from "@/lib/describe-target";
-import type { TAnnotationTarget } from "@/lib/schemas/annotation";
-import type { BoardSnapshot } from "@/lib/schemas/board";
+// The board's live annotations as CSV, for any member. The snapshot is read here, on the main thread;
+// the file is written in a worker (annotations-csv.ts).
 import type { Actor } from "../actor";
 import { authorize, boardIdOfSlug } from "../boards/access";
 import { readBoardSnapshot } from "../boards/read-board-snapshot";
 import type { Database } from "../db/client";
-import { LIST_SEPARATOR } from "./export-events-csv";
-import { type CsvFile, csvFile } from "./write-csv";
+import type { WorkerPool } from "../workers/create-worker-pool";
+import type { CsvFile } from "./write-csv";
 
-export const ANNOTATIONS_CSV_HEADER = [
-  "id",
-  "created_at",
-  "author",
-  "kind",
-  "confidence",
-  "target",
-  "target_type",
-  "target_id",
-  "target_time",
-  "text",
-  "tags",
-  "parent_id",
-  "resolved_at",
-  "resolved_by",
-] as const;
-
-export async function exportAnnotationsCsv(options: { db: Database; actor: Actor; slug: string }): Promise<CsvFile> {
+export async function exportAnnotationsCsv(options: {
+  db: Database;
+  workers: WorkerPool;
+  actor: Actor;
+  slug: string;
+}): Promise<CsvFile> {
   const { db, actor, slug } = options;
   const boardId = await boardIdOfSlug(db, slug);
   await authorize({ db, actor, boardId, action: "board.read" });
   const { snapshot } = await readBoardSnapshot({ db, boardId });
-  const described = withTargetedObservationsOnly(snapshot);
-  const rows = snapshot.annotations.map((annotation) => [
-    annotation.id,
-    annotation.createdAt,
-    annotation.author.name,
-    annotation.kind,
-    annotation.confidence,
-    describeTarget(annotation.target, described),
-    annotation.target.type,
-    targetId(annotation.target),
-    targetTime(annotation.target),
-    annotation.body,
-    annotation.tags.join(LIST_SEPARATOR),
-    annotation.parentId,
-    annotation.resolvedAt,
-    annotation.resolvedBy?.name ?? null,
-  ]);
-  return csvFile(`${slug}-annotations.csv`, ANNOTATIONS_CSV_HEADER, rows);
-}
-
-/** describeTarget scans every observation per annotation; after a bulk import that is 10^5 each. */
-function withTargetedObservationsOnly(snapshot: BoardSnapshot): BoardSnapshot {
-  const targeted = new Set(
-    snapshot.annotations.flatMap(({ target }) => (target.type === "observation" ? [target.observationId] : [])),
-  );
-  return {
-    ...snapshot,
-    indicators: snapshot.indicators.map((indicator) => ({
-      ...indicator,
-      observations: indicator.observations.filter((observation) => targeted.has(observation.id)),
-    })),
-  };
-}
-
-function targetId(target: TAnnotationTarget): string | null {
-  switch (target.type) {
-    case "board":
-      return null;
-    case "event":
-      return target.eventId;
-    case "indicator":
-    case "indicator-range":
-      return target.indicatorId;
-    case "observation":
-      return target.observationId;
-  }
-}
-
-/** A point as an ISO 8601 instant, a range as an ISO 8601 interval ("from/to"). */
-function targetTime(target: TAnnotationTarget): string | null {
-  if (target.type === "indicator") return target.at;
-  if (target.type === "indicator-range") return `${target.from}/${target.to}`;
-  return null;
+  const body = await options.workers.run("annotations-csv", snapshot);
+  return { contentType: "text/csv; charset=utf-8", filename: `${slug}-annotations.csv`, body };
 }

@@ -1,25 +1,17 @@
-// Every event on a board as CSV, with the sources it rests on, for any member.
+// Every event on a board as CSV, with the sources it rests on, for any member. The rows are read here,
+// on the main thread; the file is written in a worker (events-csv.ts).
 import type { Actor } from "../actor";
 import { authorize, boardIdOfSlug } from "../boards/access";
 import type { Database } from "../db/client";
-import { type CsvFile, csvFile } from "./write-csv";
+import type { WorkerPool } from "../workers/create-worker-pool";
+import type { CsvFile } from "./write-csv";
 
-export const EVENTS_CSV_HEADER = [
-  "id",
-  "title",
-  "occurred_at",
-  "ends_at",
-  "category",
-  "place",
-  "description",
-  "sources",
-  "source_ids",
-] as const;
-
-/** Joins an event's several sources in one cell; source_ids says which they are when a title holds "; ". */
-export const LIST_SEPARATOR = "; ";
-
-export async function exportEventsCsv(options: { db: Database; actor: Actor; slug: string }): Promise<CsvFile> {
+export async function exportEventsCsv(options: {
+  db: Database;
+  workers: WorkerPool;
+  actor: Actor;
+  slug: string;
+}): Promise<CsvFile> {
   const { db, actor, slug } = options;
   const boardId = await boardIdOfSlug(db, slug);
   await authorize({ db, actor, boardId, action: "board.read" });
@@ -33,19 +25,6 @@ export async function exportEventsCsv(options: { db: Database; actor: Actor; slu
       },
     },
   });
-  const rows = events.map((event) => {
-    const sources = event.sources.map((link) => link.source);
-    return [
-      event.id,
-      event.title,
-      event.occurredAt.toISOString(),
-      event.endsAt?.toISOString() ?? null,
-      event.category,
-      event.place,
-      event.description,
-      sources.map((source) => source.title).join(LIST_SEPARATOR),
-      sources.map((source) => source.id).join(LIST_SEPARATOR),
-    ];
-  });
-  return csvFile(`${slug}-events.csv`, EVENTS_CSV_HEADER, rows);
+  const body = await options.workers.run("events-csv", events);
+  return { contentType: "text/csv; charset=utf-8", filename: `${slug}-events.csv`, body };
 }

@@ -1,23 +1,17 @@
-// Every observation on a board as CSV, with its indicator, grade and source, for any member. The
-// columns are the import's (docs/csv.md) plus `id` and `unit` for readers, so an export re-imports.
+// Every observation on a board as CSV, with its indicator, grade and source, for any member. The rows
+// are read here, on the main thread; the file is written in a worker (observations-csv.ts).
 import type { Actor } from "../actor";
 import { authorize, boardIdOfSlug } from "../boards/access";
 import type { Database } from "../db/client";
-import { admiraltyGrade } from "./admiralty-grade";
-import { type CsvFile, csvFile } from "./write-csv";
+import type { WorkerPool } from "../workers/create-worker-pool";
+import type { CsvFile } from "./write-csv";
 
-export const OBSERVATIONS_CSV_HEADER = [
-  "id",
-  "indicator",
-  "unit",
-  "observed_at",
-  "value",
-  "grade",
-  "source",
-  "note",
-] as const;
-
-export async function exportObservationsCsv(options: { db: Database; actor: Actor; slug: string }): Promise<CsvFile> {
+export async function exportObservationsCsv(options: {
+  db: Database;
+  workers: WorkerPool;
+  actor: Actor;
+  slug: string;
+}): Promise<CsvFile> {
   const { db, actor, slug } = options;
   const boardId = await boardIdOfSlug(db, slug);
   await authorize({ db, actor, boardId, action: "board.read" });
@@ -27,15 +21,6 @@ export async function exportObservationsCsv(options: { db: Database; actor: Acto
     orderBy: [{ indicator: { createdAt: "asc" } }, { indicatorId: "asc" }, { observedAt: "asc" }, { id: "asc" }],
     include: { indicator: { select: { name: true, unit: true } }, source: { select: { title: true } } },
   });
-  const rows = observations.map((observation) => [
-    observation.id,
-    observation.indicator.name,
-    observation.indicator.unit,
-    observation.observedAt.toISOString(),
-    observation.value,
-    admiraltyGrade(observation.sourceReliability, observation.infoCredibility),
-    observation.source?.title ?? null,
-    observation.note,
-  ]);
-  return csvFile(`${slug}-observations.csv`, OBSERVATIONS_CSV_HEADER, rows);
+  const body = await options.workers.run("observations-csv", observations);
+  return { contentType: "text/csv; charset=utf-8", filename: `${slug}-observations.csv`, body };
 }

@@ -1,12 +1,15 @@
-// An RFC 4180 writer (https://www.rfc-editor.org/rfc/rfc4180): CRLF after every record, a field quoted
-// when it holds a comma, a quote or a line break, quotes doubled inside. Text cells pass through the
-// formula guard; numbers are written in JavaScript's shortest form that parses back to the same double.
+// RFC 4180 CSV (https://www.rfc-editor.org/rfc/rfc4180) with csv-stringify: CRLF after every record, a
+// field quoted when it holds a comma, a quote or a line break, quotes doubled inside. Text cells pass
+// through our formula guard (csv-stringify's own escape_formulas differs: it would not round-trip
+// through unguardFormula); numbers are written in JavaScript's shortest form that parses back to the
+// same double. The bytes are those of the hand-written writer this replaced (tests/unit/csv-writer.test.ts).
+import { type Options, stringify } from "csv-stringify/sync";
 import { guardFormula } from "./formula-guard";
 
 export type CsvCell = string | number | null;
 
 /** What an export answers with; the HTTP edge sends `body` as an attachment named `filename`. */
-export type CsvFile = { contentType: "text/csv; charset=utf-8"; filename: string; body: string };
+export type CsvFile = { contentType: "text/csv; charset=utf-8"; filename: string; body: Buffer };
 
 /**
  * Excel reads a CSV without a byte order mark in the machine's legacy code page and garbles every
@@ -15,21 +18,23 @@ export type CsvFile = { contentType: "text/csv; charset=utf-8"; filename: string
  */
 export const UTF8_BOM = "\uFEFF";
 
-const NEEDS_QUOTES = /[",\r\n]/;
+const FIELDS: Options = {
+  record_delimiter: "\r\n",
+  // csv-stringify 6.9 quotes a lone "\n" or "\r" only when it is the record delimiter itself.
+  quoted_match: /[\r\n]/,
+  cast: { string: guardFormula, number: (value) => String(value) },
+};
 
+/** One cell as it appears in a file. */
 export function csvField(cell: CsvCell): string {
-  if (cell === null) return "";
-  if (typeof cell === "number") return String(cell);
-  const text = guardFormula(cell);
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return stringify([[cell]], { ...FIELDS, eof: false });
 }
 
 export function toCsv(header: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
-  const lines = [header.map(csvField).join(",")];
-  for (const row of rows) lines.push(row.map(csvField).join(","));
-  return `${UTF8_BOM}${lines.join("\r\n")}\r\n`;
+  return stringify([header, ...rows] as CsvCell[][], { ...FIELDS, bom: true });
 }
 
-export function csvFile(filename: string, header: readonly string[], rows: Iterable<readonly CsvCell[]>): CsvFile {
-  return { contentType: "text/csv; charset=utf-8", filename, body: toCsv(header, rows) };
+/** The file as bytes, which a worker hands back to the main thread without a copy. */
+export function toCsvBytes(header: readonly string[], rows: Iterable<readonly CsvCell[]>): Buffer {
+  return Buffer.from(toCsv(header, rows));
 }

@@ -1,18 +1,25 @@
 // GET /api/boards/:slug/export/chart.svg|chart.png: the board's charts as one image file, for any
 // member (board.read). The query picks indicators and a time range; the file carries the handling line.
+// The board is read here, on the main thread; the chart is drawn in a worker (render-chart-file.ts).
 import type { Actor } from "../actor";
 import type { Database } from "../db/client";
 import { parseInput } from "../errors";
+import type { WorkerPool } from "../workers/create-worker-pool";
 import { type ExportFile, exportFilename } from "./charts/export-file";
 import { selectedIndicatorIds, ZExportQuery } from "./charts/export-query";
 import { readBoardForExport } from "./charts/read-board-for-export";
-import { renderChartPng } from "./charts/render-chart-png";
-import { renderChartSvg } from "./charts/render-chart-svg";
+import type { ChartImageFormat } from "./charts/render-chart-file";
 
-export type ChartImageFormat = "svg" | "png";
+export type { ChartImageFormat };
+
+const CONTENT_TYPE: Record<ChartImageFormat, string> = {
+  svg: "image/svg+xml; charset=utf-8",
+  png: "image/png",
+};
 
 export async function exportChart(options: {
   db: Database;
+  workers: WorkerPool;
   actor: Actor;
   slug: string;
   /** The URL's query as strings, e.g. Object.fromEntries(url.searchParams). */
@@ -24,7 +31,8 @@ export async function exportChart(options: {
   const query = parseInput(ZExportQuery, options.query);
   const snapshot = await readBoardForExport(options);
   const exportedAt = options.now ?? new Date();
-  const renderOptions = {
+  const body = await options.workers.run("chart", {
+    format: options.format,
     snapshot,
     indicatorIds: selectedIndicatorIds(query, snapshot),
     from: query.from,
@@ -32,9 +40,10 @@ export async function exportChart(options: {
     theme: query.theme,
     exporterName: options.actor.name,
     exportedAt,
+  });
+  return {
+    contentType: CONTENT_TYPE[options.format],
+    body,
+    filename: exportFilename(snapshot.board.slug, "chart", exportedAt, options.format),
   };
-  const filename = exportFilename(snapshot.board.slug, "chart", exportedAt, options.format);
-  return options.format === "svg"
-    ? { contentType: "image/svg+xml; charset=utf-8", body: Buffer.from(await renderChartSvg(renderOptions)), filename }
-    : { contentType: "image/png", body: await renderChartPng(renderOptions), filename };
 }

@@ -156,6 +156,7 @@ export const API_ROUTES: ApiRoute[] = [
       download(
         await exportChart({
           db: domain.db,
+          workers: domain.workers,
           actor,
           slug: param(params, 0),
           query,
@@ -167,7 +168,9 @@ export const API_ROUTES: ApiRoute[] = [
     method: "GET",
     pattern: new RegExp(`${BOARD}/export/briefing\\.pdf$`),
     handle: async ({ domain, actor, params, query }) =>
-      download(await exportBriefingPdf({ db: domain.db, actor, slug: param(params, 0), query })),
+      download(
+        await exportBriefingPdf({ db: domain.db, workers: domain.workers, actor, slug: param(params, 0), query }),
+      ),
   },
   ...csvRoutes(),
   ...webAnnotationRoutes(),
@@ -216,7 +219,7 @@ function csvRoutes(): ApiRoute[] {
         method: "GET",
         pattern: new RegExp(`${BOARD}/export/${name}\\.csv$`),
         handle: async ({ domain, actor, params }) =>
-          download(await exportCsv({ db: domain.db, actor, slug: param(params, 0) })),
+          download(await exportCsv({ db: domain.db, workers: domain.workers, actor, slug: param(params, 0) })),
       }),
     ),
     {
@@ -231,24 +234,22 @@ function csvRoutes(): ApiRoute[] {
 
 /** W3C Web Annotation JSON-LD: the board's annotations, one annotation, and the import of the same. */
 function webAnnotationRoutes(): ApiRoute[] {
-  const jsonLd = (document: unknown, filename?: string) =>
-    new Response(JSON.stringify(document, null, 2), {
-      headers: {
-        "content-type": WEB_ANNOTATION_CONTENT_TYPE,
-        ...(filename ? { "content-disposition": `attachment; filename="${filename}"` } : {}),
-      },
-    });
+  const jsonLd = (document: unknown) =>
+    new Response(JSON.stringify(document, null, 2), { headers: { "content-type": WEB_ANNOTATION_CONTENT_TYPE } });
   return [
     {
       method: "GET",
       pattern: new RegExp(`${BOARD}/export/annotations\\.jsonld$`),
-      handle: async ({ domain, actor, params, publicUrl }) => {
-        const slug = param(params, 0);
-        return jsonLd(
-          await exportAnnotationsJsonLd({ db: domain.db, actor, slug, baseUrl: publicUrl }),
-          `${slug}-annotations.jsonld`,
-        );
-      },
+      handle: async ({ domain, actor, params, publicUrl }) =>
+        download(
+          await exportAnnotationsJsonLd({
+            db: domain.db,
+            workers: domain.workers,
+            actor,
+            slug: param(params, 0),
+            baseUrl: publicUrl,
+          }),
+        ),
     },
     {
       method: "GET",

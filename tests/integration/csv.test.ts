@@ -345,10 +345,12 @@ describe("exporting a board as CSV", () => {
   });
 
   it("observations round-trip: csv-parse gives back the database's values", async () => {
-    const file = await exportObservationsCsv({ db: app.db, actor: carol, slug: DEMO_SLUG });
+    const file = await exportObservationsCsv({ db: app.db, workers: app.workers, actor: carol, slug: DEMO_SLUG });
     expect(file.contentType).toBe("text/csv; charset=utf-8");
     expect(file.filename).toBe(`${DEMO_SLUG}-observations.csv`);
-    expect(file.body).toContain(`"'=HYPERLINK(""http://x"",""click""), then\r\na ""quoted"" line – Київ"`);
+    expect(file.body.toString("utf8")).toContain(
+      `"'=HYPERLINK(""http://x"",""click""), then\r\na ""quoted"" line – Київ"`,
+    );
     const rows = await app.db.observation.findMany({
       where: { indicator: { boardId } },
       include: { indicator: true, source: true },
@@ -386,9 +388,14 @@ describe("exporting a board as CSV", () => {
         row.note,
       ]);
     const before = await app.db.observation.findMany({ where: { indicator: { boardId } } });
-    const file = await exportObservationsCsv({ db: app.db, actor: alice, slug: DEMO_SLUG });
+    const file = await exportObservationsCsv({ db: app.db, workers: app.workers, actor: alice, slug: DEMO_SLUG });
 
-    const result = await importObservationsCsv({ domain, actor: alice, slug: DEMO_SLUG, csv: file.body });
+    const result = await importObservationsCsv({
+      domain,
+      actor: alice,
+      slug: DEMO_SLUG,
+      csv: file.body.toString("utf8"),
+    });
 
     expect(result.imported).toBe(before.length);
     const known = new Set(before.map((row) => row.id));
@@ -399,7 +406,7 @@ describe("exporting a board as CSV", () => {
   });
 
   it("events round-trip, with their sources", async () => {
-    const file = await exportEventsCsv({ db: app.db, actor: carol, slug: DEMO_SLUG });
+    const file = await exportEventsCsv({ db: app.db, workers: app.workers, actor: carol, slug: DEMO_SLUG });
     expect(file.filename).toBe(`${DEMO_SLUG}-events.csv`);
     const events = await app.db.event.findMany({
       where: { boardId },
@@ -430,7 +437,7 @@ describe("exporting a board as CSV", () => {
   });
 
   it("annotations round-trip: author, time, kind, target in words and as ids, text, thread", async () => {
-    const file = await exportAnnotationsCsv({ db: app.db, actor: carol, slug: DEMO_SLUG });
+    const file = await exportAnnotationsCsv({ db: app.db, workers: app.workers, actor: carol, slug: DEMO_SLUG });
     expect(file.filename).toBe(`${DEMO_SLUG}-annotations.csv`);
     const annotations = await app.db.annotation.findMany({
       where: { boardId, deletedAt: null },
@@ -472,7 +479,9 @@ describe("exporting a board as CSV", () => {
 
   it("is unknown to a non-member", async () => {
     for (const exportCsv of [exportObservationsCsv, exportEventsCsv, exportAnnotationsCsv]) {
-      expect(await codeOf(exportCsv({ db: app.db, actor: stranger, slug: DEMO_SLUG }))).toBe("NOT_FOUND");
+      expect(await codeOf(exportCsv({ db: app.db, workers: app.workers, actor: stranger, slug: DEMO_SLUG }))).toBe(
+        "NOT_FOUND",
+      );
     }
   });
 });

@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 const chart = (format: "svg" | "png", query: Record<string, string> = {}, actor: Actor = exporter) =>
-  exportChart({ db: app.db, actor, slug: DEMO_SLUG, query, format, now: EXPORTED_AT });
+  exportChart({ db: app.db, workers: app.workers, actor, slug: DEMO_SLUG, query, format, now: EXPORTED_AT });
 
 function parseSvg(svg: string): Document {
   const document = new new JSDOM().window.DOMParser().parseFromString(svg, "image/svg+xml");
@@ -131,7 +131,14 @@ describe("chart export", () => {
 
 describe("briefing PDF", () => {
   it("holds the cover, the handling line on every page, annotations, source grades and the Cyrillic exporter", async () => {
-    const file = await exportBriefingPdf({ db: app.db, actor: exporter, slug: DEMO_SLUG, query: {}, now: EXPORTED_AT });
+    const file = await exportBriefingPdf({
+      db: app.db,
+      workers: app.workers,
+      actor: exporter,
+      slug: DEMO_SLUG,
+      query: {},
+      now: EXPORTED_AT,
+    });
     expect(file.contentType).toBe("application/pdf");
     expect(file.filename).toBe(`${DEMO_SLUG}-briefing-20220115T1030Z.pdf`);
     expect(file.body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
@@ -166,6 +173,7 @@ describe("briefing PDF", () => {
     const [troops] = indicators;
     const file = await exportBriefingPdf({
       db: app.db,
+      workers: app.workers,
       actor: exporter,
       slug: DEMO_SLUG,
       query: { indicators: troops?.id ?? "", from: "2022-01-09T00:00:00Z", to: "2022-01-14T23:59:59Z" },
@@ -184,7 +192,7 @@ describe("who may export", () => {
     for (const format of ["svg", "png"] as const) {
       expect((await rejection(chart(format, {}, outsider))).code).toBe("NOT_FOUND");
     }
-    const pdf = exportBriefingPdf({ db: app.db, actor: outsider, slug: DEMO_SLUG, query: {} });
+    const pdf = exportBriefingPdf({ db: app.db, workers: app.workers, actor: outsider, slug: DEMO_SLUG, query: {} });
     expect((await rejection(pdf)).code).toBe("NOT_FOUND");
   });
 });

@@ -121,8 +121,16 @@ async function seedBoard(board: TestBoard) {
   return { onBoard, assessment, question, warning, onObservation, reply, secondReply };
 }
 
-const exportBoard = (board: TestBoard, actor: Actor = alice) =>
-  exportAnnotationsJsonLd({ db: app.db, actor, slug: board.slug, baseUrl: app.url });
+const exportBoard = async (board: TestBoard, actor: Actor = alice): Promise<WebAnnotationCollection> => {
+  const file = await exportAnnotationsJsonLd({
+    db: app.db,
+    workers: app.workers,
+    actor,
+    slug: board.slug,
+    baseUrl: app.url,
+  });
+  return JSON.parse(file.body.toString("utf8"));
+};
 
 const importInto = (board: TestBoard, input: unknown, actor: Actor = bob) =>
   importAnnotationsJsonLd({ domain: app.domain, actor, slug: board.slug, input });

@@ -7,6 +7,8 @@ export async function startTestApp(options: {
   databaseUrl: string;
   seedDemo?: boolean;
   env?: Record<string, string>;
+  /** The worker pool's module, for tests that add tasks to it (worker-test-tasks.ts). */
+  workerEntry?: URL;
 }): Promise<App> {
   const config = parseConfig({
     NODE_ENV: "test",
@@ -19,5 +21,10 @@ export async function startTestApp(options: {
     ...(options.seedDemo === undefined ? {} : { SEED_DEMO: options.seedDemo ? "1" : "0" }),
     ...options.env,
   });
-  return createApp({ config, logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), pages: "none" });
+  return createApp({
+    config,
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+    pages: "none",
+    workerEntry: options.workerEntry,
+  });
 }

@@ -2,6 +2,7 @@
 import { BoardChartFigure, type BoardChartFigureProps } from "@/components/charts/BoardChartFigure";
 import { composeFigureSvg } from "@/components/charts/compose-figure-svg";
 import { FIGURE_ATTRIBUTE } from "@/components/charts/figure-attributes";
+import { canonicalIds } from "./canonical-ids";
 import { renderInJsdom } from "./render-in-jsdom";
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
@@ -10,6 +11,6 @@ export function renderFigureSvg(props: BoardChartFigureProps): string {
   return renderInJsdom(<BoardChartFigure {...props} />, (container) => {
     const figure = container.querySelector(`[${FIGURE_ATTRIBUTE}]`);
     if (!figure) throw new Error("the chart figure did not render");
-    return XML_DECLARATION + composeFigureSvg(figure);
+    return XML_DECLARATION + canonicalIds(composeFigureSvg(figure));
   });
 }

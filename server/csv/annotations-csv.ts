@@ -1,0 +1,80 @@
+// The annotations CSV from a board snapshot: runs in a worker thread (server/workers/). Who wrote what,
+// when, about what (in the words the board panel uses, and as ids), and where it stands in its thread.
+import { describeTarget } from "@/lib/describe-target";
+import type { TAnnotationTarget } from "@/lib/schemas/annotation";
+import type { BoardSnapshot } from "@/lib/schemas/board";
+import { LIST_SEPARATOR } from "./events-csv";
+import { toCsvBytes } from "./write-csv";
+
+export const ANNOTATIONS_CSV_HEADER = [
+  "id",
+  "created_at",
+  "author",
+  "kind",
+  "confidence",
+  "target",
+  "target_type",
+  "target_id",
+  "target_time",
+  "text",
+  "tags",
+  "parent_id",
+  "resolved_at",
+  "resolved_by",
+] as const;
+
+export function annotationsCsv(snapshot: BoardSnapshot): Buffer {
+  const described = withTargetedObservationsOnly(snapshot);
+  const rows = snapshot.annotations.map((annotation) => [
+    annotation.id,
+    annotation.createdAt,
+    annotation.author.name,
+    annotation.kind,
+    annotation.confidence,
+    describeTarget(annotation.target, described),
+    annotation.target.type,
+    targetId(annotation.target),
+    targetTime(annotation.target),
+    annotation.body,
+    annotation.tags.join(LIST_SEPARATOR),
+    annotation.parentId,
+    annotation.resolvedAt,
+    annotation.resolvedBy?.name ?? null,
+  ]);
+  return toCsvBytes(ANNOTATIONS_CSV_HEADER, rows);
+}
+
+/** describeTarget scans every observation per annotation; after a bulk import that is 10^5 each. */
+function withTargetedObservationsOnly(snapshot: BoardSnapshot): BoardSnapshot {
+  const targeted = new Set(
+    snapshot.annotations.flatMap(({ target }) => (target.type === "observation" ? [target.observationId] : [])),
+  );
+  return {
+    ...snapshot,
+    indicators: snapshot.indicators.map((indicator) => ({
+      ...indicator,
+      observations: indicator.observations.filter((observation) => targeted.has(observation.id)),
+    })),
+  };
+}
+
+function targetId(target: TAnnotationTarget): string | null {
+  switch (target.type) {
+    case "board":
+      return null;
+    case "event":
+      return target.eventId;
+    case "indicator":
+    case "indicator-range":
+      return target.indicatorId;
+    case "observation":
+      return target.observationId;
+  }
+}
+
+/** A point as an ISO 8601 instant, a range as an ISO 8601 interval ("from/to"). */
+function targetTime(target: TAnnotationTarget): string | null {
+  if (target.type === "indicator") return target.at;
+  if (target.type === "indicator-range") return `${target.from}/${target.to}`;
+  return null;
+}

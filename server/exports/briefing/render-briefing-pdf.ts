@@ -1,0 +1,68 @@
+// The briefing pack as PDF bytes, from plain data: runs in a worker thread (server/workers/), which the
+// main thread hands the board snapshot it read. Cover, the selected charts with their annotations, key
+// events, open warnings, assessments with confidence, and the sources with their grades; the handling
+// line on every page.
+import type { ChartSelection } from "@/components/charts/chart-model";
+import type { BoardSnapshot } from "@/lib/schemas/board";
+import { formatUtc } from "@/lib/time";
+import { selectBriefingContent } from "./briefing-content";
+import { COLOR, createBriefingDocument, pdfToBuffer } from "./briefing-document";
+import { drawCharts } from "./draw-charts";
+import { drawCover } from "./draw-cover";
+import { drawKeyEvents } from "./draw-events";
+import { drawNotes } from "./draw-notes";
+import { drawPageFrames } from "./draw-page-frames";
+import { drawSources } from "./draw-sources";
+import { renderBriefingCharts } from "./render-briefing-charts";
+
+export type BriefingPdfInput = {
+  snapshot: BoardSnapshot;
+  selection: ChartSelection;
+  exporterName: string;
+  exportedAt: Date;
+};
+
+export async function renderBriefingPdf(input: BriefingPdfInput): Promise<Buffer> {
+  const { snapshot, exporterName, exportedAt } = input;
+  const content = selectBriefingContent(snapshot, input.selection);
+  const charts = await renderBriefingCharts(content.charts);
+
+  const { board } = snapshot;
+  const pdf = createBriefingDocument({
+    title: `Briefing: ${board.title}`,
+    author: exporterName,
+    subject: board.handling,
+    createdAt: exportedAt,
+  });
+  drawCover(pdf, content, { name: exporterName, exportedAt });
+  drawCharts(pdf, charts);
+  drawKeyEvents(pdf, content.keyEvents);
+  drawNotes(
+    pdf,
+    {
+      title: "Open warnings",
+      note: "Warnings whose thread is not resolved.",
+      emptyText: "No open warnings.",
+      notes: content.openWarnings,
+      barColor: COLOR.warn,
+    },
+    content.charts,
+  );
+  drawNotes(
+    pdf,
+    {
+      title: "Assessments",
+      note: "Analytic judgements, each with the confidence its author gave it.",
+      emptyText: "No assessments.",
+      notes: content.assessments,
+      barColor: COLOR.accent,
+    },
+    content.charts,
+  );
+  drawSources(pdf, content.sources);
+  drawPageFrames(pdf, {
+    handling: board.handling,
+    footer: `${board.title} · briefing exported by ${exporterName} at ${formatUtc(exportedAt.toISOString())}`,
+  });
+  return pdfToBuffer(pdf);
+}

@@ -1,0 +1,108 @@
+// The process's one pool of worker threads (piscina) for heavy work: chart rendering, the briefing PDF,
+// big exports and CSV import parsing (tasks.ts). The event loop belongs to live traffic (docs/architecture.md,
+// "Worker pool"): the main thread reads from the database, hands plain data over, and sends the answer.
+// The queue is bounded: a full queue refuses at once (503 with Retry-After) rather than making every
+// caller wait longer. A task that crashes its worker or runs past its time fails alone; piscina starts
+// a fresh worker in its place.
+import { Piscina } from "piscina";
+import { AppError } from "../errors";
+import type { Logger } from "../logger";
+import type { TaskRequest } from "./run-task";
+import type { Tasks, TaskTable } from "./tasks";
+import { WorkerTaskFailed, WorkerTaskTimedOut, workQueueFull } from "./worker-errors";
+
+type Input<T extends TaskTable, K extends keyof T> = Parameters<T[K]>[0];
+/** What comes back: bytes as a Buffer, anything else as the task returned it (structured-cloned). */
+type Output<T extends TaskTable, K extends keyof T> =
+  Awaited<ReturnType<T[K]>> extends Uint8Array ? Buffer : Awaited<ReturnType<T[K]>>;
+
+export type WorkerPool<T extends TaskTable = Tasks> = {
+  run<K extends keyof T & string>(
+    task: K,
+    input: Input<T, K>,
+    options?: { transferList?: Transferable[]; timeoutMs?: number },
+  ): Promise<Output<T, K>>;
+  /** Lets the tasks in hand finish (up to piscina's close timeout), then stops the threads. */
+  close(): Promise<void>;
+  /** For tests and metrics: threads started, tasks waiting. */
+  readonly threads: number;
+  readonly queued: number;
+};
+
+export type WorkerPoolOptions = {
+  threads: number;
+  /** Tasks that may wait for a thread; one more is refused with UNAVAILABLE. */
+  maxQueue: number;
+  /** From submission: a task still queued or running after this long is abandoned, its worker stopped. */
+  taskTimeoutMs: number;
+  logger: Logger;
+  /** The worker module; tests hand one whose table adds tasks that hold, crash or hang. */
+  entry?: URL;
+};
+
+const DEFAULT_ENTRY = new URL("./worker-entry.mjs", import.meta.url);
+
+export function createWorkerPool<T extends TaskTable = Tasks>(options: WorkerPoolOptions): WorkerPool<T> {
+  const piscina = new Piscina<TaskRequest, unknown>({
+    filename: (options.entry ?? DEFAULT_ENTRY).href,
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    // Started threads stay: a fresh one spends a second or more loading jsdom, React and pdfkit.
+    idleTimeout: Number.POSITIVE_INFINITY,
+  });
+  // The bound is counted here: piscina 5.3 keeps tasks that carry an AbortSignal (all of ours, for the
+  // timeout) in a side queue that its maxQueue check does not see.
+  const capacity = options.threads + options.maxQueue;
+  let inHand = 0;
+
+  return {
+    async run(task, input, runOptions) {
+      if (inHand >= capacity) throw workQueueFull(estimateWaitMs());
+      const timeoutMs = runOptions?.timeoutMs ?? options.taskTimeoutMs;
+      const signal = AbortSignal.timeout(timeoutMs);
+      inHand++;
+      try {
+        const result = await piscina.run(
+          { task, input },
+          { signal, ...(runOptions?.transferList ? { transferList: runOptions.transferList as never } : {}) },
+        );
+        return asBuffer(result) as never;
+      } catch (error) {
+        throw toAppError(error, task, signal, timeoutMs);
+      } finally {
+        inHand--;
+      }
+    },
+    close: () => piscina.close(),
+    get threads() {
+      return piscina.threads.length;
+    },
+    get queued() {
+      return Math.max(0, inHand - options.threads);
+    },
+  };
+
+  function toAppError(error: unknown, task: string, signal: AbortSignal, timeoutMs: number): AppError {
+    if (error instanceof AppError) return error;
+    if (signal.aborted) {
+      options.logger.error({ task, timeoutMs }, "worker task timed out; its worker was stopped");
+      return new WorkerTaskTimedOut(timeoutMs);
+    }
+    options.logger.error({ err: error, task }, "worker task failed");
+    return new WorkerTaskFailed();
+  }
+
+  /** How long until the queue has room: the tasks in hand, at the average run time seen so far. */
+  function estimateWaitMs(): number {
+    const averageMs = piscina.histogram.runTime.mean;
+    return Number.isFinite(averageMs) && averageMs > 0 ? (averageMs * inHand) / options.threads : 1000;
+  }
+}
+
+/** Bytes cross the thread boundary as a Uint8Array; the main thread sends Buffers. No copy is made. */
+function asBuffer(result: unknown): unknown {
+  if (result instanceof Uint8Array && !Buffer.isBuffer(result)) {
+    return Buffer.from(result.buffer, result.byteOffset, result.byteLength);
+  }
+  return result;
+}
