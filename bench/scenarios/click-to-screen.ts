@@ -19,6 +19,7 @@ import { type ClickPair, type ClickSample, clickSeries, clockError, openPair } f
 import { fillLargeBoard, type LargeBoardSizes } from "../support/large-board";
 import { describePageProfile, type PageProfileSummary, profilePages } from "../support/page-profile";
 import { pageServerProblem, startPageServer } from "../support/page-server";
+import { describePageTrace, type PageTraceSummary, tracePages } from "../support/page-trace";
 import { startBaselineServer } from "../support/processes";
 import { type LatencySummary, round, summarize } from "../support/stats";
 import { chromiumPath } from "./board-load-chromium";
@@ -68,7 +69,13 @@ const CLICK_TIMEOUT_MS = 60_000;
 const READY_TIMEOUT_MS = 180_000;
 
 /** What one series of clicks gave: the times, and with --profile where the pages' CPU time went. */
-type Series = { samples: ClickSample[]; profiles: PageProfileSummary[]; clockErrorsMs: number[]; hidden: boolean };
+type Series = {
+  samples: ClickSample[];
+  profiles: PageProfileSummary[];
+  traces: PageTraceSummary[];
+  clockErrorsMs: number[];
+  hidden: boolean;
+};
 
 export async function runClickToScreen(context: BenchContext): Promise<ScenarioResult> {
   const executable = chromiumPath();
@@ -209,15 +216,17 @@ async function timedSeries(
   const hidden = (await pair.reader.evaluate(() => document.visibilityState)) !== "visible";
   const common = { label: options.label, pauseMs: PAUSE_MS, timeoutMs: CLICK_TIMEOUT_MS };
   await clickSeries(pair, { ...common, warmups: options.warmups, count: 0 });
-  const profiler = options.profiling
-    ? await profilePages([
-        { name: "Alice's page", page: pair.writer },
-        { name: "Bob's page", page: pair.reader },
-      ])
-    : null;
+  const pages = [
+    { name: "Alice's page", page: pair.writer },
+    { name: "Bob's page", page: pair.reader },
+  ];
+  const browser = pair.reader.context().browser();
+  const profiler = options.profiling ? await profilePages(pages) : null;
+  const tracer = options.profiling && browser ? await tracePages(browser, pages) : null;
   const samples = await clickSeries(pair, { ...common, warmups: 0, count: options.clicks });
+  const traces = tracer ? await tracer.stop() : [];
   const profiles = profiler ? await profiler.stop() : [];
-  return { samples, profiles, clockErrorsMs, hidden };
+  return { samples, profiles, traces, clockErrorsMs, hidden };
 }
 
 const numbers = (values: (number | null)[]) => values.filter((value): value is number => value !== null);
@@ -267,7 +276,8 @@ function methodNotes(measured: Map<string, Series>, baseline: Series | null): st
       "in Bob's page stamps the first DOM change that shows the text (anywhere in the page), and a task after " +
       "the next animation frame stamps the paint. The next note waits until Bob's page showed this one and " +
       `Alice's composer took its ack, then ${PAUSE_MS} ms. Warm-up notes are not counted. The parts split the ` +
-      "time at Alice's WebSocket send and Bob's WebSocket frame carrying the text.",
+      "time at Alice's WebSocket send and Bob's WebSocket frame carrying the text; the frame is stamped when " +
+      "Bob's page's main thread takes the message, so a page still busy with earlier work counts there too.",
     "One clock: every stamp is `performance.timeOrigin + performance.now()` in its page. Both pages run in " +
       "one Chromium, each in a context (and renderer process) of its own; checked against the system clock " +
       `(Date.now()) in every page before its notes, the pages' clocks differed by at most ${spread} ms.`,
@@ -280,9 +290,12 @@ function methodNotes(measured: Map<string, Series>, baseline: Series | null): st
 function profileNotes(boards: Board[], measured: Map<string, Series>): string[] {
   return boards.flatMap((board) => {
     const series = measured.get(board.plan.key);
-    if (!series?.profiles.length) return [];
+    if (!series) return [];
     const context = `${board.plan.label}, ${series.samples.length} timed notes`;
-    return series.profiles.map((profile) => describePageProfile(profile, series.samples.length, context));
+    return [
+      ...series.traces.map((trace) => describePageTrace(trace, series.samples.length, context)),
+      ...series.profiles.map((profile) => describePageProfile(profile, series.samples.length, context)),
+    ];
   });
 }
 

@@ -22,7 +22,8 @@ const MODULE_START = /[,[](\d+),(?=(?:\(\w*(?:,\w+)*\)|\w+)=>|function\s*\()/g;
 
 const NATIVE: Record<string, string> = {
   "(garbage collector)": "garbage collection",
-  "(program)": "native work V8 cannot attribute (style, layout, paint, parsing)",
+  // Native work outside any JS frame: compiling, the browser's own tasks (the trace splits style, layout, paint).
+  "(program)": "native work V8 cannot attribute",
 };
 
 export type ScriptParts = { partOf: (frame: Frame, origin: string) => Promise<string> };
