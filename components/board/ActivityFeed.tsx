@@ -1,11 +1,12 @@
 "use client";
 // What has happened on the board, newest first, in sentences: the recent log fetched once on mount, then
 // the ops that arrive live. Both can hold the same op (one that arrived while the fetch was under way),
-// so they are merged by seq.
-import { useEffect, useId, useMemo, useState } from "react";
-import { type ActivityItem, describeActivity } from "@/lib/activity-text";
+// so they are merged by seq. Each sentence looks its names up in the live state's maps; a row is redrawn
+// only when its sentence changes.
+import { memo, useEffect, useId, useMemo, useState } from "react";
+import { type ActivityItem, authorNameOnBoard, describeActivity, memberOnBoard } from "@/lib/activity-text";
+import type { BoardState } from "@/lib/board-state";
 import type { WireOp } from "@/lib/ops";
-import type { BoardSnapshot } from "@/lib/schemas/board";
 import { apiRequest, describeFailure } from "../ui/api-request";
 import { Problem } from "../ui/Problem";
 import { UtcTime } from "../ui/UtcTime";
@@ -13,15 +14,7 @@ import { UtcTime } from "../ui/UtcTime";
 /** As many as the server's activity endpoint returns: the feed is a glance, not the archive. */
 const SHOWN_ITEMS = 50;
 
-export function ActivityFeed({
-  slug,
-  snapshot,
-  liveOps,
-}: {
-  slug: string;
-  snapshot: BoardSnapshot;
-  liveOps: WireOp[];
-}) {
+export function ActivityFeed({ slug, board, liveOps }: { slug: string; board: BoardState; liveOps: WireOp[] }) {
   const [fetched, setFetched] = useState<ActivityItem[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(true);
@@ -42,7 +35,7 @@ export function ActivityFeed({
     };
   }, [slug]);
 
-  const items = useMemo(() => mergeBySeq(fetched ?? [], liveOps, snapshot), [fetched, liveOps, snapshot]);
+  const items = useMemo(() => mergeBySeq(fetched ?? [], liveOps, board), [fetched, liveOps, board]);
   const shown = items.slice(0, SHOWN_ITEMS);
 
   return (
@@ -63,9 +56,7 @@ export function ActivityFeed({
         {shown.length ? (
           <ol className="activity-list">
             {shown.map((item) => (
-              <li key={item.seq} className="activity-item" data-testid="activity-item">
-                <UtcTime iso={item.at} /> <span>{describeActivity(item, snapshot, items)}</span>
-              </li>
+              <ActivityRow key={item.seq} at={item.at} sentence={describeActivity(item, board, items)} />
             ))}
           </ol>
         ) : problem ? null : (
@@ -76,20 +67,24 @@ export function ActivityFeed({
   );
 }
 
+const ActivityRow = memo(function ActivityRow({ at, sentence }: { at: string; sentence: string }) {
+  return (
+    <li className="activity-item" data-testid="activity-item">
+      <UtcTime iso={at} /> <span>{sentence}</span>
+    </li>
+  );
+});
+
 /** Newest first. A live op is named from the board; the server's name wins when both have the op. */
-function mergeBySeq(fetched: ActivityItem[], liveOps: WireOp[], snapshot: BoardSnapshot): ActivityItem[] {
+function mergeBySeq(fetched: ActivityItem[], liveOps: WireOp[], board: BoardState): ActivityItem[] {
   const bySeq = new Map<number, ActivityItem>();
-  for (const op of liveOps) bySeq.set(op.seq, { ...op, actorName: nameOnBoard(op.actorId, snapshot) });
+  for (const op of liveOps) bySeq.set(op.seq, { ...op, actorName: nameOnBoard(op.actorId, board) });
   for (const item of fetched) bySeq.set(item.seq, item);
   return [...bySeq.values()].sort((a, b) => b.seq - a.seq);
 }
 
 /** A member, or someone since removed who is still named as an author. */
-function nameOnBoard(userId: string | null, snapshot: BoardSnapshot): string | null {
+function nameOnBoard(userId: string | null, board: BoardState): string | null {
   if (userId === null) return null;
-  return (
-    snapshot.members.find((member) => member.userId === userId)?.name ??
-    snapshot.annotations.find((annotation) => annotation.author.id === userId)?.author.name ??
-    null
-  );
+  return memberOnBoard(board, userId)?.name ?? authorNameOnBoard(board, userId) ?? null;
 }

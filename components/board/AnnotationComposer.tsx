@@ -1,6 +1,7 @@
 "use client";
-// Writes one annotation on the chosen target. It goes into the outbox first, so it is kept (and shown
-// as pending) when the server cannot be reached, and sent with the same id until acknowledged.
+// Writes one annotation on the chosen target. It is sent at once and kept in the outbox meanwhile
+// (use-outbox.ts), so it is kept (and shown as pending) when the server cannot be reached, and sent with
+// the same id until acknowledged. The text clears only once the note is kept or saved.
 import { useEffect, useState } from "react";
 import {
   ANNOTATION_KINDS,

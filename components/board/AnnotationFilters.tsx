@@ -1,20 +1,20 @@
 "use client";
 // Controls that narrow the annotation panel: text search, thread status, kinds, author, tag and what the
 // annotations are on. They hold no filter of their own; the owner keeps it (in the URL, see
-// use-url-filter.ts) and hears every change through onChange.
+// use-url-filter.ts) and hears every change through onChange. The author and tag choices come from the
+// index's tallies (lib/annotation-index.ts), rebuilt only when an author or a tag comes or goes.
 import { useEffect, useEffectEvent, useId, useMemo, useState } from "react";
 import {
   type AnnotationFilter,
   EMPTY_FILTER,
-  groupThreads,
   isFilterActive,
   TARGET_TYPES,
   type TargetType,
   type ThreadStatus,
-  threadMatches,
 } from "@/lib/annotation-filter";
-import { ANNOTATION_KINDS, type WireAnnotation } from "@/lib/schemas/annotation";
-import type { BoardSnapshot } from "@/lib/schemas/board";
+import type { AnnotationIndex, AuthorEntry } from "@/lib/annotation-index";
+import { ANNOTATION_KINDS } from "@/lib/schemas/annotation";
+import type { WireMember } from "@/lib/schemas/board";
 
 type Option<T extends string> = { value: T; label: string };
 
@@ -38,23 +38,25 @@ const TARGET_OPTIONS: Option<TargetType>[] = TARGET_TYPES.map((value) => ({
 export function AnnotationFilters({
   filter,
   onChange,
-  snapshot,
-  annotations,
+  index,
+  members,
+  shownCount,
 }: {
   filter: AnnotationFilter;
   onChange: (filter: AnnotationFilter) => void;
-  snapshot: BoardSnapshot;
-  annotations: WireAnnotation[];
+  index: Pick<AnnotationIndex, "authors" | "tags" | "threadOrder">;
+  members: ReadonlyMap<string, WireMember>;
+  /** How many threads the filter lets through (the panel's list). */
+  shownCount: number;
 }) {
   const change = (changes: Partial<AnnotationFilter>) => onChange({ ...filter, ...changes });
   const search = useSearchDraft(filter.text, (text) => change({ text }));
-  const threads = useMemo(() => groupThreads(annotations), [annotations]);
-  const shownCount = useMemo(() => threads.filter((thread) => threadMatches(thread, filter)).length, [threads, filter]);
+  const threadCount = index.threadOrder.length;
   const authorChoices = useMemo(
-    () => authorOptions(annotations, snapshot, filter.authorIds),
-    [annotations, snapshot, filter.authorIds],
+    () => authorOptions(index.authors, members, filter.authorIds),
+    [index.authors, members, filter.authorIds],
   );
-  const tagChoices = useMemo(() => tagOptions(annotations, filter.tags), [annotations, filter.tags]);
+  const tagChoices = useMemo(() => tagOptions(index.tags, filter.tags), [index.tags, filter.tags]);
   const searchId = useId();
   const statusId = useId();
 
@@ -138,7 +140,7 @@ export function AnnotationFilters({
           ))}
         </fieldset>
         <p className="filter-count muted" aria-live="polite" aria-atomic="true">
-          {shownCount} of {threads.length} {threads.length === 1 ? "thread" : "threads"}
+          {shownCount} of {threadCount} {threadCount === 1 ? "thread" : "threads"}
         </p>
       </div>
     </search>
@@ -190,21 +192,22 @@ function SingleChoice<T extends string>(props: {
 }
 
 /** Whoever wrote something here, by name; a chosen id nobody here wrote under stays choosable. */
-function authorOptions(annotations: WireAnnotation[], snapshot: BoardSnapshot, chosen: string[]): Option<string>[] {
-  const names = new Map<string, string>();
-  for (const annotation of annotations) names.set(annotation.author.id, annotation.author.name);
-  const memberIds = new Set(snapshot.members.map((member) => member.userId));
-  const options = [...names].map(([value, name]) => ({
+function authorOptions(
+  authors: ReadonlyMap<string, AuthorEntry>,
+  members: ReadonlyMap<string, WireMember>,
+  chosen: string[],
+): Option<string>[] {
+  const options = [...authors].map(([value, { name }]) => ({
     value,
-    label: memberIds.has(value) ? name : `${name} (former member)`,
+    label: members.has(value) ? name : `${name} (former member)`,
   }));
-  for (const id of chosen) if (!names.has(id)) options.push({ value: id, label: "Unknown author" });
+  for (const id of chosen) if (!authors.has(id)) options.push({ value: id, label: "Unknown author" });
   return options.sort((a, b) => a.label.localeCompare(b.label));
 }
 
-function tagOptions(annotations: WireAnnotation[], chosen: string[]): Option<string>[] {
-  const tags = new Set([...annotations.flatMap((annotation) => annotation.tags), ...chosen]);
-  return [...tags].sort((a, b) => a.localeCompare(b)).map((tag) => ({ value: tag, label: tag }));
+function tagOptions(tags: ReadonlyMap<string, number>, chosen: string[]): Option<string>[] {
+  const all = new Set([...tags.keys(), ...chosen]);
+  return [...all].sort((a, b) => a.localeCompare(b)).map((tag) => ({ value: tag, label: tag }));
 }
 
 const SEARCH_DELAY_MS = 250;

@@ -1,11 +1,10 @@
 "use client";
 // One annotation: who, when (UTC), on what, what they said — always as text, never as HTML. Its author
 // can edit it (against the version they saw; a colleague's newer edit is shown, to redo or discard
-// theirs) and delete it; editors and owners can delete anyone's. Its history can be opened.
-import { useState } from "react";
-import { describeTarget } from "@/lib/describe-target";
+// theirs) and delete it; editors and owners can delete anyone's. Its history can be opened. Memoized
+// on its annotation: a change elsewhere in the thread does not redraw it.
+import { memo, useState } from "react";
 import type { WireAnnotation, WireRevision } from "@/lib/schemas/annotation";
-import type { BoardSnapshot } from "@/lib/schemas/board";
 import { LIMITS } from "@/lib/schemas/common";
 import { Problem } from "../ui/Problem";
 import { UtcTime } from "../ui/UtcTime";
@@ -14,14 +13,20 @@ import type { BoardSend } from "./use-live-board";
 
 type Props = {
   annotation: WireAnnotation;
-  snapshot: BoardSnapshot;
+  /** What it is on, in words; shown for a thread's first annotation, not for replies. */
+  targetLabel?: string;
   abilities: AnnotationAbilities;
   send: BoardSend;
   onDeleted: (annotation: WireAnnotation) => void;
-  showTarget: boolean;
 };
 
-export function AnnotationItem({ annotation, snapshot, abilities, send, onDeleted, showTarget }: Props) {
+export const AnnotationItem = memo(function AnnotationItem({
+  annotation,
+  targetLabel,
+  abilities,
+  send,
+  onDeleted,
+}: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   /** The version the draft started from; a save names it so a colleague's edit is not overwritten. */
   const [baseVersion, setBaseVersion] = useState(annotation.version);
@@ -75,7 +80,7 @@ export function AnnotationItem({ annotation, snapshot, abilities, send, onDelete
         <UtcTime iso={annotation.createdAt} />
         {annotation.version > 1 ? <span className="muted">edited</span> : null}
       </div>
-      {showTarget ? <div className="annotation-target">on {describeTarget(annotation.target, snapshot)}</div> : null}
+      {targetLabel !== undefined ? <div className="annotation-target">on {targetLabel}</div> : null}
       {draft === null ? (
         <p className="annotation-body">{annotation.body}</p>
       ) : (
@@ -161,4 +166,4 @@ export function AnnotationItem({ annotation, snapshot, abilities, send, onDelete
       <Problem message={problem} />
     </article>
   );
-}
+});

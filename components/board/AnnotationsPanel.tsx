@@ -1,28 +1,26 @@
 "use client";
 // The annotations side of the board: the composer, what waits in the outbox, the filters (kept in the
-// URL), and the threads that match them.
+// URL), and the threads that match them, in a virtualized list (ThreadList.tsx). The threads come
+// indexed from the live state (lib/annotation-index.ts); nothing here regroups the board per op.
 import { useCallback, useMemo, useState } from "react";
-import { groupThreads, threadMatches } from "@/lib/annotation-filter";
+import type { BoardState } from "@/lib/board-state";
 import { describeTarget } from "@/lib/describe-target";
 import type { PresenceMember } from "@/lib/events";
 import type { TAnnotationTarget, WireAnnotation } from "@/lib/schemas/annotation";
-import type { BoardSnapshot } from "@/lib/schemas/board";
 import { AnnotationComposer, type ComposerDraft } from "./AnnotationComposer";
 import { AnnotationFilters } from "./AnnotationFilters";
 import type { AnnotationAbilities } from "./annotation-abilities";
 import { OutboxList } from "./OutboxList";
 import type { OutboxEntry } from "./outbox";
-import { ThreadView } from "./ThreadView";
+import { ThreadList } from "./ThreadList";
 import { UndoDelete } from "./UndoDelete";
 import type { BoardSend } from "./use-live-board";
 import type { useOutbox } from "./use-outbox";
+import { useShownThreads } from "./use-shown-threads";
 import { useUrlFilter } from "./use-url-filter";
 
-/** Threads listed at first and per "show more": thousands at once take seconds to render and nobody reads them all. */
-const THREADS_PER_PAGE = 200;
-
 type Props = {
-  snapshot: BoardSnapshot;
+  board: BoardState;
   abilities: AnnotationAbilities;
   send: BoardSend;
   outbox: ReturnType<typeof useOutbox>;
@@ -34,7 +32,7 @@ type Props = {
 };
 
 export function AnnotationsPanel({
-  snapshot,
+  board,
   abilities,
   send,
   outbox,
@@ -48,32 +46,26 @@ export function AnnotationsPanel({
   const [draft, setDraft] = useState<ComposerDraft | null>(null);
   const [deleted, setDeleted] = useState<WireAnnotation | null>(null);
   const clearDeleted = useCallback(() => setDeleted(null), []);
+  const index = board.annotations;
+  const shown = useShownThreads(index, filter);
+  const typists = useMemo(() => typistsByThread(presence, abilities.userId), [presence, abilities.userId]);
 
-  const threads = useMemo(() => groupThreads(snapshot.annotations), [snapshot.annotations]);
-  const shown = useMemo(() => threads.filter((thread) => threadMatches(thread, filter)), [threads, filter]);
-  const [listedCount, setListedCount] = useState(THREADS_PER_PAGE);
-  const [listedFor, setListedFor] = useState(filter);
-  // A new filter starts again from its first page.
-  if (listedFor !== filter) {
-    setListedFor(filter);
-    setListedCount(THREADS_PER_PAGE);
-  }
-  const listed = shown.length > listedCount ? shown.slice(0, listedCount) : shown;
-  const typistsIn = (threadId: string) =>
-    presence.filter((member) => member.typingIn === threadId && member.userId !== abilities.userId);
-
-  const editFailed = async (entry: OutboxEntry) => {
-    setDraft({ body: entry.payload.body, kind: entry.payload.kind ?? "note", tags: entry.payload.tags ?? [] });
-    await outbox.discard(entry.id);
-  };
+  const { discard } = outbox;
+  const editFailed = useCallback(
+    async (entry: OutboxEntry) => {
+      setDraft({ body: entry.payload.body, kind: entry.payload.kind ?? "note", tags: entry.payload.tags ?? [] });
+      await discard(entry.id);
+    },
+    [discard],
+  );
 
   return (
     <section className="panel annotations" aria-labelledby="annotations-title">
       <h2 id="annotations-title">Annotations</h2>
       <AnnotationComposer
-        boardId={snapshot.board.id}
+        boardId={board.board.id}
         target={target}
-        targetLabel={describeTarget(target, snapshot)}
+        targetLabel={describeTarget(target, board)}
         canWrite={abilities.create}
         draft={draft}
         onClearTarget={onClearTarget}
@@ -82,43 +74,42 @@ export function AnnotationsPanel({
       <OutboxList
         entries={outbox.entries}
         onEdit={(entry) => void editFailed(entry)}
-        onDiscard={(entry) => void outbox.discard(entry.id)}
+        onDiscard={(entry) => void discard(entry.id)}
       />
-      <AnnotationFilters filter={filter} onChange={setFilter} snapshot={snapshot} annotations={snapshot.annotations} />
+      <AnnotationFilters
+        filter={filter}
+        onChange={setFilter}
+        index={index}
+        members={board.members.byId}
+        shownCount={shown.length}
+      />
       {shown.length ? (
-        <ol className="annotation-list" aria-label="Threads">
-          {listed.map((thread) => (
-            <ThreadView
-              key={thread.top.id}
-              thread={thread.top}
-              replies={thread.replies}
-              snapshot={snapshot}
-              abilities={abilities}
-              send={send}
-              submit={outbox.submit}
-              typists={typistsIn(thread.top.id)}
-              onDeleted={setDeleted}
-              onTyping={onTyping}
-              onFocus={onFocusThread}
-            />
-          ))}
-        </ol>
+        <ThreadList
+          threadIds={shown}
+          threads={index.threads}
+          board={board}
+          abilities={abilities}
+          send={send}
+          submit={outbox.submit}
+          typists={typists}
+          onDeleted={setDeleted}
+          onTyping={onTyping}
+          onFocus={onFocusThread}
+        />
       ) : (
-        <p className="muted">{threads.length ? "No thread matches these filters." : "No annotations yet."}</p>
+        <p className="muted">{index.threadOrder.length ? "No thread matches these filters." : "No annotations yet."}</p>
       )}
-      {shown.length > listed.length ? (
-        <p className="muted thread-list-more">
-          Showing the newest {listed.length} of {shown.length} threads.{" "}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => setListedCount((count) => count + THREADS_PER_PAGE)}
-          >
-            Show {Math.min(THREADS_PER_PAGE, shown.length - listed.length)} more
-          </button>
-        </p>
-      ) : null}
       <UndoDelete deleted={deleted} send={send} onDone={clearDeleted} />
     </section>
   );
+}
+
+/** Colleagues typing a reply, by thread; a thread nobody types in is absent, so its row keeps its props. */
+function typistsByThread(presence: PresenceMember[], userId: string | undefined): Map<string, PresenceMember[]> {
+  const byThread = new Map<string, PresenceMember[]>();
+  for (const member of presence) {
+    if (!member.typingIn || member.userId === userId) continue;
+    byThread.set(member.typingIn, [...(byThread.get(member.typingIn) ?? []), member]);
+  }
+  return byThread;
 }

@@ -1,11 +1,13 @@
 "use client";
 // The board page: header (title, live state, who is here and what they look at, mentions), timeline
-// and activity, indicator charts, and the annotation threads.
+// and activity, indicator charts, and the annotation threads. Each panel gets the parts of the live
+// state it shows, which keep their identity across ops that do not concern them, and the panels are
+// memoized on them: a note on the board re-renders the thread list, not the charts (issue 11).
 import Link from "next/link";
-import { useCallback, useMemo, useState } from "react";
+import { memo, useCallback, useMemo, useState } from "react";
 import { can } from "@/lib/permissions";
 import type { TAnnotationCreateInput, TAnnotationTarget } from "@/lib/schemas/annotation";
-import type { BoardSnapshot, BoardSummary } from "@/lib/schemas/board";
+import type { BoardSummary, WireEvent, WireIndicator, WireObservation } from "@/lib/schemas/board";
 import { AppHeader } from "../ui/AppHeader";
 import { Problem } from "../ui/Problem";
 import { useSessionUser } from "../ui/use-session-user";
@@ -23,6 +25,10 @@ import { useOutbox } from "./use-outbox";
 import { usePresenceReporter } from "./use-presence-reporter";
 import { WarningAlerts } from "./WarningAlerts";
 
+const ChartsLayer = memo(ChartsPanel);
+const TimelineLayer = memo(Timeline);
+const SourcesLayer = memo(SourcesPanel);
+
 const LEFT_MESSAGES = {
   removed: "You are no longer a member of this board.",
   deleted: "This board was deleted by its owner.",
@@ -35,30 +41,58 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   const user = useSessionUser();
   const [target, setTarget] = useState<TAnnotationTarget>({ type: "board" });
   const [viewRange, setViewRange] = useState<[number, number] | null>(null);
-  const snapshot = board?.snapshot;
+  const state = board?.state;
   const sendCreate = useCallback((input: TAnnotationCreateInput) => send("annotation:create", input), [send]);
   const outbox = useOutbox({ boardId: summary.id, userId: user?.id, liveEpoch, sendCreate });
   const { setFocus, setTyping } = usePresenceReporter(summary.id, send, liveEpoch);
 
-  const domain = useMemo<[number, number]>(() => (snapshot ? boardSpan(snapshot) : [0, 1]), [snapshot]);
-
+  const facts = state?.board;
+  const events = state?.events.list;
+  const indicators = state?.indicators.list;
+  const sources = state?.sources.list;
+  // A pass over every observation: only when events or figures change, not on every note.
+  const domain = useMemo<[number, number]>(
+    () => (events && indicators ? boardSpan(events, indicators) : [0, 1]),
+    [events, indicators],
+  );
   const ticks = useMemo(() => weeklyTicks(domain), [domain]);
+  // What the charts draw, as one object that stays the same while none of its parts change.
+  const chartFacts = useMemo(
+    () => (facts && events && indicators && sources ? { board: facts, events, indicators, sources } : null),
+    [facts, events, indicators, sources],
+  );
 
-  const annotationCounts = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const annotation of snapshot?.annotations ?? []) {
-      if (annotation.target.type === "event") {
-        counts.set(annotation.target.eventId, (counts.get(annotation.target.eventId) ?? 0) + 1);
-      }
-    }
-    return counts;
-  }, [snapshot]);
+  // The live state knows of renames, archiving and role changes made while the page is open.
+  const liveBoard = state?.board ?? summary;
+  const userId = user?.id;
+  const role = (userId && state?.members.byId.get(userId)?.role) || summary.role;
+  const writable = !liveBoard.archived;
+  const abilities = useMemo(() => annotationAbilities({ role, userId, writable }), [role, userId, writable]);
+  const canEditContent = writable && can(role, "content.write");
 
-  // The live snapshot knows of renames, archiving and role changes made while the page is open.
-  const liveBoard = snapshot?.board ?? summary;
-  const role = snapshot?.members.find((member) => member.userId === user?.id)?.role ?? summary.role;
-  const abilities = annotationAbilities({ role, userId: user?.id, writable: !liveBoard.archived });
-  const canEditContent = !liveBoard.archived && can(role, "content.write");
+  const annotateEvent = useCallback(
+    (event: WireEvent) => {
+      setTarget({ type: "event", eventId: event.id });
+      setFocus({ type: "event", id: event.id });
+    },
+    [setFocus],
+  );
+  const pickPoint = useCallback(
+    (indicatorId: string, observation: WireObservation) => {
+      setTarget({ type: "indicator", indicatorId, at: observation.observedAt });
+      setFocus({ type: "indicator", id: indicatorId });
+    },
+    [setFocus],
+  );
+  const pickRange = useCallback(
+    (indicatorId: string, from: string, to: string) => {
+      setTarget({ type: "indicator-range", indicatorId, from, to });
+      setFocus({ type: "indicator", id: indicatorId });
+    },
+    [setFocus],
+  );
+  const clearTarget = useCallback(() => setTarget({ type: "board" }), []);
+  const focusThread = useCallback((threadId: string) => setFocus({ type: "thread", id: threadId }), [setFocus]);
 
   if (left) {
     return (
@@ -82,7 +116,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
         <h1 className="board-title">{liveBoard.title}</h1>
         {liveBoard.archived ? <span className="tag">archived · read only</span> : null}
         <ConnectionBadge state={connection} />
-        <PresenceBar members={presence} snapshot={snapshot} />
+        <PresenceBar members={presence} board={state} />
         <MentionsPanel slug={summary.slug} userId={user?.id} liveOps={liveOps} />
         <Link href={`/boards/${summary.slug}/members`} className="header-link">
           Members
@@ -90,30 +124,28 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
       </AppHeader>
       <Problem message={error} />
       <WarningAlerts warnings={warnings} onDismiss={dismissWarning} />
-      {!snapshot ? (
+      {!state || !chartFacts ? (
         <p className="muted loading">Loading the board…</p>
       ) : (
         <main className="board-grid">
           <div className="panel-column">
-            <Timeline
+            <TimelineLayer
               boardId={summary.id}
-              events={snapshot.events}
-              sources={snapshot.sources}
+              events={state.events.list}
+              sources={state.sources.list}
               viewRange={viewRange}
               canEdit={canEditContent}
               send={send}
-              annotationCounts={annotationCounts}
+              annotationCounts={state.annotations.notesPerEvent}
               canAnnotate={abilities.create}
-              onAnnotate={(event) => {
-                setTarget({ type: "event", eventId: event.id });
-                setFocus({ type: "event", id: event.id });
-              }}
+              onAnnotate={annotateEvent}
             />
-            <SourcesPanel boardId={summary.id} sources={snapshot.sources} canEdit={canEditContent} send={send} />
-            <ActivityFeed slug={summary.slug} snapshot={snapshot} liveOps={liveOps} />
+            <SourcesLayer boardId={summary.id} sources={state.sources.list} canEdit={canEditContent} send={send} />
+            <ActivityFeed slug={summary.slug} board={state} liveOps={liveOps} />
           </div>
-          <ChartsPanel
-            snapshot={snapshot}
+          <ChartsLayer
+            snapshot={chartFacts}
+            annotationsByIndicator={state.annotations.onIndicator}
             domain={domain}
             ticks={ticks}
             canEdit={canEditContent}
@@ -121,25 +153,19 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
             viewRange={viewRange}
             onViewRangeChange={setViewRange}
             canAnnotate={abilities.create}
-            onPick={(indicatorId, observation) => {
-              setTarget({ type: "indicator", indicatorId, at: observation.observedAt });
-              setFocus({ type: "indicator", id: indicatorId });
-            }}
-            onPickRange={(indicatorId, from, to) => {
-              setTarget({ type: "indicator-range", indicatorId, from, to });
-              setFocus({ type: "indicator", id: indicatorId });
-            }}
+            onPick={pickPoint}
+            onPickRange={pickRange}
           />
           <AnnotationsPanel
-            snapshot={snapshot}
+            board={state}
             abilities={abilities}
             send={send}
             outbox={outbox}
             presence={presence}
             target={target}
-            onClearTarget={() => setTarget({ type: "board" })}
+            onClearTarget={clearTarget}
             onTyping={setTyping}
-            onFocusThread={(threadId) => setFocus({ type: "thread", id: threadId })}
+            onFocusThread={focusThread}
           />
         </main>
       )}
@@ -159,7 +185,7 @@ function weeklyTicks([start, end]: [number, number]): number[] {
 
 /** The earliest and latest instant of the board's events and observations; a loop, since spreading
  * 100,000 times into Math.min would near the engine's argument limit. */
-function boardSpan(snapshot: BoardSnapshot): [number, number] {
+function boardSpan(events: readonly WireEvent[], indicators: readonly WireIndicator[]): [number, number] {
   let earliest = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
   const include = (iso: string) => {
@@ -167,8 +193,7 @@ function boardSpan(snapshot: BoardSnapshot): [number, number] {
     if (time < earliest) earliest = time;
     if (time > latest) latest = time;
   };
-  for (const event of snapshot.events) include(event.occurredAt);
-  for (const indicator of snapshot.indicators)
-    for (const observation of indicator.observations) include(observation.observedAt);
+  for (const event of events) include(event.occurredAt);
+  for (const indicator of indicators) for (const observation of indicator.observations) include(observation.observedAt);
   return earliest <= latest ? [earliest, latest] : [0, 1];
 }

@@ -1,7 +1,7 @@
 "use client";
 // The indicators: one chart each on a shared time axis, with the tools to add indicators and figures
 // (editors), and the board's export links.
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { BoardSnapshot, WireObservation } from "@/lib/schemas/board";
 import { TimeRangeControl } from "./chart/TimeRangeControl";
@@ -15,7 +15,10 @@ import { IndicatorChart } from "./IndicatorChart";
 import type { BoardSend } from "./use-live-board";
 
 type Props = {
-  snapshot: BoardSnapshot;
+  /** The board's facts; the annotations come grouped by indicator from the live state (lib/annotation-index.ts). */
+  snapshot: Pick<BoardSnapshot, "board" | "events" | "indicators" | "sources">;
+  /** Indicator id → the annotations on a point or a range of it; a list keeps its identity while they do. */
+  annotationsByIndicator: ReadonlyMap<string, WireAnnotation[]>;
   domain: [number, number];
   ticks: number[];
   canEdit: boolean;
@@ -31,6 +34,7 @@ type Props = {
 
 export function ChartsPanel({
   snapshot,
+  annotationsByIndicator,
   domain,
   ticks,
   canEdit,
@@ -45,9 +49,6 @@ export function ChartsPanel({
   const [editingIndicator, setEditingIndicator] = useState<string | null>(null);
   const [presentation, setPresentation] = useState(false);
   const boardId = snapshot.board.id;
-  // One pass over the annotations, kept while they are the same, so a chart's markers are not
-  // recomputed (nor its list refiltered) on every render of the panel.
-  const annotationsByIndicator = useMemo(() => groupByIndicator(snapshot.annotations), [snapshot.annotations]);
   return (
     <section className="panel charts" aria-labelledby="charts-title">
       <h2 id="charts-title">Indicators</h2>
@@ -133,16 +134,3 @@ export function ChartsPanel({
 }
 
 const NO_ANNOTATIONS: WireAnnotation[] = [];
-
-/** The annotations on each indicator (a point or a range of it), by indicator id, in board order. */
-function groupByIndicator(annotations: readonly WireAnnotation[]): Map<string, WireAnnotation[]> {
-  const byIndicator = new Map<string, WireAnnotation[]>();
-  for (const annotation of annotations) {
-    const { target } = annotation;
-    if (target.type !== "indicator" && target.type !== "indicator-range") continue;
-    const list = byIndicator.get(target.indicatorId) ?? [];
-    list.push(annotation);
-    byIndicator.set(target.indicatorId, list);
-  }
-  return byIndicator;
-}

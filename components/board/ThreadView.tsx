@@ -1,10 +1,11 @@
 "use client";
 // A thread: its first annotation, the replies under it, who is typing a reply, resolve/reopen, and a
-// reply box. Replies go through the outbox like every new annotation.
-import { useEffect, useRef, useState } from "react";
+// reply box. Replies go through the outbox like every new annotation. Memoized: the list item around it
+// (ThreadList.tsx) re-renders as threads move, this only when its own thread or what it shows changes.
+import { memo, useEffect, useRef, useState } from "react";
+import type { AnnotationThread } from "@/lib/annotation-filter";
 import type { PresenceMember } from "@/lib/events";
 import type { TAnnotationCreateInput, WireAnnotation } from "@/lib/schemas/annotation";
-import type { BoardSnapshot } from "@/lib/schemas/board";
 import { LIMITS } from "@/lib/schemas/common";
 import { Problem } from "../ui/Problem";
 import { UtcTime } from "../ui/UtcTime";
@@ -14,31 +15,28 @@ import type { BoardSend } from "./use-live-board";
 import type { SubmitOutcome } from "./use-outbox";
 
 type Props = {
-  thread: WireAnnotation;
-  replies: WireAnnotation[];
-  snapshot: BoardSnapshot;
+  thread: AnnotationThread;
+  /** What the thread is on, in words (lib/describe-target.ts). */
+  targetLabel: string;
   abilities: AnnotationAbilities;
   send: BoardSend;
   submit: (input: TAnnotationCreateInput) => Promise<SubmitOutcome>;
   typists: PresenceMember[];
   onDeleted: (annotation: WireAnnotation) => void;
   onTyping: (threadId: string | null) => void;
-  onFocus: (threadId: string) => void;
 };
 
 const TYPING_REFRESH_MS = 2_000;
 
-export function ThreadView({
-  thread,
-  replies,
-  snapshot,
+export const ThreadView = memo(function ThreadView({
+  thread: { top: thread, replies },
+  targetLabel,
   abilities,
   send,
   submit,
   typists,
   onDeleted,
   onTyping,
-  onFocus,
 }: Props) {
   const [reply, setReply] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
@@ -81,31 +79,19 @@ export function ThreadView({
   };
 
   return (
-    <li
-      className={`thread${resolved ? " thread-resolved" : ""}`}
-      data-testid="thread"
-      onFocusCapture={() => onFocus(thread.id)}
-    >
+    <>
       <AnnotationItem
         annotation={thread}
-        snapshot={snapshot}
+        targetLabel={targetLabel}
         abilities={abilities}
         send={send}
         onDeleted={onDeleted}
-        showTarget
       />
       {replies.length ? (
         <ol className="replies" aria-label="Replies">
           {replies.map((annotation) => (
             <li key={annotation.id}>
-              <AnnotationItem
-                annotation={annotation}
-                snapshot={snapshot}
-                abilities={abilities}
-                send={send}
-                onDeleted={onDeleted}
-                showTarget={false}
-              />
+              <AnnotationItem annotation={annotation} abilities={abilities} send={send} onDeleted={onDeleted} />
             </li>
           ))}
         </ol>
@@ -147,6 +133,6 @@ export function ThreadView({
         </form>
       ) : null}
       <Problem message={problem} />
-    </li>
+    </>
   );
-}
+});

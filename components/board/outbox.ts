@@ -19,29 +19,50 @@ export type OutboxEntry = {
 const DATABASE = "watchfloor-outbox";
 const STORE = "writes";
 
+/** One connection for the tab, opened on first use: opening per write cost milliseconds per note. */
+let connection: Promise<IDBDatabase> | null = null;
+
 function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
+  connection ??= new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(DATABASE, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: "id" });
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      // Another tab upgrading the database, or the browser closing it: open afresh next time.
+      db.onversionchange = () => {
+        db.close();
+        connection = null;
+      };
+      db.onclose = () => {
+        connection = null;
+      };
+      resolve(db);
+    };
+    request.onerror = () => {
+      connection = null;
+      reject(request.error);
+    };
   });
+  return connection;
 }
 
 async function withStore<T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
   const db = await open();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const transaction = db.transaction(STORE, mode);
-      const request = use(transaction.objectStore(STORE));
-      // Resolve on commit, not on the request: a write is only kept once its transaction completes.
-      transaction.oncomplete = () => resolve(request.result);
-      transaction.onerror = () => reject(transaction.error);
-      transaction.onabort = () => reject(transaction.error);
-    });
-  } finally {
-    db.close();
-  }
+  return new Promise<T>((resolve, reject) => {
+    let transaction: IDBTransaction;
+    try {
+      transaction = db.transaction(STORE, mode);
+    } catch (error) {
+      // A connection closed under us: the next use opens a new one.
+      connection = null;
+      throw error;
+    }
+    const request = use(transaction.objectStore(STORE));
+    // Resolve on commit, not on the request: a write is only kept once its transaction completes.
+    transaction.oncomplete = () => resolve(request.result);
+    transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = () => reject(transaction.error);
+  });
 }
 
 export const outbox = {

@@ -1,0 +1,74 @@
+// One write through the outbox, apart from React so its order of steps can be tested: the emit goes out
+// at once and the record is written in parallel; the submit settles once the record is written and the
+// server has answered. An acknowledged write's record is removed only after its own write finished, so
+// an ack that beats IndexedDB leaves no pending record behind (and the same id makes any resend harmless).
+import type { WireError } from "@/lib/errors";
+import type { AnnotationCreateResult } from "@/lib/events";
+import type { OutboxEntry } from "./outbox";
+
+export type OutboxStore = { put: (entry: OutboxEntry) => Promise<void>; remove: (id: string) => Promise<void> };
+
+/** Either safely queued (and perhaps already sent), or refused by the server with its reason. */
+export type SubmitOutcome = { ok: true } | { ok: false; error: WireError };
+
+/** What the outbox list shows of the entry afterwards: it, as pending or failed, or nothing. */
+export type Settled = { status: "sent" | "pending" | "failed"; listed: OutboxEntry | null };
+
+const NOT_KEPT: WireError = {
+  code: "UNAVAILABLE",
+  message: "Not sent, and this browser could not keep it for later; try again when live",
+};
+
+/** Records what the server answered about an entry whose record is written. */
+export async function settleWrite(
+  store: OutboxStore,
+  entry: OutboxEntry,
+  result: AnnotationCreateResult,
+): Promise<Settled> {
+  if (result.ok) {
+    // Should the removal fail, the record is sent again at the next live: the same id, no twin.
+    await store.remove(entry.id).catch(() => undefined);
+    return { status: "sent", listed: null };
+  }
+  if (result.error.code === "UNAVAILABLE") return { status: "pending", listed: entry };
+  const failed: OutboxEntry = { ...entry, status: "failed", error: result.error };
+  await store.put(failed);
+  return { status: "failed", listed: failed };
+}
+
+/**
+ * Sends `entry` now (unless `sendNow` is false: a resend is under way and it waits its turn) while its
+ * record is written. Settles after both: ok when the note is kept or saved, the server's reason when
+ * refused.
+ */
+export async function submitWrite(options: {
+  entry: OutboxEntry;
+  store: OutboxStore;
+  send: (payload: OutboxEntry["payload"]) => Promise<AnnotationCreateResult>;
+  sendNow: boolean;
+}): Promise<{ outcome: SubmitOutcome; listed: OutboxEntry | null }> {
+  const { entry, store, send, sendNow } = options;
+  const sending = sendNow ? send(entry.payload) : null;
+  const stored = await store.put(entry).then(
+    () => true,
+    () => false,
+  );
+  if (!sending) {
+    return stored
+      ? { outcome: { ok: true }, listed: entry }
+      : { outcome: { ok: false, error: NOT_KEPT }, listed: null };
+  }
+  const result = await sending;
+  if (!stored) {
+    // Without a record, only the server's acknowledgement keeps the note.
+    if (result.ok) return { outcome: { ok: true }, listed: null };
+    return {
+      outcome: { ok: false, error: result.error.code === "UNAVAILABLE" ? NOT_KEPT : result.error },
+      listed: null,
+    };
+  }
+  const settled = await settleWrite(store, entry, result);
+  if (settled.status === "failed" && !result.ok)
+    return { outcome: { ok: false, error: result.error }, listed: settled.listed };
+  return { outcome: { ok: true }, listed: settled.listed };
+}
