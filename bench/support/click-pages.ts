@@ -51,10 +51,15 @@ export async function openPair(
     const writer = await open(options.writer, writerProbe);
     const reader = await open(options.reader, readerProbe);
     await reader.exposeFunction(READER_CALLBACK, (marks: ReaderMarks) => waiting.get(marks.text)?.(marks));
-    await Promise.all([writer.goto(options.writer.url), reader.goto(options.reader.url)]);
-    await Promise.all(
-      [writer, reader].map((page) => page.waitForSelector(options.ready, { timeout: options.timeoutMs })),
-    );
+    // One after the other: in one profiled run on a busy machine, two pages loading a 20,000-thread board
+    // at once were not both live after three minutes.
+    for (const [page, side] of [
+      [reader, options.reader],
+      [writer, options.writer],
+    ] as const) {
+      await page.goto(side.url);
+      await page.waitForSelector(options.ready, { timeout: options.timeoutMs });
+    }
     await writer.waitForSelector(`${FORM} textarea`, { timeout: options.timeoutMs });
     const seen = (text: string, timeoutMs: number) =>
       new Promise<ReaderMarks>((resolve, reject) => {
