@@ -170,9 +170,16 @@ function foldForSearch(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
-/** Creation order, ties broken by id: replies read in it, threads are listed in its reverse. */
+/**
+ * Creation order, ties broken by id: replies read in it, threads are listed in its reverse. ISO instants
+ * and ids compare by code unit, which orders them as collation would and costs far less on 20,000 threads.
+ */
 export function oldestFirst(a: WireAnnotation, b: WireAnnotation): number {
-  return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+  return compareCodeUnits(a.createdAt, b.createdAt) || compareCodeUnits(a.id, b.id);
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function unique(values: readonly string[]): string[] {

@@ -157,19 +157,16 @@ function headPosition(draft: AnnotationIndex, top: WireAnnotation): number {
   return low;
 }
 
+// One copy of the ids per change (toSpliced): the one step here that grows with the board, a
+// pointer copy of about a millisecond per 20,000 threads at worst.
 function withHead(draft: AnnotationIndex, id: string, top: WireAnnotation): readonly string[] {
-  const order = draft.threadOrder.slice();
-  order.splice(headPosition(draft, top), 0, id);
-  return order;
+  return draft.threadOrder.toSpliced(headPosition(draft, top), 0, id);
 }
 
 function withoutHead(draft: AnnotationIndex, id: string, top: WireAnnotation): readonly string[] {
   const guess = headPosition(draft, top);
   const at = draft.threadOrder[guess] === id ? guess : draft.threadOrder.indexOf(id);
-  if (at < 0) return draft.threadOrder;
-  const order = draft.threadOrder.slice();
-  order.splice(at, 1);
-  return order;
+  return at < 0 ? draft.threadOrder : draft.threadOrder.toSpliced(at, 1);
 }
 
 /** Reply ids stay oldest first. */
