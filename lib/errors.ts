@@ -20,7 +20,7 @@ export type WireError = {
   code: ErrorCode;
   message: string;
   issues?: ValidationIssue[];
-  /** With RATE_LIMITED: how long to wait before the next attempt can pass. */
+  /** With RATE_LIMITED, or UNAVAILABLE from a full work queue: how long to wait before the next attempt can pass. */
   retryAfterMs?: number;
   /** With CONFLICT on an edit: the current state the edit collided with. */
   current?: unknown;

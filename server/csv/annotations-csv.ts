@@ -4,7 +4,7 @@ import { describeTarget } from "@/lib/describe-target";
 import type { TAnnotationTarget } from "@/lib/schemas/annotation";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { LIST_SEPARATOR } from "./events-csv";
-import { toCsvBytes } from "./write-csv";
+import { csvText } from "./write-csv";
 
 export const ANNOTATIONS_CSV_HEADER = [
   "id",
@@ -23,7 +23,12 @@ export const ANNOTATIONS_CSV_HEADER = [
   "resolved_by",
 ] as const;
 
-export function annotationsCsv(snapshot: BoardSnapshot): Buffer {
+/** The file from the snapshot's JSON text, which is parsed here, in the worker. */
+export function annotationsCsvFromJson(snapshotJson: string): Iterable<string> {
+  return annotationsCsvText(JSON.parse(snapshotJson) as BoardSnapshot);
+}
+
+export function annotationsCsvText(snapshot: BoardSnapshot): Iterable<string> {
   const described = withTargetedObservationsOnly(snapshot);
   const rows = snapshot.annotations.map((annotation) => [
     annotation.id,
@@ -41,7 +46,7 @@ export function annotationsCsv(snapshot: BoardSnapshot): Buffer {
     annotation.resolvedAt,
     annotation.resolvedBy?.name ?? null,
   ]);
-  return toCsvBytes(ANNOTATIONS_CSV_HEADER, rows);
+  return csvText(ANNOTATIONS_CSV_HEADER, rows);
 }
 
 /** describeTarget scans every observation per annotation; after a bulk import that is 10^5 each. */

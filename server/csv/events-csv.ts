@@ -1,6 +1,6 @@
 // The events CSV from the rows export-events-csv.ts reads: runs in a worker thread (server/workers/).
 import type { Event } from "../db/generated/client";
-import { toCsvBytes } from "./write-csv";
+import { csvText } from "./write-csv";
 
 export const EVENTS_CSV_HEADER = [
   "id",
@@ -19,7 +19,7 @@ export const LIST_SEPARATOR = "; ";
 
 export type EventCsvRow = Event & { sources: { source: { id: string; title: string } }[] };
 
-export function eventsCsv(events: EventCsvRow[]): Buffer {
+export function eventsCsvText(events: EventCsvRow[]): Iterable<string> {
   const rows = events.map((event) => {
     const sources = event.sources.map((link) => link.source);
     return [
@@ -34,5 +34,5 @@ export function eventsCsv(events: EventCsvRow[]): Buffer {
       sources.map((source) => source.id).join(LIST_SEPARATOR),
     ];
   });
-  return toCsvBytes(EVENTS_CSV_HEADER, rows);
+  return csvText(EVENTS_CSV_HEADER, rows);
 }

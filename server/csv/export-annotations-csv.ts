@@ -1,8 +1,8 @@
 // The board's live annotations as CSV, for any member. The snapshot is read here, on the main thread;
-// the file is written in a worker (annotations-csv.ts).
+// the file is written in a worker and streamed to the response (annotations-csv.ts).
 import type { Actor } from "../actor";
 import { authorize, boardIdOfSlug } from "../boards/access";
-import { readBoardSnapshot } from "../boards/read-board-snapshot";
+import { readBoardSnapshotJson } from "../boards/read-board-snapshot-json";
 import type { Database } from "../db/client";
 import type { WorkerPool } from "../workers/create-worker-pool";
 import type { CsvFile } from "./write-csv";
@@ -16,7 +16,8 @@ export async function exportAnnotationsCsv(options: {
   const { db, actor, slug } = options;
   const boardId = await boardIdOfSlug(db, slug);
   await authorize({ db, actor, boardId, action: "board.read" });
-  const { snapshot } = await readBoardSnapshot({ db, boardId });
-  const body = await options.workers.run("annotations-csv", snapshot);
+  // The snapshot as the JSON text PostgreSQL builds: only the worker parses it.
+  const { snapshot } = await readBoardSnapshotJson({ db, boardId });
+  const body = await options.workers.stream("annotations-csv", snapshot.text);
   return { contentType: "text/csv; charset=utf-8", filename: `${slug}-annotations.csv`, body };
 }

@@ -1,5 +1,5 @@
 // Every event on a board as CSV, with the sources it rests on, for any member. The rows are read here,
-// on the main thread; the file is written in a worker (events-csv.ts).
+// on the main thread; the file is written in a worker and streamed (events-csv.ts).
 import type { Actor } from "../actor";
 import { authorize, boardIdOfSlug } from "../boards/access";
 import type { Database } from "../db/client";
@@ -25,6 +25,6 @@ export async function exportEventsCsv(options: {
       },
     },
   });
-  const body = await options.workers.run("events-csv", events);
+  const body = await options.workers.stream("events-csv", events);
   return { contentType: "text/csv; charset=utf-8", filename: `${slug}-events.csv`, body };
 }

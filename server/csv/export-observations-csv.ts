@@ -1,5 +1,5 @@
 // Every observation on a board as CSV, with its indicator, grade and source, for any member. The rows
-// are read here, on the main thread; the file is written in a worker (observations-csv.ts).
+// are read here, on the main thread; the file is written in a worker and streamed (observations-csv.ts).
 import type { Actor } from "../actor";
 import { authorize, boardIdOfSlug } from "../boards/access";
 import type { Database } from "../db/client";
@@ -21,6 +21,6 @@ export async function exportObservationsCsv(options: {
     orderBy: [{ indicator: { createdAt: "asc" } }, { indicatorId: "asc" }, { observedAt: "asc" }, { id: "asc" }],
     include: { indicator: { select: { name: true, unit: true } }, source: { select: { title: true } } },
   });
-  const body = await options.workers.run("observations-csv", observations);
+  const body = await options.workers.stream("observations-csv", observations);
   return { contentType: "text/csv; charset=utf-8", filename: `${slug}-observations.csv`, body };
 }

@@ -2,7 +2,7 @@
 // (server/workers/). The columns are the import's (docs/csv.md) plus `id` and `unit`, so an export re-imports.
 import type { Observation } from "../db/generated/client";
 import { admiraltyGrade } from "./admiralty-grade";
-import { toCsvBytes } from "./write-csv";
+import { csvText } from "./write-csv";
 
 export const OBSERVATIONS_CSV_HEADER = [
   "id",
@@ -20,7 +20,7 @@ export type ObservationCsvRow = Observation & {
   source: { title: string } | null;
 };
 
-export function observationsCsv(observations: ObservationCsvRow[]): Buffer {
+export function observationsCsvText(observations: ObservationCsvRow[]): Iterable<string> {
   const rows = observations.map((observation) => [
     observation.id,
     observation.indicator.name,
@@ -31,5 +31,5 @@ export function observationsCsv(observations: ObservationCsvRow[]): Buffer {
     observation.source?.title ?? null,
     observation.note,
   ]);
-  return toCsvBytes(OBSERVATIONS_CSV_HEADER, rows);
+  return csvText(OBSERVATIONS_CSV_HEADER, rows);
 }

@@ -20,17 +20,17 @@ export async function exportBriefingPdf(options: {
   now?: Date;
 }): Promise<ExportFile> {
   const query = parseInput(ZExportQuery, options.query);
-  const snapshot = await readBoardForExport(options);
+  const board = await readBoardForExport(options);
   const exportedAt = options.now ?? new Date();
   const body = await options.workers.run("briefing-pdf", {
-    snapshot,
-    selection: { indicatorIds: selectedIndicatorIds(query, snapshot), from: query.from, to: query.to },
+    snapshotJson: board.snapshotJson,
+    selection: { indicatorIds: selectedIndicatorIds(query, board.indicatorIds), from: query.from, to: query.to },
     exporterName: options.actor.name,
     exportedAt,
   });
   return {
     contentType: "application/pdf",
     body,
-    filename: exportFilename(snapshot.board.slug, "briefing", exportedAt, "pdf"),
+    filename: exportFilename(options.slug, "briefing", exportedAt, "pdf"),
   };
 }

@@ -29,12 +29,12 @@ export async function exportChart(options: {
   now?: Date;
 }): Promise<ExportFile> {
   const query = parseInput(ZExportQuery, options.query);
-  const snapshot = await readBoardForExport(options);
+  const board = await readBoardForExport(options);
   const exportedAt = options.now ?? new Date();
   const body = await options.workers.run("chart", {
     format: options.format,
-    snapshot,
-    indicatorIds: selectedIndicatorIds(query, snapshot),
+    snapshotJson: board.snapshotJson,
+    indicatorIds: selectedIndicatorIds(query, board.indicatorIds),
     from: query.from,
     to: query.to,
     theme: query.theme,
@@ -44,6 +44,6 @@ export async function exportChart(options: {
   return {
     contentType: CONTENT_TYPE[options.format],
     body,
-    filename: exportFilename(snapshot.board.slug, "chart", exportedAt, options.format),
+    filename: exportFilename(options.slug, "chart", exportedAt, options.format),
   };
 }

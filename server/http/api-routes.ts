@@ -1,6 +1,7 @@
 // The JSON API under /api (besides better-auth's /api/auth): thin handlers, one domain service each.
 // The contract is documented in docs/http-api.md.
 
+import { Readable } from "node:stream";
 import { OBSERVATION_CSV_LIMITS } from "@/lib/schemas/observation-csv";
 import { WEB_ANNOTATION_CONTENT_TYPE } from "@/lib/schemas/web-annotation";
 import { listActivity } from "../activity/list-activity";
@@ -76,13 +77,19 @@ const param = (params: string[], index: number) => decodeURIComponent(params[ind
 export const created = (body: unknown): Response => Response.json(body, { status: 201 });
 
 /** An export as a download: its type, and a file name for the browser's save dialog. */
-export const download = (file: { contentType: string; body: Buffer | string; filename: string }): Response =>
-  new Response(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
+export const download = (file: { contentType: string; body: Buffer | string | Readable; filename: string }): Response =>
+  new Response(responseBody(file.body), {
     headers: {
       "content-type": file.contentType,
       "content-disposition": `attachment; filename="${file.filename.replace(/[^\w.-]/g, "_")}"`,
     },
   });
+
+function responseBody(body: Buffer | string | Readable): BodyInit {
+  if (typeof body === "string") return body;
+  if (Buffer.isBuffer(body)) return new Uint8Array(body);
+  return Readable.toWeb(body) as ReadableStream<Uint8Array>;
+}
 
 export const API_ROUTES: ApiRoute[] = [
   {

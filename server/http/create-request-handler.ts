@@ -1,7 +1,7 @@
 // Routes one HTTP request: better-auth under /api/auth, the JSON API under /api, and pages to Next —
 // pages other than sign-in and sign-up only with a session (the one the API and the socket use).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
+import { pipeline, Readable } from "node:stream";
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
 import { LIMITS } from "@/lib/schemas/common";
 import { type Auth, CLIENT_ADDRESS_HEADER } from "../auth/create-auth";
@@ -114,5 +114,7 @@ async function sendResponse(res: ServerResponse, response: Response): Promise<vo
   if (cookies.length) res.setHeader("set-cookie", cookies);
   res.setHeader("cache-control", "no-store");
   if (!response.body) return void res.end();
-  Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
+  // pipeline, not pipe: a body that fails half way (a streamed export whose worker died) must end the
+  // response, which then reaches the client cut short instead of hanging open.
+  pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), res, () => {});
 }

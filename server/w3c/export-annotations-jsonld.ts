@@ -1,14 +1,12 @@
 // GET /api/boards/:slug/export/annotations.jsonld — the board's annotations as one W3C
-// AnnotationCollection (annotations-jsonld.ts, written in a worker thread from the rows read here).
-// Any member may export (board.read). Deleted annotations are left out, and so are replies in a thread
-// whose first annotation was deleted: they would point at an annotation the export does not hold.
-// Ordered by creation (then id), so an unchanged board exports byte for byte the same.
+// AnnotationCollection (annotations-jsonld.ts), written in a worker thread from the board snapshot read
+// here and streamed to the response as it is written. Any member may export (board.read).
 import { WEB_ANNOTATION_CONTENT_TYPE } from "@/lib/schemas/web-annotation";
 import type { Actor } from "../actor";
-import { ANNOTATION_INCLUDE } from "../annotations/to-wire-annotation";
 import { getBoard } from "../boards/get-board";
+import { readBoardSnapshotJson } from "../boards/read-board-snapshot-json";
 import type { Database } from "../db/client";
-import type { ExportFile } from "../exports/charts/export-file";
+import type { StreamedExportFile } from "../exports/charts/export-file";
 import type { WorkerPool } from "../workers/create-worker-pool";
 
 export async function exportAnnotationsJsonLd(options: {
@@ -18,17 +16,11 @@ export async function exportAnnotationsJsonLd(options: {
   slug: string;
   /** The public URL the IRIs are minted under (config.publicUrl). */
   baseUrl: string;
-}): Promise<ExportFile> {
-  const { db } = options;
+}): Promise<StreamedExportFile> {
   const board = await getBoard(options);
-  const rows = await db.annotation.findMany({
-    where: { boardId: board.id, deletedAt: null, OR: [{ parentId: null }, { parent: { deletedAt: null } }] },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    include: ANNOTATION_INCLUDE,
-  });
-  const body = await options.workers.run("annotations-jsonld", {
-    board: { slug: board.slug, title: board.title },
-    rows,
+  const { snapshot } = await readBoardSnapshotJson({ db: options.db, boardId: board.id });
+  const body = await options.workers.stream("annotations-jsonld", {
+    snapshotJson: snapshot.text,
     baseUrl: options.baseUrl,
   });
   return { contentType: WEB_ANNOTATION_CONTENT_TYPE, body, filename: `${board.slug}-annotations.jsonld` };

@@ -1,13 +1,16 @@
 // The process's one pool of worker threads (piscina) for heavy work: chart rendering, the briefing PDF,
 // big exports and CSV import parsing (tasks.ts). The event loop belongs to live traffic (docs/architecture.md,
-// "Worker pool"): the main thread reads from the database, hands plain data over, and sends the answer.
+// "Heavy work in a worker pool"): the main thread reads from the database, hands plain data over, and sends the answer.
 // The queue is bounded: a full queue refuses at once (503 with Retry-After) rather than making every
 // caller wait longer. A task that crashes its worker or runs past its time fails alone; piscina starts
 // a fresh worker in its place.
+import { PassThrough, type Readable } from "node:stream";
+import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { AppError } from "../errors";
 import type { Logger } from "../logger";
 import type { TaskRequest } from "./run-task";
+import { STREAM_END, type StreamInput } from "./stream-text";
 import type { Tasks, TaskTable } from "./tasks";
 import { WorkerTaskFailed, WorkerTaskTimedOut, workQueueFull } from "./worker-errors";
 
@@ -15,6 +18,12 @@ type Input<T extends TaskTable, K extends keyof T> = Parameters<T[K]>[0];
 /** What comes back: bytes as a Buffer, anything else as the task returned it (structured-cloned). */
 type Output<T extends TaskTable, K extends keyof T> =
   Awaited<ReturnType<T[K]>> extends Uint8Array ? Buffer : Awaited<ReturnType<T[K]>>;
+/** The tasks that answer in chunks (stream-text.ts), and the data each takes. */
+type StreamTask<T extends TaskTable> = {
+  [K in keyof T]: Parameters<T[K]>[0] extends StreamInput<unknown> ? K : never;
+}[keyof T] &
+  string;
+type StreamData<T extends TaskTable, K extends keyof T> = Parameters<T[K]>[0] extends StreamInput<infer D> ? D : never;
 
 export type WorkerPool<T extends TaskTable = Tasks> = {
   run<K extends keyof T & string>(
@@ -22,6 +31,12 @@ export type WorkerPool<T extends TaskTable = Tasks> = {
     input: Input<T, K>,
     options?: { transferList?: Transferable[]; timeoutMs?: number },
   ): Promise<Output<T, K>>;
+  /**
+   * A streamed task's answer as a stream of bytes, once its first chunk has reached this thread: a task
+   * whose failure arrives before that rejects (so the caller can still answer with an error status);
+   * one whose failure arrives later destroys the stream. Either way a failed file never ends cleanly.
+   */
+  stream<K extends StreamTask<T>>(task: K, data: StreamData<T, K>): Promise<Readable>;
   /** Lets the tasks in hand finish (up to piscina's close timeout), then stops the threads. */
   close(): Promise<void>;
   /** For tests and metrics: threads started, tasks waiting. */
@@ -55,24 +70,55 @@ export function createWorkerPool<T extends TaskTable = Tasks>(options: WorkerPoo
   const capacity = options.threads + options.maxQueue;
   let inHand = 0;
 
+  const run: WorkerPool<T>["run"] = async (task, input, runOptions) => {
+    if (inHand >= capacity) throw workQueueFull(estimateWaitMs());
+    const timeoutMs = runOptions?.timeoutMs ?? options.taskTimeoutMs;
+    const signal = AbortSignal.timeout(timeoutMs);
+    inHand++;
+    try {
+      const result = await piscina.run(
+        { task, input },
+        { signal, ...(runOptions?.transferList ? { transferList: runOptions.transferList as never } : {}) },
+      );
+      return asBuffer(result) as never;
+    } catch (error) {
+      throw toAppError(error, task, signal, timeoutMs);
+    } finally {
+      inHand--;
+    }
+  };
+
+  // Chunks are buffered here without pushing back on the worker: the thread is free as soon as the file
+  // is written, and a slow download holds memory (at most the file, as a whole-file answer would), not a thread.
+  const stream: WorkerPool<T>["stream"] = async (task, data) => {
+    const { port1, port2 } = new MessageChannel();
+    const body = new PassThrough();
+    // A failure is logged once (toAppError) and ends the response it feeds; without a listener of
+    // its own, a stream destroyed before anyone reads it would throw its error at the process.
+    body.on("error", () => {});
+    let firstChunk: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      firstChunk = resolve;
+    });
+    port1.on("message", (chunk: Uint8Array | typeof STREAM_END) => {
+      firstChunk();
+      if (chunk === STREAM_END) {
+        port1.close();
+        body.end();
+      } else body.write(asBuffer(chunk));
+    });
+    const finished = run(task, { data, sink: port2 } as never, { transferList: [port2] });
+    finished.catch((error: unknown) => {
+      port1.close();
+      body.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+    await Promise.race([started, finished]);
+    return body;
+  };
+
   return {
-    async run(task, input, runOptions) {
-      if (inHand >= capacity) throw workQueueFull(estimateWaitMs());
-      const timeoutMs = runOptions?.timeoutMs ?? options.taskTimeoutMs;
-      const signal = AbortSignal.timeout(timeoutMs);
-      inHand++;
-      try {
-        const result = await piscina.run(
-          { task, input },
-          { signal, ...(runOptions?.transferList ? { transferList: runOptions.transferList as never } : {}) },
-        );
-        return asBuffer(result) as never;
-      } catch (error) {
-        throw toAppError(error, task, signal, timeoutMs);
-      } finally {
-        inHand--;
-      }
-    },
+    run,
+    stream,
     close: () => piscina.close(),
     get threads() {
       return piscina.threads.length;

@@ -1,21 +1,23 @@
-// Every kind of heavy work the worker threads do, one entry each: plain data in, bytes (or plain data)
-// out. The main thread imports only the types of this table; the modules behind it (jsdom, React,
+// Every kind of heavy work the worker threads do, one entry each: plain data in; bytes, plain data, or
+// a stream of text chunks out. The main thread imports only the types of this table; the modules behind it (jsdom, React,
 // resvg, pdfkit, the CSV writers) load in the workers alone.
-import { annotationsCsv } from "../csv/annotations-csv";
-import { eventsCsv } from "../csv/events-csv";
-import { observationsCsv } from "../csv/observations-csv";
+import { annotationsCsvFromJson } from "../csv/annotations-csv";
+import { eventsCsvText } from "../csv/events-csv";
+import { observationsCsvText } from "../csv/observations-csv";
 import { readObservationCsvTask } from "../csv/read-observation-csv-task";
 import { renderBriefingPdf } from "../exports/briefing/render-briefing-pdf";
 import { renderChartFile } from "../exports/charts/render-chart-file";
-import { annotationsJsonLd } from "../w3c/annotations-jsonld";
+import { annotationsJsonLdText } from "../w3c/annotations-jsonld";
+import { streamText } from "./stream-text";
 
 export const TASKS = {
   chart: renderChartFile,
   "briefing-pdf": renderBriefingPdf,
-  "annotations-csv": annotationsCsv,
-  "events-csv": eventsCsv,
-  "observations-csv": observationsCsv,
-  "annotations-jsonld": annotationsJsonLd,
+  // Streamed: WorkerPool.stream hands their chunks on as they come (stream-text.ts).
+  "annotations-csv": streamText(annotationsCsvFromJson),
+  "events-csv": streamText(eventsCsvText),
+  "observations-csv": streamText(observationsCsvText),
+  "annotations-jsonld": streamText(annotationsJsonLdText),
   "read-observation-csv": readObservationCsvTask,
 } satisfies TaskTable;
 

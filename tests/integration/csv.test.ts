@@ -109,8 +109,13 @@ function annotation(overrides: Partial<TAnnotationCreateInput>): TAnnotationCrea
   return { id: randomUUID(), boardId, target: { type: "board" }, body: "A note.", ...overrides };
 }
 
-function csvRecords(file: CsvFile): Record<string, string>[] {
-  return parse(file.body, { bom: true, columns: true });
+/** An export's bytes as text: exports stream from a worker thread. */
+async function bodyText(file: CsvFile): Promise<string> {
+  return Buffer.concat(await file.body.toArray()).toString("utf8");
+}
+
+function csvRecords(csv: string): Record<string, string>[] {
+  return parse(csv, { bom: true, columns: true });
 }
 
 describe("importing observations from CSV", () => {
@@ -348,9 +353,8 @@ describe("exporting a board as CSV", () => {
     const file = await exportObservationsCsv({ db: app.db, workers: app.workers, actor: carol, slug: DEMO_SLUG });
     expect(file.contentType).toBe("text/csv; charset=utf-8");
     expect(file.filename).toBe(`${DEMO_SLUG}-observations.csv`);
-    expect(file.body.toString("utf8")).toContain(
-      `"'=HYPERLINK(""http://x"",""click""), then\r\na ""quoted"" line – Київ"`,
-    );
+    const csv = await bodyText(file);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""click""), then\r\na ""quoted"" line – Київ"`);
     const rows = await app.db.observation.findMany({
       where: { indicator: { boardId } },
       include: { indicator: true, source: true },
@@ -365,7 +369,7 @@ describe("exporting a board as CSV", () => {
       source: row.source?.title ?? "",
       note: row.note,
     }));
-    const fromCsv = csvRecords(file).map((record) => ({
+    const fromCsv = csvRecords(csv).map((record) => ({
       ...record,
       value: Number(record.value),
       note: unguardFormula(record.note ?? ""),
@@ -394,7 +398,7 @@ describe("exporting a board as CSV", () => {
       domain,
       actor: alice,
       slug: DEMO_SLUG,
-      csv: file.body.toString("utf8"),
+      csv: await bodyText(file),
     });
 
     expect(result.imported).toBe(before.length);
@@ -427,7 +431,7 @@ describe("exporting a board as CSV", () => {
         source_ids: sources.map((source) => source.id).join("; "),
       };
     });
-    const fromCsv = csvRecords(file).map((record) => ({
+    const fromCsv = csvRecords(await bodyText(file)).map((record) => ({
       ...record,
       title: unguardFormula(record.title ?? ""),
       description: unguardFormula(record.description ?? ""),
@@ -460,7 +464,7 @@ describe("exporting a board as CSV", () => {
       resolved_at: row.resolvedAt?.toISOString() ?? "",
       resolved_by: row.resolvedBy?.name ?? "",
     }));
-    const records = csvRecords(file);
+    const records = csvRecords(await bodyText(file));
     const fromCsv = records.map(({ target: _inWords, ...record }) => ({
       ...record,
       text: unguardFormula(record.text ?? ""),

@@ -11,12 +11,12 @@ import path from "node:path";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BoardSnapshot } from "@/lib/schemas/board";
-import type { AnnotationRow } from "@/server/annotations/to-wire-annotation";
 import type { EventCsvRow } from "@/server/csv/events-csv";
 import type { ObservationCsvRow } from "@/server/csv/observations-csv";
 import { canonicalIds } from "@/server/exports/charts/canonical-ids";
 import { createLogger } from "@/server/logger";
 import { createWorkerPool, type WorkerPool } from "@/server/workers/create-worker-pool";
+import type { Tasks } from "@/server/workers/tasks";
 
 const DIR = path.resolve(import.meta.dirname, "../fixtures/exports");
 const golden = (name: string) => readFileSync(path.join(DIR, name));
@@ -29,7 +29,6 @@ type GoldenInput = {
   snapshot: BoardSnapshot;
   events: EventCsvRow[];
   observations: ObservationCsvRow[];
-  annotationRows: AnnotationRow[];
 };
 
 /** input.json keeps the Prisma rows' Dates as {"$date": iso}. */
@@ -37,6 +36,8 @@ const input: GoldenInput = JSON.parse(golden("input.json").toString("utf8"), (_k
   value && typeof value === "object" && typeof value.$date === "string" ? new Date(value.$date) : value,
 );
 input.exportedAt = new Date(input.exportedAt);
+/** Exports hand the worker the snapshot as JSON text (read-board-for-export.ts). */
+const snapshotJson = JSON.stringify(input.snapshot);
 
 let workers: WorkerPool;
 
@@ -51,7 +52,7 @@ afterAll(async () => {
 const chart = (format: "svg" | "png", theme?: "paper") =>
   workers.run("chart", {
     format,
-    snapshot: input.snapshot,
+    snapshotJson,
     theme,
     exporterName: input.actor.name,
     exportedAt: input.exportedAt,
@@ -73,7 +74,7 @@ describe("exports made in a worker thread are those the in-process code made", (
 
   it("the briefing PDF: the same pages, text, images and length", async () => {
     const pdf = await workers.run("briefing-pdf", {
-      snapshot: input.snapshot,
+      snapshotJson,
       selection: {},
       exporterName: input.actor.name,
       exportedAt: input.exportedAt,
@@ -85,20 +86,25 @@ describe("exports made in a worker thread are those the in-process code made", (
   });
 
   it("the three CSV files, byte for byte", async () => {
-    expect((await workers.run("annotations-csv", input.snapshot)).equals(golden("annotations.csv"))).toBe(true);
-    expect((await workers.run("events-csv", input.events)).equals(golden("events.csv"))).toBe(true);
-    expect((await workers.run("observations-csv", input.observations)).equals(golden("observations.csv"))).toBe(true);
+    expect((await streamed("annotations-csv", snapshotJson)).equals(golden("annotations.csv"))).toBe(true);
+    expect((await streamed("events-csv", input.events)).equals(golden("events.csv"))).toBe(true);
+    expect((await streamed("observations-csv", input.observations)).equals(golden("observations.csv"))).toBe(true);
   });
 
   it("the JSON-LD collection, byte for byte", async () => {
-    const jsonLd = await workers.run("annotations-jsonld", {
-      board: { slug: input.slug, title: input.snapshot.board.title },
-      rows: input.annotationRows,
-      baseUrl: input.baseUrl,
-    });
+    const jsonLd = await streamed("annotations-jsonld", { snapshotJson, baseUrl: input.baseUrl });
     expect(jsonLd.equals(golden("annotations.jsonld"))).toBe(true);
   });
 });
+
+/** A streamed export's chunks, put together. */
+async function streamed<K extends "annotations-csv" | "events-csv" | "observations-csv" | "annotations-jsonld">(
+  task: K,
+  data: Parameters<Tasks[K]>[0]["data"],
+): Promise<Buffer> {
+  const body = await workers.stream(task, data as never);
+  return Buffer.concat(await body.toArray());
+}
 
 async function pdfPages(pdf: Buffer): Promise<string[]> {
   const parser = new PDFParse({ data: new Uint8Array(pdf) });

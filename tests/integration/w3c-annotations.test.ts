@@ -129,7 +129,7 @@ const exportBoard = async (board: TestBoard, actor: Actor = alice): Promise<WebA
     slug: board.slug,
     baseUrl: app.url,
   });
-  return JSON.parse(file.body.toString("utf8"));
+  return JSON.parse(Buffer.concat(await file.body.toArray()).toString("utf8"));
 };
 
 const importInto = (board: TestBoard, input: unknown, actor: Actor = bob) =>

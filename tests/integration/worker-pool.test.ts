@@ -25,7 +25,8 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** A tiny real task: the events CSV of no events is its header line. */
-const headerOnly = (pool: WorkerPool<TestTasks>) => pool.run("events-csv", []);
+const headerOnly = async (pool: WorkerPool<TestTasks>) =>
+  Buffer.concat(await (await pool.stream("events-csv", [])).toArray());
 
 describe("a pool of one thread", () => {
   let pool: WorkerPool<TestTasks>;
@@ -52,6 +53,18 @@ describe("a pool of one thread", () => {
     expect((error as AppError).code).toBe("INTERNAL");
     expect((error as AppError).message).toMatch(/failed on the server/);
     expect((await headerOnly(pool)).toString("utf8")).toMatch(/^\uFEFFid,title,occurred_at/);
+  });
+
+  it("a streamed file that fails before its first chunk rejects, so the request can still answer 500", async () => {
+    const error = await rejection(pool.stream("fail-at-once", null));
+    expect(error).toBeInstanceOf(WorkerTaskFailed);
+  });
+
+  it("a streamed file that fails half way never reads as complete: the stream errors, or never starts", async () => {
+    // Which comes first to this thread, the first chunk or the failure, is up to the threads' timing.
+    const outcome = await rejection(pool.stream("fail-half-way", null).then((body) => body.toArray()));
+    expect(outcome).toBeInstanceOf(WorkerTaskFailed);
+    expect((await headerOnly(pool)).toString("utf8")).toMatch(/^\uFEFFid,title/);
   });
 
   it("a task that never ends is stopped with WorkerTaskTimedOut, and the pool goes on", async () => {

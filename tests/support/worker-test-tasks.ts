@@ -1,6 +1,7 @@
 // Tasks that only tests run, added to the production table: one that holds its thread until released
-// (to fill the queue without sleeps), one that crashes its worker, and one that never ends.
+// (to fill the queue without sleeps), one that crashes its worker, streams that fail, one that never ends.
 import { createTaskRunner } from "@/server/workers/run-task";
+import { streamText } from "@/server/workers/stream-text";
 import { TASKS } from "@/server/workers/tasks";
 
 export const TEST_WORKER_ENTRY = new URL("./worker-test-entry.mjs", import.meta.url);
@@ -23,6 +24,14 @@ export const TEST_TASKS = {
         throw new Error("the worker crashed");
       });
     }),
+  /** A streamed file that fails after its first chunk (more than one chunk's worth) has gone out. */
+  "fail-half-way": streamText(function* (_data: null) {
+    yield "x".repeat(100_000);
+    throw new Error("the file could not be finished");
+  }),
+  "fail-at-once": streamText((_data: null): Iterable<string> => {
+    throw new Error("the file could not be started");
+  }),
   hang: (_input: null) => {
     for (;;) {
       // Busy, as a runaway layout loop would be: only terminating the thread stops it.

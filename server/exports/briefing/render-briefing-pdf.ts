@@ -16,14 +16,16 @@ import { drawSources } from "./draw-sources";
 import { renderBriefingCharts } from "./render-briefing-charts";
 
 export type BriefingPdfInput = {
-  snapshot: BoardSnapshot;
+  /** The board snapshot as JSON text, parsed here, off the event loop. */
+  snapshotJson: string;
   selection: ChartSelection;
   exporterName: string;
   exportedAt: Date;
 };
 
 export async function renderBriefingPdf(input: BriefingPdfInput): Promise<Buffer> {
-  const { snapshot, exporterName, exportedAt } = input;
+  const { exporterName, exportedAt } = input;
+  const snapshot = JSON.parse(input.snapshotJson) as BoardSnapshot;
   const content = selectBriefingContent(snapshot, input.selection);
   const charts = await renderBriefingCharts(content.charts);
 

@@ -1,7 +1,6 @@
 // The query of the export routes (?indicators=id,id&from=…&to=…&theme=…), checked once for all formats.
 import { z } from "zod";
 import { CHART_THEMES } from "@/components/charts/chart-palette";
-import type { BoardSnapshot } from "@/lib/schemas/board";
 import { ZInstant, ZUuid } from "@/lib/schemas/common";
 import { AppError } from "../../errors";
 
@@ -35,9 +34,9 @@ export type TExportQuery = z.output<typeof ZExportQuery>;
  * The requested indicators, each checked to be on the board (VALIDATION otherwise, since the caller
  * can already read the board and so learns nothing), or undefined for all of them.
  */
-export function selectedIndicatorIds(query: TExportQuery, snapshot: BoardSnapshot): string[] | undefined {
+export function selectedIndicatorIds(query: TExportQuery, indicatorIds: readonly string[]): string[] | undefined {
   if (!query.indicators || query.indicators.length === 0) return undefined;
-  const onBoard = new Set(snapshot.indicators.map((indicator) => indicator.id));
+  const onBoard = new Set(indicatorIds);
   const unknown = query.indicators.filter((id) => !onBoard.has(id));
   if (unknown.length > 0) {
     throw new AppError("VALIDATION", "The request is not valid", [
