@@ -1,11 +1,15 @@
 // The browser half of scenario 5: Watchfloor's board page (the production build, signed in as a viewer)
 // against a static page taking the same snapshot from the bare baseline server, both in Chromium.
+// BENCH_APP_DIR serves Watchfloor (pages and server) from another checkout with its own build, e.g. a
+// worktree of an earlier commit, for before/after numbers; with --profile each load is CPU-profiled.
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { startBaselineBoardPage } from "../support/baseline-board-page";
 import type { PageMarks } from "../support/board-load-watcher";
 import { signInAt } from "../support/cast";
 import { launchChromium, loadBoardInChromium, parseCookieHeader } from "../support/chromium-board-load";
 import type { LargeBoard } from "../support/large-board";
+import type { PageProfileSummary } from "../support/page-profile";
 import { pageServerProblem, startPageServer } from "../support/page-server";
 import { round, summarize } from "../support/stats";
 import { type BenchContext, freePort, type Row } from "./common";
@@ -29,20 +33,21 @@ export function chromiumPath(): string | null {
   return candidates.find((candidate) => candidate && existsSync(candidate)) ?? null;
 }
 
-export async function measureChromium(
-  context: BenchContext,
-  options: ChromiumOptions,
-): Promise<{ rows: Row[]; notes: string[]; loads: number }> {
+export type ChromiumResult = { rows: Row[]; notes: string[]; loads: number; completeP50Ms: number | null };
+
+export async function measureChromium(context: BenchContext, options: ChromiumOptions): Promise<ChromiumResult> {
   const executable = chromiumPath();
-  const problem = executable ? pageServerProblem() : "no Chromium (set CHROMIUM_PATH)";
-  if (!executable || problem) return { rows: [], notes: [`Not measured in Chromium: ${problem}.`], loads: 0 };
+  const appDir = process.env.BENCH_APP_DIR ? path.resolve(process.env.BENCH_APP_DIR) : undefined;
+  const problem = executable ? pageServerProblem(appDir) : "no Chromium (set CHROMIUM_PATH)";
+  if (!executable || problem)
+    return { rows: [], notes: [`Not measured in Chromium: ${problem}.`], loads: 0, completeP50Ms: null };
   const common = {
     largeFrameChars: Math.floor(options.snapshotBytes * 0.9),
     repeats: options.repeats,
     timeoutMs: options.timeoutMs,
   };
   const browser = await launchChromium(executable);
-  const pages = await startPageServer({ databaseUrl: context.databaseUrl, port: await freePort() });
+  const pages = await startPageServer({ databaseUrl: context.databaseUrl, port: await freePort(), root: appDir });
   try {
     const cookies = parseCookieHeader(await signInAt(pages.url, options.viewer));
     const wf = await loadBoardInChromium(browser, {
@@ -50,21 +55,33 @@ export async function measureChromium(
       pageUrl: `${pages.url}/boards/${options.slug}`,
       cookies,
       charts: options.board.indicators,
+      listsThreads: options.board.annotations > 0,
+      profile: Boolean(process.env.BENCH_CPU_PROFILE_DIR),
     });
     // Stopped before the baseline's loads, so an idle Next server does not share their CPU (stop is idempotent).
     await pages.stop();
     const basePage = await startBaselineBoardPage(options.baselineUrl, options.boardId);
-    const base = await loadBoardInChromium(browser, { ...common, pageUrl: basePage.url, cookies: [], charts: 0 });
+    const base = await loadBoardInChromium(browser, {
+      ...common,
+      pageUrl: basePage.url,
+      cookies: [],
+      charts: 0,
+      listsThreads: false,
+    });
     await basePage.stop();
+    const complete = times(wf.loads, (load) => load.completeMs);
     return {
       rows: chromiumRows(wf.loads, base.loads, wf.heapUsedMiB, base.heapUsedMiB),
       notes: [
+        ...(appDir ? [`Watchfloor's pages and server in Chromium came from ${appDir}.`] : []),
         ...chromiumNotes(wf.loads, options),
+        ...wf.profiles.map(describeLoadProfile),
         ...(wf.socketComplaints
           ? [`Watchfloor's page logged ${wf.socketComplaints} WebSocket failures (dropped or refused) while loading.`]
           : []),
       ],
       loads: wf.loads.length,
+      completeP50Ms: complete.length ? summarize(complete).p50 : null,
     };
   } finally {
     await pages.stop();
@@ -101,8 +118,8 @@ function chromiumRows(wf: PageMarks[], base: PageMarks[], wfHeap: number, baseHe
 function chromiumNotes(loads: PageMarks[], options: ChromiumOptions): string[] {
   const { board } = options;
   const notes = [
-    "In Chromium, complete means: the board grid is in the DOM (rendered in the same React commit as the " +
-      "snapshot's threads), every indicator chart has drawn its line, and the next frame has been painted. Each " +
+    "In Chromium, complete means: every thread's data is applied and the board grid is in the DOM, the thread " +
+      "list shows threads, every indicator chart has drawn its line, and the next frame has been painted. Each " +
       "load is a fresh browser context (nothing cached) signed in as a viewer. The baseline page only puts one " +
       "line about the snapshot on screen — no React, no charts, no thread list — so its ratio is the cost of " +
       "Watchfloor's page over transport and parsing alone.",
@@ -135,4 +152,15 @@ function chromiumNotes(loads: PageMarks[], options: ChromiumOptions): string[] {
       `the charts ${round(p50((load) => load.completeMs) - grid, 0)} ms after that.`,
   );
   return notes;
+}
+
+/** One line per profiled load: the page's busy time from navigation to complete, by part of its code. */
+function describeLoadProfile(profile: PageProfileSummary, index: number): string {
+  const parts = profile.parts
+    .slice(0, 7)
+    .map(({ part, ms }) => `${part} ${round(ms, 0)} ms (${Math.round((ms / Math.max(profile.busyMs, 1)) * 100)} %)`);
+  return (
+    `CPU profile of load ${index + 1} (V8 sampling through CDP, navigation to complete): the page's main thread ` +
+    `was busy ${round(profile.busyMs, 0)} of ${round(profile.wallMs, 0)} ms: ${parts.join("; ")}.`
+  );
 }

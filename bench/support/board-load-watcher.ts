@@ -7,13 +7,14 @@ export type PageMarks = {
   snapshotFrameMs: number | null;
   /** `main.board-grid` is in the DOM: the snapshot was applied and React committed the board. */
   gridMs: number | null;
-  /** Every indicator chart has drawn its line, and the frame after that has been painted. */
+  /** Every indicator chart has drawn its line, the thread list shows threads (when expected), and the frame
+   * after that has been painted. */
   completeMs: number | null;
   charts: number;
   annotations: number;
 };
 
-export function boardLoadWatcher(expected: { charts: number; largeFrameChars: number }): string {
+export function boardLoadWatcher(expected: { charts: number; listsThreads: boolean; largeFrameChars: number }): string {
   return `(() => {
   const expected = ${JSON.stringify(expected)};
   // Also readable before the board is complete, to say how far a load that timed out got.
@@ -35,6 +36,7 @@ export function boardLoadWatcher(expected: { charts: number; largeFrameChars: nu
     if (marks.gridMs === null) marks.gridMs = performance.now();
     const charts = [...grid.querySelectorAll('[data-testid="indicator-chart"]')];
     if (charts.length < expected.charts || charts.some((chart) => !chart.querySelector(".recharts-line-curve"))) return;
+    if (expected.listsThreads && !grid.querySelector('[data-testid="annotation"]')) return;
     observer.disconnect();
     // A frame's rAF callbacks run before it is painted; a task queued from one runs after that paint.
     requestAnimationFrame(() => setTimeout(() => {

@@ -4,8 +4,15 @@
 import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS } from "../../tests/support/chromium-flags";
 import { boardLoadWatcher, type PageMarks } from "./board-load-watcher";
+import { type PageProfileSummary, profilePages } from "./page-profile";
 
-export type ChromiumBoardLoad = { loads: PageMarks[]; heapUsedMiB: number; socketComplaints: number };
+export type ChromiumBoardLoad = {
+  loads: PageMarks[];
+  heapUsedMiB: number;
+  socketComplaints: number;
+  /** With `profile`: where the page's main thread spent each complete load, from navigation on. */
+  profiles: PageProfileSummary[];
+};
 
 export type ChromiumLoadOptions = {
   pageUrl: string;
@@ -13,11 +20,15 @@ export type ChromiumLoadOptions = {
   cookies: { name: string; value: string }[];
   /** Indicator charts that must have drawn; 0 for the baseline page, which draws none. */
   charts: number;
+  /** Whether the page must list threads to be complete (not the baseline page, which lists none). */
+  listsThreads: boolean;
   /** A WebSocket frame at least this long is taken for the join answer with the snapshot. */
   largeFrameChars: number;
   repeats: number;
   /** How long one load may take before it counts as not complete. */
   timeoutMs: number;
+  /** Records a V8 CPU profile of each load (CDP), from navigation until complete. */
+  profile?: boolean;
 };
 
 export async function launchChromium(executablePath: string): Promise<Browser> {
@@ -36,11 +47,13 @@ export async function loadBoardInChromium(browser: Browser, options: ChromiumLoa
   const loads: PageMarks[] = [];
   let heapUsedMiB = 0;
   let socketComplaints = 0;
+  const profiles: PageProfileSummary[] = [];
   for (let repeat = 0; repeat < options.repeats; repeat++) {
     const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
     try {
-      const page = await openBoard(context, options, () => socketComplaints++);
+      const { page, profiler } = await openBoard(context, options, () => socketComplaints++);
       const complete = await waitForMarks(page, "__boardLoad", options.timeoutMs);
+      if (complete && profiler) profiles.push(...(await profiler.stop()));
       if (!complete) {
         loads.push((await waitForMarks(page, "__boardMarks", 10_000)) ?? UNKNOWN_MARKS);
         heapUsedMiB = 0;
@@ -55,7 +68,7 @@ export async function loadBoardInChromium(browser: Browser, options: ChromiumLoa
       await context.close();
     }
   }
-  return { loads, heapUsedMiB, socketComplaints };
+  return { loads, heapUsedMiB, socketComplaints, profiles };
 }
 
 const UNKNOWN_MARKS: PageMarks = { snapshotFrameMs: null, gridMs: null, completeMs: null, charts: 0, annotations: 0 };
@@ -68,8 +81,9 @@ async function openBoard(context: BrowserContext, options: ChromiumLoadOptions, 
     if (message.type() !== "log" && message.text().includes("WebSocket")) onSocketComplaint();
   });
   await page.addInitScript({ content: boardLoadWatcher(options) });
+  const profiler = options.profile ? await profilePages([{ name: "the board page", page }]) : null;
   await page.goto(options.pageUrl, { waitUntil: "commit" });
-  return page;
+  return { page, profiler };
 }
 
 /**
