@@ -60,11 +60,14 @@ export function ThreadList({
     },
     [focusedIndex],
   );
+  // Stable while the list is: the virtualizer redoes its measurements (a pass over every thread) when
+  // the key function changes, which must happen when threads come or go, not on every render.
+  const itemKey = useCallback((index: number) => threadIds[index] ?? index, [threadIds]);
   const virtualizer = useVirtualizer({
     count: threadIds.length,
     getScrollElement: () => scroller,
     estimateSize: () => ESTIMATED_THREAD_PX,
-    getItemKey: (index) => threadIds[index] ?? index,
+    getItemKey: itemKey,
     overscan: OVERSCAN,
     scrollMargin,
     rangeExtractor,
