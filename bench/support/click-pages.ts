@@ -140,13 +140,17 @@ export async function clickSeries(
 /**
  * How far a page's `performance.timeOrigin + performance.now()` is from the system clock (Date.now(), the
  * same clock in every process, whole milliseconds): the least difference over a few milliseconds of
- * readings, as Date.now() ticks over. Two pages whose errors agree can compare their stamps.
+ * readings, taken just after Date.now() ticks over. Two pages whose errors agree can compare their stamps.
  */
 export function clockError(page: Page): Promise<number> {
   return page.evaluate(() => {
     let least = Number.POSITIVE_INFINITY;
     const until = performance.now() + 5;
-    while (performance.now() < until) least = Math.min(least, performance.timeOrigin + performance.now() - Date.now());
+    while (performance.now() < until) {
+      // The system clock first: a pause between the two reads can then only make this reading larger.
+      const wall = Date.now();
+      least = Math.min(least, performance.timeOrigin + performance.now() - wall);
+    }
     return least;
   });
 }
