@@ -3,7 +3,9 @@
 // time axis, its warning thresholds, and the annotations made on it (grouped, with counts, when too
 // many are in view to tell apart). Clicking picks a point in time to annotate, dragging picks a range
 // (Shift-dragging zooms to it). Long series are thinned to about one point per pixel of the visible range.
-import { useCallback, useMemo, useRef, useState } from "react";
+// The chart is drawn once its width is known, and only then: each drawing of five charts of a big board
+// cost hundreds of milliseconds (docs/BENCHMARKS.md, scenario 5).
+import { useCallback, useMemo, useRef } from "react";
 import {
   CartesianGrid,
   Line,
@@ -12,7 +14,6 @@ import {
   ReferenceArea,
   ReferenceDot,
   ReferenceLine,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
@@ -22,12 +23,14 @@ import type { WireEvent, WireIndicator, WireObservation } from "@/lib/schemas/bo
 import { chartMarkers } from "./chart/annotation-markers";
 import { formatTick, ticksForView } from "./chart/axis-ticks";
 import { downsampleToWidth, nearestPoint, pointsInView, toChartPoints } from "./chart/display-series";
+import { EventLines } from "./chart/EventLines";
 import { GroupedMarkers, groupSpacingPx } from "./chart/GroupedMarkers";
 import { ObservationTooltip } from "./chart/ObservationTooltip";
 import { PlotAreaProbe } from "./chart/PlotAreaProbe";
 import { PointPicker } from "./chart/PointPicker";
 import { chartSizes } from "./chart/sizes";
 import type { TimeRange } from "./chart/time-range";
+import { useElementWidth } from "./chart/use-element-width";
 import { type DragSelection, useRangeDrag } from "./chart/use-range-drag";
 
 export type { ChartPoint } from "./chart/display-series";
@@ -52,8 +55,6 @@ type Props = {
   presentation?: boolean;
 };
 
-/** Until the container reports its width; about a board column's. */
-const DEFAULT_WIDTH_PX = 800;
 /** Dots are drawn only while they stay apart; a dense series is a line. */
 const MIN_PX_PER_DOT = 8;
 
@@ -74,22 +75,25 @@ export function IndicatorChart({
 }: Props) {
   const [viewStart, viewEnd] = viewRange ?? domain;
   const view = useMemo<TimeRange>(() => [viewStart, viewEnd], [viewStart, viewEnd]);
-  const [widthPx, setWidthPx] = useState(DEFAULT_WIDTH_PX);
+  const frameRef = useRef<HTMLDivElement>(null);
+  const widthPx = useElementWidth(frameRef);
   const sizes = chartSizes({ presentation, showEventLabels });
 
   // Memoized in steps so a 100,000-point series is sorted once, cut once per view and thinned once
   // per width, not on every hover or drag frame.
   const allPoints = useMemo(() => toChartPoints(indicator.observations), [indicator.observations]);
   const visiblePoints = useMemo(() => pointsInView(allPoints, view), [allPoints, view]);
-  const drawnPoints = useMemo(
-    () => downsampleToWidth(visiblePoints, widthPx - sizes.horizontalChromePx),
-    [visiblePoints, widthPx, sizes.horizontalChromePx],
-  );
+  const plotWidthPx = Math.max(widthPx - sizes.horizontalChromePx, 0);
+  const drawnPoints = useMemo(() => downsampleToWidth(visiblePoints, plotWidthPx), [visiblePoints, plotWidthPx]);
   const pickablePoints = useMemo(
     () => visiblePoints.filter((point) => point.t >= view[0] && point.t <= view[1]),
     [visiblePoints, view],
   );
   const axisTicks = useMemo(() => (viewRange ? ticksForView(ticks, view) : ticks), [viewRange, ticks, view]);
+  const eventMarks = useMemo(
+    () => events.map((event, index) => ({ id: event.id, t: Date.parse(event.occurredAt), number: index + 1 })),
+    [events],
+  );
 
   const plotAreaRef = useRef<PlotArea | undefined>(undefined);
   const onDragSelect = useCallback(
@@ -107,7 +111,6 @@ export function IndicatorChart({
     onSelect: onDragSelect,
   });
 
-  const plotWidthPx = widthPx - sizes.horizontalChromePx;
   const markers = useMemo(
     () =>
       chartMarkers(annotations, view, {
@@ -138,129 +141,123 @@ export function IndicatorChart({
           <PointPicker indicator={indicator} inView={pickablePoints} drawn={drawnPoints} onPick={onPick} />
         ) : null}
       </figcaption>
-      <ResponsiveContainer width="100%" height={sizes.heightPx} onResize={(width) => setWidthPx(Math.round(width))}>
-        <LineChart
-          data={drawnPoints}
-          margin={sizes.margin}
-          onMouseDown={(_, event) => drag.onMouseDown(event)}
-          onClick={(state) => {
-            if (drag.clickEndsDrag()) return;
-            const index =
-              typeof state.activeTooltipIndex === "number"
-                ? state.activeTooltipIndex
-                : Number(state.activeTooltipIndex);
-            const point = Number.isInteger(index) ? drawnPoints[index] : undefined;
-            if (point) onPick(point.observation);
-          }}
-          style={{ cursor: "crosshair" }}
-        >
-          <PlotAreaProbe plotAreaRef={plotAreaRef} />
-          <CartesianGrid stroke="var(--grid)" vertical={false} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={view}
-            // The view may cut through the data; what lies outside is clipped, not allowed to widen the axis.
-            allowDataOverflow
-            ticks={axisTicks}
-            tickFormatter={formatTick}
-            stroke="var(--muted)"
-            fontSize={sizes.tickFontSize}
-          />
-          <YAxis
-            stroke="var(--muted)"
-            fontSize={sizes.tickFontSize}
-            width={sizes.yAxisWidthPx}
-            tickFormatter={(value: number) => compactFormat.format(value)}
-            domain={indicator.kind === "level" ? [0, 5] : ["auto", "auto"]}
-            allowDecimals={indicator.kind !== "count"}
-          />
-          {events.map((event, index) => (
-            <ReferenceLine
-              key={event.id}
-              x={Date.parse(event.occurredAt)}
-              stroke="var(--event-line)"
-              strokeDasharray="2 3"
-              label={
-                showEventLabels
-                  ? { value: String(index + 1), position: "top", fontSize: sizes.eventFontSize, fill: "var(--muted)" }
-                  : undefined
-              }
-            />
-          ))}
-          {[indicator.warnAbove, indicator.warnBelow].map((threshold) =>
-            threshold === null ? null : (
-              <ReferenceLine
-                key={threshold}
-                y={threshold}
-                stroke="var(--warn)"
-                strokeDasharray="6 3"
-                ifOverflow="extendDomain"
-              />
-            ),
-          )}
-          {markers.grouped ? null : (
-            <>
-              {markers.ranges.map((range) => (
-                <ReferenceArea
-                  key={range.key}
-                  x1={range.from}
-                  x2={range.to}
-                  // A range the view cuts through is drawn up to the edge rather than dropped.
-                  ifOverflow="hidden"
-                  fill="var(--accent)"
-                  fillOpacity={0.12}
-                />
-              ))}
-              {markers.points.map((point) => (
-                <ReferenceDot
-                  key={point.key}
-                  x={point.t}
-                  y={valueAt(point.t)}
-                  r={sizes.annotationDotRadius}
-                  fill="var(--accent)"
-                  stroke="var(--bg)"
-                />
-              ))}
-            </>
-          )}
-          {drag.selection ? (
-            <ReferenceArea
-              x1={drag.selection.range[0]}
-              x2={drag.selection.range[1]}
-              ifOverflow="hidden"
-              className={`chart-drag-selection chart-drag-${drag.selection.purpose}`}
-              fill={drag.selection.purpose === "zoom" ? "var(--muted)" : "var(--accent)"}
-              fillOpacity={0.25}
-              stroke={drag.selection.purpose === "zoom" ? "var(--muted)" : "var(--accent)"}
-              strokeDasharray="3 3"
-            />
-          ) : null}
-          <Tooltip
-            active={drag.selection ? false : undefined}
-            content={<ObservationTooltip unit={indicator.unit} canPickRange={onPickRange !== undefined} />}
-          />
-          {markers.grouped ? (
-            <GroupedMarkers
-              points={markers.points.map((point) => ({ ...point, value: valueAt(point.t) }))}
-              ranges={markers.ranges}
-              view={view}
-              dotRadius={sizes.annotationDotRadius}
+      <div ref={frameRef} style={{ width: "100%", height: sizes.heightPx }}>
+        {widthPx > 0 ? (
+          <LineChart
+            width={widthPx}
+            height={sizes.heightPx}
+            data={drawnPoints}
+            margin={sizes.margin}
+            onMouseDown={(_, event) => drag.onMouseDown(event)}
+            onClick={(state) => {
+              if (drag.clickEndsDrag()) return;
+              const index =
+                typeof state.activeTooltipIndex === "number"
+                  ? state.activeTooltipIndex
+                  : Number(state.activeTooltipIndex);
+              const point = Number.isInteger(index) ? drawnPoints[index] : undefined;
+              if (point) onPick(point.observation);
+            }}
+            style={{ cursor: "crosshair" }}
+          >
+            <PlotAreaProbe plotAreaRef={plotAreaRef} />
+            <CartesianGrid stroke="var(--grid)" vertical={false} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={view}
+              // The view may cut through the data; what lies outside is clipped, not allowed to widen the axis.
+              allowDataOverflow
+              ticks={axisTicks}
+              tickFormatter={formatTick}
+              stroke="var(--muted)"
               fontSize={sizes.tickFontSize}
             />
-          ) : null}
-          <Line
-            type="linear"
-            dataKey="value"
-            stroke={indicator.color}
-            strokeWidth={sizes.lineWidth}
-            dot={sparse ? { r: sizes.dotRadius } : false}
-            activeDot={{ r: sizes.activeDotRadius }}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+            <YAxis
+              stroke="var(--muted)"
+              fontSize={sizes.tickFontSize}
+              width={sizes.yAxisWidthPx}
+              tickFormatter={(value: number) => compactFormat.format(value)}
+              domain={indicator.kind === "level" ? [0, 5] : ["auto", "auto"]}
+              allowDecimals={indicator.kind !== "count"}
+              // A handful of value ticks never collide: all are drawn, none is measured in the DOM first.
+              interval={0}
+            />
+            <EventLines events={eventMarks} view={view} showNumbers={showEventLabels} fontSize={sizes.eventFontSize} />
+            {[indicator.warnAbove, indicator.warnBelow].map((threshold) =>
+              threshold === null ? null : (
+                <ReferenceLine
+                  key={threshold}
+                  y={threshold}
+                  stroke="var(--warn)"
+                  strokeDasharray="6 3"
+                  ifOverflow="extendDomain"
+                />
+              ),
+            )}
+            {markers.grouped ? null : (
+              <>
+                {markers.ranges.map((range) => (
+                  <ReferenceArea
+                    key={range.key}
+                    x1={range.from}
+                    x2={range.to}
+                    // A range the view cuts through is drawn up to the edge rather than dropped.
+                    ifOverflow="hidden"
+                    fill="var(--accent)"
+                    fillOpacity={0.12}
+                  />
+                ))}
+                {markers.points.map((point) => (
+                  <ReferenceDot
+                    key={point.key}
+                    x={point.t}
+                    y={valueAt(point.t)}
+                    r={sizes.annotationDotRadius}
+                    fill="var(--accent)"
+                    stroke="var(--bg)"
+                  />
+                ))}
+              </>
+            )}
+            {drag.selection ? (
+              <ReferenceArea
+                x1={drag.selection.range[0]}
+                x2={drag.selection.range[1]}
+                ifOverflow="hidden"
+                className={`chart-drag-selection chart-drag-${drag.selection.purpose}`}
+                fill={drag.selection.purpose === "zoom" ? "var(--muted)" : "var(--accent)"}
+                fillOpacity={0.25}
+                stroke={drag.selection.purpose === "zoom" ? "var(--muted)" : "var(--accent)"}
+                strokeDasharray="3 3"
+              />
+            ) : null}
+            <Tooltip
+              active={drag.selection ? false : undefined}
+              content={<ObservationTooltip unit={indicator.unit} canPickRange={onPickRange !== undefined} />}
+            />
+            {markers.grouped ? (
+              <GroupedMarkers
+                points={markers.points.map((point) => ({ ...point, value: valueAt(point.t) }))}
+                ranges={markers.ranges}
+                view={view}
+                dotRadius={sizes.annotationDotRadius}
+                fontSize={sizes.tickFontSize}
+              />
+            ) : null}
+            <Line
+              type="linear"
+              dataKey="value"
+              stroke={indicator.color}
+              strokeWidth={sizes.lineWidth}
+              dot={sparse ? { r: sizes.dotRadius } : false}
+              activeDot={{ r: sizes.activeDotRadius }}
+              isAnimationActive={false}
+            />
+          </LineChart>
+        ) : null}
+      </div>
     </figure>
   );
 }

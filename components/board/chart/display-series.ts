@@ -8,9 +8,21 @@ import type { TimeRange } from "./time-range";
 export type ChartPoint = { t: number; value: number; observation: WireObservation };
 
 export function toChartPoints(observations: WireObservation[]): ChartPoint[] {
-  return observations
-    .map((observation) => ({ t: Date.parse(observation.observedAt), value: observation.value, observation }))
-    .sort((left, right) => left.t - right.t);
+  const points = observations.map((observation) => ({
+    t: Date.parse(observation.observedAt),
+    value: observation.value,
+    observation,
+  }));
+  // A snapshot lists them in time order already: sorting 100,000 sorted points still cost a big board's
+  // charts ~100 ms. The sort is stable, so skipping it when in order gives the same points.
+  return inTimeOrder(points) ? points : points.sort((left, right) => left.t - right.t);
+}
+
+function inTimeOrder(points: ChartPoint[]): boolean {
+  for (let index = 1; index < points.length; index++) {
+    if ((points[index]?.t ?? 0) < (points[index - 1]?.t ?? 0)) return false;
+  }
+  return true;
 }
 
 /**
