@@ -18,13 +18,18 @@ export type BenchRun = {
   profiled?: boolean;
   machine: Machine;
   scenarios: ScenarioResult[];
+  /** Set when the scenarios come from several runs (bench/render-results.ts): each one's date. */
+  scenarioDates?: Record<string, string>;
+  /** Hand-written text put after the generated tables (bench/before-and-after.md). */
+  epilogue?: string;
 };
 
 const cell = (value: number | null) => (value === null ? "–" : String(value));
 const ratio = (row: Row) => (row.baseline ? `${Math.round((row.watchfloor / row.baseline) * 100) / 100}×` : "–");
 
-function scenarioSection(scenario: ScenarioResult): string {
+function scenarioSection(scenario: ScenarioResult, ranAt?: string): string {
   const lines = [`## ${scenario.title}`, ""];
+  if (ranAt) lines.push(`Run: ${ranAt}.`, "");
   if (scenario.status === "not run")
     return [...lines, "Not run.", ...scenario.notes.map((note) => `\n${note}`), ""].join("\n");
   const parameters = Object.entries(scenario.parameters).map(([key, value]) => `${key} = ${value}`);
@@ -78,13 +83,14 @@ export function renderMarkdown(run: BenchRun): string {
     "Load generators are separate `socket.io-client` processes (`bench/load-client.ts`). CPU % is of one core",
     "(200 % = two cores busy). The server's event-loop delay is not reachable from outside its process: n/a.",
     "",
-    `- Date: ${run.date}${run.quick ? " (quick sizes: a smoke run, not a measurement)" : ""}`,
+    `- Date: ${run.date}${run.quick ? " (quick sizes: a smoke run, not a measurement)" : ""}${run.scenarioDates ? " (scenarios from several runs; each gives its own date)" : ""}`,
     `- Machine: ${machine.cpuModel}, ${machine.cpuCount} CPUs, ${machine.totalMemoryGiB} GiB RAM — shared with other work during the run; the load average at each scenario's start is given.`,
     `- Node ${machine.node}; ${machine.postgres} (${machine.database})`,
     ...(run.profiled
       ? ["- Watchfloor's servers ran under V8's sampling CPU profiler (`--profile`), which costs them a little."]
       : []),
     "",
-    ...run.scenarios.map(scenarioSection),
+    ...run.scenarios.map((scenario) => scenarioSection(scenario, run.scenarioDates?.[scenario.id])),
+    ...(run.epilogue ? ["", run.epilogue] : []),
   ].join("\n");
 }

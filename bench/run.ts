@@ -3,11 +3,10 @@
 // Writes bench/results/<date>.json and regenerates docs/BENCHMARKS.md; with --json, writes only that file
 // (the smoke test uses it so a tiny run never overwrites real numbers). --profile has every Watchfloor
 // server write a V8 CPU profile and puts a summary of it under each scenario.
-import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs, promisify } from "node:util";
+import { parseArgs } from "node:util";
 import { type BenchRun, renderMarkdown } from "./report";
 import { runBoardLoad } from "./scenarios/board-load";
 import { runCatchUp } from "./scenarios/catch-up";
@@ -20,9 +19,9 @@ import { runThroughput } from "./scenarios/throughput";
 import { runTwoNodes } from "./scenarios/two-nodes";
 import { summarizeProfiles } from "./support/cpu-profile";
 import { scratchDatabase, withClient } from "./support/scratch-database";
+import { writeBenchmarksDoc } from "./support/write-benchmarks-doc";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const BIOME = path.join(ROOT, "node_modules/@biomejs/biome/bin/biome");
 
 const SCENARIOS: Record<string, (context: BenchContext) => Promise<ScenarioResult>> = {
   "fan-out": runFanOut,
@@ -101,9 +100,7 @@ if (values.json) {
   await mkdir(path.join(ROOT, "bench/results"), { recursive: true });
   const file = path.join(ROOT, "bench/results", `${run.date.slice(0, 19).replaceAll(":", "-")}.json`);
   await writeFile(file, json);
-  await writeFile(path.join(ROOT, "docs/BENCHMARKS.md"), renderMarkdown(run));
-  // The table is committed; format it as the linter expects (aligned columns), so `npm run check` passes.
-  await promisify(execFile)(process.execPath, [BIOME, "format", "--write", "docs/BENCHMARKS.md"], { cwd: ROOT });
+  await writeBenchmarksDoc(run);
   log(`wrote ${path.relative(ROOT, file)} and docs/BENCHMARKS.md`);
 }
 console.log(renderMarkdown(run));
