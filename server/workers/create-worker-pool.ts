@@ -62,7 +62,7 @@ export function createWorkerPool<T extends TaskTable = Tasks>(options: WorkerPoo
     filename: (options.entry ?? DEFAULT_ENTRY).href,
     minThreads: options.threads,
     maxThreads: options.threads,
-    // Started threads stay: a fresh one spends a second or more loading jsdom, React and pdfkit.
+    // Threads stay: a fresh one would load jsdom, React and pdfkit again (a second or more) for its first export.
     idleTimeout: Number.POSITIVE_INFINITY,
   });
   // The bound is counted here: piscina 5.3 keeps tasks that carry an AbortSignal (all of ours, for the

@@ -1,24 +1,18 @@
 // Every kind of heavy work the worker threads do, one entry each: plain data in; bytes, plain data, or
-// a stream of text chunks out. The main thread imports only the types of this table; the modules behind it (jsdom, React,
-// resvg, pdfkit, the CSV writers) load in the workers alone.
-import { annotationsCsvFromJson } from "../csv/annotations-csv";
-import { eventsCsvText } from "../csv/events-csv";
-import { observationsCsvText } from "../csv/observations-csv";
-import { readObservationCsvTask } from "../csv/read-observation-csv-task";
-import { renderBriefingPdf } from "../exports/briefing/render-briefing-pdf";
-import { renderChartFile } from "../exports/charts/render-chart-file";
-import { annotationsJsonLdText } from "../w3c/annotations-jsonld";
-import { streamText } from "./stream-text";
+// a stream of text chunks out. The main thread imports only the types of this table. A worker loads a
+// task's modules (jsdom, React, resvg, pdfkit, csv-parse…) the first time it runs that task, so a thread
+// starts in a fraction of a second and an app that never exports never loads them.
+import { type StreamInput, streamText } from "./stream-text";
 
 export const TASKS = {
-  chart: renderChartFile,
-  "briefing-pdf": renderBriefingPdf,
+  chart: task(async () => (await import("../exports/charts/render-chart-file")).renderChartFile),
+  "briefing-pdf": task(async () => (await import("../exports/briefing/render-briefing-pdf")).renderBriefingPdf),
   // Streamed: WorkerPool.stream hands their chunks on as they come (stream-text.ts).
-  "annotations-csv": streamText(annotationsCsvFromJson),
-  "events-csv": streamText(eventsCsvText),
-  "observations-csv": streamText(observationsCsvText),
-  "annotations-jsonld": streamText(annotationsJsonLdText),
-  "read-observation-csv": readObservationCsvTask,
+  "annotations-csv": streamed(async () => (await import("../csv/annotations-csv")).annotationsCsvFromJson),
+  "events-csv": streamed(async () => (await import("../csv/events-csv")).eventsCsvText),
+  "observations-csv": streamed(async () => (await import("../csv/observations-csv")).observationsCsvText),
+  "annotations-jsonld": streamed(async () => (await import("../w3c/annotations-jsonld")).annotationsJsonLdText),
+  "read-observation-csv": task(async () => (await import("../csv/read-observation-csv-task")).readObservationCsvTask),
 } satisfies TaskTable;
 
 /** A task takes one structured-clonable value and answers with one (or a promise of one). */
@@ -26,3 +20,15 @@ export const TASKS = {
 export type TaskTable = Record<string, (input: any) => unknown>;
 
 export type Tasks = typeof TASKS;
+
+/** A task whose function is loaded on first use. */
+// biome-ignore lint/suspicious/noExplicitAny: as TaskTable: the loaded function's own input type is kept.
+function task<F extends (input: any) => unknown>(load: () => Promise<F>) {
+  return async (input: Parameters<F>[0]): Promise<Awaited<ReturnType<F>>> =>
+    (await load())(input) as Awaited<ReturnType<F>>;
+}
+
+/** A streamed task whose text pieces come from a function loaded on first use. */
+function streamed<D>(load: () => Promise<(data: D) => Iterable<string>>) {
+  return async (input: StreamInput<D>): Promise<void> => streamText(await load())(input);
+}
