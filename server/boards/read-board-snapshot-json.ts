@@ -1,7 +1,7 @@
 // Reads a whole board as clients render it, as the JSON text of a BoardSnapshot, in one statement
 // (snapshot-sql.ts) so the snapshot and its seq describe the same moment. The text goes onto the socket
-// as it is (server/realtime/pass-serialized-json.ts): the server neither builds nor parses 30 MB of
-// objects per join.
+// as it is (server/realtime/pass-serialized-json.ts), and exports hand it to their workers: the event
+// loop neither builds nor parses 30 MB of objects per read.
 import type { BoardSnapshot, WireMember } from "@/lib/schemas/board";
 import type { Database } from "../db/client";
 import { AppError } from "../errors";
