@@ -87,7 +87,8 @@ export const download = (file: { contentType: string; body: Buffer | string | Re
 
 function responseBody(body: Buffer | string | Readable): BodyInit {
   if (typeof body === "string") return body;
-  if (Buffer.isBuffer(body)) return new Uint8Array(body);
+  // A view of the same memory: `new Uint8Array(buffer)` would copy a PDF or PNG on the event loop.
+  if (Buffer.isBuffer(body)) return new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
   return Readable.toWeb(body) as ReadableStream<Uint8Array>;
 }
 
