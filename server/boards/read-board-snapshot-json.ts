@@ -18,10 +18,7 @@ export async function readBoardSnapshotJson(options: {
   rows.sort((a, b) => a.position - b.position || a.chunk - b.chunk);
   const whole = (part: SnapshotPart) => rows.find((row) => row.part === part)?.text ?? "[]";
   const runs = (part: SnapshotPart, position = 0) =>
-    rows
-      .filter((row) => row.part === part && row.position === position)
-      .map((row) => row.text)
-      .join(",");
+    linked(rows.filter((row) => row.part === part && row.position === position).map((row) => row.text));
   // An indicator's row is its object without observations: they go in before its closing brace.
   const indicators = rows
     .filter((row) => row.part === "indicator")
@@ -29,7 +26,15 @@ export async function readBoardSnapshotJson(options: {
   // Sorted here, as the browser compares names, rather than by the database's collation.
   const members = (JSON.parse(whole("members")) as WireMember[]).sort((a, b) => a.name.localeCompare(b.name));
   const text =
-    `{"board":${whole("board")},"events":${whole("events")},"indicators":[${indicators.join(",")}],` +
+    `{"board":${whole("board")},"events":${whole("events")},"indicators":[${linked(indicators)}],` +
     `"sources":${whole("sources")},"annotations":[${runs("annotations")}],"members":${JSON.stringify(members)}}`;
   return { seq: first.seq, snapshot: new SerializedJson<BoardSnapshot>(text) };
+}
+
+/**
+ * The texts joined with commas by concatenation rather than Array#join: V8 then links the pieces instead of
+ * copying 30 MB into a new string, and the one copy is made when the socket writes the packet.
+ */
+function linked(texts: string[]): string {
+  return texts.reduce((joined, text, index) => (index === 0 ? text : `${joined},${text}`), "");
 }
