@@ -27,6 +27,7 @@ const ZEnv = z.object({
   WORKER_THREADS: z.coerce.number().int().min(1).max(256).optional(),
   WORKER_MAX_QUEUE: z.coerce.number().int().min(0).optional(),
   WORKER_TASK_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
 });
 
 export type Config = {
@@ -62,6 +63,11 @@ export type Config = {
     maxQueue: number;
     /** A task queued or running longer than this fails (503) and its worker is replaced. */
     taskTimeoutMs: number;
+    /**
+     * How much lower than the event loop the worker threads run (Linux nice, per thread): on a machine
+     * with few cores a render must take the time live traffic leaves, not the other way round.
+     */
+    niceIncrement: number;
   };
 };
 
@@ -100,5 +106,6 @@ function workerPoolConfig(e: z.infer<typeof ZEnv>): Config["workers"] {
     threads,
     maxQueue: e.WORKER_MAX_QUEUE ?? Math.max(8, 4 * threads),
     taskTimeoutMs: e.WORKER_TASK_TIMEOUT_MS,
+    niceIncrement: e.WORKER_NICE,
   };
 }

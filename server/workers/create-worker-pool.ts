@@ -50,6 +50,8 @@ export type WorkerPoolOptions = {
   maxQueue: number;
   /** From submission: a task still queued or running after this long is abandoned, its worker stopped. */
   taskTimeoutMs: number;
+  /** Added to the worker threads' nice value (piscina, through @napi-rs/nice): below the event loop. */
+  niceIncrement?: number;
   logger: Logger;
   /** The worker module; tests hand one whose table adds tasks that hold, crash or hang. */
   entry?: URL;
@@ -64,6 +66,7 @@ export function createWorkerPool<T extends TaskTable = Tasks>(options: WorkerPoo
     maxThreads: options.threads,
     // Threads stay: a fresh one would load jsdom, React and pdfkit again (a second or more) for its first export.
     idleTimeout: Number.POSITIVE_INFINITY,
+    niceIncrement: options.niceIncrement ?? 0,
   });
   // The bound is counted here: piscina 5.3 keeps tasks that carry an AbortSignal (all of ours, for the
   // timeout) in a side queue that its maxQueue check does not see.
