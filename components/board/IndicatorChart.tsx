@@ -21,7 +21,7 @@ import {
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { WireEvent, WireIndicator, WireObservation } from "@/lib/schemas/board";
 import { chartMarkers } from "./chart/annotation-markers";
-import { formatTick, ticksForView } from "./chart/axis-ticks";
+import { formatTick, spacedTicks, ticksForView } from "./chart/axis-ticks";
 import { downsampleToWidth, nearestPoint, pointsInView, toChartPoints } from "./chart/display-series";
 import { EventLines } from "./chart/EventLines";
 import { GroupedMarkers, groupSpacingPx } from "./chart/GroupedMarkers";
@@ -89,7 +89,10 @@ export function IndicatorChart({
     () => visiblePoints.filter((point) => point.t >= view[0] && point.t <= view[1]),
     [visiblePoints, view],
   );
-  const axisTicks = useMemo(() => (viewRange ? ticksForView(ticks, view) : ticks), [viewRange, ticks, view]);
+  const axisTicks = useMemo(
+    () => spacedTicks(viewRange ? ticksForView(ticks, view) : ticks, view, plotWidthPx, sizes.tickFontSize),
+    [viewRange, ticks, view, plotWidthPx, sizes.tickFontSize],
+  );
   const eventMarks = useMemo(
     () => events.map((event, index) => ({ id: event.id, t: Date.parse(event.occurredAt), number: index + 1 })),
     [events],
@@ -170,6 +173,8 @@ export function IndicatorChart({
               // The view may cut through the data; what lies outside is clipped, not allowed to widen the axis.
               allowDataOverflow
               ticks={axisTicks}
+              // Spaced already (spacedTicks): every one is drawn, none is measured in the DOM first.
+              interval={0}
               tickFormatter={formatTick}
               stroke="var(--muted)"
               fontSize={sizes.tickFontSize}
