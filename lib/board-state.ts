@@ -128,8 +128,11 @@ function reduce(state: BoardState, op: WireOp): BoardState {
       return upsertIndicator(state, op.data);
     case "indicator.deleted": {
       const indicatorId = op.data.id;
+      // The database cascades to its observations and to the annotations on them too.
+      const observationIds = new Set(state.indicators.byId.get(indicatorId)?.observations.map(idOf));
       const onIt = ({ target }: WireAnnotation) =>
-        (target.type === "indicator" || target.type === "indicator-range") && target.indicatorId === indicatorId;
+        ((target.type === "indicator" || target.type === "indicator-range") && target.indicatorId === indicatorId) ||
+        (target.type === "observation" && observationIds.has(target.observationId));
       return removeIndicator(withoutAnnotations(state, onIt), indicatorId);
     }
     case "observation.created":

@@ -267,6 +267,45 @@ describe("the live board state, over random op sequences", () => {
     );
   });
 
+  it("drops with an indicator the annotations on it, on its ranges and on its observations, as the cascade does", () => {
+    // Random sequences seldom build an indicator, an observation of it and a note on that observation before
+    // deleting it, so here the board starts with all of them, half the notes on observations.
+    const created = (type: "indicator" | "observation", id: string) =>
+      contentOpArb.filter((op) => op.type === `${type}.created` && (op.data as { id: string }).id === id);
+    const setupArb = fc.tuple(
+      ...INDICATOR_IDS.map((id) => created("indicator", id)),
+      ...OBSERVATION_IDS.map((id) => created("observation", id)),
+    );
+    const noteArb = fc
+      .tuple(annotationArb, fc.option(fc.constantFrom(...OBSERVATION_IDS), { nil: undefined }))
+      .map(([annotation, observationId]) => ({
+        type: "annotation.created" as const,
+        data: observationId ? { ...annotation, target: { type: "observation" as const, observationId } } : annotation,
+      }));
+    fc.assert(
+      fc.property(
+        setupArb,
+        fc.array(noteArb, { minLength: 1, maxLength: 20 }),
+        fc.array(opArb, { maxLength: 20 }),
+        fc.constantFrom(...INDICATOR_IDS),
+        (setup, notes, ops, indicatorId) => {
+          const before = snapshotAfter([...setup, ...notes, ...ops]);
+          const observationIds = new Set(
+            before.indicators.find(({ id }) => id === indicatorId)?.observations.map(({ id }) => id) ?? [],
+          );
+          const deleted = wire({ type: "indicator.deleted", data: { id: indicatorId } }, 1);
+          const after = applied(liveBoardOf(0, before), deleted).state;
+          const left = [...after.annotations.byId.values()];
+          expect(
+            left.filter(({ target }) => target.type === "observation" && observationIds.has(target.observationId)),
+          ).toEqual([]);
+          expect(canonical(after)).toEqual(canonical(boardStateOf(referenceReduce(before, deleted))));
+        },
+      ),
+      RUNS,
+    );
+  });
+
   it("lists the threads groupThreads makes of the same annotations, in its order", () => {
     fc.assert(
       fc.property(fc.array(opArb, { minLength: 1, maxLength: 60 }), (ops) => {

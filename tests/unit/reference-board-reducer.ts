@@ -53,18 +53,26 @@ export function referenceReduce(snapshot: BoardSnapshot, op: WireOp): BoardSnaps
         indicators: upsert(snapshot.indicators, { ...op.data, observations: existing?.observations ?? [] }),
       };
     }
-    case "indicator.deleted":
+    case "indicator.deleted": {
+      // The database cascades to the indicator's observations and to the annotations on any of them.
+      const observationIds = new Set(
+        snapshot.indicators
+          .find((indicator) => indicator.id === op.data.id)
+          ?.observations.map((observation) => observation.id) ?? [],
+      );
       return {
         ...snapshot,
         indicators: snapshot.indicators.filter((indicator) => indicator.id !== op.data.id),
         annotations: snapshot.annotations.filter(
           (a) =>
             !(
-              (a.target.type === "indicator" || a.target.type === "indicator-range") &&
-              a.target.indicatorId === op.data.id
+              ((a.target.type === "indicator" || a.target.type === "indicator-range") &&
+                a.target.indicatorId === op.data.id) ||
+              (a.target.type === "observation" && observationIds.has(a.target.observationId))
             ),
         ),
       };
+    }
     case "observation.created":
     case "observation.updated":
       return {
