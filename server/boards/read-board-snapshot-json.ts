@@ -11,7 +11,7 @@ import { type SnapshotPart, type SnapshotRow, snapshotSql } from "./snapshot-sql
 export async function readBoardSnapshotJson(options: {
   db: Database;
   boardId: string;
-}): Promise<{ seq: number; snapshot: SerializedJson<BoardSnapshot> }> {
+}): Promise<{ seq: number; snapshot: SerializedJson<BoardSnapshot>; indicatorIds: string[] }> {
   const rows = await options.db.$queryRaw<SnapshotRow[]>(snapshotSql(options.boardId));
   const first = rows[0];
   if (!first) throw new AppError("NOT_FOUND", "No such board");
@@ -20,15 +20,18 @@ export async function readBoardSnapshotJson(options: {
   const runs = (part: SnapshotPart, position = 0) =>
     linked(rows.filter((row) => row.part === part && row.position === position).map((row) => row.text));
   // An indicator's row is its object without observations: they go in before its closing brace.
-  const indicators = rows
-    .filter((row) => row.part === "indicator")
-    .map((row) => `${row.text.slice(0, -1)},"observations":[${runs("observations", row.position)}]}`);
+  const indicatorRows = rows.filter((row) => row.part === "indicator");
+  // Exports check the indicators a query names against these: the same moment as the snapshot.
+  const indicatorIds = indicatorRows.map((row) => (JSON.parse(row.text) as { id: string }).id);
+  const indicators = indicatorRows.map(
+    (row) => `${row.text.slice(0, -1)},"observations":[${runs("observations", row.position)}]}`,
+  );
   // Sorted here, as the browser compares names, rather than by the database's collation.
   const members = (JSON.parse(whole("members")) as WireMember[]).sort((a, b) => a.name.localeCompare(b.name));
   const text =
     `{"board":${whole("board")},"events":${whole("events")},"indicators":[${linked(indicators)}],` +
     `"sources":${whole("sources")},"annotations":[${runs("annotations")}],"members":${JSON.stringify(members)}}`;
-  return { seq: first.seq, snapshot: new SerializedJson<BoardSnapshot>(text) };
+  return { seq: first.seq, snapshot: new SerializedJson<BoardSnapshot>(text), indicatorIds };
 }
 
 /**

@@ -9,8 +9,8 @@
 // time row_to_json takes; the small parts use row_to_json. Every object has the fields the toWire*
 // functions write, in their order, with their nulls, instants as Date#toISOString writes them:
 // tests/integration/board-snapshot-sql.test.ts holds the result equal to the Prisma-built snapshot.
-// Ties in an ORDER BY fall back to ctid, the order rows were stored in, which is the order a tied or
-// unordered read returns them in.
+// Ties in an ORDER BY fall back to ctid: an arbitrary but stable tie-break within one statement (an
+// UPDATE moves a row's ctid, so it is not the order the rows were written in).
 import { Prisma } from "../db/generated/client";
 
 /** Objects per row of observations or annotations. */
@@ -113,7 +113,7 @@ const ANNOTATIONS = `
     SELECT row_number() OVER (ORDER BY a."createdAt", a.ctid) - 1 AS index,
       '{"id":"' || a.id || '","boardId":"' || a."boardId" || '","author":' || ${person("author")} ||
       ',"target":' || ${json(TARGET)} || ',"body":' || to_json(a.body) || ',"kind":"' || a.kind ||
-      '","confidence":' || ${quoted("a.confidence")} || ',"tags":' || to_json(a.tags) ||
+      '","confidence":' || ${quoted("a.confidence")} || ',"tags":' || coalesce(to_json(a.tags)::text, '[]') ||
       ',"parentId":' || ${quoted('a."parentId"')} || ',"version":' || a.version ||
       ',"resolvedAt":' || ${quoted(iso('a."resolvedAt"'))} ||
       ',"resolvedBy":' || CASE WHEN resolver.id IS NULL THEN 'null' ELSE ${person("resolver")}::text END ||

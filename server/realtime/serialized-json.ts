@@ -11,4 +11,13 @@ export class SerializedJson<T> {
   parse(): T {
     return JSON.parse(this.text) as T;
   }
+
+  /**
+   * Only the patched encoder may write it (as an ack's property, one level down). Anything else that
+   * serializes it (a broadcast through the Redis or Postgres adapter, a logger) would send
+   * {"text": "…"} in place of the value: fail loudly instead.
+   */
+  toJSON(): never {
+    throw new Error("A SerializedJson reached a serializer other than the patched Socket.IO encoder");
+  }
 }

@@ -196,6 +196,18 @@ describe("the SQL-built snapshot", () => {
       name: alice.name,
     });
     expect(snapshot.events.find((event) => event.id === eventId)?.sourceIds).toHaveLength(3);
+    // Exports check the indicators a query names against the ids read with the snapshot.
+    const { indicatorIds } = await readBoardSnapshotJson({ db: app.db, boardId });
+    expect(indicatorIds).toEqual(snapshot.indicators.map((indicator) => indicator.id));
+    expect(indicatorIds.length).toBeGreaterThan(0);
+  });
+
+  it("keeps an annotation whose tags column is NULL, with no tags (the column allows NULL)", async () => {
+    const board = await makeBoard(app, [[alice, "owner"]]);
+    const created = await ok(socket.emitWithAck("annotation:create", annotationInput(board, { tags: ["x"] })));
+    await app.db.$executeRaw`UPDATE "Annotation" SET tags = NULL WHERE id = ${created.annotation.id}`;
+    const { snapshot } = await readBoardSnapshotJson({ db: app.db, boardId: board.id });
+    expect(snapshot.parse().annotations).toEqual([expect.objectContaining({ id: created.annotation.id, tags: [] })]);
   });
 
   it("answers NOT_FOUND for a board that does not exist", async () => {

@@ -55,4 +55,29 @@ describe("passing serialized JSON through Socket.IO's encoder", () => {
     });
     expect(encoded).toEqual(expected);
   });
+
+  it("splices several texts, each where its own property stands, whatever the texts contain", () => {
+    // The first text holds what looks like the second's place: only the head is searched for marks.
+    const first = JSON.stringify({ note: '"serialized-json-1"', list: [1] });
+    const encoded = taught.encoder.encode({
+      type: ACK,
+      nsp: "/",
+      id: 2,
+      data: [{ a: new SerializedJson(first), between: "x", b: new SerializedJson("[3]") }],
+    });
+    const expected = stock.encoder.encode({
+      type: ACK,
+      nsp: "/",
+      id: 2,
+      data: [{ a: JSON.parse(first), between: "x", b: [3] }],
+    });
+    expect(encoded).toEqual(expected);
+  });
+
+  it("refuses to be written by any other serializer (a broadcast through an adapter, a logger)", () => {
+    expect(() => JSON.stringify({ snapshot: new SerializedJson("[1]") })).toThrow(/patched Socket.IO encoder/);
+    expect(() =>
+      stock.encoder.encode({ type: 2, nsp: "/", data: ["x", { snapshot: new SerializedJson("[1]") }] }),
+    ).toThrow();
+  });
 });
