@@ -2,17 +2,30 @@
 // at once and the record is written in parallel; the submit settles once the record is written and the
 // server has answered. An acknowledged write's record is removed only after its own write finished, so
 // an ack that beats IndexedDB leaves no pending record behind (and the same id makes any resend harmless).
+// Two sends of one note can overlap: the first is still waiting for its ack when the board goes live
+// again and the resend finds the record. Whichever answer comes second must not bring back a record (or
+// a "pending" row) the first one's ack already removed, so a send that was not acknowledged only
+// touches the record if it is still there.
 import type { WireError } from "@/lib/errors";
 import type { AnnotationCreateResult } from "@/lib/events";
 import type { OutboxEntry } from "./outbox";
 
-export type OutboxStore = { put: (entry: OutboxEntry) => Promise<void>; remove: (id: string) => Promise<void> };
+export type OutboxStore = {
+  put: (entry: OutboxEntry) => Promise<void>;
+  remove: (id: string) => Promise<void>;
+  get: (id: string) => Promise<OutboxEntry | undefined>;
+  /** Writes the entry over its record in one transaction, only if the record is still there. */
+  replace: (entry: OutboxEntry) => Promise<boolean>;
+};
 
 /** Either safely queued (and perhaps already sent), or refused by the server with its reason. */
 export type SubmitOutcome = { ok: true } | { ok: false; error: WireError };
 
-/** What the outbox list shows of the entry afterwards: it, as pending or failed, or nothing. */
-export type Settled = { status: "sent" | "pending" | "failed"; listed: OutboxEntry | null };
+/**
+ * What the outbox list shows of the entry afterwards: it, as pending or failed, or nothing. `elsewhere`:
+ * this send was not acknowledged but the record is gone, removed by another send of the same note that was.
+ */
+export type Settled = { status: "sent" | "pending" | "failed" | "elsewhere"; listed: OutboxEntry | null };
 
 const NOT_KEPT: WireError = {
   code: "UNAVAILABLE",
@@ -30,9 +43,14 @@ export async function settleWrite(
     await store.remove(entry.id).catch(() => undefined);
     return { status: "sent", listed: null };
   }
-  if (result.error.code === "UNAVAILABLE") return { status: "pending", listed: entry };
+  if (result.error.code === "UNAVAILABLE") {
+    // The record as it now stands (another send may have settled it); if IndexedDB cannot say, the
+    // entry is shown as pending, as it was written.
+    const current = await store.get(entry.id).catch(() => entry);
+    return current ? { status: "pending", listed: current } : { status: "elsewhere", listed: null };
+  }
   const failed: OutboxEntry = { ...entry, status: "failed", error: result.error };
-  await store.put(failed);
+  if (!(await store.replace(failed))) return { status: "elsewhere", listed: null };
   return { status: "failed", listed: failed };
 }
 

@@ -68,6 +68,16 @@ async function withStore<T>(mode: IDBTransactionMode, use: (store: IDBObjectStor
 export const outbox = {
   put: (entry: OutboxEntry) => withStore("readwrite", (store) => store.put(entry)).then(() => undefined),
   remove: (id: string) => withStore("readwrite", (store) => store.delete(id)).then(() => undefined),
+  get: (id: string) => withStore<OutboxEntry | undefined>("readonly", (store) => store.get(id)),
+  /** Writes over the record only if it is still there, read and write in one transaction (outbox-write.ts). */
+  replace: (entry: OutboxEntry) =>
+    withStore<IDBValidKey | undefined>("readwrite", (store) => {
+      const found = store.getKey(entry.id);
+      found.onsuccess = () => {
+        if (found.result !== undefined) store.put(entry);
+      };
+      return found;
+    }).then((key) => key !== undefined),
   /** This analyst's queued writes for this board, oldest first. */
   list: async (boardId: string, userId: string): Promise<OutboxEntry[]> => {
     const all = await withStore<OutboxEntry[]>("readonly", (store) => store.getAll() as IDBRequest<OutboxEntry[]>);

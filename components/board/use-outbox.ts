@@ -48,7 +48,9 @@ export function useOutbox(options: {
     [show, hide],
   );
 
-  // Each time the board goes live, send what waits, oldest first, one at a time (so order holds).
+  // Each time the board goes live, send what waits, oldest first, one at a time (so order holds). A
+  // write whose first send still waits for its ack is sent twice (same id); whichever answer comes second
+  // is settled against the record as it then stands, so neither brings back what the other removed.
   useEffect(() => {
     if (!userId || liveEpoch === 0 || flushing.current) return;
     flushing.current = true;

@@ -2,7 +2,7 @@
 // never left behind as pending once acknowledged, whichever of the two finishes first.
 import { describe, expect, it } from "vitest";
 import type { OutboxEntry } from "@/components/board/outbox";
-import { type OutboxStore, submitWrite } from "@/components/board/outbox-write";
+import { type OutboxStore, settleWrite, submitWrite } from "@/components/board/outbox-write";
 import type { AnnotationCreateResult } from "@/lib/events";
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 
@@ -19,24 +19,34 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-/** An in-memory outbox whose first put finishes when the test says so. */
+/** An in-memory outbox whose first put finishes when the test says so (`stored`: once it has). */
 function slowStore(steps: Step[]) {
   const records = new Map<string, OutboxEntry>();
   const firstPut = deferred<void>();
+  const firstStored = deferred<void>();
   let puts = 0;
   const store: OutboxStore = {
     put: async (entry) => {
       steps.push(`put ${entry.status}`);
-      if (puts++ === 0) await firstPut.promise;
+      const first = puts++ === 0;
+      if (first) await firstPut.promise;
       records.set(entry.id, entry);
       steps.push(`stored ${entry.status}`);
+      if (first) firstStored.resolve();
     },
     remove: async (id) => {
       steps.push("remove");
       records.delete(id);
     },
+    get: async (id) => records.get(id),
+    replace: async (entry) => {
+      if (!records.has(entry.id)) return false;
+      steps.push(`replace ${entry.status}`);
+      records.set(entry.id, entry);
+      return true;
+    },
   };
-  return { store, records, finishPut: firstPut.resolve, failPut: firstPut.reject };
+  return { store, records, finishPut: firstPut.resolve, failPut: firstPut.reject, stored: firstStored.promise };
 }
 
 const entry: OutboxEntry = {
@@ -63,29 +73,27 @@ function sender(steps: Step[]) {
     steps.push(`emit ${payload.id === entry.id ? "entry" : "other"}`);
     return answer.promise;
   };
-  return { send, answer: answer.resolve };
+  return { send, answer: answer.resolve, answered: answer.promise };
 }
 
 describe("a write through the outbox", () => {
   it("is emitted before its record is written, and an ack that comes first leaves no record", async () => {
     const steps: Step[] = [];
     const { store, records, finishPut } = slowStore(steps);
-    const { send, answer } = sender(steps);
+    const { send, answer, answered } = sender(steps);
     const submitted = submitWrite({ entry, store, send, sendNow: true });
+    void submitted.then(() => steps.push("settled"));
     expect(steps).toEqual(["emit entry", "put pending"]);
     answer(acked);
-    await Promise.resolve();
-    let settled = false;
-    void submitted.then(() => {
-      settled = true;
-    });
-    await new Promise((next) => setTimeout(next, 0));
-    expect(settled).toBe(false);
+    // Barrier: the ack has reached whatever was waiting on it before this line; nothing moved on it alone.
+    await answered;
+    expect(steps).toEqual(["emit entry", "put pending"]);
     finishPut();
     const { outcome, listed } = await submitted;
     expect(outcome).toEqual({ ok: true });
     expect(listed).toBeNull();
-    expect(steps).toEqual(["emit entry", "put pending", "stored pending", "remove"]);
+    // The order proves it: settled only after the record was written, and removed only then.
+    expect(steps).toEqual(["emit entry", "put pending", "stored pending", "remove", "settled"]);
     expect(records.size).toBe(0);
   });
 
@@ -148,5 +156,56 @@ describe("a write through the outbox", () => {
     expect(listed?.status).toBe("pending");
     expect(steps).not.toContain("emit entry");
     expect(records.get(entry.id)?.status).toBe("pending");
+  });
+});
+
+// The first send is still waiting for its ack when the connection drops and comes back: going live resends
+// the record (same id, which the server accepts) and removes it. The first send's late answer must not
+// bring the note back as pending, nor mark a saved note as failed.
+describe("a resend that wins against the original send", () => {
+  async function resentMeanwhile() {
+    const steps: Step[] = [];
+    const { store, records, finishPut, stored } = slowStore(steps);
+    const { send, answer } = sender(steps);
+    const submitted = submitWrite({ entry, store, send, sendNow: true });
+    finishPut();
+    await stored;
+    // The flush at going live: it found the record, resent it and was acknowledged.
+    const resent = await settleWrite(store, { ...entry }, acked);
+    expect(resent).toEqual({ status: "sent", listed: null });
+    expect(records.size).toBe(0);
+    return { submitted, answer, records, steps };
+  }
+
+  it("leaves no ghost pending row when the original send then times out", async () => {
+    const { submitted, answer, records } = await resentMeanwhile();
+    answer(unavailable);
+    const { outcome, listed } = await submitted;
+    expect(outcome).toEqual({ ok: true });
+    expect(listed).toBeNull();
+    expect(records.size).toBe(0);
+  });
+
+  it("writes no failed record, and the composer counts the note saved, when the original send is then refused", async () => {
+    const { submitted, answer, records, steps } = await resentMeanwhile();
+    answer({ ok: false, error: { code: "RATE_LIMITED", message: "slow down" } });
+    const { outcome, listed } = await submitted;
+    expect(outcome).toEqual({ ok: true });
+    expect(listed).toBeNull();
+    expect(records.size).toBe(0);
+    expect(steps).not.toContain("stored failed");
+  });
+
+  it("and the other way round: a resend answered after the original's ack leaves nothing behind", async () => {
+    const steps: Step[] = [];
+    const { store, records, finishPut } = slowStore(steps);
+    const { send, answer } = sender(steps);
+    const submitted = submitWrite({ entry, store, send, sendNow: true });
+    finishPut();
+    answer(acked);
+    expect((await submitted).listed).toBeNull();
+    expect(await settleWrite(store, entry, unavailable)).toEqual({ status: "elsewhere", listed: null });
+    expect(await settleWrite(store, entry, refused)).toEqual({ status: "elsewhere", listed: null });
+    expect(records.size).toBe(0);
   });
 });
