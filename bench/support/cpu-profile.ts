@@ -51,8 +51,11 @@ export async function summarizeProfiles(dir: string): Promise<ProfileSummary[]> 
     const profile = JSON.parse(await readFile(path.join(dir, file), "utf8")) as CpuProfile;
     summaries.push(summarize(file, profile));
   }
-  // Worker threads write profiles of their own; the main thread's, with the most samples, comes first.
-  return summaries.sort((a, b) => b.busyMs - a.busyMs);
+  // Worker threads write profiles of their own, and one idling in Atomics.wait (piscina) samples as busy:
+  // the main threads' come first (Node names a profile CPU.<date>.<time>.<pid>.<thread id>.<n>, the main
+  // thread's id being 0), then the busiest.
+  const isMainThread = (summary: ProfileSummary) => summary.file.split(".")[4] === "0";
+  return summaries.sort((a, b) => Number(isMainThread(b)) - Number(isMainThread(a)) || b.busyMs - a.busyMs);
 }
 
 function summarize(file: string, profile: CpuProfile): ProfileSummary {

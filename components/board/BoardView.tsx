@@ -194,6 +194,15 @@ function boardSpan(events: readonly WireEvent[], indicators: readonly WireIndica
     if (time > latest) latest = time;
   };
   for (const event of events) include(event.occurredAt);
-  for (const indicator of indicators) for (const observation of indicator.observations) include(observation.observedAt);
+  // The live state keeps each indicator's observations in time order (lib/board-content.ts): its first
+  // and last are its span, so 100,000 observations cost no pass over them.
+  for (const { observations } of indicators) {
+    const [first] = observations;
+    const last = observations.at(-1);
+    if (first && last) {
+      include(first.observedAt);
+      include(last.observedAt);
+    }
+  }
   return earliest <= latest ? [earliest, latest] : [0, 1];
 }
