@@ -152,7 +152,7 @@ function useKeptView(
 /**
  * The panel that scrolls the list, and how far below its top the list starts (the composer, outbox and
  * filters stand above it): the virtualizer's scroll margin. Measured again whenever something above the
- * list changes size, not on every render (that would force a layout per op).
+ * list changes size, appears or goes, not on every render (that would force a layout per op).
  */
 function useScrollPlace(listRef: React.RefObject<HTMLOListElement | null>) {
   const [place, setPlace] = useState<{ scroller: HTMLElement | null; offset: number }>({ scroller: null, offset: 0 });
@@ -166,10 +166,21 @@ function useScrollPlace(listRef: React.RefObject<HTMLOListElement | null>) {
         current.scroller === scroller && current.offset === offset ? current : { scroller, offset },
       );
     };
-    measure();
-    const observer = new ResizeObserver(measure);
-    for (let node = list.previousElementSibling; node; node = node.previousElementSibling) observer.observe(node);
-    return () => observer.disconnect();
+    const resized = new ResizeObserver(measure);
+    // What stands above the list comes and goes (the outbox renders nothing while empty): on any change
+    // of the panel's children, observe those above the list as they now are, and measure again.
+    const observeAbove = () => {
+      resized.disconnect();
+      for (let node = list.previousElementSibling; node; node = node.previousElementSibling) resized.observe(node);
+      measure();
+    };
+    observeAbove();
+    const added = new MutationObserver(observeAbove);
+    if (list.parentElement) added.observe(list.parentElement, { childList: true });
+    return () => {
+      added.disconnect();
+      resized.disconnect();
+    };
   }, [listRef]);
   return place;
 }
