@@ -12,7 +12,7 @@ import type { ScenarioResult } from "../../bench/scenarios/common";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 describe("the benchmark suite", () => {
-  it("runs every scenario at quick sizes and reports a number for each measure", { timeout: 300_000 }, async () => {
+  it("runs every scenario at quick sizes and reports a number for each measure", { timeout: 600_000 }, async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "bench-smoke-"));
     const file = path.join(dir, "run.json");
     try {
@@ -22,7 +22,7 @@ describe("the benchmark suite", () => {
         {
           cwd: ROOT,
           env: process.env,
-          timeout: 290_000,
+          timeout: 590_000,
         },
       );
       const run = JSON.parse(await readFile(file, "utf8")) as BenchRun;
