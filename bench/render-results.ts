@@ -22,7 +22,8 @@ const latest = runs.reduce((newest, run) => (run.date > newest.date ? run : newe
 const picked = [...chosen.values()];
 await writeBenchmarksDoc({
   ...latest,
-  profiled: picked.some(({ run }) => run.profiled),
+  // The header claims the profiler only when every run had it; profiled scenarios show their profile tables.
+  profiled: picked.every(({ run }) => run.profiled),
   scenarios: picked.map(({ scenario }) => scenario),
   scenarioDates: Object.fromEntries(picked.map(({ scenario, run }) => [scenario.id, run.date])),
 });
