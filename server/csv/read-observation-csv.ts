@@ -5,11 +5,11 @@ import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { CsvError, parse } from "csv-parse";
 import { type CsvLineError, OBSERVATION_CSV_LIMITS } from "@/lib/schemas/observation-csv";
-import { AppError } from "../errors";
 import type { BoardReferences } from "./board-references";
 import { checkObservationRow, type ObservationToInsert } from "./check-observation-row";
 import { type ColumnPositions, readHeader } from "./observation-csv-header";
 import { ProblemReport } from "./problem-report";
+import { chunksWithin } from "./read-within";
 
 export type ObservationCsvReading = { observations: ObservationToInsert[]; report: ProblemReport };
 
@@ -83,25 +83,6 @@ export async function readObservationCsv(options: {
 function stop(report: ProblemReport, errors: CsvLineError[]): StopReading {
   report.stop(errors);
   return new StopReading(errors[0]?.message);
-}
-
-/**
- * The input's chunks, refusing more than `limit` bytes. A stream it is handed is never destroyed: an
- * HTTP request body must stay open for the answer to be sent (Node discards the rest itself).
- */
-async function* chunksWithin(input: string | Readable, limit: number): AsyncGenerator<string | Buffer> {
-  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${limit / 1024 / 1024} MiB`);
-  if (typeof input === "string") {
-    if (Buffer.byteLength(input) > limit) throw tooLarge();
-    yield input;
-    return;
-  }
-  let bytes = 0;
-  for await (const chunk of input.iterator({ destroyOnReturn: false }) as AsyncIterable<string | Buffer>) {
-    bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length;
-    if (bytes > limit) throw tooLarge();
-    yield chunk;
-  }
 }
 
 /** The parser hands every record to on_record and passes none on; something must still drain it. */
