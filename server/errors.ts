@@ -1,6 +1,7 @@
 // Typed errors thrown by domain services and mapped to HTTP statuses and ack errors at the edges.
 import type { z } from "zod";
 import type { ErrorCode, ValidationIssue, WireError } from "@/lib/errors";
+import { isDatabaseUnreachable } from "./db/database-unreachable";
 
 export class AppError extends Error {
   override name = "AppError";
@@ -37,7 +38,21 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw new AppError("VALIDATION", "The request is not valid", issues);
 }
 
-/** What a client may see of any error: AppErrors as they are, everything else as a bare INTERNAL. */
+/** How long a client is asked to wait before retrying while the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_MS = 2_000;
+
+/** The answer to any request that needed the database while it could not be reached (issue 12). */
+export const DATABASE_UNREACHABLE: WireError = {
+  code: "UNAVAILABLE",
+  message: "The database is unreachable; retry in a moment",
+  retryAfterMs: DATABASE_RETRY_AFTER_MS,
+};
+
+/**
+ * What a client may see of any error: AppErrors as they are; an unreachable database as UNAVAILABLE
+ * (send the same request again later: a create carries its own id, so a commit whose answer was lost
+ * is answered with its first result); everything else as a bare INTERNAL.
+ */
 export function toWireError(error: unknown): WireError {
   if (error instanceof AppError) {
     return {
@@ -47,5 +62,6 @@ export function toWireError(error: unknown): WireError {
       ...error.extra,
     };
   }
+  if (isDatabaseUnreachable(error)) return { ...DATABASE_UNREACHABLE };
   return { code: "INTERNAL", message: "Something went wrong on the server" };
 }

@@ -10,7 +10,7 @@ import type { Domain } from "../domain";
 import { AppError } from "../errors";
 import type { Logger } from "../logger";
 import { API_ROUTES } from "./api-routes";
-import { checkHealth } from "./health";
+import { checkHealth, databaseProbe, HEALTH_HTTP_STATUS, type HealthProbe } from "./health";
 import { readJsonBody, readTextBody } from "./read-json-body";
 import { sendError, sendJson } from "./respond";
 import { isSameOrigin } from "./same-origin";
@@ -28,10 +28,13 @@ export function createRequestHandler(options: {
   publicUrl: string;
   dev: boolean;
   pages: PageHandler | undefined;
+  /** Checks /api/health runs besides the database's (server/http/health.ts); default none. */
+  healthProbes?: readonly HealthProbe[];
 }): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { domain, auth, logger, pages, publicUrl } = options;
   const authHandler = toNodeHandler(auth);
   const https = publicUrl.startsWith("https:");
+  const healthProbes = [databaseProbe(domain.db), ...(options.healthProbes ?? [])];
 
   return async (req, res) => {
     const url = new URL(req.url ?? "/", "http://internal");
@@ -43,8 +46,8 @@ export function createRequestHandler(options: {
         return await authHandler(req, res);
       }
       if (path === "/api/health") {
-        const healthy = await checkHealth(domain.db);
-        return sendJson(res, healthy ? 200 : 503, { status: healthy ? "ok" : "unavailable" });
+        const report = await checkHealth(healthProbes);
+        return sendJson(res, HEALTH_HTTP_STATUS[report.status], report);
       }
       if (path.startsWith("/api/")) return await handleApi(req, res, path);
       if (!PUBLIC_PAGE.test(path) && !(await getSession(auth, req.headers))) {

@@ -15,7 +15,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 export function sendError(res: ServerResponse, error: unknown, logger: Logger): void {
   const wire = toWireError(error);
-  if (!(error instanceof AppError)) logger.error({ err: error }, "request failed");
+  if (wire.code === "INTERNAL") logger.error({ err: error }, "request failed");
+  else if (!(error instanceof AppError)) logger.warn({ err: error }, "request refused: the database is unreachable");
   if (wire.retryAfterMs !== undefined) res.setHeader("retry-after", Math.ceil(wire.retryAfterMs / 1000));
   sendJson(res, HTTP_STATUS[wire.code], { error: wire });
 }

@@ -41,7 +41,7 @@ describe("GET /api/health", () => {
   it("answers 200 ok while the database answers", async () => {
     const response = await get("/api/health");
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok" });
+    expect(await response.json()).toEqual({ status: "ok", checks: { database: { ok: true } } });
   });
 });
 
@@ -212,7 +212,10 @@ describe("GET /api/health without a database", () => {
       await doomed.drop();
       const response = await fetch(`${doomedApp.url}/api/health`);
       expect(response.status).toBe(503);
-      expect(await response.json()).toEqual({ status: "unavailable" });
+      expect(await response.json()).toEqual({
+        status: "unavailable",
+        checks: { database: { ok: false, reason: "the database answered with an error" } },
+      });
     } finally {
       await doomedApp.stop();
     }

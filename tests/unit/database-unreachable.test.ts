@@ -1,0 +1,103 @@
+// Which errors mean "the database cannot be reached" (answered UNAVAILABLE, retry) and which are bugs
+// (INTERNAL). Prisma's and pg's errors are real ones, from a port nothing listens on; the shapes of a
+// shutdown mid-query are those observed against a cluster stopped under a running query.
+import net from "node:net";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type Database } from "@/server/db/client";
+import { isDatabaseUnreachable } from "@/server/db/database-unreachable";
+import { AppError, toWireError } from "@/server/errors";
+
+let closedUrl: string;
+let db: Database;
+
+/** A port that was free a moment ago, and that nothing listens on. */
+async function closedPort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+beforeAll(async () => {
+  closedUrl = `postgresql://nobody:secret@127.0.0.1:${await closedPort()}/watchfloor`;
+  db = createDatabase(closedUrl);
+});
+afterAll(() => db.$disconnect());
+
+const caught = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable("it answered"),
+    (error: unknown) => error,
+  );
+
+describe("an unreachable database", () => {
+  it("is recognised in Prisma's model, raw and transaction errors", async () => {
+    const errors = [
+      await caught(db.user.findFirst()),
+      await caught(db.$queryRaw`SELECT 1`),
+      await caught(db.$transaction(async (tx) => tx.$queryRaw`SELECT 1`)),
+      await caught(db.$transaction([db.$queryRaw`SELECT 1`])),
+    ];
+    for (const error of errors) expect(isDatabaseUnreachable(error), String(error)).toBe(true);
+  });
+
+  it("is recognised in pg's own connection error", async () => {
+    const client = new pg.Client({ connectionString: closedUrl });
+    const error = await caught(client.connect());
+    expect((error as { code?: string }).code).toBe("ECONNREFUSED");
+    expect(isDatabaseUnreachable(error)).toBe(true);
+  });
+
+  it("is recognised when a shutdown ends a running query, and in the pool's and client's bare errors", () => {
+    const shutdown = Object.assign(new Error("Raw query failed. Code: `57P01`."), {
+      code: "P2010",
+      meta: {
+        driverAdapterError: {
+          name: "DriverAdapterError",
+          cause: { originalCode: "57P01", kind: "postgres", code: "57P01", severity: "FATAL" },
+        },
+      },
+    });
+    expect(isDatabaseUnreachable(shutdown)).toBe(true);
+    expect(isDatabaseUnreachable(new Error("Connection terminated unexpectedly"))).toBe(true);
+    expect(isDatabaseUnreachable(new Error("Client has encountered a connection error and is not queryable"))).toBe(
+      true,
+    );
+    expect(isDatabaseUnreachable(new Error("timeout exceeded when trying to connect"))).toBe(true);
+    expect(isDatabaseUnreachable(new Error("Query read timeout"))).toBe(true);
+    expect(isDatabaseUnreachable(new Error("wrapped", { cause: { code: "08006" } }))).toBe(true);
+  });
+
+  it("goes to the client as UNAVAILABLE with a retry hint, never INTERNAL", async () => {
+    const wire = toWireError(await caught(db.user.findFirst()));
+    expect(wire).toEqual({
+      code: "UNAVAILABLE",
+      message: "The database is unreachable; retry in a moment",
+      retryAfterMs: expect.any(Number),
+    });
+    expect(JSON.stringify(wire)).not.toContain("127.0.0.1");
+  });
+});
+
+describe("an error that is not about reaching the database", () => {
+  it("stays INTERNAL (a constraint, a syntax error, a plain bug), and AppErrors keep their code", () => {
+    const unique = Object.assign(new Error("Unique constraint failed"), {
+      code: "P2002",
+      meta: { driverAdapterError: { cause: { kind: "UniqueConstraintViolation", originalCode: "23505" } } },
+    });
+    const syntax = Object.assign(new Error("syntax error"), { code: "42601", severity: "ERROR" });
+    for (const error of [unique, syntax, new TypeError("x is undefined"), "a string", null]) {
+      expect(isDatabaseUnreachable(error)).toBe(false);
+      expect(toWireError(error).code).toBe("INTERNAL");
+    }
+    expect(toWireError(new AppError("CONFLICT", "edited meanwhile")).code).toBe("CONFLICT");
+  });
+
+  it("does not loop on an error that is its own cause", () => {
+    const looped: Error & { cause?: unknown } = new Error("loop");
+    looped.cause = looped;
+    expect(isDatabaseUnreachable(looped)).toBe(false);
+  });
+});
