@@ -6,13 +6,18 @@
 // `npm install && npm start`) builds them when needed. A production install — NODE_ENV=production, or
 // the dev dependencies pruned away — never builds at start: a container that rebuilt on every start
 // would start slowly, differently each time, and without the tools to do it; it refuses instead.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { register } from "tsx/esm/api";
 import { buildIfStale, pageBuildState } from "./build-if-stale.js";
 
 const root = path.resolve(import.meta.dirname, "..");
-const devDependenciesInstalled = existsSync(path.join(root, "node_modules", "typescript", "package.json"));
+// `npm prune --omit=dev` keeps a dev dependency that a runtime one names as a peer (TypeScript, for
+// Prisma), so a pruned install is recognised by any dev dependency missing, not by one in particular.
+const { devDependencies } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+const devDependenciesInstalled = Object.keys(devDependencies).every((name) =>
+  existsSync(path.join(root, "node_modules", name, "package.json")),
+);
 const productionInstall = process.env.NODE_ENV === "production" || !devDependenciesInstalled;
 
 if (productionInstall) {
