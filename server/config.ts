@@ -13,6 +13,8 @@ const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.url().optional(),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   DATA_DIR: z.string().default(".data"),
   PUBLIC_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(32).optional(),
@@ -36,6 +38,11 @@ export type Config = {
   host: string;
   /** A real PostgreSQL to use; when absent the server starts an embedded one under dataDir. */
   databaseUrl: string | undefined;
+  /**
+   * How long a connection or a query may take before the request is answered UNAVAILABLE (retry):
+   * bounds the wait on a database that hangs instead of refusing (server/db/client.ts).
+   */
+  databaseTimeouts: { connectMs: number; queryMs: number };
   dataDir: string;
   /** Public origin of the app, used for auth callbacks and the socket origin check. */
   publicUrl: string | undefined;
@@ -85,6 +92,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseTimeouts: { connectMs: e.DATABASE_CONNECT_TIMEOUT_MS, queryMs: e.DATABASE_QUERY_TIMEOUT_MS },
     dataDir: path.resolve(e.DATA_DIR),
     publicUrl: e.PUBLIC_URL,
     authSecret: e.AUTH_SECRET,

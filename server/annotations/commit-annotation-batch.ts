@@ -8,6 +8,7 @@ import type { TAnnotationCreate, WireAnnotation } from "@/lib/schemas/annotation
 import type { Actor } from "../actor";
 import { type Access, permit } from "../boards/access";
 import type { Database } from "../db/client";
+import { isDatabaseUnreachable } from "../db/database-unreachable";
 import type { Settlement } from "../db/group-commit";
 import type { BaseDomain } from "../domain";
 import { AppError } from "../errors";
@@ -154,6 +155,13 @@ async function writeOrSplit(
   try {
     ops = await insertAnnotationBatch(domain.db, boardId, writable, at);
   } catch (error) {
+    // Without a database, writing each alone would fail the same way, one timeout after another: every
+    // request gets the error at once (answered UNAVAILABLE; a resend with the same id finds the write if
+    // the statement did commit before the connection went).
+    if (isDatabaseUnreachable(error)) {
+      for (const { index } of writable) outcomes.set(index, failed(error));
+      return outcomes;
+    }
     if (writable.length === 1) {
       const [only] = writable as [NewAnnotation & { index: number }];
       outcomes.set(only.index, await answerFailedWrite(domain.db, only.annotation, error));

@@ -4,7 +4,27 @@ import { PrismaClient } from "./generated/client";
 
 export type Database = PrismaClient;
 
-export function createDatabase(databaseUrl: string): Database {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
+/** How long the database may take before a request is answered UNAVAILABLE instead (issue 12). */
+export type DatabaseTimeouts = {
+  /** A new connection not made in this long fails (a host that drops packets rather than refusing). */
+  connectMs: number;
+  /** A query without an answer in this long fails (a database that hangs: paused, or cut off mid-query). */
+  queryMs: number;
+};
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, queryMs: 10_000 };
+
+export function createDatabase(databaseUrl: string, timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS): Database {
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    max: 10,
+    connectionTimeoutMillis: timeouts.connectMs,
+    // Client-side, so it also ends the wait on a database that no longer answers at all, which a
+    // server-side statement_timeout cannot. A timed-out query's connection stays busy until the server
+    // answers it; later queries on it time out the same way, and all flow again once it does.
+    query_timeout: timeouts.queryMs,
+    // Notices a peer that vanished without closing the connection sooner than the kernel's default.
+    keepAlive: true,
+  });
   return new PrismaClient({ adapter });
 }

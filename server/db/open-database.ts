@@ -25,7 +25,7 @@ export async function openDatabase(options: {
     await embedded?.stop();
     throw error;
   }
-  const db = createDatabase(url);
+  const db = createDatabase(url, config.databaseTimeouts);
   return {
     url,
     db,

@@ -27,7 +27,7 @@ import {
 } from "../content/observations";
 import { createSource, deleteSource, updateSource } from "../content/sources";
 import type { Domain } from "../domain";
-import { AppError, parseInput } from "../errors";
+import { AppError, parseInput, toWireError } from "../errors";
 import { isSameOrigin } from "../http/same-origin";
 import type { Logger } from "../logger";
 import { listen, type RequestHandler, requestListener } from "./on-request";
@@ -98,8 +98,13 @@ export function registerSocketHandlers(options: {
       socket.data = { actor: session.actor, sessionId: session.sessionId, expiresAt: session.expiresAt.getTime() };
       next();
     } catch (error) {
-      logger.error({ err: error }, "socket handshake failed");
-      next(new Error("INTERNAL"));
+      // The message is the code the browser acts on; `data` carries the whole wire error. A middleware
+      // error stops Socket.IO's own reconnection, so the browser retries UNAVAILABLE itself
+      // (components/board/use-live-board.ts) after `retryAfterMs`.
+      const wire = toWireError(error);
+      if (wire.code === "INTERNAL") logger.error({ err: error }, "socket handshake failed");
+      else logger.warn({ err: error }, "socket handshake refused: the database is unreachable");
+      next(Object.assign(new Error(wire.code), { data: wire }));
     }
   });
 

@@ -34,6 +34,8 @@ export function requestListener(event: string, logger: Logger, handle: RequestHa
       const wire = toWireError(error);
       const context = { event, socketId: this.id, userId: this.data.actor.id };
       if (wire.code === "INTERNAL") logger.error({ err: error, ...context }, "socket request failed");
+      else if (!(error instanceof AppError))
+        logger.warn({ err: error, ...context }, "socket request refused: the database is unreachable");
       else logger.debug({ ...context, code: wire.code }, "socket request refused");
       result = { ok: false, error: wire };
     }
