@@ -1,6 +1,8 @@
 "use client";
-// Notes that have not reached the server: pending ones wait for the connection; failed ones say why
-// the server refused them and can be taken back into the composer or discarded.
+// Notes that have not reached the server: pending ones wait for the connection, or for the server to
+// be able to save again ("waiting for the server": it answered UNAVAILABLE, e.g. its database is down),
+// and are sent by themselves; failed ones say why the server refused them and can be taken back into
+// the composer or discarded.
 import { describeFailure } from "../ui/api-request";
 import type { OutboxEntry } from "./outbox";
 
@@ -18,8 +20,13 @@ export function OutboxList({
     <ol className="outbox" aria-label="Not yet saved">
       {entries.map((entry) => (
         <li key={entry.id} className={`outbox-entry outbox-${entry.status}`} data-testid={`outbox-${entry.status}`}>
-          <span className="tag">{entry.status === "pending" ? "pending" : "not saved"}</span>
+          <span className="tag">
+            {entry.status === "failed" ? "not saved" : entry.waiting ? "waiting for the server" : "pending"}
+          </span>
           <p className="annotation-body">{entry.payload.body}</p>
+          {entry.status === "pending" && entry.waiting ? (
+            <p className="muted hint-text">Kept here and sent by itself ({entry.waiting.message})</p>
+          ) : null}
           {entry.status === "failed" ? (
             <>
               <p className="problem">{entry.error ? describeFailure(entry.error) : "The server refused this note"}</p>

@@ -47,7 +47,9 @@ export async function settleWrite(
     // The record as it now stands (another send may have settled it); if IndexedDB cannot say, the
     // entry is shown as pending, as it was written.
     const current = await store.get(entry.id).catch(() => entry);
-    return current ? { status: "pending", listed: current } : { status: "elsewhere", listed: null };
+    return current
+      ? { status: "pending", listed: { ...current, waiting: result.error } }
+      : { status: "elsewhere", listed: null };
   }
   const failed: OutboxEntry = { ...entry, status: "failed", error: result.error };
   if (!(await store.replace(failed))) return { status: "elsewhere", listed: null };

@@ -13,6 +13,11 @@ export type OutboxEntry = {
   /** pending: not yet acknowledged; failed: the server refused it (the reason is kept). */
   status: "pending" | "failed";
   error?: WireError;
+  /**
+   * Pending, and the last send was answered UNAVAILABLE ("waiting for the server"): what it said. Only
+   * in the list shown, not stored: after a reload the note is plain pending until it is sent again.
+   */
+  waiting?: WireError;
   queuedAt: number;
 };
 

@@ -23,6 +23,9 @@ export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline"
 type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const ACK_TIMEOUT_MS = 10_000;
+/** A join or a connection refused with UNAVAILABLE is tried again after the server's hint, or this. */
+const RETRY_DEFAULT_MS = 2_000;
+const RETRY_MAX_MS = 30_000;
 /** Ops kept for the activity feed (those before the page opened come from the server). */
 const LIVE_OPS_KEPT = 50;
 
@@ -44,6 +47,19 @@ export function useLiveBoard(boardId: string) {
     socketRef.current = socket;
     let joining = false;
     let pending: WireOp[] = [];
+    /** One retry at a time, a little later each time in a row (reset once live). */
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let retriesInARow = 0;
+    const retryLater = (again: () => void, hintMs = RETRY_DEFAULT_MS) => {
+      if (retryTimer !== undefined) return;
+      const delay = Math.min(RETRY_MAX_MS, hintMs * 2 ** Math.min(retriesInARow++, 16));
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        again();
+      }, delay);
+    };
+    /** The seq a board:head announced; a join that answers below it (it was already in flight) runs again. */
+    let announcedSeq = 0;
 
     const commit = (next: LiveBoard) => {
       boardRef.current = next;
@@ -59,7 +75,11 @@ export function useLiveBoard(boardId: string) {
         const result = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("board:join", { boardId, sinceSeq });
         if (!result.ok) {
           setError(result.error.message);
-          setConnection("failed");
+          // The server is up but cannot read the board now (its database): try again after its hint.
+          if (result.error.code === "UNAVAILABLE") {
+            setConnection("reconnecting");
+            retryLater(() => void join(fresh), result.error.retryAfterMs);
+          } else setConnection("failed");
           return;
         }
         let current: LiveBoard | null;
@@ -80,11 +100,13 @@ export function useLiveBoard(boardId: string) {
           });
         }
         pending = [];
+        retriesInARow = 0;
         commit(caughtUp);
         setError(null);
         setConnection("live");
         setLiveEpoch((epoch) => epoch + 1);
-        if (gap) queueMicrotask(() => void join());
+        if (gap || caughtUp.seq < announcedSeq) queueMicrotask(() => void join());
+        announcedSeq = 0;
       } catch {
         setConnection("reconnecting");
       } finally {
@@ -106,6 +128,14 @@ export function useLiveBoard(boardId: string) {
         return;
       }
       setConnection("reconnecting");
+      // Refused by the server's handshake (UNAVAILABLE while its database is down): Socket.IO does not
+      // retry that by itself, so connect again after the server's hint.
+      if (!socket.active) {
+        const hint = (cause as Error & { data?: { retryAfterMs?: number } }).data?.retryAfterMs;
+        retryLater(() => {
+          if (navigator.onLine) socket.connect();
+        }, hint);
+      }
     });
     socket.on("board:op", (op) => {
       if (op.boardId !== boardId) return;
@@ -124,6 +154,13 @@ export function useLiveBoard(boardId: string) {
         pending.push(op);
         void join();
       }
+    });
+    // After the server's nodes could not reach each other, ops written elsewhere may be missing here
+    // with no later op to reveal the gap: the server says where the board stands (docs/realtime.md).
+    socket.on("board:head", (head) => {
+      if (head.boardId !== boardId || !boardRef.current || boardRef.current.seq >= head.seq) return;
+      announcedSeq = head.seq;
+      void join();
     });
     socket.on("board:left", (notice) => {
       if (notice.boardId !== boardId) return;
@@ -154,6 +191,7 @@ export function useLiveBoard(boardId: string) {
     return () => {
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
+      clearTimeout(retryTimer);
       socket.disconnect();
       socketRef.current = null;
     };

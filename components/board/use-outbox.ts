@@ -5,12 +5,15 @@
 // composer never clears a note that is in neither place. One without an answer stays "pending" and is
 // sent again (same id, the idempotency key) each time the board goes live; one the server refuses
 // becomes "failed" with the reason. Nothing is dropped silently: a failed write stays until the analyst
-// edits or discards it. The list shown is kept up to date locally; IndexedDB is listed only on load and
-// after a resend.
-import { useCallback, useEffect, useRef, useState } from "react";
+// edits or discards it. A write answered UNAVAILABLE with a retry hint (the server is up, its database
+// is not) is shown as waiting for the server and sent again after the hint, or as soon as another write
+// is saved (outbox-retry.ts): the socket stays live meanwhile, so going live would never send it. The
+// list shown is kept up to date locally; IndexedDB is listed only on load and after a resend.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AnnotationCreateResult } from "@/lib/events";
 import type { TAnnotationCreateInput } from "@/lib/schemas/annotation";
 import { type OutboxEntry, outbox } from "./outbox";
+import { createOutboxRetry } from "./outbox-retry";
 import { type SubmitOutcome, settleWrite, submitWrite } from "./outbox-write";
 
 export type { SubmitOutcome };
@@ -39,7 +42,16 @@ export function useOutbox(options: {
   }, []);
 
   const reload = useCallback(async () => {
-    if (userId) setEntries(await outbox.list(boardId, userId));
+    if (!userId) return;
+    const stored = await outbox.list(boardId, userId);
+    // What the server last said about a waiting note is not stored; keep it from the list shown.
+    setEntries((shown) => {
+      const said = new Map(shown.map((entry) => [entry.id, entry.waiting]));
+      return stored.map((entry) => {
+        const waiting = entry.status === "pending" ? said.get(entry.id) : undefined;
+        return waiting ? { ...entry, waiting } : entry;
+      });
+    });
   }, [boardId, userId]);
 
   /** The outbox list after a write settled: the entry as it now stands, or gone. */
@@ -48,29 +60,56 @@ export function useOutbox(options: {
     [show, hide],
   );
 
-  // Each time the board goes live, send what waits, oldest first, one at a time (so order holds). A
-  // write whose first send still waits for its ack is sent twice (same id); whichever answer comes second
-  // is settled against the record as it then stands, so neither brings back what the other removed.
-  useEffect(() => {
-    if (!userId || liveEpoch === 0 || flushing.current) return;
+  // The retry timer outlives renders; it calls the flush of the latest render.
+  const latestFlush = useRef<() => void>(() => {});
+  const retry = useMemo(() => createOutboxRetry(() => latestFlush.current()), []);
+  useEffect(() => () => retry.stop(), [retry]);
+
+  // Sends what waits, oldest first, one at a time (so order holds), each time the board goes live and
+  // when a retry is due. A write whose first send still waits for its ack is sent twice (same id);
+  // whichever answer comes second is settled against the record as it then stands, so neither brings
+  // back what the other removed.
+  const flush = useCallback(() => {
+    if (!userId) return;
+    if (flushing.current) {
+      // Asked again while a resend runs (a retry fell due, a write was saved): it goes round once more.
+      queuedDuringFlush.current = true;
+      return;
+    }
     flushing.current = true;
     void (async () => {
       try {
+        let waiting = false;
         do {
           queuedDuringFlush.current = false;
+          waiting = false;
           for (const entry of await outbox.list(boardId, userId)) {
             if (entry.status !== "pending") continue;
-            const settled = await settleWrite(outbox, entry, await sendCreate(entry.payload));
+            const result = await sendCreate(entry.payload);
+            const settled = await settleWrite(outbox, entry, result);
             list(entry.id, settled.listed);
-            if (settled.status === "pending") break;
+            if (settled.status === "pending") {
+              if (!result.ok) retry.answeredLater(result.error);
+              waiting = true;
+              break;
+            }
           }
         } while (queuedDuringFlush.current);
+        if (!waiting) retry.drained();
       } finally {
         flushing.current = false;
         await reload();
       }
     })();
-  }, [boardId, userId, liveEpoch, sendCreate, list, reload]);
+  }, [boardId, userId, sendCreate, list, reload, retry]);
+
+  useEffect(() => {
+    latestFlush.current = flush;
+  }, [flush]);
+
+  useEffect(() => {
+    if (liveEpoch > 0) flush();
+  }, [liveEpoch, flush]);
 
   useEffect(() => {
     void reload();
@@ -86,6 +125,8 @@ export function useOutbox(options: {
       const sendNow = !flushing.current;
       const { outcome, listed } = await submitWrite({ entry, store: outbox, send: sendCreate, sendNow });
       list(entry.id, listed);
+      if (listed?.waiting) retry.answeredLater(listed.waiting);
+      else if (sendNow && outcome.ok && !listed) retry.saved();
       if (!sendNow && outcome.ok) {
         // Recorded once the resend had listed what waits: it goes round once more, or, if it has
         // finished meanwhile, the write is sent now.
@@ -94,7 +135,7 @@ export function useOutbox(options: {
       }
       return outcome;
     },
-    [boardId, userId, sendCreate, list],
+    [boardId, userId, sendCreate, list, retry],
   );
 
   const discard = useCallback(

@@ -107,6 +107,8 @@ describe("a write through the outbox", () => {
     const { outcome, listed } = await submitted;
     expect(outcome).toEqual({ ok: true });
     expect(listed?.status).toBe("pending");
+    // Shown with what the server said ("waiting for the server"), not as refused.
+    expect(listed?.waiting).toEqual(unavailable.ok ? undefined : unavailable.error);
     expect(records.get(entry.id)?.status).toBe("pending");
   });
 
