@@ -1,12 +1,16 @@
 // `npm run cluster:demo`: two Watchfloor nodes on one PostgreSQL, sharing Socket.IO rooms through Redis
-// (REDIS_URL, default the local one) or PostgreSQL (SOCKET_ADAPTER=postgres), behind a tiny sticky
-// load balancer on PORT (default 3000). See docs/deploy.md. Ctrl-C stops everything.
-import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import http from "node:http";
-import net from "node:net";
+// (REDIS_URL, default the local one) or PostgreSQL (SOCKET_ADAPTER=postgres), behind HAProxy on PORT
+// (default 3000) with the configuration of scripts/haproxy-config.ts. See docs/deploy.md.
+// Ctrl-C stops everything.
+import { spawn, spawnSync } from "node:child_process";
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { register } from "tsx/esm/api";
 import { buildIfStale } from "./build-if-stale.js";
+
+register();
+const { renderHaproxyConfig } = await import("./haproxy-config.ts");
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -15,69 +19,106 @@ const adapterEnv =
   process.env.SOCKET_ADAPTER === "postgres"
     ? { SOCKET_ADAPTER: "postgres" }
     : { REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" };
-const nodes = [port + 1, port + 2];
+const nodes = [1, 2].map((index) => ({ name: `node${index}`, port: port + index }));
 
-buildIfStale();
-const children = nodes.map((nodePort) =>
-  spawn(process.execPath, ["scripts/start.js"], {
-    cwd: root,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      ...adapterEnv,
-      PORT: String(nodePort),
-      DATABASE_URL: databaseUrl,
-      PUBLIC_URL: `http://localhost:${port}`,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "cluster-demo-secret-cluster-demo-secret",
-      SEED_DEMO: "1",
-    },
+/** Debian installs haproxy in /usr/sbin, which is not on every user's PATH. */
+function findHaproxy() {
+  const dirs = [...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean), "/usr/sbin", "/usr/local/sbin"];
+  for (const dir of dirs) {
+    try {
+      accessSync(path.join(dir, "haproxy"), constants.X_OK);
+      return path.join(dir, "haproxy");
+    } catch {}
+  }
+  console.error("The cluster demo runs the nodes behind HAProxy, which is not installed.");
+  console.error("On Debian or Ubuntu: sudo apt-get install haproxy   (then run npm run cluster:demo again)");
+  process.exit(1);
+}
+
+const haproxy = findHaproxy();
+const configDir = mkdtempSync(path.join(os.tmpdir(), "watchfloor-cluster-demo-"));
+const configPath = path.join(configDir, "haproxy.cfg");
+writeFileSync(
+  configPath,
+  renderHaproxyConfig({
+    bind: `*:${port}`,
+    nodes: nodes.map((node) => ({ name: node.name, address: `127.0.0.1:${node.port}` })),
   }),
 );
+const check = spawnSync(haproxy, ["-c", "-q", "-f", configPath], { stdio: "inherit" });
+if (check.status !== 0) {
+  rmSync(configDir, { recursive: true, force: true });
+  process.exit(1);
+}
 
-/** Sticky by client address, so a browser's polling requests and its WebSocket reach the same node. */
-const nodeFor = (address = "") => nodes[createHash("sha1").update(address).digest()[0] % nodes.length];
+buildIfStale();
 
-const balancer = http.createServer((req, res) => {
-  const upstream = http.request(
-    {
-      host: "127.0.0.1",
-      port: nodeFor(req.socket.remoteAddress),
-      path: req.url,
-      method: req.method,
-      headers: req.headers,
-    },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    },
-  );
-  upstream.on("error", () => {
-    res.writeHead(502);
-    res.end("node unavailable");
-  });
-  req.pipe(upstream);
-});
-balancer.on("upgrade", (req, socket, head) => {
-  const upstream = net.connect(nodeFor(req.socket.remoteAddress), "127.0.0.1", () => {
-    const headers = Object.entries(req.headers)
-      .map(([name, value]) => `${name}: ${value}`)
-      .join("\r\n");
-    upstream.write(`${req.method} ${req.url} HTTP/1.1\r\n${headers}\r\n\r\n`);
-    upstream.write(head);
-    socket.pipe(upstream).pipe(socket);
-  });
-  upstream.on("error", () => socket.destroy());
-  socket.on("error", () => upstream.destroy());
-});
-balancer.listen(port, () =>
-  console.log(`Watchfloor cluster demo: http://localhost:${port} → nodes on ${nodes.join(", ")}`),
-);
+// Each child in its own process group: a Ctrl-C in the terminal reaches only this script, which stops
+// each child exactly once (a node that got SIGINT from the terminal and SIGTERM from here would stop twice).
+const children = [];
+let stopping = false;
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    balancer.close();
-    for (const child of children) child.kill("SIGTERM");
+function startChild(command, args, env = {}) {
+  const child = spawn(command, args, { cwd: root, stdio: "inherit", detached: true, env: { ...process.env, ...env } });
+  children.push(child);
+  child.on("exit", (code, signal) => {
+    // One part gone on its own (a node that could not start, HAProxy that could not bind) ends the demo.
+    if (!stopping) {
+      console.error(`cluster demo: ${child.spawnargs.join(" ")} exited (${signal ?? code}); stopping the rest`);
+      stop(1);
+    }
+    if (children.every((each) => each.exitCode !== null || each.signalCode !== null)) {
+      rmSync(configDir, { recursive: true, force: true });
+    }
   });
 }
-let running = children.length;
-for (const child of children) child.on("exit", () => --running === 0 && process.exit(0));
+
+function stop(exitCode) {
+  if (stopping) {
+    // A second Ctrl-C: do not wait for an orderly shutdown.
+    for (const child of children) child.kill("SIGKILL");
+    return;
+  }
+  stopping = true;
+  process.exitCode = exitCode;
+  for (const child of children) child.kill("SIGTERM");
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(0));
+process.on("exit", () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+});
+
+/** Resolves once every node's /api/health answers 200 (or the demo is stopping). */
+async function nodesHealthy() {
+  for (const node of nodes) {
+    while (!stopping) {
+      const healthy = await fetch(`http://127.0.0.1:${node.port}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (healthy) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+for (const node of nodes) {
+  startChild(process.execPath, ["scripts/start.js"], {
+    ...adapterEnv,
+    // Only HAProxy is reachable from outside; the nodes listen on the loopback.
+    HOST: "127.0.0.1",
+    PORT: String(node.port),
+    DATABASE_URL: databaseUrl,
+    PUBLIC_URL: `http://localhost:${port}`,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "cluster-demo-secret-cluster-demo-secret",
+    SEED_DEMO: "1",
+  });
+}
+// HAProxy starts once both nodes are healthy, so it begins with both in rotation.
+await nodesHealthy();
+if (!stopping) {
+  // -db: in the foreground, logging to this terminal (one line per request, with its cookie flags).
+  startChild(haproxy, ["-db", "-f", configPath]);
+  const upstreams = nodes.map((node) => `${node.name} on 127.0.0.1:${node.port}`).join(", ");
+  console.log(`Watchfloor cluster demo: http://localhost:${port} (HAProxy) → ${upstreams}. Ctrl-C stops it all.`);
+}
