@@ -205,7 +205,15 @@ export function useLiveBoard(boardId: string) {
     try {
       return await send(socket);
     } catch {
-      return { ok: false, error: { code: "UNAVAILABLE", message: "No answer from the server; it may not be saved" } };
+      // A send without an answer may be tried again (creates carry their id): say when, as the server would.
+      return {
+        ok: false,
+        error: {
+          code: "UNAVAILABLE",
+          message: "No answer from the server; it may not be saved",
+          retryAfterMs: RETRY_DEFAULT_MS,
+        },
+      };
     }
   }, []);
   const send: BoardSend = useCallback(

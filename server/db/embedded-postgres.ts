@@ -77,6 +77,9 @@ export async function startEmbeddedPostgres(options: {
       // Ctrl-C in a terminal signals postgres too; when it is already gone, pg.stop() would wait for
       // an exit event that has passed, so also finish as soon as the postmaster no longer exists.
       await Promise.race([pg.stop(), postmasterPid ? waitUntilGone(postmasterPid) : new Promise(() => {})]);
+      // The cluster may have been restarted by hand (pg_ctl) while the server ran, e.g. in an outage
+      // drill: stop whichever postmaster now holds it, rather than leave it running without an owner.
+      await stopOrphanedPostmaster(clusterDir, logger);
       await rm(ownerFile, { force: true });
     },
   };
