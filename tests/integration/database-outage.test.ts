@@ -166,6 +166,14 @@ describe("while PostgreSQL is stopped", () => {
       expect(read.status).toBe(503);
       expect(read.headers.get("retry-after")).toBe("2");
       expect(await read.json()).toEqual({ error: unreachable.error });
+      for (const exported of ["annotations.csv", "chart.svg"]) {
+        const response = await fetch(`${app.url}/api/boards/${board.slug}/export/${exported}`, {
+          headers: { cookie },
+          signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+        });
+        expect(response.status, exported).toBe(503);
+        expect(await response.json()).toEqual({ error: unreachable.error });
+      }
       // Health says why.
       expect(await health()).toEqual({
         status: 503,

@@ -19,6 +19,14 @@ describe("parseConfig", () => {
     expect(config).toMatchObject({ databaseUrl: "postgresql://u@db:5432/wf", port: 8080, seedDemo: true });
   });
 
+  it("bounds the waits on the database: 5 s to connect, 10 s per query, unless set", () => {
+    expect(parseConfig({}).databaseTimeouts).toEqual({ connectMs: 5_000, queryMs: 10_000 });
+    expect(
+      parseConfig({ DATABASE_CONNECT_TIMEOUT_MS: "1500", DATABASE_QUERY_TIMEOUT_MS: "60000" }).databaseTimeouts,
+    ).toEqual({ connectMs: 1_500, queryMs: 60_000 });
+    expect(() => parseConfig({ DATABASE_QUERY_TIMEOUT_MS: "0" })).toThrow(/DATABASE_QUERY_TIMEOUT_MS/);
+  });
+
   it("names every bad variable", () => {
     expect(() => parseConfig({ PORT: "eighty", DATABASE_URL: "not a url" })).toThrow(
       /PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/,
