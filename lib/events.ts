@@ -83,6 +83,12 @@ export type ObservationHistoryResult = Result<{ id: string; versions: Observatio
 
 export type PresenceState = { boardId: string; members: PresenceMember[] };
 
+/**
+ * Where a board stands: its last op's seq. Sent when this socket may have missed ops (after the nodes
+ * could not reach each other); a client whose board is behind joins again with `sinceSeq`.
+ */
+export type BoardHead = { boardId: string; seq: number };
+
 /** Why the server took this socket out of a board's room. */
 export type BoardLeft = { boardId: string; reason: "removed" | "deleted" };
 /** Why the server closed this socket: its session is over. */
@@ -134,6 +140,7 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   "board:op": (op: WireOp) => void;
+  "board:head": (head: BoardHead) => void;
   "presence:state": (state: PresenceState) => void;
   "board:left": (notice: BoardLeft) => void;
   "session:ended": (notice: SessionEnded) => void;

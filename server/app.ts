@@ -17,6 +17,7 @@ import { createWriteLimiter } from "./limits/write-limiter";
 import type { Logger } from "./logger";
 import { createNextPages, type NextPages } from "./pages/create-next-pages";
 import { attachAdapter, type SocketAdapterChoice } from "./realtime/attach-adapter";
+import { announceBoardHeads } from "./realtime/board-heads";
 import { createBoardEffects } from "./realtime/board-effects";
 import { createSocketServer, registerSocketHandlers } from "./realtime/create-socket-server";
 import { startSessionSweep } from "./realtime/session-sweep";
@@ -87,7 +88,10 @@ async function assemble({ config, logger, pages, workerEntry }: AppOptions, data
   let nextPages: NextPages | undefined;
   if (pages !== "none") nextPages = await createNextPages({ dev: pages === "development", httpServer, port });
   const io = createSocketServer({ httpServer, logger, publicUrl });
-  const releaseAdapter = await attachAdapter(io, adapterChoice(config, databaseUrl), logger);
+  const adapter = await attachAdapter(io, adapterChoice(config, databaseUrl), {
+    logger,
+    onRejoined: () => void announceBoardHeads({ io, db, logger }),
+  });
   const workers = createWorkerPool({ ...config.workers, logger, entry: workerEntry });
   const domain = createDomain({
     db,
@@ -104,6 +108,7 @@ async function assemble({ config, logger, pages, workerEntry }: AppOptions, data
     publicUrl,
     dev: pages === "development",
     pages: nextPages?.handle,
+    healthProbes: adapter.healthProbes,
   });
   logger.info({ url: publicUrl, embeddedDatabase: database.embedded }, "Watchfloor is listening");
 
@@ -118,7 +123,7 @@ async function assemble({ config, logger, pages, workerEntry }: AppOptions, data
       await domain.annotationCreates.drain();
       // Exports and imports in hand finish (piscina's close waits for them), then the threads stop.
       await workers.close().catch((error: unknown) => logger.warn({ err: error }, "closing the worker pool failed"));
-      await releaseAdapter();
+      await adapter.release();
       httpServer.closeAllConnections();
       await nextPages?.close().catch((error: unknown) => logger.warn({ err: error }, "closing Next failed"));
       await database.close();

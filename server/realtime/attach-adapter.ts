@@ -5,7 +5,9 @@ import { createAdapter as createPostgresAdapter } from "@socket.io/postgres-adap
 import { createAdapter as createRedisAdapter } from "@socket.io/redis-adapter";
 import pg from "pg";
 import { createClient } from "redis";
+import type { HealthProbe } from "../http/health";
 import type { Logger } from "../logger";
+import { watchRedisLink } from "./redis-link";
 import type { WatchfloorServer } from "./types";
 
 export type SocketAdapterChoice =
@@ -14,22 +16,61 @@ export type SocketAdapterChoice =
   | { kind: "redis"; url: string; key: string }
   | { kind: "postgres"; databaseUrl: string };
 
-/** Attaches the adapter; the returned function releases its connections (after io.close()). */
+/** How long a starting node waits for Redis before it starts without it. */
+const REDIS_START_WAIT_MS = 3_000;
+
+export type AttachedAdapter = {
+  /** What /api/health checks of the adapter (Redis: "degraded" while it is away). */
+  healthProbes: HealthProbe[];
+  /** Releases its connections (after io.close()). */
+  release: () => Promise<void>;
+};
+
 export async function attachAdapter(
   io: WatchfloorServer,
   choice: SocketAdapterChoice,
-  logger: Logger,
-): Promise<() => Promise<void>> {
+  options: {
+    logger: Logger;
+    /**
+     * Runs when this node's clients may have missed ops written on other nodes: its link to them came
+     * back after Redis was away, or another node's did (it says so with "node:rejoined").
+     */
+    onRejoined: () => void;
+  },
+): Promise<AttachedAdapter> {
+  const { logger } = options;
   if (choice.kind === "redis") {
-    const publisher = createClient({ url: choice.url });
-    const subscriber = publisher.duplicate();
-    for (const client of [publisher, subscriber])
-      client.on("error", (error) => logger.warn({ err: error }, "redis adapter connection"));
-    await Promise.all([publisher.connect(), subscriber.connect()]);
-    io.adapter(createRedisAdapter(publisher, subscriber, { key: choice.key }));
+    // No offline queue: what cannot be published now is dropped (redis-link.ts says why).
+    const publisher = createClient({ url: choice.url, disableOfflineQueue: true });
+    const subscriber = createClient({ url: choice.url });
+    const link = watchRedisLink({
+      publisher,
+      subscriber,
+      logger,
+      onRestored: () => {
+        options.onRejoined();
+        // Ops this node wrote while apart did not reach the others: their clients must hear too.
+        io.serverSideEmit("node:rejoined");
+      },
+    });
+    // A node (re)started during an outage serves its own clients rather than refusing to start; node-redis
+    // keeps trying to connect, and the adapter's subscriptions wait in the subscriber's queue till then.
+    const connected = Promise.all([publisher.connect(), subscriber.connect()]).catch(() => undefined);
+    let startWait: NodeJS.Timeout | undefined;
+    await Promise.race([connected, new Promise((resolve) => (startWait = setTimeout(resolve, REDIS_START_WAIT_MS)))]);
+    clearTimeout(startWait);
+    link.endStart();
+    io.on("node:rejoined", options.onRejoined);
+    io.adapter(createRedisAdapter(link.adapterPublisher, subscriber, { key: choice.key }));
     logger.info("Socket.IO uses the Redis adapter");
-    return async () => {
-      await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+    return {
+      healthProbes: [link.healthProbe],
+      // With Redis away, a QUIT would wait for it to come back: such a connection is dropped instead.
+      release: async () => {
+        await Promise.allSettled(
+          [publisher, subscriber].map((client) => (client.isReady ? client.close() : client.destroy())),
+        );
+      },
     };
   }
   if (choice.kind === "postgres") {
@@ -37,7 +78,7 @@ export async function attachAdapter(
     pool.on("error", (error) => logger.warn({ err: error }, "postgres adapter connection"));
     io.adapter(createPostgresAdapter(pool));
     logger.info("Socket.IO uses the PostgreSQL adapter");
-    return () => pool.end();
+    return { healthProbes: [], release: () => pool.end() };
   }
-  return async () => {};
+  return { healthProbes: [], release: async () => {} };
 }

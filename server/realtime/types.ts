@@ -11,5 +11,11 @@ export type SocketData = {
   presence?: { boardId: string; focus: PresenceFocus | null; typingIn: string | null; updatedAt: number };
 };
 
-export type WatchfloorServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type WatchfloorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Between nodes, through the adapter (serverSideEmit). */
+export type InterServerEvents = {
+  /** The sender's link to the other nodes was down and is back: ops may have been missed both ways. */
+  "node:rejoined": () => void;
+};
+
+export type WatchfloorServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type WatchfloorSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -192,6 +192,11 @@ export class ServerProcess {
     this.startMs.push(Math.round(performance.now() - began));
   }
 
+  /** The last lines the server wrote (its JSON log, across restarts), for tests of what it says. */
+  recentOutput(): string[] {
+    return [...this.output];
+  }
+
   /** SIGKILL: no shutdown hook runs, in-flight transactions are cut off. Resolves with the exit signal. */
   async kill(): Promise<NodeJS.Signals | null> {
     const child = this.child;
@@ -416,6 +421,10 @@ export class BoardWatcher {
   ) {
     socket.on("connect", () => void this.sync());
     socket.on("board:op", (op) => this.receive(op));
+    // Told where the board stands after the nodes could not reach each other: behind it, join again.
+    socket.on("board:head", (head) => {
+      if (head.boardId === this.boardId && this.live && this.live.seq < head.seq) void this.sync();
+    });
     if (socket.connected) void this.sync();
   }
 

@@ -1,0 +1,126 @@
+// The Redis adapter's two connections seen as one link between this node and the others, up or down.
+// While it is down the node keeps serving its own clients: the adapter's publishes are dropped and its
+// questions to other nodes ("how many are you?") answer "only me", so nothing waits or piles up; the
+// log says so once each way and /api/health reports "degraded". When it is back, `onRestored` runs so
+// the clients can catch up from the op log (issue 12; docs/realtime.md, "When Redis is away").
+import type { RedisClientType } from "redis";
+import type { HealthProbe } from "../http/health";
+import type { Logger } from "../logger";
+
+type RedisClient = RedisClientType;
+
+export type RedisLink = {
+  isUp: () => boolean;
+  /**
+   * Ends the start: from now on a link that is not up counts as down (said once in the log). Until
+   * then publishes are dropped silently, which costs nothing as the node takes no requests yet.
+   */
+  endStart: () => void;
+  /** /api/health's "redis" check: failing while the link is down (degraded, still 200). */
+  healthProbe: HealthProbe;
+  /** The publisher as the adapter must see it: it never queues a message and never rejects. */
+  adapterPublisher: RedisClient;
+};
+
+/** Attach before connecting: node-redis throws an error event nobody listens to. */
+export function watchRedisLink(options: {
+  publisher: RedisClient;
+  subscriber: RedisClient;
+  logger: Logger;
+  /** Runs each time the link comes back after being down (not when it first comes up). */
+  onRestored: () => void;
+}): RedisLink {
+  const { publisher, subscriber, logger } = options;
+  // The subscriber counts too: with it down, answers from other nodes could not reach this one.
+  const bothReady = () => publisher.isReady && subscriber.isReady;
+  let state: "starting" | "up" | "down" = "starting";
+  let downSince: Date | undefined;
+  let lastError: unknown;
+
+  const goDown = (message: string) => {
+    state = "down";
+    downSince = new Date();
+    logger.warn({ err: lastError }, message);
+  };
+  const update = () => {
+    if (state === "starting") {
+      if (bothReady()) state = "up";
+    } else if (state === "up" && !bothReady()) {
+      goDown(
+        "Redis is unreachable: this node keeps serving its own clients; ops written on other nodes do not reach them until it is back",
+      );
+    } else if (state === "down" && bothReady()) {
+      state = "up";
+      logger.info(
+        { downForMs: Date.now() - (downSince?.getTime() ?? Date.now()) },
+        "Redis is back: nodes share ops again",
+      );
+      downSince = undefined;
+      options.onRestored();
+    }
+  };
+
+  for (const client of [publisher, subscriber]) {
+    // node-redis reports every failed reconnection attempt as an error; the transition is logged once.
+    client.on("error", (error: unknown) => {
+      lastError = error;
+      if (state === "up" && client.isReady) logger.warn({ err: error }, "redis adapter connection");
+      update();
+    });
+    client.on("ready", update);
+    client.on("end", update);
+  }
+
+  const isUp = () => state === "up";
+  return {
+    isUp,
+    endStart: () => {
+      if (state === "starting" && !bothReady())
+        goDown("Redis is unreachable: starting without it; this node serves its own clients until it is reachable");
+      update();
+    },
+    healthProbe: {
+      name: "redis",
+      check: () =>
+        isUp()
+          ? { ok: true }
+          : {
+              ok: false,
+              reason: `Redis is unreachable${downSince ? ` since ${downSince.toISOString()}` : ""}: live ops reach only this node's clients`,
+            },
+    },
+    adapterPublisher: publisherThatNeverWaits(publisher, isUp),
+  };
+}
+
+/**
+ * What @socket.io/redis-adapter does with its publisher: `publish` without awaiting or catching it, and
+ * `PUBSUB NUMSUB` through `sendCommand` to learn how many nodes must answer a question. While Redis is
+ * away node-redis would hold each publish until its command timeout (5 s) and then reject it, which
+ * with nobody catching it ends the process (measured: the node died ~5 s into the outage). So:
+ * - a publish while the link is down is dropped, not queued. The op log is the record; queued publishes
+ *   would cost memory for the whole outage and arrive late to clients that catch up anyway when the
+ *   link is back. A publish that fails in flight is dropped the same way.
+ * - NUMSUB while down (or failing) answers 1 subscriber — this node alone — so fetchSockets (presence,
+ *   eviction) answers at once with this node's sockets instead of waiting for nodes it cannot reach.
+ */
+function publisherThatNeverWaits(publisher: RedisClient, isUp: () => boolean): RedisClient {
+  const publish = (channel: string, message: string | Buffer) =>
+    isUp() ? publisher.publish(channel, message).catch(() => 0) : Promise.resolve(0);
+  const sendCommand = (args: string[]) => {
+    const [command, subcommand, channel] = args;
+    if (command?.toUpperCase() !== "PUBSUB" || subcommand?.toUpperCase() !== "NUMSUB")
+      return publisher.sendCommand(args);
+    const alone = [channel, 1];
+    return isUp() ? publisher.sendCommand(args).catch(() => alone) : Promise.resolve(alone);
+  };
+  return new Proxy(publisher, {
+    get: (target, property) => {
+      if (property === "publish") return publish;
+      if (property === "sendCommand") return sendCommand;
+      // node-redis keeps its state in private fields, which only the client itself may touch.
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
