@@ -57,20 +57,30 @@ buildIfStale();
 // each child exactly once (a node that got SIGINT from the terminal and SIGTERM from here would stop twice).
 const children = [];
 let stopping = false;
+let serving = false;
 
-function startChild(command, args, env = {}) {
+const exited = (child) => child.exitCode !== null || child.signalCode !== null;
+
+function startChild(label, command, args, env = {}) {
   const child = spawn(command, args, { cwd: root, stdio: "inherit", detached: true, env: { ...process.env, ...env } });
   children.push(child);
   child.on("exit", (code, signal) => {
-    // One part gone on its own (a node that could not start, HAProxy that could not bind) ends the demo.
-    if (!stopping) {
-      console.error(`cluster demo: ${child.spawnargs.join(" ")} exited (${signal ?? code}); stopping the rest`);
-      stop(1);
-    }
-    if (children.every((each) => each.exitCode !== null || each.signalCode !== null)) {
-      rmSync(configDir, { recursive: true, force: true });
-    }
+    if (!stopping) onUnexpectedExit(label, signal ?? code);
+    if (children.every(exited)) rmSync(configDir, { recursive: true, force: true });
   });
+}
+
+function onUnexpectedExit(label, how) {
+  const nodesLeft = children.slice(0, nodes.length).filter((child) => !exited(child));
+  if (serving && label !== "haproxy" && nodesLeft.length > 0) {
+    // Once serving, a node that dies is the failover to watch: HAProxy's checks take it out of rotation
+    // and its analysts reconnect through HAProxy to the node that is left.
+    console.error(`cluster demo: ${label} exited (${how}); HAProxy moves its analysts to the other node`);
+    return;
+  }
+  // A node that could not start, HAProxy that could not bind, or no node left: the demo ends.
+  console.error(`cluster demo: ${label} exited (${how}); stopping the rest`);
+  stop(1);
 }
 
 function stop(exitCode) {
@@ -85,7 +95,7 @@ function stop(exitCode) {
 }
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(0));
 process.on("exit", () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of children) if (!exited(child)) child.kill("SIGKILL");
 });
 
 /** Resolves once every node's /api/health answers 200 (or the demo is stopping). */
@@ -103,7 +113,7 @@ async function nodesHealthy() {
 }
 
 for (const node of nodes) {
-  startChild(process.execPath, ["scripts/start.js"], {
+  startChild(node.name, process.execPath, ["scripts/start.js"], {
     ...adapterEnv,
     // Only HAProxy is reachable from outside; the nodes listen on the loopback.
     HOST: "127.0.0.1",
@@ -118,7 +128,8 @@ for (const node of nodes) {
 await nodesHealthy();
 if (!stopping) {
   // -db: in the foreground, logging to this terminal (one line per request, with its cookie flags).
-  startChild(haproxy, ["-db", "-f", configPath]);
+  startChild("haproxy", haproxy, ["-db", "-f", configPath]);
+  serving = true;
   const upstreams = nodes.map((node) => `${node.name} on 127.0.0.1:${node.port}`).join(", ");
   console.log(`Watchfloor cluster demo: http://localhost:${port} (HAProxy) → ${upstreams}. Ctrl-C stops it all.`);
 }

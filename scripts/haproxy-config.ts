@@ -41,7 +41,7 @@ export function renderHaproxyConfig(options: HaproxyConfigOptions): string {
     "    option httplog",
     "    option dontlognull",
     "    option forwardfor",
-    "    option redispatch",
+    "    option redispatch 1",
     "    retries 3",
     "    timeout connect 5s",
     "    timeout client 30s",
