@@ -1,6 +1,7 @@
 // The e2e server's embedded PostgreSQL is stopped under it (issue 12): a note written meanwhile is kept
 // as "waiting for the server", not "not saved", and arrives once — on the writer's and another analyst's
-// page — when the database is back, without a reload and although the socket never went down.
+// page — when the database is back, without a reload and although the socket never went down; a page
+// whose connection dropped during the outage connects again by itself.
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -58,6 +59,12 @@ test("a note written while the database is down waits for the server and is save
     await expect(bob.page.getByTestId("outbox-failed")).toHaveCount(0);
     // The socket stayed up: nothing but the outbox's own retry can send it again.
     await expect(bob.page.getByTestId("connection")).toHaveText("Live");
+    // Alice's connection drops meanwhile; coming back, her handshake is refused (it reads her session),
+    // which Socket.IO does not retry by itself: the page must, or she would stay disconnected.
+    await alice.context.setOffline(true);
+    await expect(alice.page.getByTestId("connection")).toContainText("Offline");
+    await alice.context.setOffline(false);
+    await expect(alice.page.getByTestId("connection")).toHaveText("Reconnecting…");
   } finally {
     runPgCtl([
       "start",
@@ -73,6 +80,7 @@ test("a note written while the database is down waits for the server and is save
   }
 
   await expect(bob.page.getByTestId("outbox-pending")).toHaveCount(0, { timeout: 40_000 });
+  await expect(alice.page.getByTestId("connection")).toHaveText("Live", { timeout: 40_000 });
   await expect(bob.page.getByTestId("annotation").filter({ hasText: note })).toHaveCount(1);
   await expect(alice.page.getByTestId("annotation").filter({ hasText: note })).toHaveCount(1);
   await alice.page.reload();
