@@ -131,7 +131,11 @@ export function useOutbox(options: {
         // Recorded once the resend had listed what waits: it goes round once more, or, if it has
         // finished meanwhile, the write is sent now.
         if (flushing.current) queuedDuringFlush.current = true;
-        else list(entry.id, (await settleWrite(outbox, entry, await sendCreate(payload))).listed);
+        else {
+          const { listed: now } = await settleWrite(outbox, entry, await sendCreate(payload));
+          list(entry.id, now);
+          if (now?.waiting) retry.answeredLater(now.waiting);
+        }
       }
       return outcome;
     },
