@@ -61,7 +61,7 @@ export async function attachAdapter(
     clearTimeout(startWait);
     link.endStart();
     io.on("node:rejoined", options.onRejoined);
-    io.adapter(createRedisAdapter(link.adapterPublisher, subscriber, { key: choice.key }));
+    io.adapter(createRedisAdapter(link.adapterPublisher, link.adapterSubscriber, { key: choice.key }));
     logger.info("Socket.IO uses the Redis adapter");
     return {
       healthProbes: [link.healthProbe],

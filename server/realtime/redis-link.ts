@@ -20,6 +20,8 @@ export type RedisLink = {
   healthProbe: HealthProbe;
   /** The publisher as the adapter must see it: it never queues a message and never rejects. */
   adapterPublisher: RedisClient;
+  /** The subscriber as the adapter must see it: its subscriptions are made, however long it takes. */
+  adapterSubscriber: RedisClient;
 };
 
 /** Attach before connecting: node-redis throws an error event nobody listens to. */
@@ -90,6 +92,7 @@ export function watchRedisLink(options: {
             },
     },
     adapterPublisher: publisherThatNeverWaits(publisher, isUp),
+    adapterSubscriber: subscriberThatKeepsTrying(subscriber),
   };
 }
 
@@ -114,10 +117,37 @@ function publisherThatNeverWaits(publisher: RedisClient, isUp: () => boolean): R
     const alone = [channel, 1];
     return isUp() ? publisher.sendCommand(args).catch(() => alone) : Promise.resolve(alone);
   };
-  return new Proxy(publisher, {
+  return withMethods(publisher, { publish, sendCommand });
+}
+
+/**
+ * The adapter subscribes once, when it is created, without awaiting or catching. A node started while
+ * Redis is away queues those subscriptions; if a connection then dies after it was accepted (a proxy in
+ * front of Redis, Redis still loading), node-redis rejects them — nobody caught that (the node died) and
+ * node-redis forgets them, so the node would never hear the others. Each is made again when the
+ * connection is next ready, until it succeeds; once made, node-redis renews it after each reconnection.
+ */
+function subscriberThatKeepsTrying(subscriber: RedisClient): RedisClient {
+  const keepTrying =
+    (subscribe: (...args: unknown[]) => Promise<unknown>) =>
+    (...args: unknown[]) => {
+      const attempt = () => {
+        subscribe(...args).catch(() => subscriber.once("ready", attempt));
+      };
+      attempt();
+      return Promise.resolve();
+    };
+  return withMethods(subscriber, {
+    subscribe: keepTrying(subscriber.subscribe.bind(subscriber) as (...args: unknown[]) => Promise<unknown>),
+    pSubscribe: keepTrying(subscriber.pSubscribe.bind(subscriber) as (...args: unknown[]) => Promise<unknown>),
+  });
+}
+
+/** The client with some methods replaced, as the adapter sees it. */
+function withMethods(client: RedisClient, methods: Record<string, unknown>): RedisClient {
+  return new Proxy(client, {
     get: (target, property) => {
-      if (property === "publish") return publish;
-      if (property === "sendCommand") return sendCommand;
+      if (typeof property === "string" && Object.hasOwn(methods, property)) return methods[property];
       // node-redis keeps its state in private fields, which only the client itself may touch.
       const value = Reflect.get(target, property, target);
       return typeof value === "function" ? value.bind(target) : value;

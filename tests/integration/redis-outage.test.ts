@@ -2,8 +2,9 @@
 // to its own sockets, joins, presence of its own sockets — and says so in /api/health ("degraded",
 // still 200) and once in its log; a third node started during the outage does the same instead of
 // refusing to start. When Redis is back, cross-node delivery resumes by itself, and watchers that
-// missed what was written on another node catch up from the op log without any further write.
-// A redis-server of the test's own, killed and restarted on the same port.
+// missed what was written on another node catch up from the op log without any further write — also
+// when only one node lost Redis (its connection goes through a proxy the test cuts) and the others'
+// watchers missed what it wrote. A redis-server of the test's own, killed and restarted on one port.
 // Without redis-server the file is skipped with a warning, or fails when REQUIRE_REDIS=1 (CI).
 import { randomUUID } from "node:crypto";
 import net from "node:net";
@@ -21,6 +22,7 @@ import {
   type TestSocket,
 } from "../support/factories";
 import { BoardWatcher, readBoardState, ServerProcess } from "../support/kill-harness";
+import { CuttableProxy } from "../support/cuttable-proxy";
 import { findRedisServer, RedisServerProcess } from "../support/redis-server";
 import { startTestApp } from "../support/test-app";
 
@@ -50,8 +52,9 @@ let board: TestBoard;
 let quietBoard: TestBoard;
 let nodeA: ServerProcess;
 let nodeB: ServerProcess;
-/** Started while Redis is down. */
+/** Started while Redis is down; reaches Redis through `proxyOfC`. */
 let nodeC: ServerProcess;
+let proxyOfC: CuttableProxy;
 let nodeEnv: Record<string, string>;
 const sockets: TestSocket[] = [];
 
@@ -125,8 +128,11 @@ function presenceWhere(socket: TestSocket, wanted: (userIds: string[]) => boolea
 
 beforeAll(async () => {
   if (!redisBinary) return;
-  redis = new RedisServerProcess({ binary: redisBinary, port: await freePort() });
+  const redisPort = await freePort();
+  redis = new RedisServerProcess({ binary: redisBinary, port: redisPort });
   await redis.start();
+  proxyOfC = new CuttableProxy({ host: "127.0.0.1", port: redisPort });
+  await proxyOfC.start();
   database = await createTestDatabase();
   const setup = await startTestApp({ databaseUrl: database.url });
   alice = await makeAnalyst(setup, { name: "Alice Mercer" });
@@ -152,6 +158,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
   await Promise.allSettled([nodeA?.stop(), nodeB?.stop(), nodeC?.stop()]);
+  await proxyOfC?.stop();
   await redis?.kill();
   await database?.drop();
 });
@@ -224,7 +231,11 @@ describe.skipIf(!redisBinary)("nodes sharing rooms through Redis, when Redis goe
   }, 60_000);
 
   it("start a node while Redis is down: it serves its own clients instead of refusing to start", async () => {
-    nodeC = new ServerProcess({ databaseUrl: database.url, port: await freePort(), env: nodeEnv });
+    nodeC = new ServerProcess({
+      databaseUrl: database.url,
+      port: await freePort(),
+      env: { ...nodeEnv, REDIS_URL: `redis://127.0.0.1:${proxyOfC.port}` },
+    });
     await nodeC.start();
     await expectDegraded(nodeC);
     writerOnC = await connect(nodeC, bob);
@@ -298,4 +309,24 @@ describe.skipIf(!redisBinary)("nodes sharing rooms through Redis, when Redis goe
     }
     for (const watcher of [watcherOnB, watcherOnC]) expect(await watcher.waitForSeq(seq, WAIT_MS)).toBe(true);
   }, 30_000);
+
+  it("catch the other nodes' watchers up with what a node wrote while only it had lost Redis, once it is back", async () => {
+    proxyOfC.cut();
+    await expectDegraded(nodeC);
+    for (const node of [nodeA, nodeB]) expect((await health(node)).body.status).toBe("ok");
+
+    // Only node C writes: nothing on A or B can reveal to their watchers that they missed it.
+    const onC = await write(writerOnC, "While only node C is cut off from Redis.");
+    expect(await watcherOnC.waitForSeq(onC.seq, WAIT_MS)).toBe(true);
+    const liveBefore = liveOnB.length;
+    proxyOfC.restore();
+    await expect.poll(async () => (await health(nodeC)).body.status, { timeout: WAIT_MS }).toBe("ok");
+    // Node B never lost Redis: only node C saying it is back can bring B's watcher to C's write.
+    for (const watcher of [watcherOnA, watcherOnB]) expect(await watcher.waitForSeq(onC.seq, WAIT_MS)).toBe(true);
+    expect(liveOnB.length).toBe(liveBefore);
+    const state = await readBoardState(database.url, board.id);
+    expect(state.lastSeq).toBe(onC.seq);
+    for (const watcher of [watcherOnA, watcherOnB, watcherOnC]) expect(watcher.digest()).toBe(state.digest);
+    await expect.poll(() => logLines(nodeC, "Redis is back"), { timeout: WAIT_MS }).toHaveLength(2);
+  }, 60_000);
 });
