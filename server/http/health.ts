@@ -24,18 +24,27 @@ export const PROBE_TIMEOUT_MS = 1_000;
 
 /** The database probe every node has: a `SELECT 1` within PROBE_TIMEOUT_MS. */
 export function databaseProbe(db: Database): HealthProbe {
+  // While a database hangs, a probe's query outlives its answer (until the query timeout): checks that
+  // arrive meanwhile share it instead of taking one more pool connection each.
+  let inFlight: Promise<HealthCheck> | undefined;
+  const probe = () =>
+    db.$queryRaw`SELECT 1`.then(
+      (): HealthCheck => ({ ok: true }),
+      (error: unknown): HealthCheck => ({
+        ok: false,
+        // Health is public: a reason in words, never the host, port or SQL.
+        reason: isDatabaseUnreachable(error) ? "the database is unreachable" : "the database answered with an error",
+      }),
+    );
   return {
     name: "database",
     critical: true,
-    check: () =>
-      db.$queryRaw`SELECT 1`.then(
-        (): HealthCheck => ({ ok: true }),
-        (error: unknown): HealthCheck => ({
-          ok: false,
-          // Health is public: a reason in words, never the host, port or SQL.
-          reason: isDatabaseUnreachable(error) ? "the database is unreachable" : "the database answered with an error",
-        }),
-      ),
+    check: () => {
+      inFlight ??= probe().finally(() => {
+        inFlight = undefined;
+      });
+      return inFlight;
+    },
   };
 }
 

@@ -1,6 +1,13 @@
 // /api/health's answer from its probes: the database decides 503, other probes only degrade the node.
 import { describe, expect, it } from "vitest";
-import { checkHealth, HEALTH_HTTP_STATUS, type HealthProbe, PROBE_TIMEOUT_MS } from "@/server/http/health";
+import type { Database } from "@/server/db/client";
+import {
+  checkHealth,
+  databaseProbe,
+  HEALTH_HTTP_STATUS,
+  type HealthProbe,
+  PROBE_TIMEOUT_MS,
+} from "@/server/http/health";
 
 const database = (ok: boolean): HealthProbe => ({
   name: "database",
@@ -49,5 +56,14 @@ describe("the health report", () => {
         silent: { ok: false, reason: `no answer within ${PROBE_TIMEOUT_MS} ms` },
       },
     });
+  });
+
+  it("lets checks that arrive while the database hangs share one query, not take a connection each", async () => {
+    let queries = 0;
+    const hanging = { $queryRaw: () => ++queries && new Promise(() => {}) } as unknown as Database;
+    const probe = databaseProbe(hanging);
+    const reports = await Promise.all([checkHealth([probe]), checkHealth([probe]), checkHealth([probe])]);
+    expect(reports.map((report) => report.status)).toEqual(["unavailable", "unavailable", "unavailable"]);
+    expect(queries).toBe(1);
   });
 });
