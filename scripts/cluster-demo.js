@@ -83,19 +83,28 @@ function onUnexpectedExit(label, how) {
   stop(1);
 }
 
+/** Signals a child's whole process group: a node may be running `next build` of its own. */
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
 function stop(exitCode) {
   if (stopping) {
     // A second Ctrl-C: do not wait for an orderly shutdown.
-    for (const child of children) child.kill("SIGKILL");
+    for (const child of children) signalGroup(child, "SIGKILL");
     return;
   }
   stopping = true;
   process.exitCode = exitCode;
-  for (const child of children) child.kill("SIGTERM");
+  for (const child of children) signalGroup(child, "SIGTERM");
 }
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(0));
 process.on("exit", () => {
-  for (const child of children) if (!exited(child)) child.kill("SIGKILL");
+  for (const child of children) if (!exited(child)) signalGroup(child, "SIGKILL");
 });
 
 /** Resolves once every node's /api/health answers 200 (or the demo is stopping). */
