@@ -3,14 +3,14 @@
 // (default 3000) with the configuration of scripts/haproxy-config.ts. See docs/deploy.md.
 // Ctrl-C stops everything.
 import { spawn, spawnSync } from "node:child_process";
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { register } from "tsx/esm/api";
 import { buildIfStale } from "./build-if-stale.js";
 
 register();
-const { renderHaproxyConfig } = await import("./haproxy-config.ts");
+const { findHaproxy, renderHaproxyConfig } = await import("./haproxy-config.ts");
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -21,21 +21,12 @@ const adapterEnv =
     : { REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" };
 const nodes = [1, 2].map((index) => ({ name: `node${index}`, port: port + index }));
 
-/** Debian installs haproxy in /usr/sbin, which is not on every user's PATH. */
-function findHaproxy() {
-  const dirs = [...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean), "/usr/sbin", "/usr/local/sbin"];
-  for (const dir of dirs) {
-    try {
-      accessSync(path.join(dir, "haproxy"), constants.X_OK);
-      return path.join(dir, "haproxy");
-    } catch {}
-  }
+const haproxy = findHaproxy();
+if (!haproxy) {
   console.error("The cluster demo runs the nodes behind HAProxy, which is not installed.");
   console.error("On Debian or Ubuntu: sudo apt-get install haproxy   (then run npm run cluster:demo again)");
   process.exit(1);
 }
-
-const haproxy = findHaproxy();
 const configDir = mkdtempSync(path.join(os.tmpdir(), "watchfloor-cluster-demo-"));
 const configPath = path.join(configDir, "haproxy.cfg");
 writeFileSync(
@@ -45,8 +36,9 @@ writeFileSync(
     nodes: nodes.map((node) => ({ name: node.name, address: `127.0.0.1:${node.port}` })),
   }),
 );
-const check = spawnSync(haproxy, ["-c", "-q", "-f", configPath], { stdio: "inherit" });
+const check = spawnSync(haproxy, ["-c", "-f", configPath], { encoding: "utf8" });
 if (check.status !== 0) {
+  console.error(`haproxy -c rejected ${configPath}:\n${check.stdout}${check.stderr}`);
   rmSync(configDir, { recursive: true, force: true });
   process.exit(1);
 }

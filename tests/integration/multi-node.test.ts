@@ -13,7 +13,7 @@ import { io } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PresenceMember } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
-import { BALANCER_COOKIE } from "@/scripts/haproxy-config";
+import { BALANCER_COOKIE, findHaproxy } from "@/scripts/haproxy-config";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   makeAnalyst,
@@ -23,7 +23,7 @@ import {
   type TestBoard,
   type TestSocket,
 } from "../support/factories";
-import { findHaproxy, HaproxyProcess } from "../support/haproxy";
+import { HaproxyProcess } from "../support/haproxy";
 import { ServerProcess } from "../support/kill-harness";
 import { startTestApp } from "../support/test-app";
 

@@ -2,7 +2,6 @@
 // renders for operators: a temp dir of its own, checked with `haproxy -c` before it runs in the
 // foreground, and its runtime API socket to read what the health checks decided.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { accessSync, constants } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -16,23 +15,6 @@ const liveChildren = new Set<ChildProcess>();
 process.once("exit", () => {
   for (const child of liveChildren) child.kill("SIGKILL");
 });
-
-/** The haproxy binary on PATH or where Debian installs it (/usr/sbin is not on every user's PATH). */
-export function findHaproxy(): string | undefined {
-  const candidates = [
-    ...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean),
-    "/usr/sbin",
-    "/usr/local/sbin",
-  ];
-  for (const dir of candidates) {
-    const binary = path.join(dir, "haproxy");
-    try {
-      accessSync(binary, constants.X_OK);
-      return binary;
-    } catch {}
-  }
-  return undefined;
-}
 
 export type ServerState = {
   /** "UP", "DOWN", or a transition such as "UP 1/2" (one failed check of the two that mark it down). */
