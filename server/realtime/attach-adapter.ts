@@ -65,12 +65,7 @@ export async function attachAdapter(
     logger.info("Socket.IO uses the Redis adapter");
     return {
       healthProbes: [link.healthProbe],
-      // With Redis away, a QUIT would wait for it to come back: such a connection is dropped instead.
-      release: async () => {
-        await Promise.allSettled(
-          [publisher, subscriber].map((client) => (client.isReady ? client.close() : client.destroy())),
-        );
-      },
+      release: link.close,
     };
   }
   if (choice.kind === "postgres") {
