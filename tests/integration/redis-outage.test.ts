@@ -12,6 +12,7 @@ import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PresenceMember } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
+import { CuttableProxy } from "../support/cuttable-proxy";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   makeAnalyst,
@@ -22,7 +23,6 @@ import {
   type TestSocket,
 } from "../support/factories";
 import { BoardWatcher, readBoardState, ServerProcess } from "../support/kill-harness";
-import { CuttableProxy } from "../support/cuttable-proxy";
 import { findRedisServer, RedisServerProcess } from "../support/redis-server";
 import { startTestApp } from "../support/test-app";
 
