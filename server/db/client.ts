@@ -1,5 +1,6 @@
 // The Prisma client for one process: Rust-free client over node-postgres (@prisma/adapter-pg).
 import { PrismaPg } from "@prisma/adapter-pg";
+import { ClientEndedOnTimeout } from "./client-ended-on-timeout";
 import { PrismaClient } from "./generated/client";
 
 export type Database = PrismaClient;
@@ -20,9 +21,9 @@ export function createDatabase(databaseUrl: string, timeouts: DatabaseTimeouts =
     max: 10,
     connectionTimeoutMillis: timeouts.connectMs,
     // Client-side, so it also ends the wait on a database that no longer answers at all, which a
-    // server-side statement_timeout cannot. A timed-out query's connection stays busy until the server
-    // answers it; later queries on it time out the same way, and all flow again once it does.
+    // server-side statement_timeout cannot; the connection of a query that timed out is ended.
     query_timeout: timeouts.queryMs,
+    Client: ClientEndedOnTimeout,
     // Notices a peer that vanished without closing the connection sooner than the kernel's default.
     keepAlive: true,
   });

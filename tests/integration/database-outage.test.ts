@@ -13,6 +13,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "@/server/app";
 import { migrateDatabase } from "@/server/db/migrate";
+import { toWireError } from "@/server/errors";
 import {
   annotationInput,
   connectSocket,
@@ -37,6 +38,8 @@ let app: App;
 let analyst: TestAnalyst;
 let board: TestBoard;
 let cookie: string;
+/** The server's database, for looking at it from outside the server. */
+let databaseUrl: string;
 
 async function freePort(): Promise<number> {
   const probe = net.createServer();
@@ -69,7 +72,7 @@ beforeAll(async () => {
   await admin.connect();
   await admin.query("CREATE DATABASE watchfloor");
   await admin.end();
-  const databaseUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/watchfloor`;
+  databaseUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/watchfloor`;
   await migrateDatabase(databaseUrl);
   // A short query timeout, so that the paused-database case answers well inside ANSWER_WITHIN_MS.
   app = await startTestApp({ databaseUrl, env: { DATABASE_QUERY_TIMEOUT_MS: "2000" } });
@@ -207,6 +210,49 @@ describe("while PostgreSQL is stopped", () => {
 });
 
 describe("while PostgreSQL is paused (answers nothing, refuses nothing)", () => {
+  it("ends the connection of a transaction whose query timed out, so nothing of it is left open or committed later", async () => {
+    const note = annotationInput(board, { body: "Before the pause." });
+    const socket = await liveSocket();
+    expect(await socket.timeout(ANSWER_WITHIN_MS).emitWithAck("annotation:create", note)).toMatchObject({ ok: true });
+    socket.disconnect();
+    const failure = await app.db
+      .$transaction(async (tx) => {
+        await tx.annotation.update({ where: { id: note.id }, data: { body: "Inside the timed-out transaction." } });
+        await pause();
+        // Sent to a database that does not answer: the query times out, and Prisma's ROLLBACK behind it.
+        await tx.$queryRaw`SELECT 1`;
+      })
+      .then(
+        () => expect.unreachable("the transaction committed"),
+        (error: unknown) => error,
+      )
+      .finally(resume);
+    expect(toWireError(failure)).toEqual(unreachable.error);
+    await waitUntilHealthy();
+    // Once the database answers again, no connection is left inside that transaction...
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    try {
+      const openTransactions = async () =>
+        Number(
+          (
+            await admin.query(
+              "SELECT count(*) AS open FROM pg_stat_activity WHERE datname = 'watchfloor' AND state LIKE 'idle in transaction%'",
+            )
+          ).rows[0].open,
+        );
+      for (let attempt = 0; attempt < 50 && (await openTransactions()) > 0; attempt++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await openTransactions()).toBe(0);
+      // ...and the update it held was rolled back, also after the pool has been used again.
+      for (let round = 0; round < 20; round++) await app.db.$transaction(async (tx) => tx.$queryRaw`SELECT 1`);
+      const stored = await admin.query('SELECT body FROM "Annotation" WHERE id = $1', [note.id]);
+      expect(stored.rows[0]?.body).toBe("Before the pause.");
+    } finally {
+      await admin.end();
+    }
+  }, 90_000);
+
   it("answers a write UNAVAILABLE after the query timeout instead of hanging, and takes it once resumed", async () => {
     const socket = await liveSocket();
     const note = annotationInput(board, { id: randomUUID(), body: "Written while the database hung." });
