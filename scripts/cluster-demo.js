@@ -123,6 +123,11 @@ for (const node of nodes) {
     PUBLIC_URL: `http://localhost:${port}`,
     AUTH_SECRET: process.env.AUTH_SECRET ?? "cluster-demo-secret-cluster-demo-secret",
     SEED_DEMO: "1",
+    // HAProxy (on this machine) appends each browser's address to X-Forwarded-For; the sign-in
+    // throttle counts those addresses, not HAProxy's.
+    TRUSTED_PROXIES: "127.0.0.1,::1",
+    // Built once above; two nodes must not each decide to rebuild (a production start never does).
+    NODE_ENV: "production",
   });
 }
 // HAProxy starts once both nodes are healthy, so it begins with both in rotation.

@@ -11,6 +11,7 @@ import { DEMO_SEED_LOCK, withAdvisoryLock } from "./db/advisory-lock";
 import type { Database } from "./db/client";
 import { type OpenDatabase, openDatabase } from "./db/open-database";
 import { createDomain, type Domain } from "./domain";
+import { clientAddressResolver, trustedProxies } from "./http/client-address";
 import { createRequestHandler } from "./http/create-request-handler";
 import { sendJson } from "./http/respond";
 import { createWriteLimiter } from "./limits/write-limiter";
@@ -109,6 +110,7 @@ async function assemble({ config, logger, pages, workerEntry }: AppOptions, data
     dev: pages === "development",
     pages: nextPages?.handle,
     healthProbes: adapter.healthProbes,
+    clientAddress: clientAddressResolver(trustedProxies(config.trustedProxies)),
   });
   logger.info({ url: publicUrl, embeddedDatabase: database.embedded }, "Watchfloor is listening");
 

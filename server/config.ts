@@ -1,4 +1,5 @@
 // The one place that reads process.env: parsed once with zod into a typed Config.
+import { isIP } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
@@ -22,6 +23,16 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CATCH_UP_MAX_OPS: z.coerce.number().int().positive().default(2000),
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(0).default(10),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => entries.every(isAddressOrRange), "addresses or CIDR ranges, separated by commas"),
   WRITE_RATE_PER_SEC: z.coerce.number().min(0).default(5),
   WRITE_BURST: z.coerce.number().int().min(1).default(30),
   REDIS_URL: z.url().optional(),
@@ -31,6 +42,13 @@ const ZEnv = z.object({
   WORKER_TASK_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
 });
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", bits, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
 
 export type Config = {
   env: "development" | "production" | "test";
@@ -55,6 +73,11 @@ export type Config = {
   catchUpMaxOps: number;
   /** Sign-in attempts allowed per client address per minute; 0 turns the throttle off (load tests). */
   signInAttemptsPerMinute: number;
+  /**
+   * Load balancers whose X-Forwarded-For is believed (addresses or CIDR ranges), so that the sign-in
+   * throttle counts analysts, not the balancer (server/http/client-address.ts). Empty: the TCP peer.
+   */
+  trustedProxies: string[];
   /** Writes per analyst per second, refilled continuously; 0 turns the limit off (benchmarks). */
   writeRatePerSec: number;
   /** Writes an analyst may make at once before the rate applies. */
@@ -100,6 +123,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     logLevel: e.LOG_LEVEL,
     catchUpMaxOps: e.CATCH_UP_MAX_OPS,
     signInAttemptsPerMinute: e.SIGN_IN_ATTEMPTS_PER_MINUTE,
+    trustedProxies: e.TRUSTED_PROXIES,
     writeRatePerSec: e.WRITE_RATE_PER_SEC,
     writeBurst: e.WRITE_BURST,
     socketAdapter: e.SOCKET_ADAPTER ?? (e.REDIS_URL ? "redis" : "memory"),

@@ -10,6 +10,7 @@ import type { Domain } from "../domain";
 import { AppError } from "../errors";
 import type { Logger } from "../logger";
 import { API_ROUTES } from "./api-routes";
+import type { ClientAddressOf } from "./client-address";
 import { checkHealth, databaseProbe, HEALTH_HTTP_STATUS, type HealthProbe } from "./health";
 import { readJsonBody, readTextBody } from "./read-json-body";
 import { sendError, sendJson } from "./respond";
@@ -30,6 +31,8 @@ export function createRequestHandler(options: {
   pages: PageHandler | undefined;
   /** Checks /api/health runs besides the database's (server/http/health.ts); default none. */
   healthProbes?: readonly HealthProbe[];
+  /** The address the sign-in throttle counts a request under (server/http/client-address.ts). */
+  clientAddress: ClientAddressOf;
 }): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { domain, auth, logger, pages, publicUrl } = options;
   const authHandler = toNodeHandler(auth);
@@ -42,7 +45,10 @@ export function createRequestHandler(options: {
     setSecurityHeaders(res, { https });
     try {
       if (path.startsWith("/api/auth/")) {
-        req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+        req.headers[CLIENT_ADDRESS_HEADER] = options.clientAddress(
+          req.socket.remoteAddress,
+          req.headers["x-forwarded-for"],
+        );
         return await authHandler(req, res);
       }
       if (path === "/api/health") {

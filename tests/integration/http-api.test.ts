@@ -183,6 +183,37 @@ describe("sign-in throttling", () => {
   });
 });
 
+describe("sign-in throttling behind a load balancer", () => {
+  // The test client is the balancer (127.0.0.1, trusted) appending each analyst's address, as HAProxy's
+  // `option forwardfor` does; a different account each time, so only the per-address limit can refuse.
+  const attemptVia = (server: { url: string }, forwardedFor: string, index: number) =>
+    fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: server.url, "x-forwarded-for": forwardedFor },
+      body: JSON.stringify({ email: `shift-${index}@watchfloor.test`, password: "wrong-password-x" }),
+    }).then((response) => response.status);
+
+  it("counts each analyst's address, not the balancer's, when the balancer is trusted", async () => {
+    await app.db.rateLimit.deleteMany();
+    const throttled = await startTestApp({
+      databaseUrl: database.url,
+      env: { SIGN_IN_ATTEMPTS_PER_MINUTE: "2", TRUSTED_PROXIES: "127.0.0.1,::1" },
+    });
+    try {
+      const statuses = [];
+      for (const [index, address] of ["198.51.100.1", "198.51.100.2", "198.51.100.3"].entries())
+        statuses.push(await attemptVia(throttled, address, index));
+      expect(statuses).toEqual([401, 401, 401]);
+      // One analyst's third attempt is refused; what a client wrote before the balancer's entry is ignored.
+      statuses.length = 0;
+      for (const index of [3, 4, 5]) statuses.push(await attemptVia(throttled, `6.6.6.${index}, 198.51.100.9`, index));
+      expect(statuses).toEqual([401, 401, 429]);
+    } finally {
+      await throttled.stop();
+    }
+  });
+});
+
 describe("sign-in throttling per account", () => {
   it("refuses further attempts on one account even when they come from different addresses", async () => {
     await app.db.rateLimit.deleteMany();

@@ -33,6 +33,17 @@ describe("parseConfig", () => {
     );
   });
 
+  it("reads the load balancers to trust as addresses and CIDR ranges, none by default", () => {
+    expect(parseConfig({}).trustedProxies).toEqual([]);
+    expect(parseConfig({ TRUSTED_PROXIES: " 127.0.0.1, 10.0.0.0/8 ,fd00::/8" }).trustedProxies).toEqual([
+      "127.0.0.1",
+      "10.0.0.0/8",
+      "fd00::/8",
+    ]);
+    for (const bad of ["balancer.internal", "10.0.0.0/33", "10.0.0.1/8/2", "::1/129"])
+      expect(() => parseConfig({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES/);
+  });
+
   it("refuses a short AUTH_SECRET", () => {
     expect(() => parseConfig({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
   });

@@ -22,7 +22,7 @@ function codeFiles(dir: string): string[] {
 
 /** Module specifiers a file loads at run time: static and dynamic imports and createRequire().resolve,
  *  leaving out `import type`/`export type`, which vanish when the code is compiled. */
-export function runtimeSpecifiers(source: string): string[] {
+function runtimeSpecifiers(source: string): string[] {
   const found: string[] = [];
   const statements = /^\s*(import|export)\s+(?!type\s)[^;]*?\sfrom\s+["']([^"']+)["']|^\s*import\s+["']([^"']+)["']/gm;
   for (const match of source.matchAll(statements)) found.push((match[2] ?? match[3]) as string);
@@ -32,7 +32,7 @@ export function runtimeSpecifiers(source: string): string[] {
 }
 
 /** "@scope/name/sub" → "@scope/name", "name/sub" → "name"; relative paths and aliases → null. */
-export function packageOf(specifier: string): string | null {
+function packageOf(specifier: string): string | null {
   if (specifier.startsWith(".") || specifier.startsWith("/") || specifier.startsWith("@/")) return null;
   if (specifier.startsWith("node:") || builtinModules.includes(specifier.split("/")[0] as string)) return null;
   const parts = specifier.split("/");
