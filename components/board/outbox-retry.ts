@@ -7,6 +7,8 @@ import type { WireError } from "@/lib/errors";
 
 /** However long the server asks, a waiting note is tried again at least this often. */
 export const MAX_RETRY_DELAY_MS = 30_000;
+/** And however short, no sooner than this: a hint of 0 must not become a tight loop. */
+export const MIN_RETRY_DELAY_MS = 500;
 
 export type OutboxRetry = {
   /** A send was answered "not now": with a hint from the server, send what waits again later. */
@@ -22,7 +24,7 @@ export type OutboxRetry = {
 /** How long to wait before the attempt after `inARow` answers of "retry later" in a row. */
 export function retryDelayMs(error: WireError, inARow: number): number | null {
   if (error.code !== "UNAVAILABLE" || error.retryAfterMs === undefined) return null;
-  return Math.min(MAX_RETRY_DELAY_MS, Math.max(1, error.retryAfterMs) * 2 ** Math.min(inARow, 16));
+  return Math.min(MAX_RETRY_DELAY_MS, Math.max(MIN_RETRY_DELAY_MS, error.retryAfterMs) * 2 ** Math.min(inARow, 16));
 }
 
 export function createOutboxRetry(flush: () => void): OutboxRetry {

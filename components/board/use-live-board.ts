@@ -25,6 +25,7 @@ type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const ACK_TIMEOUT_MS = 10_000;
 /** A join or a connection refused with UNAVAILABLE is tried again after the server's hint, or this. */
 const RETRY_DEFAULT_MS = 2_000;
+const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 30_000;
 /** Ops kept for the activity feed (those before the page opened come from the server). */
 const LIVE_OPS_KEPT = 50;
@@ -52,7 +53,7 @@ export function useLiveBoard(boardId: string) {
     let retriesInARow = 0;
     const retryLater = (again: () => void, hintMs = RETRY_DEFAULT_MS) => {
       if (retryTimer !== undefined) return;
-      const delay = Math.min(RETRY_MAX_MS, hintMs * 2 ** Math.min(retriesInARow++, 16));
+      const delay = Math.min(RETRY_MAX_MS, Math.max(RETRY_MIN_MS, hintMs) * 2 ** Math.min(retriesInARow++, 16));
       retryTimer = setTimeout(() => {
         retryTimer = undefined;
         again();

@@ -2,7 +2,12 @@
 // server answered UNAVAILABLE must be sent again by a timer honouring its hint, or as soon as a write
 // is saved again — and not at all when nothing waits.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createOutboxRetry, MAX_RETRY_DELAY_MS, retryDelayMs } from "@/components/board/outbox-retry";
+import {
+  createOutboxRetry,
+  MAX_RETRY_DELAY_MS,
+  MIN_RETRY_DELAY_MS,
+  retryDelayMs,
+} from "@/components/board/outbox-retry";
 import type { WireError } from "@/lib/errors";
 
 const databaseDown: WireError = {
@@ -81,5 +86,6 @@ describe("retrying the outbox while the board stays live", () => {
     expect(retryDelayMs({ code: "RATE_LIMITED", message: "slow down", retryAfterMs: 500 }, 0)).toBeNull();
     expect(retryDelayMs(notConnected, 0)).toBeNull();
     expect(retryDelayMs(databaseDown, 0)).toBe(2_000);
+    expect(retryDelayMs({ ...databaseDown, retryAfterMs: 0 }, 0)).toBe(MIN_RETRY_DELAY_MS);
   });
 });
