@@ -3,6 +3,7 @@ import { prismaAdapter } from "@better-auth/prisma-adapter";
 import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import type { Database } from "../db/client";
+import { authDatabase } from "./auth-database";
 import { takeToken } from "../limits/token-bucket";
 import type { Logger } from "../logger";
 
@@ -27,7 +28,7 @@ export function createAuth(options: {
     appName: "Watchfloor",
     baseURL: options.baseURL,
     secret: options.secret,
-    database: prismaAdapter(options.db, { provider: "postgresql" }),
+    database: prismaAdapter(authDatabase(options.db), { provider: "postgresql" }),
     // Accounts are made by an owner (`npm run user:create`, invitations); there is no public sign-up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },

@@ -177,6 +177,16 @@ describe("while PostgreSQL is stopped", () => {
         expect(response.status, exported).toBe(503);
         expect(await response.json()).toEqual({ error: unreachable.error });
       }
+      // Signing in needs the database too: better-auth answers 503 with the same code, not an empty 500.
+      const signingIn = await fetch(`${app.url}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: app.url },
+        body: JSON.stringify({ email: analyst.email, password: analyst.password }),
+        signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+      });
+      expect(signingIn.status).toBe(503);
+      expect(signingIn.headers.get("retry-after")).toBe("2");
+      expect(await signingIn.json()).toMatchObject({ code: "UNAVAILABLE", message: unreachable.error.message });
       // Health says why.
       expect(await health()).toEqual({
         status: 503,
