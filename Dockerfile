@@ -16,8 +16,10 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 3000
+# Liveness (the process answers), not readiness (/api/health, 503 while the database is away): an
+# orchestrator that restarts unhealthy containers must not restart every replica during an outage.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s \
-  CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # The fourth command, `npm start`, as the script it runs: npm exits on SIGTERM without passing it on,
 # so `docker stop` would cut the server off instead of letting it finish its writes and close its
 # sockets. With NODE_ENV=production it never builds: it refuses to start when the build is missing or

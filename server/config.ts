@@ -1,13 +1,23 @@
 // The one place that reads process.env: parsed once with zod into a typed Config.
-import { isIP } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { trustedProxies } from "./http/client-address";
 
 const ZBoolFlag = z
   .enum(["0", "1", "true", "false"])
   .optional()
   .transform((value) => (value === undefined ? undefined : value === "1" || value === "true"));
+
+/** The one parser of TRUSTED_PROXIES (server/http/client-address.ts), run here so a bad value stops the start. */
+function parsesAsProxies(entries: string[]): boolean {
+  try {
+    trustedProxies(entries);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -32,7 +42,7 @@ const ZEnv = z.object({
         .map((entry) => entry.trim())
         .filter(Boolean),
     )
-    .refine((entries) => entries.every(isAddressOrRange), "addresses or CIDR ranges, separated by commas"),
+    .refine(parsesAsProxies, "addresses or CIDR ranges, separated by commas"),
   WRITE_RATE_PER_SEC: z.coerce.number().min(0).default(5),
   WRITE_BURST: z.coerce.number().int().min(1).default(30),
   REDIS_URL: z.url().optional(),
@@ -42,13 +52,6 @@ const ZEnv = z.object({
   WORKER_TASK_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
 });
-
-function isAddressOrRange(entry: string): boolean {
-  const [address = "", bits, ...rest] = entry.split("/");
-  const family = isIP(address);
-  if (!family || rest.length) return false;
-  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
-}
 
 export type Config = {
   env: "development" | "production" | "test";

@@ -1,7 +1,8 @@
 // Typed errors thrown by domain services and mapped to HTTP statuses and ack errors at the edges.
 import type { z } from "zod";
 import type { ErrorCode, ValidationIssue, WireError } from "@/lib/errors";
-import { isDatabaseUnreachable } from "./db/database-unreachable";
+import { type DatabaseTrouble, databaseTrouble } from "./db/database-unavailable";
+import type { Logger } from "./logger";
 
 export class AppError extends Error {
   override name = "AppError";
@@ -38,20 +39,27 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw new AppError("VALIDATION", "The request is not valid", issues);
 }
 
-/** How long a client is asked to wait before retrying while the database cannot be reached. */
+/** How long a client is asked to wait before retrying while the database cannot serve requests. */
 export const DATABASE_RETRY_AFTER_MS = 2_000;
 
-/** The answer to any request that needed the database while it could not be reached (issue 12). */
-export const DATABASE_UNREACHABLE: WireError = {
-  code: "UNAVAILABLE",
-  message: "The database is unreachable; retry in a moment",
-  retryAfterMs: DATABASE_RETRY_AFTER_MS,
+/** The answer to any request that needed the database while it could not serve it (issue 12). */
+export const DATABASE_UNAVAILABLE: Record<DatabaseTrouble, WireError> = {
+  unreachable: {
+    code: "UNAVAILABLE",
+    message: "The database is unreachable; retry in a moment",
+    retryAfterMs: DATABASE_RETRY_AFTER_MS,
+  },
+  "not answering": {
+    code: "UNAVAILABLE",
+    message: "The database is not answering in time; retry in a moment",
+    retryAfterMs: DATABASE_RETRY_AFTER_MS,
+  },
 };
 
 /**
- * What a client may see of any error: AppErrors as they are; an unreachable database as UNAVAILABLE
- * (send the same request again later: a create carries its own id, so a commit whose answer was lost
- * is answered with its first result); everything else as a bare INTERNAL.
+ * What a client may see of any error: AppErrors as they are; a database that cannot serve the request
+ * now as UNAVAILABLE (send the same request again later: a create carries its own id, so a commit whose
+ * answer was lost is answered with its first result); everything else as a bare INTERNAL.
  */
 export function toWireError(error: unknown): WireError {
   if (error instanceof AppError) {
@@ -62,6 +70,22 @@ export function toWireError(error: unknown): WireError {
       ...error.extra,
     };
   }
-  if (isDatabaseUnreachable(error)) return { ...DATABASE_UNREACHABLE };
+  const trouble = databaseTrouble(error);
+  if (trouble) return { ...DATABASE_UNAVAILABLE[trouble] };
   return { code: "INTERNAL", message: "Something went wrong on the server" };
+}
+
+/**
+ * One log line for a request that failed, at the level it deserves: a bug (INTERNAL) as an error, a
+ * database that could not serve it as a warning naming the kind, a refusal (AppError) at debug.
+ */
+export function logRequestFailure(
+  logger: Logger,
+  error: unknown,
+  wire: WireError,
+  context: { request: string } & Record<string, unknown>,
+): void {
+  if (wire.code === "INTERNAL") logger.error({ err: error, ...context }, `${context.request} failed`);
+  else if (error instanceof AppError) logger.debug({ ...context, code: wire.code }, `${context.request} refused`);
+  else logger.warn({ err: error, ...context }, `${context.request} refused: the database is ${databaseTrouble(error)}`);
 }

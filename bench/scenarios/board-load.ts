@@ -7,6 +7,7 @@
 // within 2 s of navigation (p50 of each).
 import { Server } from "socket.io";
 import { readBoardSnapshotJson } from "@/server/boards/read-board-snapshot-json";
+import { parseConfig } from "@/server/config";
 import { createDatabase } from "@/server/db/client";
 import { passSerializedJson } from "@/server/realtime/pass-serialized-json";
 import { prepareCast, signInAt } from "../support/cast";
@@ -133,7 +134,7 @@ async function timedJoins(pid: number, options: { url: string; cookie: string; b
  * outside. One read first, so the timed ones run warm as the server's do after the first join.
  */
 async function serverBreakdown(databaseUrl: string, boardId: string) {
-  const db = createDatabase(databaseUrl);
+  const db = createDatabase(databaseUrl, parseConfig({}).databaseTimeouts);
   const encoder = new Server().encoder;
   passSerializedJson(encoder);
   const readMs: number[] = [];

@@ -8,7 +8,7 @@ import type { TAnnotationCreate, WireAnnotation } from "@/lib/schemas/annotation
 import type { Actor } from "../actor";
 import { type Access, permit } from "../boards/access";
 import type { Database } from "../db/client";
-import { isDatabaseUnreachable } from "../db/database-unreachable";
+import { isDatabaseUnavailable } from "../db/database-unavailable";
 import type { Settlement } from "../db/group-commit";
 import type { BaseDomain } from "../domain";
 import { AppError } from "../errors";
@@ -158,7 +158,7 @@ async function writeOrSplit(
     // Without a database, writing each alone would fail the same way, one timeout after another: every
     // request gets the error at once (answered UNAVAILABLE; a resend with the same id finds the write if
     // the statement did commit before the connection went).
-    if (isDatabaseUnreachable(error)) {
+    if (isDatabaseUnavailable(error)) {
       for (const { index } of writable) outcomes.set(index, failed(error));
       return outcomes;
     }

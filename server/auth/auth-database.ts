@@ -6,8 +6,8 @@
 // edges (socket handshake, API) as UNAVAILABLE.
 import { APIError } from "better-auth/api";
 import type { Database } from "../db/client";
-import { isDatabaseUnreachable } from "../db/database-unreachable";
-import { DATABASE_RETRY_AFTER_MS, DATABASE_UNREACHABLE } from "../errors";
+import { type DatabaseTrouble, databaseTrouble } from "../db/database-unavailable";
+import { DATABASE_RETRY_AFTER_MS, DATABASE_UNAVAILABLE } from "../errors";
 
 export function authDatabase(db: Database) {
   return db.$extends({
@@ -16,17 +16,19 @@ export function authDatabase(db: Database) {
         try {
           return await query(args);
         } catch (error) {
-          throw isDatabaseUnreachable(error) ? databaseUnreachableForAuth(error) : error;
+          const trouble = databaseTrouble(error);
+          throw trouble ? databaseUnavailableForAuth(trouble, error) : error;
         }
       },
     },
   });
 }
 
-export function databaseUnreachableForAuth(cause: unknown): APIError {
+function databaseUnavailableForAuth(trouble: DatabaseTrouble, cause: unknown): APIError {
+  const { code, message } = DATABASE_UNAVAILABLE[trouble];
   const refusal = new APIError(
     "SERVICE_UNAVAILABLE",
-    { code: DATABASE_UNREACHABLE.code, message: DATABASE_UNREACHABLE.message },
+    { code, message },
     { "retry-after": String(Math.ceil(DATABASE_RETRY_AFTER_MS / 1000)) },
   );
   // Not in the body: better-auth serialises the body into the answer, and the cause names hosts.

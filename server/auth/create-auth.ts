@@ -3,9 +3,9 @@ import { prismaAdapter } from "@better-auth/prisma-adapter";
 import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import type { Database } from "../db/client";
-import { authDatabase } from "./auth-database";
 import { takeToken } from "../limits/token-bucket";
 import type { Logger } from "../logger";
+import { authDatabase } from "./auth-database";
 
 export type Auth = ReturnType<typeof createAuth>;
 

@@ -7,15 +7,16 @@ export type Database = PrismaClient;
 
 /** How long the database may take before a request is answered UNAVAILABLE instead (issue 12). */
 export type DatabaseTimeouts = {
-  /** A new connection not made in this long fails (a host that drops packets rather than refusing). */
+  /**
+   * Getting a connection takes no longer than this: making a new one (a host that drops packets rather
+   * than refusing), or waiting for one of the pool's to come free (a database too busy to keep up).
+   */
   connectMs: number;
   /** A query without an answer in this long fails (a database that hangs: paused, or cut off mid-query). */
   queryMs: number;
 };
 
-export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, queryMs: 10_000 };
-
-export function createDatabase(databaseUrl: string, timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS): Database {
+export function createDatabase(databaseUrl: string, timeouts: DatabaseTimeouts): Database {
   const adapter = new PrismaPg({
     connectionString: databaseUrl,
     max: 10,

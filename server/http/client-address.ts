@@ -7,15 +7,22 @@ import { BlockList, isIP } from "node:net";
 
 export type ClientAddressOf = (peer: string | undefined, forwardedFor: string | string[] | undefined) => string;
 
-/** `entries`: addresses or CIDR ranges ("127.0.0.1", "10.0.0.0/8", "::1", "fd00::/8"). */
+/**
+ * `entries`: addresses or CIDR ranges ("127.0.0.1", "10.0.0.0/8", "::1", "fd00::/8") of the balancers
+ * only. A range must not hold analysts' own machines: a client inside it would be taken for a proxy,
+ * and the address it wrote into X-Forwarded-For for its own.
+ */
 export function trustedProxies(entries: readonly string[]): BlockList {
   const list = new BlockList();
   for (const entry of entries) {
-    const [address = "", bits] = entry.split("/");
-    const family = isIP(address) === 6 ? "ipv6" : "ipv4";
-    if (!isIP(address)) throw new Error(`TRUSTED_PROXIES: "${entry}" is not an address or a CIDR range`);
-    if (bits === undefined) list.addAddress(address, family);
-    else list.addSubnet(address, Number(bits), family);
+    const [address = "", bits, ...rest] = entry.split("/");
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || rest.length || !validBits)
+      throw new Error(`TRUSTED_PROXIES: "${entry}" is not an address or a CIDR range`);
+    if (bits === undefined) list.addAddress(address, family === 6 ? "ipv6" : "ipv4");
+    else list.addSubnet(address, Number(bits), family === 6 ? "ipv6" : "ipv4");
   }
   return list;
 }

@@ -51,6 +51,9 @@ export function createRequestHandler(options: {
         );
         return await authHandler(req, res);
       }
+      // Liveness, apart from readiness: the process answers at all. A supervisor that restarts what is
+      // unhealthy asks this, so a database outage (readiness 503 everywhere) does not restart every node.
+      if (path === "/api/health/live") return sendJson(res, 200, { status: "live" });
       if (path === "/api/health") {
         const report = await checkHealth(healthProbes);
         return sendJson(res, HEALTH_HTTP_STATUS[report.status], report);

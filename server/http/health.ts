@@ -3,7 +3,7 @@
 // report "degraded" and keep the answer 200, because such a node still serves its own clients.
 // The contract is in docs/http-api.md.
 import type { Database } from "../db/client";
-import { isDatabaseUnreachable } from "../db/database-unreachable";
+import { databaseTrouble } from "../db/database-unavailable";
 
 export type HealthCheck = { ok: boolean; reason?: string };
 
@@ -22,6 +22,12 @@ export type HealthReport = { status: HealthStatus; checks: Record<string, Health
 /** A probe that has not answered in this long counts as failed. */
 export const PROBE_TIMEOUT_MS = 1_000;
 
+const DATABASE_REASON = {
+  unreachable: "is unreachable",
+  "not answering": "is not answering in time",
+  error: "answered with an error",
+} as const;
+
 /** The database probe every node has: a `SELECT 1` within PROBE_TIMEOUT_MS. */
 export function databaseProbe(db: Database): HealthProbe {
   // While a database hangs, a probe's query outlives its answer (until the query timeout): checks that
@@ -33,7 +39,7 @@ export function databaseProbe(db: Database): HealthProbe {
       (error: unknown): HealthCheck => ({
         ok: false,
         // Health is public: a reason in words, never the host, port or SQL.
-        reason: isDatabaseUnreachable(error) ? "the database is unreachable" : "the database answered with an error",
+        reason: `the database ${DATABASE_REASON[databaseTrouble(error) ?? "error"]}`,
       }),
     );
   return {

@@ -1,6 +1,6 @@
 // JSON responses and the mapping of service errors to HTTP statuses.
 import type { ServerResponse } from "node:http";
-import { AppError, HTTP_STATUS, toWireError } from "../errors";
+import { HTTP_STATUS, logRequestFailure, toWireError } from "../errors";
 import type { Logger } from "../logger";
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -15,8 +15,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 export function sendError(res: ServerResponse, error: unknown, logger: Logger): void {
   const wire = toWireError(error);
-  if (wire.code === "INTERNAL") logger.error({ err: error }, "request failed");
-  else if (!(error instanceof AppError)) logger.warn({ err: error }, "request refused: the database is unreachable");
+  logRequestFailure(logger, error, wire, { request: "request" });
   if (wire.retryAfterMs !== undefined) res.setHeader("retry-after", Math.ceil(wire.retryAfterMs / 1000));
   sendJson(res, HTTP_STATUS[wire.code], { error: wire });
 }

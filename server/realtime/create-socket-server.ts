@@ -27,7 +27,7 @@ import {
 } from "../content/observations";
 import { createSource, deleteSource, updateSource } from "../content/sources";
 import type { Domain } from "../domain";
-import { AppError, parseInput, toWireError } from "../errors";
+import { AppError, logRequestFailure, parseInput, toWireError } from "../errors";
 import { isSameOrigin } from "../http/same-origin";
 import type { Logger } from "../logger";
 import { listen, type RequestHandler, requestListener } from "./on-request";
@@ -102,8 +102,7 @@ export function registerSocketHandlers(options: {
       // error stops Socket.IO's own reconnection, so the browser retries UNAVAILABLE itself
       // (components/board/use-live-board.ts) after `retryAfterMs`.
       const wire = toWireError(error);
-      if (wire.code === "INTERNAL") logger.error({ err: error }, "socket handshake failed");
-      else logger.warn({ err: error }, "socket handshake refused: the database is unreachable");
+      logRequestFailure(logger, error, wire, { request: "socket handshake" });
       next(Object.assign(new Error(wire.code), { data: wire }));
     }
   });

@@ -3,7 +3,7 @@
 // Nothing a client sends can throw out of here.
 import type { Result } from "@/lib/errors";
 import { LIMITS } from "@/lib/schemas/common";
-import { AppError, toWireError } from "../errors";
+import { AppError, logRequestFailure, toWireError } from "../errors";
 import type { Logger } from "../logger";
 import { checkPayloadShape } from "./payload-shape";
 import type { WatchfloorSocket } from "./types";
@@ -32,11 +32,12 @@ export function requestListener(event: string, logger: Logger, handle: RequestHa
       result = { ok: true, ...(await handle(this, payload)) };
     } catch (error) {
       const wire = toWireError(error);
-      const context = { event, socketId: this.id, userId: this.data.actor.id };
-      if (wire.code === "INTERNAL") logger.error({ err: error, ...context }, "socket request failed");
-      else if (!(error instanceof AppError))
-        logger.warn({ err: error, ...context }, "socket request refused: the database is unreachable");
-      else logger.debug({ ...context, code: wire.code }, "socket request refused");
+      logRequestFailure(logger, error, wire, {
+        request: "socket request",
+        event,
+        socketId: this.id,
+        userId: this.data.actor.id,
+      });
       result = { ok: false, error: wire };
     }
     ack?.(result);

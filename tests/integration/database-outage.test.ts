@@ -121,6 +121,15 @@ const unreachable = {
   ok: false,
   error: { code: "UNAVAILABLE", message: "The database is unreachable; retry in a moment", retryAfterMs: 2000 },
 };
+/** A database that hangs is not "unreachable": its queries time out. */
+const notAnswering = {
+  ok: false,
+  error: {
+    code: "UNAVAILABLE",
+    message: "The database is not answering in time; retry in a moment",
+    retryAfterMs: 2000,
+  },
+};
 
 /** The postmaster and its children: pausing them all leaves connections open that never answer. */
 async function postgresProcesses(): Promise<number[]> {
@@ -187,6 +196,9 @@ describe("while PostgreSQL is stopped", () => {
       expect(signingIn.status).toBe(503);
       expect(signingIn.headers.get("retry-after")).toBe("2");
       expect(await signingIn.json()).toMatchObject({ code: "UNAVAILABLE", message: unreachable.error.message });
+      // The process itself is alive: a supervisor asking /api/health/live must not restart it.
+      const live = await fetch(`${app.url}/api/health/live`, { signal: AbortSignal.timeout(ANSWER_WITHIN_MS) });
+      expect([live.status, await live.json()]).toEqual([200, { status: "live" }]);
       // Health says why.
       expect(await health()).toEqual({
         status: 503,
@@ -237,7 +249,7 @@ describe("while PostgreSQL is paused (answers nothing, refuses nothing)", () => 
         (error: unknown) => error,
       )
       .finally(resume);
-    expect(toWireError(failure)).toEqual(unreachable.error);
+    expect(toWireError(failure)).toEqual(notAnswering.error);
     await waitUntilHealthy();
     // Once the database answers again, no connection is left inside that transaction...
     const admin = new pg.Client({ connectionString: databaseUrl });
@@ -268,7 +280,7 @@ describe("while PostgreSQL is paused (answers nothing, refuses nothing)", () => 
     const note = annotationInput(board, { id: randomUUID(), body: "Written while the database hung." });
     await pause();
     try {
-      expect(await socket.timeout(ANSWER_WITHIN_MS).emitWithAck("annotation:create", note)).toEqual(unreachable);
+      expect(await socket.timeout(ANSWER_WITHIN_MS).emitWithAck("annotation:create", note)).toEqual(notAnswering);
       const report = await health();
       expect(report.status).toBe(503);
       expect(report.body.status).toBe("unavailable");

@@ -1,11 +1,12 @@
-// Which errors mean "the database cannot be reached" (answered UNAVAILABLE, retry) and which are bugs
-// (INTERNAL). Prisma's and pg's errors are real ones, from a port nothing listens on; the shapes of a
+// Which errors mean "the database cannot serve this now" — unreachable, or not answering in time —
+// (answered UNAVAILABLE, retry) and which are bugs (INTERNAL). Prisma's and pg's errors are real ones, from a port nothing listens on; the shapes of a
 // shutdown mid-query are those observed against a cluster stopped under a running query.
 import net from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "@/server/config";
 import { createDatabase, type Database } from "@/server/db/client";
-import { isDatabaseUnreachable } from "@/server/db/database-unreachable";
+import { databaseTrouble, isDatabaseUnavailable } from "@/server/db/database-unavailable";
 import { AppError, toWireError } from "@/server/errors";
 
 let closedUrl: string;
@@ -22,7 +23,7 @@ async function closedPort(): Promise<number> {
 
 beforeAll(async () => {
   closedUrl = `postgresql://nobody:secret@127.0.0.1:${await closedPort()}/watchfloor`;
-  db = createDatabase(closedUrl);
+  db = createDatabase(closedUrl, parseConfig({}).databaseTimeouts);
 });
 afterAll(() => db.$disconnect());
 
@@ -40,14 +41,14 @@ describe("an unreachable database", () => {
       await caught(db.$transaction(async (tx) => tx.$queryRaw`SELECT 1`)),
       await caught(db.$transaction([db.$queryRaw`SELECT 1`])),
     ];
-    for (const error of errors) expect(isDatabaseUnreachable(error), String(error)).toBe(true);
+    for (const error of errors) expect(isDatabaseUnavailable(error), String(error)).toBe(true);
   });
 
   it("is recognised in pg's own connection error", async () => {
     const client = new pg.Client({ connectionString: closedUrl });
     const error = await caught(client.connect());
     expect((error as { code?: string }).code).toBe("ECONNREFUSED");
-    expect(isDatabaseUnreachable(error)).toBe(true);
+    expect(isDatabaseUnavailable(error)).toBe(true);
   });
 
   it("is recognised when a shutdown ends a running query, and in the pool's and client's bare errors", () => {
@@ -60,14 +61,37 @@ describe("an unreachable database", () => {
         },
       },
     });
-    expect(isDatabaseUnreachable(shutdown)).toBe(true);
-    expect(isDatabaseUnreachable(new Error("Connection terminated unexpectedly"))).toBe(true);
-    expect(isDatabaseUnreachable(new Error("Client has encountered a connection error and is not queryable"))).toBe(
+    expect(isDatabaseUnavailable(shutdown)).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(
       true,
     );
-    expect(isDatabaseUnreachable(new Error("timeout exceeded when trying to connect"))).toBe(true);
-    expect(isDatabaseUnreachable(new Error("Query read timeout"))).toBe(true);
-    expect(isDatabaseUnreachable(new Error("wrapped", { cause: { code: "08006" } }))).toBe(true);
+    expect(databaseTrouble(new Error("wrapped", { cause: { code: "08006" } }))).toBe("unreachable");
+  });
+
+  it("tells a database that does not answer in time (hung, or too busy to lend a connection) from one that is down", async () => {
+    // pg-pool says the same for a slow new connection and for a full pool; Prisma's P2024/P2028 likewise.
+    const slow = [
+      new Error("timeout exceeded when trying to connect"),
+      new Error("Query read timeout"),
+      Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), {
+        code: "P2028",
+      }),
+      Object.assign(
+        new Error(
+          "Transaction API error: Transaction already closed: A query cannot be executed on an expired transaction. The timeout for this transaction was 5000 ms, however 5012 ms passed since the start of the transaction.",
+        ),
+        { code: "P2028" },
+      ),
+      Object.assign(new Error("Timed out fetching a new connection from the connection pool."), { code: "P2024" }),
+    ];
+    for (const error of slow) expect(databaseTrouble(error), error.message).toBe("not answering");
+    expect(toWireError(slow[0])).toEqual({
+      code: "UNAVAILABLE",
+      message: "The database is not answering in time; retry in a moment",
+      retryAfterMs: expect.any(Number),
+    });
+    expect(databaseTrouble(await caught(db.user.findFirst()))).toBe("unreachable");
   });
 
   it("goes to the client as UNAVAILABLE with a retry hint, never INTERNAL", async () => {
@@ -89,7 +113,7 @@ describe("an error that is not about reaching the database", () => {
     });
     const syntax = Object.assign(new Error("syntax error"), { code: "42601", severity: "ERROR" });
     for (const error of [unique, syntax, new TypeError("x is undefined"), "a string", null]) {
-      expect(isDatabaseUnreachable(error)).toBe(false);
+      expect(isDatabaseUnavailable(error)).toBe(false);
       expect(toWireError(error).code).toBe("INTERNAL");
     }
     expect(toWireError(new AppError("CONFLICT", "edited meanwhile")).code).toBe("CONFLICT");
@@ -98,6 +122,6 @@ describe("an error that is not about reaching the database", () => {
   it("does not loop on an error that is its own cause", () => {
     const looped: Error & { cause?: unknown } = new Error("loop");
     looped.cause = looped;
-    expect(isDatabaseUnreachable(looped)).toBe(false);
+    expect(isDatabaseUnavailable(looped)).toBe(false);
   });
 });
