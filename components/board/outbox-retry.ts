@@ -4,11 +4,7 @@
 // instead, a little longer each time in a row, and the next write the server saves sends them at once.
 // Apart from React so its timing can be tested with fake timers.
 import type { WireError } from "@/lib/errors";
-
-/** However long the server asks, a waiting note is tried again at least this often. */
-export const MAX_RETRY_DELAY_MS = 30_000;
-/** And however short, no sooner than this: a hint of 0 must not become a tight loop. */
-export const MIN_RETRY_DELAY_MS = 500;
+import { retryDelayMs } from "./retry-delay";
 
 export type OutboxRetry = {
   /** A send was answered "not now": with a hint from the server, send what waits again later. */
@@ -20,12 +16,6 @@ export type OutboxRetry = {
   /** The page is leaving. */
   stop: () => void;
 };
-
-/** How long to wait before the attempt after `inARow` answers of "retry later" in a row. */
-export function retryDelayMs(error: WireError, inARow: number): number | null {
-  if (error.code !== "UNAVAILABLE" || error.retryAfterMs === undefined) return null;
-  return Math.min(MAX_RETRY_DELAY_MS, Math.max(MIN_RETRY_DELAY_MS, error.retryAfterMs) * 2 ** Math.min(inARow, 16));
-}
 
 export function createOutboxRetry(flush: () => void): OutboxRetry {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -40,11 +30,12 @@ export function createOutboxRetry(flush: () => void): OutboxRetry {
 
   return {
     answeredLater(error) {
-      const delay = retryDelayMs(error, inARow);
-      // Without a hint ("not connected", no answer) the next time the board goes live sends it.
-      if (delay === null) return;
+      // Only an UNAVAILABLE with a hint arms the timer; without one ("not connected") the next time the
+      // board goes live sends it.
+      if (error.code !== "UNAVAILABLE" || error.retryAfterMs === undefined) return;
       owed = true;
       if (timer !== undefined) return;
+      const delay = retryDelayMs(error.retryAfterMs, inARow);
       inARow += 1;
       timer = setTimeout(() => {
         timer = undefined;

@@ -5,10 +5,12 @@
 // Two sends of one note can overlap: the first is still waiting for its ack when the board goes live
 // again and the resend finds the record. Whichever answer comes second must not bring back a record (or
 // a "pending" row) the first one's ack already removed, so a send that was not acknowledged only
-// touches the record if it is still there.
+// touches the record if it is still there. submitNote is the whole of one new note: sent now or after
+// a resend under way, and the outbox's retry told how each send settled.
 import type { WireError } from "@/lib/errors";
 import type { AnnotationCreateResult } from "@/lib/events";
 import type { OutboxEntry } from "./outbox";
+import type { OutboxRetry } from "./outbox-retry";
 
 export type OutboxStore = {
   put: (entry: OutboxEntry) => Promise<void>;
@@ -91,4 +93,45 @@ export async function submitWrite(options: {
   if (settled.status === "failed" && !result.ok)
     return { outcome: { ok: false, error: result.error }, listed: settled.listed };
   return { outcome: { ok: true }, listed: settled.listed };
+}
+
+/** The outbox's resend (use-outbox.ts's flush), as a new note sees it. */
+export type Resend = {
+  /** A resend is going through the outbox now. */
+  running: () => boolean;
+  /** Asks the running resend to go round once more (it lists the outbox again). */
+  goRoundAgain: () => void;
+};
+
+/**
+ * Submits a new note through the outbox (submitWrite) and tells `list` and `retry` how each of its sends
+ * settled: a note told "later" arms the retry, and a note the server saved sends what waits at once.
+ */
+export async function submitNote(options: {
+  entry: OutboxEntry;
+  store: OutboxStore;
+  send: (payload: OutboxEntry["payload"]) => Promise<AnnotationCreateResult>;
+  resend: Resend;
+  retry: Pick<OutboxRetry, "answeredLater" | "saved">;
+  list: (id: string, listed: OutboxEntry | null) => void;
+}): Promise<SubmitOutcome> {
+  const { entry, store, send, resend, retry, list } = options;
+  const settled = (listed: OutboxEntry | null, saved: boolean) => {
+    list(entry.id, listed);
+    if (listed?.waiting) retry.answeredLater(listed.waiting);
+    else if (saved) retry.saved();
+  };
+  // While a resend runs, a new note waits its turn behind the older ones (order holds).
+  const sendNow = !resend.running();
+  const { outcome, listed } = await submitWrite({ entry, store, send, sendNow });
+  settled(listed, sendNow && outcome.ok && !listed);
+  if (sendNow || !outcome.ok) return outcome;
+  // Recorded once the resend had listed what waits: it goes round once more, or, if it has finished
+  // meanwhile, the note is sent now.
+  if (resend.running()) resend.goRoundAgain();
+  else {
+    const late = await settleWrite(store, entry, await send(entry.payload));
+    settled(late.listed, late.status === "sent");
+  }
+  return outcome;
 }

@@ -5,9 +5,11 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import { applyOps, type LiveBoard, liveBoardOf, needsSnapshot } from "@/lib/board-state";
-import type { Failure } from "@/lib/errors";
+import type { Failure, WireError } from "@/lib/errors";
 import type { BoardLeft, ClientToServerEvents, PresenceMember, ServerToClientEvents, WireWarning } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
+import { ANSWER_TIMEOUT_MS, createLiveBoardRetry } from "./live-board-retry";
+import { DEFAULT_RETRY_HINT_MS } from "./retry-delay";
 
 /** What the ack of a client-to-server event carries. */
 export type AckOf<E extends keyof ClientToServerEvents> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
@@ -22,11 +24,6 @@ export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline"
 
 type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const ACK_TIMEOUT_MS = 10_000;
-/** A join or a connection refused with UNAVAILABLE is tried again after the server's hint, or this. */
-const RETRY_DEFAULT_MS = 2_000;
-const RETRY_MIN_MS = 500;
-const RETRY_MAX_MS = 30_000;
 /** Ops kept for the activity feed (those before the page opened come from the server). */
 const LIVE_OPS_KEPT = 50;
 
@@ -48,17 +45,7 @@ export function useLiveBoard(boardId: string) {
     socketRef.current = socket;
     let joining = false;
     let pending: WireOp[] = [];
-    /** One retry at a time, a little later each time in a row (reset once live). */
-    let retryTimer: ReturnType<typeof setTimeout> | undefined;
-    let retriesInARow = 0;
-    const retryLater = (again: () => void, hintMs = RETRY_DEFAULT_MS) => {
-      if (retryTimer !== undefined) return;
-      const delay = Math.min(RETRY_MAX_MS, Math.max(RETRY_MIN_MS, hintMs) * 2 ** Math.min(retriesInARow++, 16));
-      retryTimer = setTimeout(() => {
-        retryTimer = undefined;
-        again();
-      }, delay);
-    };
+    const retry = createLiveBoardRetry({ socket, online: () => navigator.onLine });
     /** The seq a board:head announced; a join that answers below it (it was already in flight) runs again. */
     let announcedSeq = 0;
 
@@ -73,14 +60,17 @@ export function useLiveBoard(boardId: string) {
       joining = true;
       try {
         const sinceSeq = fresh ? undefined : boardRef.current?.seq;
-        const result = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("board:join", { boardId, sinceSeq });
+        let result: AckOf<"board:join">;
+        try {
+          result = await socket.timeout(ANSWER_TIMEOUT_MS).emitWithAck("board:join", { boardId, sinceSeq });
+        } catch {
+          // No answer in time, or the connection dropped while waiting.
+          setConnection(retry.joinFailed(() => void join(fresh)));
+          return;
+        }
         if (!result.ok) {
           setError(result.error.message);
-          // The server is up but cannot read the board now (its database): try again after its hint.
-          if (result.error.code === "UNAVAILABLE") {
-            setConnection("reconnecting");
-            retryLater(() => void join(fresh), result.error.retryAfterMs);
-          } else setConnection("failed");
+          setConnection(retry.joinFailed(() => void join(fresh), result.error));
           return;
         }
         let current: LiveBoard | null;
@@ -101,15 +91,13 @@ export function useLiveBoard(boardId: string) {
           });
         }
         pending = [];
-        retriesInARow = 0;
+        retry.live();
         commit(caughtUp);
         setError(null);
         setConnection("live");
         setLiveEpoch((epoch) => epoch + 1);
         if (gap || caughtUp.seq < announcedSeq) queueMicrotask(() => void join());
         announcedSeq = 0;
-      } catch {
-        setConnection("reconnecting");
       } finally {
         joining = false;
       }
@@ -117,6 +105,7 @@ export function useLiveBoard(boardId: string) {
 
     socket.on("connect", () => void join());
     socket.on("disconnect", (reason) => {
+      retry.disconnected();
       // After a server-side disconnect Socket.IO does not retry by itself; everything else it retries.
       if (reason === "io server disconnect") {
         setConnection("failed");
@@ -129,13 +118,13 @@ export function useLiveBoard(boardId: string) {
         return;
       }
       setConnection("reconnecting");
-      // Refused by the server's handshake (UNAVAILABLE while its database is down): Socket.IO does not
-      // retry that by itself, so connect again after the server's hint.
+      // A connection lost on the way Socket.IO retries by itself (it stays active); one the server refused
+      // in its handshake it does not. Those are connected again with a capped backoff, whatever the code
+      // (live-board-retry.ts), and what the server said is shown meanwhile.
       if (!socket.active) {
-        const hint = (cause as Error & { data?: { retryAfterMs?: number } }).data?.retryAfterMs;
-        retryLater(() => {
-          if (navigator.onLine) socket.connect();
-        }, hint);
+        const refusal = (cause as Error & { data?: WireError }).data;
+        if (refusal) setError(refusal.message);
+        retry.connectRefused(refusal);
       }
     });
     socket.on("board:op", (op) => {
@@ -192,7 +181,7 @@ export function useLiveBoard(boardId: string) {
     return () => {
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
-      clearTimeout(retryTimer);
+      retry.stop();
       socket.disconnect();
       socketRef.current = null;
     };
@@ -212,7 +201,7 @@ export function useLiveBoard(boardId: string) {
         error: {
           code: "UNAVAILABLE",
           message: "No answer from the server; it may not be saved",
-          retryAfterMs: RETRY_DEFAULT_MS,
+          retryAfterMs: DEFAULT_RETRY_HINT_MS,
         },
       };
     }
@@ -220,7 +209,7 @@ export function useLiveBoard(boardId: string) {
   const send: BoardSend = useCallback(
     <E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]) =>
       request((socket) =>
-        (socket.timeout(ACK_TIMEOUT_MS).emitWithAck as (...args: unknown[]) => Promise<AckOf<E>>)(event, payload),
+        (socket.timeout(ANSWER_TIMEOUT_MS).emitWithAck as (...args: unknown[]) => Promise<AckOf<E>>)(event, payload),
       ),
     [request],
   );

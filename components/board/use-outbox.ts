@@ -14,7 +14,7 @@ import type { AnnotationCreateResult } from "@/lib/events";
 import type { TAnnotationCreateInput } from "@/lib/schemas/annotation";
 import { type OutboxEntry, outbox } from "./outbox";
 import { createOutboxRetry } from "./outbox-retry";
-import { type SubmitOutcome, settleWrite, submitWrite } from "./outbox-write";
+import { type SubmitOutcome, settleWrite, submitNote } from "./outbox-write";
 
 export type { SubmitOutcome };
 
@@ -115,29 +115,19 @@ export function useOutbox(options: {
     void reload();
   }, [reload]);
 
-  /** Sends the write now and records it in parallel (outbox-write.ts). */
+  /** Sends the write now (or after the resend under way) and records it in parallel (outbox-write.ts). */
   const submit = useCallback(
     async (payload: TAnnotationCreateInput): Promise<SubmitOutcome> => {
       if (!userId)
         return { ok: false, error: { code: "UNAVAILABLE", message: "Still loading; try again in a moment" } };
       const entry: OutboxEntry = { id: payload.id, boardId, userId, payload, status: "pending", queuedAt: Date.now() };
-      // While a resend runs, a new write waits its turn behind the older ones (order holds).
-      const sendNow = !flushing.current;
-      const { outcome, listed } = await submitWrite({ entry, store: outbox, send: sendCreate, sendNow });
-      list(entry.id, listed);
-      if (listed?.waiting) retry.answeredLater(listed.waiting);
-      else if (sendNow && outcome.ok && !listed) retry.saved();
-      if (!sendNow && outcome.ok) {
-        // Recorded once the resend had listed what waits: it goes round once more, or, if it has
-        // finished meanwhile, the write is sent now.
-        if (flushing.current) queuedDuringFlush.current = true;
-        else {
-          const { listed: now } = await settleWrite(outbox, entry, await sendCreate(payload));
-          list(entry.id, now);
-          if (now?.waiting) retry.answeredLater(now.waiting);
-        }
-      }
-      return outcome;
+      const resend = {
+        running: () => flushing.current,
+        goRoundAgain: () => {
+          queuedDuringFlush.current = true;
+        },
+      };
+      return submitNote({ entry, store: outbox, send: sendCreate, resend, retry, list });
     },
     [boardId, userId, sendCreate, list, retry],
   );

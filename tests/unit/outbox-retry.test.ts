@@ -2,12 +2,8 @@
 // server answered UNAVAILABLE must be sent again by a timer honouring its hint, or as soon as a write
 // is saved again — and not at all when nothing waits.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  createOutboxRetry,
-  MAX_RETRY_DELAY_MS,
-  MIN_RETRY_DELAY_MS,
-  retryDelayMs,
-} from "@/components/board/outbox-retry";
+import { createOutboxRetry } from "@/components/board/outbox-retry";
+import { MAX_RETRY_DELAY_MS, MIN_RETRY_DELAY_MS, retryDelayMs } from "@/components/board/retry-delay";
 import type { WireError } from "@/lib/errors";
 
 const databaseDown: WireError = {
@@ -39,7 +35,7 @@ describe("retrying the outbox while the board stays live", () => {
     expect(flush).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(1);
     expect(flush).toHaveBeenCalledTimes(2);
-    expect(retryDelayMs(databaseDown, 40)).toBe(MAX_RETRY_DELAY_MS);
+    expect(retryDelayMs(databaseDown.retryAfterMs, 40)).toBe(MAX_RETRY_DELAY_MS);
   });
 
   it("sends at once when another write is saved, and the wait starts short again", () => {
@@ -82,10 +78,17 @@ describe("retrying the outbox while the board stays live", () => {
     expect(flush).not.toHaveBeenCalled();
   });
 
-  it("treats only UNAVAILABLE with a hint as 'later'", () => {
-    expect(retryDelayMs({ code: "RATE_LIMITED", message: "slow down", retryAfterMs: 500 }, 0)).toBeNull();
-    expect(retryDelayMs(notConnected, 0)).toBeNull();
-    expect(retryDelayMs(databaseDown, 0)).toBe(2_000);
-    expect(retryDelayMs({ ...databaseDown, retryAfterMs: 0 }, 0)).toBe(MIN_RETRY_DELAY_MS);
+  it("treats only UNAVAILABLE with a hint as 'later', and waits at least the floor whatever the hint", () => {
+    const flush = vi.fn();
+    const retry = createOutboxRetry(flush);
+    retry.answeredLater({ code: "RATE_LIMITED", message: "slow down", retryAfterMs: 500 });
+    retry.answeredLater(notConnected);
+    vi.advanceTimersByTime(MAX_RETRY_DELAY_MS);
+    expect(flush).not.toHaveBeenCalled();
+    retry.answeredLater({ ...databaseDown, retryAfterMs: 0 });
+    vi.advanceTimersByTime(MIN_RETRY_DELAY_MS - 1);
+    expect(flush).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(flush).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,8 +1,8 @@
 // A write through the outbox: sent before IndexedDB has it, kept there until the server answers, and
 // never left behind as pending once acknowledged, whichever of the two finishes first.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { OutboxEntry } from "@/components/board/outbox";
-import { type OutboxStore, settleWrite, submitWrite } from "@/components/board/outbox-write";
+import { type OutboxStore, settleWrite, submitNote, submitWrite } from "@/components/board/outbox-write";
 import type { AnnotationCreateResult } from "@/lib/events";
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 
@@ -209,5 +209,82 @@ describe("a resend that wins against the original send", () => {
     expect(await settleWrite(store, entry, unavailable)).toEqual({ status: "elsewhere", listed: null });
     expect(await settleWrite(store, entry, refused)).toEqual({ status: "elsewhere", listed: null });
     expect(records.size).toBe(0);
+  });
+});
+
+// A note written while a resend of older notes runs waits its turn; when the resend has finished by the
+// time the note is recorded, the note is sent by the submit itself ("late"). Whatever that send is told
+// reaches the outbox's retry as from any other send.
+describe("a note written while a resend runs", () => {
+  const databaseDown: AnnotationCreateResult = {
+    ok: false,
+    error: { code: "UNAVAILABLE", message: "The database is unreachable; retry in a moment", retryAfterMs: 2_000 },
+  };
+
+  /** A resend that is running when the note is submitted and has finished once its record is written. */
+  function finishingResend(steps: Step[], answer: AnnotationCreateResult) {
+    const { store, records, finishPut } = slowStore(steps);
+    let running = true;
+    const resend = { running: () => running, goRoundAgain: vi.fn() };
+    const retry = { answeredLater: vi.fn(), saved: vi.fn() };
+    const list = vi.fn();
+    const send = async (payload: OutboxEntry["payload"]) => {
+      steps.push(`emit ${payload.id === entry.id ? "entry" : "other"}`);
+      return answer;
+    };
+    const submitted = submitNote({ entry, store, send, resend, retry, list });
+    running = false;
+    finishPut();
+    return { submitted, records, resend, retry, list };
+  }
+
+  it("is sent once the resend has finished, and being saved sends the notes waiting for the server at once", async () => {
+    const steps: Step[] = [];
+    const { submitted, records, resend, retry, list } = finishingResend(steps, acked);
+    expect(await submitted).toEqual({ ok: true });
+    expect(steps).toEqual(["put pending", "stored pending", "emit entry", "remove"]);
+    expect(records.size).toBe(0);
+    expect(list).toHaveBeenLastCalledWith(entry.id, null);
+    expect(retry.saved).toHaveBeenCalledTimes(1);
+    expect(retry.answeredLater).not.toHaveBeenCalled();
+    expect(resend.goRoundAgain).not.toHaveBeenCalled();
+  });
+
+  it("is sent once the resend has finished, and told 'later' arms the retry", async () => {
+    const steps: Step[] = [];
+    const { submitted, records, retry, list } = finishingResend(steps, databaseDown);
+    expect(await submitted).toEqual({ ok: true });
+    expect(records.get(entry.id)?.status).toBe("pending");
+    expect(list).toHaveBeenLastCalledWith(entry.id, expect.objectContaining({ status: "pending" }));
+    expect(retry.answeredLater).toHaveBeenCalledWith(databaseDown.ok ? undefined : databaseDown.error);
+    expect(retry.saved).not.toHaveBeenCalled();
+  });
+
+  it("is left to the resend, which goes round once more, when it still runs", async () => {
+    const steps: Step[] = [];
+    const { store, finishPut } = slowStore(steps);
+    const resend = { running: () => true, goRoundAgain: vi.fn() };
+    const retry = { answeredLater: vi.fn(), saved: vi.fn() };
+    const { send } = sender(steps);
+    const submitted = submitNote({ entry, store, send, resend, retry, list: vi.fn() });
+    finishPut();
+    expect(await submitted).toEqual({ ok: true });
+    expect(steps).not.toContain("emit entry");
+    expect(resend.goRoundAgain).toHaveBeenCalledTimes(1);
+    expect(retry.saved).not.toHaveBeenCalled();
+  });
+
+  it("sent at once and saved, also sends the notes waiting for the server", async () => {
+    const steps: Step[] = [];
+    const { store, finishPut } = slowStore(steps);
+    const resend = { running: () => false, goRoundAgain: vi.fn() };
+    const retry = { answeredLater: vi.fn(), saved: vi.fn() };
+    const { send, answer } = sender(steps);
+    const submitted = submitNote({ entry, store, send, resend, retry, list: vi.fn() });
+    answer(acked);
+    finishPut();
+    expect(await submitted).toEqual({ ok: true });
+    expect(steps).toEqual(["emit entry", "put pending", "stored pending", "remove"]);
+    expect(retry.saved).toHaveBeenCalledTimes(1);
   });
 });
