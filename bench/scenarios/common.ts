@@ -1,7 +1,7 @@
 // What every scenario reports, and the pieces they share: the server under test and the baseline side
 // by side, load clients spread over processes, and the fan-out measurement both sides run.
-import net from "node:net";
 import os from "node:os";
+import { freePort } from "../../tests/support/free-port";
 import { ServerProcess } from "../../tests/support/kill-harness";
 import type { ProfileSummary } from "../support/cpu-profile";
 import { type ProcessUsage, watchProcess } from "../support/proc-stats";
@@ -46,20 +46,11 @@ export function notRunResult(id: string, title: string, why: string): ScenarioRe
   };
 }
 
+export { freePort };
+
 export type BenchContext = { databaseUrl: string; quick: boolean; log: (message: string) => void };
 
 export const loadAverage = () => os.loadavg().map((value) => round(value));
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 /** The write limit stays on, as in production, at a rate no bench writer reaches: its query is paid. */
 const UNREACHED_WRITE_LIMIT = { WRITE_RATE_PER_SEC: "100000", WRITE_BURST: "100000" };

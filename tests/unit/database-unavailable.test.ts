@@ -1,28 +1,20 @@
 // Which errors mean "the database cannot serve this now" — unreachable, or not answering in time —
 // (answered UNAVAILABLE, retry) and which are bugs (INTERNAL). Prisma's and pg's errors are real ones, from a port nothing listens on; the shapes of a
 // shutdown mid-query are those observed against a cluster stopped under a running query.
-import net from "node:net";
+
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "@/server/config";
 import { createDatabase, type Database } from "@/server/db/client";
 import { databaseTrouble, isDatabaseUnavailable } from "@/server/db/database-unavailable";
 import { AppError, toWireError } from "@/server/errors";
+import { freePort } from "../support/free-port";
 
 let closedUrl: string;
 let db: Database;
 
-/** A port that was free a moment ago, and that nothing listens on. */
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 beforeAll(async () => {
-  closedUrl = `postgresql://nobody:secret@127.0.0.1:${await closedPort()}/watchfloor`;
+  closedUrl = `postgresql://nobody:secret@127.0.0.1:${await freePort()}/watchfloor`;
   db = createDatabase(closedUrl, parseConfig({}).databaseTimeouts);
 });
 afterAll(() => db.$disconnect());
