@@ -135,10 +135,17 @@ function publisherThatNeverWaits(publisher: RedisClient, isUp: () => boolean): R
  * front of Redis, Redis still loading), node-redis rejects them — nobody caught that (the node died) and
  * node-redis forgets them, so the node would never hear the others. Each is made again when the
  * connection is next ready, until it succeeds; once made, node-redis renews it after each reconnection.
+ * At shutdown (io.close()) it unsubscribes, again without awaiting or catching: with Redis away those
+ * wait in the queue until `close` drops the connection, which rejects them — that ended the process in
+ * the middle of its stop (exit 1, the database left open). An unsubscribe that fails is let go: the
+ * connection it was for is going away, and Redis forgets a dropped connection's subscriptions.
  */
 function subscriberThatKeepsTrying(subscriber: RedisClient): RedisClient {
+  type PubSubCommand = (...args: unknown[]) => Promise<unknown>;
+  const command = (name: "subscribe" | "pSubscribe" | "unsubscribe" | "pUnsubscribe") =>
+    (subscriber[name] as PubSubCommand).bind(subscriber);
   const keepTrying =
-    (subscribe: (...args: unknown[]) => Promise<unknown>) =>
+    (subscribe: PubSubCommand) =>
     (...args: unknown[]) => {
       const attempt = () => {
         subscribe(...args).catch(() => subscriber.once("ready", attempt));
@@ -146,9 +153,18 @@ function subscriberThatKeepsTrying(subscriber: RedisClient): RedisClient {
       attempt();
       return Promise.resolve();
     };
+  const neverRejecting =
+    (unsubscribe: PubSubCommand) =>
+    (...args: unknown[]) =>
+      unsubscribe(...args).then(
+        () => undefined,
+        () => undefined,
+      );
   return withMethods(subscriber, {
-    subscribe: keepTrying(subscriber.subscribe.bind(subscriber) as (...args: unknown[]) => Promise<unknown>),
-    pSubscribe: keepTrying(subscriber.pSubscribe.bind(subscriber) as (...args: unknown[]) => Promise<unknown>),
+    subscribe: keepTrying(command("subscribe")),
+    pSubscribe: keepTrying(command("pSubscribe")),
+    unsubscribe: neverRejecting(command("unsubscribe")),
+    pUnsubscribe: neverRejecting(command("pUnsubscribe")),
   });
 }
 

@@ -329,4 +329,19 @@ describe.skipIf(!redisBinary)("nodes sharing rooms through Redis, when Redis goe
     for (const watcher of [watcherOnA, watcherOnB, watcherOnC]) expect(watcher.digest()).toBe(state.digest);
     await expect.poll(() => logLines(nodeC, "Redis is back"), { timeout: WAIT_MS }).toHaveLength(2);
   }, 60_000);
+
+  it("stop cleanly on SIGTERM while Redis is down: exit code 0 after 'Watchfloor stopped'", async () => {
+    // The adapter's unsubscribes at shutdown wait in the subscriber's queue while Redis is away, and are
+    // rejected when the connection is dropped; nobody awaits them (the node died with exit code 1).
+    await redis.kill();
+    for (const node of [nodeB, nodeC]) await expectDegraded(node);
+    // Node B started with Redis, node C without it (its first subscriptions were queued).
+    for (const node of [nodeB, nodeC]) {
+      const exit = await node.stop();
+      expect({ exit, stopped: logLines(node, "Watchfloor stopped").length }, node.recentOutput().join("\n")).toEqual({
+        exit: { code: 0, signal: null },
+        stopped: 1,
+      });
+    }
+  }, 60_000);
 });

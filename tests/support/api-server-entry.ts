@@ -12,7 +12,9 @@ try {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       app.stop().then(
-        () => process.exit(0),
+        // One turn of the event loop first, as server/index.ts gets while Next closes: a promise that
+        // stop() left to reject with nobody listening ends the process (exit 1) here as it does there.
+        () => setImmediate(() => process.exit(0)),
         (error: unknown) => {
           logger.error({ err: error }, "shutdown failed");
           process.exit(1);

@@ -206,15 +206,19 @@ export class ServerProcess {
     return (await exited).signal;
   }
 
-  /** The orderly stop at the end of a run (SIGKILL when it does not stop in time). */
-  async stop(): Promise<void> {
+  /**
+   * The orderly stop at the end of a run (SIGKILL when it does not stop in time). Resolves with how it
+   * exited (a clean stop is code 0), or null when it was not running.
+   */
+  async stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null } | null> {
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return null;
     const exited = exitOf(child);
     child.kill("SIGTERM");
     const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    await exited;
+    const exit = await exited;
     clearTimeout(timer);
+    return exit;
   }
 
   private async waitForHealth(child: ChildProcess): Promise<void> {

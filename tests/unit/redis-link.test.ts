@@ -18,6 +18,8 @@ class FakeClient extends EventEmitter {
   sendCommand = vi.fn(async (args: string[]) => [args[2], 3]);
   subscribe = vi.fn(async (..._args: unknown[]) => {});
   pSubscribe = vi.fn(async (..._args: unknown[]) => {});
+  unsubscribe = vi.fn(async (..._args: unknown[]) => {});
+  pUnsubscribe = vi.fn(async (..._args: unknown[]) => {});
 
   drop(): void {
     this.isReady = false;
@@ -124,5 +126,18 @@ describe("the Redis link", () => {
     expect(subscriber.pSubscribe).toHaveBeenLastCalledWith("watchfloor#/#*", listener, true);
     subscriber.reconnect();
     expect(subscriber.pSubscribe).toHaveBeenCalledTimes(2);
+  });
+
+  it("never rejects the adapter's unsubscribes at shutdown, which the dropped connection fails while Redis is away", async () => {
+    const { subscriber, adapterSubscriber } = setUp();
+    subscriber.drop();
+    const disconnected = Object.assign(new Error("Disconnects client"), { name: "DisconnectsClientError" });
+    subscriber.unsubscribe.mockRejectedValueOnce(disconnected);
+    subscriber.pUnsubscribe.mockRejectedValueOnce(disconnected);
+    const listener = () => {};
+    await expect(adapterSubscriber.pUnsubscribe("watchfloor#/#*", listener, true)).resolves.toBeUndefined();
+    await expect(adapterSubscriber.unsubscribe("watchfloor-request#/#", listener, true)).resolves.toBeUndefined();
+    expect(subscriber.pUnsubscribe).toHaveBeenCalledWith("watchfloor#/#*", listener, true);
+    expect(subscriber.unsubscribe).toHaveBeenCalledWith("watchfloor-request#/#", listener, true);
   });
 });
