@@ -2,10 +2,12 @@
 // While it is down the node keeps serving its own clients: the adapter's publishes are dropped and its
 // questions to other nodes ("how many are you?") answer "only me", so nothing waits or piles up; the
 // log says so once each way and /api/health reports "degraded". When it is back, `onRestored` runs so
-// the clients can catch up from the op log (issue 12; docs/realtime.md, "When Redis is away").
+// the clients can catch up from the op log (issue 12; docs/realtime.md, "When Redis is away"). A wrong
+// REDIS_URL (redis-misconfigured.ts) degrades the node the same way, but is an error in the log.
 import type { RedisClientType } from "redis";
 import type { HealthProbe } from "../http/health";
 import type { Logger } from "../logger";
+import { type RedisMisconfiguration, redisMisconfigurationOf } from "./redis-misconfigured";
 
 type RedisClient = RedisClientType;
 
@@ -40,21 +42,30 @@ export function watchRedisLink(options: {
   let state: "starting" | "up" | "down" | "closed" = "starting";
   let downSince: Date | undefined;
   let lastError: unknown;
+  /** What the last error says is wrong with REDIS_URL; undefined when Redis may just be away. */
+  let misconfigured: ReturnType<typeof redisMisconfigurationOf>;
+  /** Said once per outage each, however many reconnections fail the same way. */
+  const misconfigurationsLogged = new Set<RedisMisconfiguration>();
 
   const goDown = (message: string) => {
     state = "down";
     downSince = new Date();
     logger.warn({ err: lastError }, message);
   };
+  const comeUp = () => {
+    state = "up";
+    misconfigured = undefined;
+    misconfigurationsLogged.clear();
+  };
   const update = () => {
     if (state === "starting") {
-      if (bothReady()) state = "up";
+      if (bothReady()) comeUp();
     } else if (state === "up" && !bothReady()) {
       goDown(
         "Redis is unreachable: this node keeps serving its own clients; ops written on other nodes do not reach them until it is back",
       );
     } else if (state === "down" && bothReady()) {
-      state = "up";
+      comeUp();
       logger.info(
         { downForMs: Date.now() - (downSince?.getTime() ?? Date.now()) },
         "Redis is back: nodes share ops again",
@@ -68,6 +79,14 @@ export function watchRedisLink(options: {
     // node-redis reports every failed reconnection attempt as an error; the transition is logged once.
     client.on("error", (error: unknown) => {
       lastError = error;
+      misconfigured = redisMisconfigurationOf(error);
+      if (misconfigured && state !== "closed" && !misconfigurationsLogged.has(misconfigured.kind)) {
+        misconfigurationsLogged.add(misconfigured.kind);
+        logger.error(
+          { err: error, kind: misconfigured.kind },
+          `${misconfigured.says}: this node serves only its own clients until REDIS_URL is corrected`,
+        );
+      }
       if (state === "up" && client.isReady) logger.warn({ err: error }, "redis adapter connection");
       update();
     });
@@ -90,7 +109,7 @@ export function watchRedisLink(options: {
           ? { ok: true }
           : {
               ok: false,
-              reason: `Redis is unreachable${downSince ? ` since ${downSince.toISOString()}` : ""}: live ops reach only this node's clients`,
+              reason: `${misconfigured?.says ?? "Redis is unreachable"}${downSince ? ` since ${downSince.toISOString()}` : ""}: live ops reach only this node's clients`,
             },
     },
     adapterPublisher: publisherThatNeverWaits(publisher, isUp),

@@ -51,6 +51,35 @@ function setUp() {
   return { publisher, subscriber, link, warn, info, onRestored, adapterPublisher, adapterSubscriber };
 }
 
+/** A link whose clients have not connected yet, as at a start with REDIS_URL unusable. */
+function setUpUnconnected() {
+  const publisher = new FakeClient();
+  const subscriber = new FakeClient();
+  publisher.isReady = false;
+  subscriber.isReady = false;
+  const logger = createLogger("silent");
+  const error = vi.spyOn(logger, "error");
+  const link = watchRedisLink({
+    publisher: publisher as unknown as RedisClientType,
+    subscriber: subscriber as unknown as RedisClientType,
+    logger,
+    onRestored: vi.fn(),
+  });
+  /** node-redis reports each failed attempt on each connection; a start sees several before it ends. */
+  const failEveryAttempt = (makeError: () => Error, attempts = 5) => {
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      publisher.emit("error", makeError());
+      subscriber.emit("error", makeError());
+    }
+  };
+  return { publisher, subscriber, link, error, failEveryAttempt };
+}
+
+/** The error node-redis reports for a reply such as WRONGPASS (its SimpleError). */
+const replyError = (message: string) => Object.assign(new Error(message), { name: "SimpleError" });
+/** The error net reports when a connection attempt fails. */
+const socketError = (code: string, message: string) => Object.assign(new Error(message), { code });
+
 describe("the Redis link", () => {
   it("logs one warning for an outage however many reconnections fail, and one info when it is back", async () => {
     const { publisher, subscriber, link, warn, info, onRestored } = setUp();
@@ -126,6 +155,66 @@ describe("the Redis link", () => {
     expect(subscriber.pSubscribe).toHaveBeenLastCalledWith("watchfloor#/#*", listener, true);
     subscriber.reconnect();
     expect(subscriber.pSubscribe).toHaveBeenCalledTimes(2);
+  });
+
+  it("says once, as an error with its kind, that Redis refused the credentials, and health says so", async () => {
+    const { link, error, failEveryAttempt } = setUpUnconnected();
+    failEveryAttempt(() => replyError("WRONGPASS invalid username-password pair or user is disabled."));
+    link.endStart();
+    failEveryAttempt(() => replyError("WRONGPASS invalid username-password pair or user is disabled."));
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error.mock.calls[0]?.[0]).toMatchObject({ kind: "credentials" });
+    expect(String(error.mock.calls[0]?.[1])).toMatch(/Redis refused the credentials in REDIS_URL/);
+    expect(await link.healthProbe.check()).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^Redis refused the credentials/),
+    });
+  });
+
+  it("treats a Redis that wants a password REDIS_URL does not give as refused credentials", () => {
+    const { error, failEveryAttempt } = setUpUnconnected();
+    failEveryAttempt(() => replyError("NOAUTH HELLO must be called with the client already authenticated"));
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error.mock.calls[0]?.[0]).toMatchObject({ kind: "credentials" });
+  });
+
+  it("says once, as an error, that REDIS_URL's host name is not found, and health says so", async () => {
+    const { link, error, failEveryAttempt } = setUpUnconnected();
+    failEveryAttempt(() => socketError("ENOTFOUND", "getaddrinfo ENOTFOUND redis.internal"));
+    link.endStart();
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error.mock.calls[0]?.[0]).toMatchObject({ kind: "host-not-found" });
+    expect(await link.healthProbe.check()).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^REDIS_URL's host name is not found/),
+    });
+  });
+
+  it("logs no error for a Redis that is merely down: it is an outage, which heals", async () => {
+    const { link, error, failEveryAttempt } = setUpUnconnected();
+    failEveryAttempt(() => socketError("ECONNREFUSED", "connect ECONNREFUSED 127.0.0.1:6379"));
+    failEveryAttempt(() => socketError("EAI_AGAIN", "getaddrinfo EAI_AGAIN redis.internal"));
+    link.endStart();
+    expect(error).not.toHaveBeenCalled();
+    expect(await link.healthProbe.check()).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^Redis is unreachable/),
+    });
+  });
+
+  it("says it again in a later outage, and health forgets it once Redis is reached", async () => {
+    const { publisher, subscriber, link, error, failEveryAttempt } = setUpUnconnected();
+    const wrongPassword = () => replyError("WRONGPASS invalid username-password pair or user is disabled.");
+    failEveryAttempt(wrongPassword);
+    link.endStart();
+    publisher.reconnect();
+    subscriber.reconnect();
+    expect(await link.healthProbe.check()).toEqual({ ok: true });
+    publisher.drop();
+    failEveryAttempt(() => socketError("ECONNREFUSED", "connect ECONNREFUSED 127.0.0.1:6379"));
+    expect(await link.healthProbe.check()).toMatchObject({ reason: expect.stringMatching(/^Redis is unreachable/) });
+    failEveryAttempt(wrongPassword);
+    expect(error).toHaveBeenCalledTimes(2);
   });
 
   it("never rejects the adapter's unsubscribes at shutdown, which the dropped connection fails while Redis is away", async () => {
