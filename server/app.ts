@@ -19,7 +19,7 @@ import type { Logger } from "./logger";
 import { createNextPages, type NextPages } from "./pages/create-next-pages";
 import { attachAdapter, type SocketAdapterChoice } from "./realtime/attach-adapter";
 import { createBoardEffects } from "./realtime/board-effects";
-import { announceBoardHeads } from "./realtime/board-heads";
+import { boardHeadAnnouncer } from "./realtime/board-heads";
 import { createSocketServer, registerSocketHandlers } from "./realtime/create-socket-server";
 import { startSessionSweep } from "./realtime/session-sweep";
 import type { WatchfloorServer } from "./realtime/types";
@@ -91,7 +91,7 @@ async function assemble({ config, logger, pages, workerEntry }: AppOptions, data
   const io = createSocketServer({ httpServer, logger, publicUrl });
   const adapter = await attachAdapter(io, adapterChoice(config, databaseUrl), {
     logger,
-    onRejoined: () => void announceBoardHeads({ io, db, logger }),
+    onRejoined: boardHeadAnnouncer({ io, db, logger }),
   });
   const workers = createWorkerPool({ ...config.workers, logger, entry: workerEntry });
   const domain = createDomain({
