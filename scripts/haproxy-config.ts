@@ -1,13 +1,12 @@
 // The HAProxy configuration for Watchfloor nodes, written once: `npm run cluster:demo` and the multi-node
 // test render it for their nodes, and docs/deploy.md shows it (a unit test keeps the copy there equal to
 // this output). Every line is explained in docs/deploy.md. Plain HAProxy 2.6 (Debian 12's package), which
-// findHaproxy() locates for both.
+// both locate with scripts/find-executable.ts.
 //
 // As a command, for an operator's own nodes:
 //   npx tsx scripts/haproxy-config.ts --bind :80 10.0.0.11:3000 10.0.0.12:3000 > haproxy.cfg
 
-import { accessSync, constants } from "node:fs";
-import path from "node:path";
+import { findExecutable } from "./find-executable";
 
 /** The cookie HAProxy sets to keep a browser on one node: its value is the node's name. */
 export const BALANCER_COOKIE = "WATCHFLOOR_NODE";
@@ -75,17 +74,7 @@ export function renderHaproxyConfig(options: HaproxyConfigOptions): string {
 
 /** The haproxy binary on PATH or where Debian installs it (/usr/sbin is not on every user's PATH). */
 export function findHaproxy(): string | undefined {
-  const dirs = [...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean), "/usr/sbin", "/usr/local/sbin"];
-  for (const dir of dirs) {
-    const binary = path.join(dir, "haproxy");
-    try {
-      accessSync(binary, constants.X_OK);
-      return binary;
-    } catch {
-      // Not here; try the next directory.
-    }
-  }
-  return undefined;
+  return findExecutable("haproxy");
 }
 
 /** `tsx scripts/haproxy-config.ts [--bind ADDR] [--stats-socket PATH] host:port...` prints the config. */

@@ -13,7 +13,7 @@ import { io } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PresenceMember } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
-import { BALANCER_COOKIE, findHaproxy } from "@/scripts/haproxy-config";
+import { BALANCER_COOKIE } from "@/scripts/haproxy-config";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   makeAnalyst,
@@ -25,14 +25,15 @@ import {
 } from "../support/factories";
 import { HaproxyProcess } from "../support/haproxy";
 import { ServerProcess } from "../support/kill-harness";
+import { requiredProgram } from "../support/required-program";
 import { startTestApp } from "../support/test-app";
 
-const haproxyBinary = findHaproxy();
-if (!haproxyBinary) {
-  const message = "multi-node test: haproxy is not installed (sudo apt-get install haproxy)";
-  if (process.env.REQUIRE_HAPROXY === "1") throw new Error(`${message}, and REQUIRE_HAPROXY=1 requires it`);
-  console.warn(`\n*** SKIPPED: ${message}. Set REQUIRE_HAPROXY=1 to make this a failure. ***\n`);
-}
+const haproxyBinary = requiredProgram({
+  program: "haproxy",
+  aptPackage: "haproxy",
+  test: "multi-node test",
+  requiredBy: "REQUIRE_HAPROXY",
+});
 
 const ADAPTER_ENV: Record<string, string> = process.env.REDIS_URL
   ? { REDIS_URL: process.env.REDIS_URL }

@@ -23,15 +23,16 @@ import {
   type TestSocket,
 } from "../support/factories";
 import { BoardWatcher, readBoardState, ServerProcess } from "../support/kill-harness";
-import { findRedisServer, RedisServerProcess } from "../support/redis-server";
+import { RedisServerProcess } from "../support/redis-server";
+import { requiredProgram } from "../support/required-program";
 import { startTestApp } from "../support/test-app";
 
-const redisBinary = findRedisServer();
-if (!redisBinary) {
-  const message = "Redis outage test: redis-server is not installed (sudo apt-get install redis-server)";
-  if (process.env.REQUIRE_REDIS === "1") throw new Error(`${message}, and REQUIRE_REDIS=1 requires it`);
-  console.warn(`\n*** SKIPPED: ${message}. Set REQUIRE_REDIS=1 to make this a failure. ***\n`);
-}
+const redisBinary = requiredProgram({
+  program: "redis-server",
+  aptPackage: "redis-server",
+  test: "Redis outage test",
+  requiredBy: "REQUIRE_REDIS",
+});
 
 /**
  * node-redis rejects a command Redis has not answered after this long; the adapter's publishes were

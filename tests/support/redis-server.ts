@@ -1,9 +1,7 @@
 // A redis-server of a test's own (Debian's package): on a port of its choosing, nothing written to
 // disk, killed and started again on the same port to play an outage under running nodes.
 import { type ChildProcess, spawn } from "node:child_process";
-import { accessSync, constants } from "node:fs";
 import net from "node:net";
-import path from "node:path";
 
 const START_TIMEOUT_MS = 10_000;
 
@@ -12,19 +10,6 @@ const liveChildren = new Set<ChildProcess>();
 process.once("exit", () => {
   for (const child of liveChildren) child.kill("SIGKILL");
 });
-
-/** The redis-server binary on PATH (or where Debian installs it), if there is one. */
-export function findRedisServer(): string | undefined {
-  const candidates = [...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean), "/usr/bin", "/usr/sbin"];
-  for (const dir of candidates) {
-    const binary = path.join(dir, "redis-server");
-    try {
-      accessSync(binary, constants.X_OK);
-      return binary;
-    } catch {}
-  }
-  return undefined;
-}
 
 export class RedisServerProcess {
   readonly url: string;
