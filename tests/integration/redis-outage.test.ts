@@ -4,7 +4,8 @@
 // refusing to start. When Redis is back, cross-node delivery resumes by itself, and watchers that
 // missed what was written on another node catch up from the op log without any further write — also
 // when only one node lost Redis (its connection goes through a proxy the test cuts) and the others'
-// watchers missed what it wrote. A redis-server of the test's own, killed and restarted on one port.
+// watchers missed what it wrote. And a node stopped while Redis is down stops cleanly (exit code 0).
+// A redis-server of the test's own, killed and restarted on one port.
 // Without redis-server the file is skipped with a warning, or fails when REQUIRE_REDIS=1 (CI).
 import { randomUUID } from "node:crypto";
 import net from "node:net";
