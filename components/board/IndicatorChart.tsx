@@ -18,22 +18,22 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { chartMarkers } from "@/lib/charts/annotation-markers";
+import { formatTick, spacedTicks, ticksForView } from "@/lib/charts/axis-ticks";
+import { downsampleToWidth, nearestPoint, pointsInView, toChartPoints } from "@/lib/charts/display-series";
+import type { TimeRange } from "@/lib/charts/time-range";
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { WireEvent, WireIndicator, WireObservation } from "@/lib/schemas/board";
-import { chartMarkers } from "./chart/annotation-markers";
-import { formatTick, spacedTicks, ticksForView } from "./chart/axis-ticks";
-import { downsampleToWidth, nearestPoint, pointsInView, toChartPoints } from "./chart/display-series";
 import { EventLines } from "./chart/EventLines";
 import { GroupedMarkers, groupSpacingPx } from "./chart/GroupedMarkers";
 import { ObservationTooltip } from "./chart/ObservationTooltip";
 import { PlotAreaProbe } from "./chart/PlotAreaProbe";
 import { PointPicker } from "./chart/PointPicker";
 import { chartSizes } from "./chart/sizes";
-import type { TimeRange } from "./chart/time-range";
 import { useElementWidth } from "./chart/use-element-width";
 import { type DragSelection, useRangeDrag } from "./chart/use-range-drag";
 
-export type { ChartPoint } from "./chart/display-series";
+export type { ChartPoint } from "@/lib/charts/display-series";
 
 type Props = {
   indicator: WireIndicator;

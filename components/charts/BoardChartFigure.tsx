@@ -2,11 +2,11 @@
 // axis as on the board page, inside a frame that says what, when, by whom and how to handle it.
 // The server renders it to SVG/PNG/PDF; the page can render it off-screen for its export button.
 // Either way composeFigureSvg() turns the rendered DOM into one standalone SVG file.
-import type { ChartFigureModel } from "./chart-model";
-import { CHART_FONT_FAMILY, CHART_PALETTES, type ChartTheme } from "./chart-palette";
+import type { ChartFigureModel } from "@/lib/charts/chart-model";
+import { CHART_FONT_FAMILY, CHART_PALETTES, type ChartTheme } from "@/lib/charts/chart-palette";
+import { FIGURE_ATTRIBUTE, PANEL_ATTRIBUTE } from "@/lib/charts/figure-attributes";
+import { type FrameText, layoutFigure } from "@/lib/charts/figure-layout";
 import { FigureChrome } from "./FigureChrome";
-import { FIGURE_ATTRIBUTE, PANEL_ATTRIBUTE } from "./figure-attributes";
-import { type FrameText, layoutFigure } from "./figure-layout";
 import { IndicatorPanel } from "./IndicatorPanel";
 
 export type BoardChartFigureProps = {

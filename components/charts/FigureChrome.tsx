@@ -1,9 +1,9 @@
 // The text around an exported figure's charts, as one SVG layer under them: handling lines at top and
 // bottom, title and time range, legend, panel captions, the numbered event key, and who exported it.
-import { formatUtc } from "@/lib/time";
-import type { ChartFigureModel } from "./chart-model";
-import { CHART_FONT_FAMILY, type ChartPalette } from "./chart-palette";
-import { CHROME_ATTRIBUTE } from "./figure-attributes";
+
+import type { ChartFigureModel } from "@/lib/charts/chart-model";
+import { CHART_FONT_FAMILY, type ChartPalette } from "@/lib/charts/chart-palette";
+import { CHROME_ATTRIBUTE } from "@/lib/charts/figure-attributes";
 import {
   EVENT_KEY_ROW_HEIGHT,
   FIGURE_PADDING,
@@ -15,8 +15,9 @@ import {
   type LegendItem,
   PANEL_CAPTION_HEIGHT,
   type Placed,
-} from "./figure-layout";
-import { fitText } from "./figure-text";
+} from "@/lib/charts/figure-layout";
+import { fitText } from "@/lib/charts/figure-text";
+import { formatUtc } from "@/lib/time";
 
 type Props = { model: ChartFigureModel; layout: FigureLayout; frame: FrameText | null; palette: ChartPalette };
 

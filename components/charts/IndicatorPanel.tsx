@@ -1,11 +1,11 @@
 // One indicator's chart at a fixed size, drawn as the board page draws it (components/board/
 // IndicatorChart.tsx) minus what only a pointer can use: no tooltip, no picking, no animation.
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceDot, ReferenceLine, XAxis, YAxis } from "recharts";
-import { formatTick } from "../board/chart/axis-ticks";
-import { downsampleToWidth } from "../board/chart/display-series";
-import type { IndicatorPanelModel, NumberedEvent } from "./chart-model";
-import type { ChartPalette } from "./chart-palette";
-import { EVENT_LABEL_FONT_SIZE, EVENT_LABEL_LANE_HEIGHT, PLOT_INSET } from "./event-label-lanes";
+import { formatTick } from "@/lib/charts/axis-ticks";
+import type { IndicatorPanelModel, NumberedEvent } from "@/lib/charts/chart-model";
+import type { ChartPalette } from "@/lib/charts/chart-palette";
+import { downsampleToWidth } from "@/lib/charts/display-series";
+import { EVENT_LABEL_FONT_SIZE, EVENT_LABEL_LANE_HEIGHT, PLOT_INSET } from "@/lib/charts/event-label-lanes";
 
 type Props = {
   panel: IndicatorPanelModel;

@@ -1,6 +1,6 @@
 // Which annotation markers a chart draws: each one on a working board, grouped with counts past a cap.
 import { describe, expect, it } from "vitest";
-import { chartMarkers } from "@/components/board/chart/annotation-markers";
+import { chartMarkers } from "@/lib/charts/annotation-markers";
 import type { TAnnotationTarget, WireAnnotation } from "@/lib/schemas/annotation";
 
 const DAY_MS = 86_400_000;

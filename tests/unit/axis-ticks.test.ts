@@ -1,7 +1,7 @@
 // Time-axis ticks are spaced by arithmetic, not by measuring labels in the DOM: labels never crowd, and
 // ticks that fit are all kept.
 import { describe, expect, it } from "vitest";
-import { formatTick, spacedTicks } from "@/components/board/chart/axis-ticks";
+import { formatTick, spacedTicks } from "@/lib/charts/axis-ticks";
 
 const DAY_MS = 86_400_000;
 const start = Date.UTC(2022, 0, 3);

@@ -5,7 +5,7 @@
 // (issue 11, docs/BENCHMARKS.md scenario 5).
 import { memo } from "react";
 import { usePlotArea, useXAxisScale } from "recharts";
-import type { TimeRange } from "./time-range";
+import type { TimeRange } from "@/lib/charts/time-range";
 
 export type EventMark = { id: string; t: number; number: number };
 

@@ -3,8 +3,8 @@
 // a single SVG group, not a recharts component per marker, since each of those re-runs the chart's
 // store for all the others. A group's count is written in its dot; merged ranges say how many they hold.
 import { usePlotArea, useXAxisScale, useYAxisScale } from "recharts";
-import type { PointMarker, RangeMarker } from "./annotation-markers";
-import type { TimeRange } from "./time-range";
+import type { PointMarker, RangeMarker } from "@/lib/charts/annotation-markers";
+import type { TimeRange } from "@/lib/charts/time-range";
 
 /** A group's dot grows with the digits it must hold (a digit is about 0.6 em wide). */
 function groupDotRadius(count: number, fontSize: number): number {

@@ -1,7 +1,7 @@
 "use client";
+import type { ChartPoint } from "@/lib/charts/display-series";
 // The hover card of a chart point: the observation's exact time, value, grade and note.
 import { formatUtc } from "@/lib/time";
-import type { ChartPoint } from "./display-series";
 
 const numberFormat = new Intl.NumberFormat("en-GB");
 

@@ -2,9 +2,9 @@
 // The keyboard's way to pick a point (the chart itself is clicked with a mouse). It lists the
 // observations in view; a list too long to scroll lists the drawn points instead, and says to zoom in.
 import { memo } from "react";
+import type { ChartPoint } from "@/lib/charts/display-series";
 import type { WireIndicator, WireObservation } from "@/lib/schemas/board";
 import { formatUtc } from "@/lib/time";
-import type { ChartPoint } from "./display-series";
 
 /** Past this many options a select is slow to open and no help to scroll through. */
 const LONGEST_LIST = 1_000;

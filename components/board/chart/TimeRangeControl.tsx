@@ -2,7 +2,6 @@
 // The board's time-range picker, shared by every chart: presets, a UTC from/to, and zoom and pan
 // buttons. All of it is plain buttons and inputs, so it works from the keyboard.
 import { useState } from "react";
-import { formatUtc } from "@/lib/time";
 import {
   canPan,
   canZoomIn,
@@ -13,7 +12,8 @@ import {
   type TimeRange,
   toUtcInputValue,
   zoom,
-} from "./time-range";
+} from "@/lib/charts/time-range";
+import { formatUtc } from "@/lib/time";
 
 type Props = {
   /** The board's whole span. */

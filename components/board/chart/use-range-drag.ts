@@ -3,7 +3,7 @@
 // the chart still ends it. A press that does not move is left to the chart's click, which picks a point.
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import type { PlotArea } from "recharts";
-import type { TimeRange } from "./time-range";
+import type { TimeRange } from "@/lib/charts/time-range";
 
 export type DragPurpose = "annotate" | "zoom";
 export type DragSelection = { range: TimeRange; purpose: DragPurpose };

@@ -6,7 +6,7 @@ import {
   type ChartFigureModel,
   type ChartSelection,
   type NumberedEvent,
-} from "@/components/charts/chart-model";
+} from "@/lib/charts/chart-model";
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { BoardSnapshot, WireSource } from "@/lib/schemas/board";
 import { describeTarget } from "./describe-target";

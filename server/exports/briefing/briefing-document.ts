@@ -1,7 +1,7 @@
 // The briefing's page: A4, DejaVu embedded (so Cyrillic and other non-Latin names print), the house
 // colours, and the few layout helpers every section shares.
 import PDFDocument from "pdfkit";
-import { CHART_PALETTES } from "@/components/charts/chart-palette";
+import { CHART_PALETTES } from "@/lib/charts/chart-palette";
 import { EXPORT_FONTS } from "../charts/export-fonts";
 
 export type Pdf = PDFKit.PDFDocument;

@@ -1,5 +1,5 @@
 // Key events: the board's events in the pack's time range, numbered as on the charts.
-import type { NumberedEvent } from "@/components/charts/chart-model";
+import type { NumberedEvent } from "@/lib/charts/chart-model";
 import { formatUtc } from "@/lib/time";
 import { COLOR, contentWidth, FONT, keepTogether, MARGIN, type Pdf, sectionHeading } from "./briefing-document";
 

@@ -1,6 +1,6 @@
 // Open warnings and assessments: the analysts' own words, each with what it is about and, when the
 // charts draw it, the letter that marks it there.
-import type { ChartFigureModel } from "@/components/charts/chart-model";
+import type { ChartFigureModel } from "@/lib/charts/chart-model";
 import { annotationHeight, printAnnotation } from "./annotation-line";
 import type { BriefingNote } from "./briefing-content";
 import {

@@ -1,7 +1,7 @@
 // The briefing's chart images: each selected indicator as its own figure from the same chart
 // definitions as the chart export, on a white page, with event numbers and annotation keys on
 // every chart, rasterized (pdfkit draws images, not SVG).
-import type { ChartFigureModel, IndicatorPanelModel } from "@/components/charts/chart-model";
+import type { ChartFigureModel, IndicatorPanelModel } from "@/lib/charts/chart-model";
 import { pngSize } from "../charts/png-size";
 import { rasterizeSvg } from "../charts/rasterize-svg";
 import { renderFigureSvg } from "../charts/render-figure-svg";

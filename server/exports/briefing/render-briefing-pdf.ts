@@ -2,7 +2,7 @@
 // main thread hands the board snapshot it read. Cover, the selected charts with their annotations, key
 // events, open warnings, assessments with confidence, and the sources with their grades; the handling
 // line on every page.
-import type { ChartSelection } from "@/components/charts/chart-model";
+import type { ChartSelection } from "@/lib/charts/chart-model";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { formatUtc } from "@/lib/time";
 import { selectBriefingContent } from "./briefing-content";

@@ -1,6 +1,6 @@
 // The query of the export routes (?indicators=id,id&from=…&to=…&theme=…), checked once for all formats.
 import { z } from "zod";
-import { CHART_THEMES } from "@/components/charts/chart-palette";
+import { CHART_THEMES } from "@/lib/charts/chart-palette";
 import { ZInstant, ZUuid } from "@/lib/schemas/common";
 import { AppError } from "../../errors";
 

@@ -1,7 +1,7 @@
 // SVG to PNG with resvg, off the event loop (renderAsync runs on libuv's thread pool), with only the
 // export fonts loaded so the image is the same on every machine.
 import { renderAsync } from "@resvg/resvg-js";
-import { CHART_FONT_FAMILY } from "@/components/charts/chart-palette";
+import { CHART_FONT_FAMILY } from "@/lib/charts/chart-palette";
 import { EXPORT_FONTS } from "./export-fonts";
 
 /** Pixels per SVG unit: charts are exported at twice their on-screen size, for sharp slides and print. */

@@ -1,7 +1,7 @@
 // A board's indicators as one chart file, framed for sharing: what the board page shows, plus title,
 // legend, time range, event key, who exported it and when, and the board's handling line.
-import { buildChartFigureModel } from "@/components/charts/chart-model";
-import type { ChartTheme } from "@/components/charts/chart-palette";
+import { buildChartFigureModel } from "@/lib/charts/chart-model";
+import type { ChartTheme } from "@/lib/charts/chart-palette";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { renderFigureSvg } from "./render-figure-svg";
 

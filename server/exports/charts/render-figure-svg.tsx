@@ -1,7 +1,7 @@
 // A <BoardChartFigure> rendered on the server and composed into one standalone SVG document.
 import { BoardChartFigure, type BoardChartFigureProps } from "@/components/charts/BoardChartFigure";
-import { composeFigureSvg } from "@/components/charts/compose-figure-svg";
-import { FIGURE_ATTRIBUTE } from "@/components/charts/figure-attributes";
+import { composeFigureSvg } from "@/lib/charts/compose-figure-svg";
+import { FIGURE_ATTRIBUTE } from "@/lib/charts/figure-attributes";
 import { canonicalIds } from "./canonical-ids";
 import { renderInJsdom } from "./render-in-jsdom";
 

@@ -3,9 +3,9 @@
 // this model; the briefing lists the same events and annotation keys beside it.
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { BoardSnapshot, WireBoard, WireEvent, WireIndicator } from "@/lib/schemas/board";
-import { ticksForView } from "../board/chart/axis-ticks";
-import { type ChartPoint, nearestPoint, pointsInView, toChartPoints } from "../board/chart/display-series";
+import { ticksForView } from "./axis-ticks";
 import { boardTimeDomain, drawableRange, limitTicks, weeklyTicks } from "./chart-time";
+import { type ChartPoint, nearestPoint, pointsInView, toChartPoints } from "./display-series";
 
 /** More would run into each other at the narrowest figure (a briefing page). */
 const MAX_TICKS = 16;
