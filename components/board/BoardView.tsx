@@ -5,9 +5,10 @@
 // memoized on them: a note on the board re-renders the thread list, not the charts (issue 11).
 import Link from "next/link";
 import { memo, useCallback, useMemo, useState } from "react";
+import { boardSpan, weeklyTicks } from "@/lib/charts/chart-time";
 import { can } from "@/lib/permissions";
 import type { TAnnotationCreateInput, TAnnotationTarget } from "@/lib/schemas/annotation";
-import type { BoardSummary, WireEvent, WireIndicator, WireObservation } from "@/lib/schemas/board";
+import type { BoardSummary, WireEvent, WireObservation } from "@/lib/schemas/board";
 import { AppHeader } from "../ui/AppHeader";
 import { Problem } from "../ui/Problem";
 import { useSessionUser } from "../ui/use-session-user";
@@ -50,9 +51,9 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   const events = state?.events.list;
   const indicators = state?.indicators.list;
   const sources = state?.sources.list;
-  // A pass over every observation: only when events or figures change, not on every note.
+  // A pass over the events and each series' ends: only when events or figures change, not on every note.
   const domain = useMemo<[number, number]>(
-    () => (events && indicators ? boardSpan(events, indicators) : [0, 1]),
+    () => (events && indicators ? (boardSpan(events, indicators) ?? [0, 1]) : [0, 1]),
     [events, indicators],
   );
   const ticks = useMemo(() => weeklyTicks(domain), [domain]);
@@ -171,38 +172,4 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
       )}
     </div>
   );
-}
-
-const DAY_MS = 86_400_000;
-
-/** One tick per week at 00:00Z, shared by every chart so their time axes line up. */
-function weeklyTicks([start, end]: [number, number]): number[] {
-  const ticks: number[] = [];
-  const step = end - start > 120 * DAY_MS ? 28 * DAY_MS : 7 * DAY_MS;
-  for (let tick = Math.ceil(start / DAY_MS) * DAY_MS; tick <= end; tick += step) ticks.push(tick);
-  return ticks;
-}
-
-/** The earliest and latest instant of the board's events and observations; a loop, since spreading
- * 100,000 times into Math.min would near the engine's argument limit. */
-function boardSpan(events: readonly WireEvent[], indicators: readonly WireIndicator[]): [number, number] {
-  let earliest = Number.POSITIVE_INFINITY;
-  let latest = Number.NEGATIVE_INFINITY;
-  const include = (iso: string) => {
-    const time = Date.parse(iso);
-    if (time < earliest) earliest = time;
-    if (time > latest) latest = time;
-  };
-  for (const event of events) include(event.occurredAt);
-  // The live state keeps each indicator's observations in time order (lib/board-content.ts): its first
-  // and last are its span, so 100,000 observations cost no pass over them.
-  for (const { observations } of indicators) {
-    const [first] = observations;
-    const last = observations.at(-1);
-    if (first && last) {
-      include(first.observedAt);
-      include(last.observedAt);
-    }
-  }
-  return earliest <= latest ? [earliest, latest] : [0, 1];
 }

@@ -4,7 +4,7 @@
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { BoardSnapshot, WireBoard, WireEvent, WireIndicator } from "@/lib/schemas/board";
 import { ticksForView } from "./axis-ticks";
-import { boardTimeDomain, drawableRange, limitTicks, weeklyTicks } from "./chart-time";
+import { boardSpan, boardTimeDomain, drawableRange, limitTicks, weeklyTicks } from "./chart-time";
 import { type ChartPoint, nearestPoint, pointsInView, toChartPoints } from "./display-series";
 
 /** More would run into each other at the narrowest figure (a briefing page). */
@@ -44,10 +44,7 @@ export type ChartFigureModel = {
 };
 
 export function buildChartFigureModel(snapshot: BoardSnapshot, selection: ChartSelection = {}): ChartFigureModel {
-  const boardDomain = boardTimeDomain([
-    ...snapshot.events.map((event) => Date.parse(event.occurredAt)),
-    ...snapshot.indicators.flatMap((indicator) => indicator.observations.map((o) => Date.parse(o.observedAt))),
-  ]);
+  const boardDomain = boardTimeDomain(boardSpan(snapshot.events, snapshot.indicators));
   const domain = drawableRange(
     selection.from ? Date.parse(selection.from) : boardDomain[0],
     selection.to ? Date.parse(selection.to) : boardDomain[1],

@@ -1,13 +1,42 @@
 // The time axis every chart of a board shares, so panels stacked under each other line up.
+import type { WireEvent, WireIndicator } from "@/lib/schemas/board";
 
 const DAY_MS = 86_400_000;
 
-/** From the earliest to the latest event or observation, as on the board page. */
-export function boardTimeDomain(times: number[]): [number, number] {
-  if (times.length === 0) return [0, DAY_MS];
-  const start = Math.min(...times);
-  const end = Math.max(...times);
-  // A single instant still needs a width to draw on.
+/**
+ * The earliest and latest instant of the board's events and observations, or null when it has none.
+ * A loop, not Math.min(...times): spreading 100,000 observations into one call nears the engine's
+ * argument limit (issue 13). Each indicator's observations must be in time order, as the live state
+ * (lib/board-content.ts) and the snapshot (server/boards/snapshot-sql.ts) keep them: its first and last
+ * are its span, so a big series costs no pass over it.
+ */
+export function boardSpan(
+  events: readonly WireEvent[],
+  indicators: readonly Pick<WireIndicator, "observations">[],
+): [number, number] | null {
+  let earliest = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  const include = (iso: string) => {
+    const time = Date.parse(iso);
+    if (time < earliest) earliest = time;
+    if (time > latest) latest = time;
+  };
+  for (const event of events) include(event.occurredAt);
+  for (const { observations } of indicators) {
+    const first = observations[0];
+    const last = observations.at(-1);
+    if (first && last) {
+      include(first.observedAt);
+      include(last.observedAt);
+    }
+  }
+  return earliest <= latest ? [earliest, latest] : null;
+}
+
+/** The board's span made drawable, as exports draw it: a day for an empty board, a day around a single instant. */
+export function boardTimeDomain(span: [number, number] | null): [number, number] {
+  if (span === null) return [0, DAY_MS];
+  const [start, end] = span;
   return start === end ? [start - DAY_MS / 2, end + DAY_MS / 2] : [start, end];
 }
 
