@@ -8,18 +8,12 @@
 //   every per-annotation criterion (tags, authors, kinds, target types, text); `status` is judged on
 //   the top annotation alone, since only threads are resolved.
 // - matchesFilter: the same judgement for one annotation, which stands or falls with its thread.
-import { ANNOTATION_KINDS, type TAnnotationTarget, type WireAnnotation } from "./schemas/annotation";
+import { ANNOTATION_KINDS, type WireAnnotation } from "./schemas/annotation";
 import { LIMITS } from "./schemas/common";
+import { TARGET_TYPES, type TargetType } from "./targets/target-kinds";
 
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
-export type TargetType = TAnnotationTarget["type"];
-export const TARGET_TYPES = [
-  "board",
-  "event",
-  "indicator",
-  "indicator-range",
-  "observation",
-] as const satisfies readonly TargetType[];
+export { TARGET_TYPES, type TargetType };
 export const THREAD_STATUSES = ["all", "open", "resolved"] as const;
 export type ThreadStatus = (typeof THREAD_STATUSES)[number];
 

@@ -6,6 +6,7 @@
 import { type AnnotationThread, oldestFirst } from "./annotation-filter";
 import type { WireAnnotation } from "./schemas/annotation";
 import { ShardedMap } from "./sharded-map";
+import { referenceOf, targetKindOf } from "./targets/target-kinds";
 
 export type AuthorEntry = {
   /** The name the annotation last added by this author carries. */
@@ -25,6 +26,8 @@ export type AnnotationIndex = {
   notesPerEvent: Map<string, number>;
   /** Indicator id → annotations on a point or a range of it. */
   onIndicator: Map<string, WireAnnotation[]>;
+  /** Observation id → annotations on it (replies included); the charts draw them on its indicator. */
+  onObservation: Map<string, WireAnnotation[]>;
   /** Author id → name and how many annotations. */
   authors: Map<string, AuthorEntry>;
   /** Tag → how many annotations carry it. */
@@ -51,6 +54,7 @@ export function indexAnnotations(annotations: readonly WireAnnotation[]): Annota
     threadOrder: heads.map(({ id }) => id),
     notesPerEvent: new Map(),
     onIndicator: new Map(),
+    onObservation: new Map(),
     authors: new Map(),
     tags: new Map(),
   };
@@ -186,8 +190,10 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 
 /** Moves the tallies from `previous` to `next`, replacing only the maps whose counts change. */
 function retally(draft: AnnotationIndex, previous: WireAnnotation | undefined, next: WireAnnotation | undefined) {
-  const eventOf = (annotation?: WireAnnotation) =>
-    annotation?.target.type === "event" ? annotation.target.eventId : null;
+  const eventOf = (annotation?: WireAnnotation) => {
+    const reference = annotation ? referenceOf(annotation.target) : null;
+    return reference?.entity === "event" ? reference.id : null;
+  };
   if (eventOf(previous) !== eventOf(next)) {
     draft.notesPerEvent = new Map(draft.notesPerEvent);
     bump(draft.notesPerEvent, eventOf(previous), -1);
@@ -199,6 +205,7 @@ function retally(draft: AnnotationIndex, previous: WireAnnotation | undefined, n
     if (previous) countAuthor(draft.authors, previous, -1);
     if (next) countAuthor(draft.authors, next, 1);
   }
+  if (observationOf(previous) !== null || observationOf(next) !== null) moveOnObservation(draft, previous, next);
   const tagsBefore = new Set(previous?.tags);
   const tagsAfter = new Set(next?.tags);
   if (tagsBefore.size !== tagsAfter.size || [...tagsBefore].some((tag) => !tagsAfter.has(tag))) {
@@ -219,6 +226,12 @@ function mutableTallies(draft: AnnotationIndex) {
         list.push(annotation);
         draft.onIndicator.set(indicatorId, list);
       }
+      const observationId = observationOf(annotation);
+      if (observationId !== null) {
+        const list = draft.onObservation.get(observationId) ?? [];
+        list.push(annotation);
+        draft.onObservation.set(observationId, list);
+      }
       countAuthor(draft.authors, annotation, 1);
       for (const tag of new Set(annotation.tags)) bump(draft.tags, tag, 1);
     },
@@ -226,8 +239,7 @@ function mutableTallies(draft: AnnotationIndex) {
 }
 
 function indicatorOf(annotation: WireAnnotation | undefined): string | null {
-  const target = annotation?.target;
-  return target?.type === "indicator" || target?.type === "indicator-range" ? target.indicatorId : null;
+  return annotation ? targetKindOf(annotation.target).indicatorOf(annotation.target) : null;
 }
 
 /** Replaces in place when the annotation stays on the same indicator, so the markers keep their order. */
@@ -264,4 +276,29 @@ function bump(counts: Map<string, number>, key: string | null, delta: 1 | -1) {
   const count = (counts.get(key) ?? 0) + delta;
   if (count <= 0) counts.delete(key);
   else counts.set(key, count);
+}
+
+function observationOf(annotation: WireAnnotation | undefined): string | null {
+  return annotation?.target.type === "observation" ? annotation.target.observationId : null;
+}
+
+/** As moveOnIndicator, for annotations on an observation. */
+function moveOnObservation(
+  draft: AnnotationIndex,
+  previous: WireAnnotation | undefined,
+  next: WireAnnotation | undefined,
+) {
+  const onObservation = new Map(draft.onObservation);
+  const from = observationOf(previous);
+  const to = observationOf(next);
+  if (from !== null && previous) {
+    const kept =
+      from === to && next
+        ? (onObservation.get(from) ?? []).map((item) => (item.id === previous.id ? next : item))
+        : (onObservation.get(from) ?? []).filter((item) => item.id !== previous.id);
+    if (kept.length) onObservation.set(from, kept);
+    else onObservation.delete(from);
+  }
+  if (to !== null && next && from !== to) onObservation.set(to, [...(onObservation.get(to) ?? []), next]);
+  draft.onObservation = onObservation;
 }

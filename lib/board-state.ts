@@ -31,6 +31,7 @@ import {
 import type { WireOp } from "./ops";
 import type { WireAnnotation } from "./schemas/annotation";
 import type { BoardSnapshot, WireBoard } from "./schemas/board";
+import { pointsAt } from "./targets/target-kinds";
 
 export type BoardState = ContentState & { board: WireBoard; annotations: AnnotationIndex };
 
@@ -115,7 +116,7 @@ function reduce(state: BoardState, op: WireOp): BoardState {
     case "event.deleted": {
       const eventId = op.data.id;
       // The server deletes the annotations on it with it.
-      const pruned = withoutAnnotations(state, ({ target }) => target.type === "event" && target.eventId === eventId);
+      const pruned = withoutAnnotations(state, ({ target }) => pointsAt(target, "event", new Set([eventId])));
       return { ...pruned, events: removeKeyed(state.events, eventId, idOf) };
     }
     case "source.created":
@@ -130,9 +131,9 @@ function reduce(state: BoardState, op: WireOp): BoardState {
       const indicatorId = op.data.id;
       // The database cascades to its observations and to the annotations on them too.
       const observationIds = new Set(state.indicators.byId.get(indicatorId)?.observations.map(idOf));
+      const indicatorIds = new Set([indicatorId]);
       const onIt = ({ target }: WireAnnotation) =>
-        ((target.type === "indicator" || target.type === "indicator-range") && target.indicatorId === indicatorId) ||
-        (target.type === "observation" && observationIds.has(target.observationId));
+        pointsAt(target, "indicator", indicatorIds) || pointsAt(target, "observation", observationIds);
       return removeIndicator(withoutAnnotations(state, onIt), indicatorId);
     }
     case "observation.created":
@@ -140,7 +141,8 @@ function reduce(state: BoardState, op: WireOp): BoardState {
       return upsertObservation(state, op.data);
     case "observation.deleted": {
       const { id, indicatorId } = op.data;
-      const onIt = ({ target }: WireAnnotation) => target.type === "observation" && target.observationId === id;
+      const observationIds = new Set([id]);
+      const onIt = ({ target }: WireAnnotation) => pointsAt(target, "observation", observationIds);
       return removeObservation(withoutAnnotations(state, onIt), indicatorId, id);
     }
     case "observations.imported":

@@ -5,18 +5,25 @@ import { LIMITS, ZInstant, ZText, ZUuid } from "./common";
 export const ANNOTATION_KINDS = ["note", "assessment", "question", "warning"] as const;
 export const CONFIDENCE_LEVELS = ["low", "moderate", "high"] as const;
 
-// A span of a source's text will join these as {type: "source-span", sourceId, start, end}.
+// Each kind of target on its own, for lib/targets/target-kinds.ts; a new kind joins the union below and
+// then that table (docs/architecture.md, "Adding a target kind").
+export const ZBoardTarget = z.strictObject({ type: z.literal("board") });
+export const ZEventTarget = z.strictObject({ type: z.literal("event"), eventId: ZUuid });
+export const ZIndicatorTarget = z.strictObject({ type: z.literal("indicator"), indicatorId: ZUuid, at: ZInstant });
+export const ZIndicatorRangeTarget = z
+  .strictObject({ type: z.literal("indicator-range"), indicatorId: ZUuid, from: ZInstant, to: ZInstant })
+  .refine((range) => Date.parse(range.from) <= Date.parse(range.to), {
+    message: "the range must not end before it starts",
+    path: ["to"],
+  });
+export const ZObservationTarget = z.strictObject({ type: z.literal("observation"), observationId: ZUuid });
+
 export const ZAnnotationTarget = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("board") }),
-  z.strictObject({ type: z.literal("event"), eventId: ZUuid }),
-  z.strictObject({ type: z.literal("indicator"), indicatorId: ZUuid, at: ZInstant }),
-  z
-    .strictObject({ type: z.literal("indicator-range"), indicatorId: ZUuid, from: ZInstant, to: ZInstant })
-    .refine((range) => Date.parse(range.from) <= Date.parse(range.to), {
-      message: "the range must not end before it starts",
-      path: ["to"],
-    }),
-  z.strictObject({ type: z.literal("observation"), observationId: ZUuid }),
+  ZBoardTarget,
+  ZEventTarget,
+  ZIndicatorTarget,
+  ZIndicatorRangeTarget,
+  ZObservationTarget,
 ]);
 export type TAnnotationTarget = z.infer<typeof ZAnnotationTarget>;
 

@@ -7,7 +7,21 @@
 import type { WireOp } from "@/lib/ops";
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { Database } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import { targetColumns } from "./target-columns";
+import { TARGET_COLUMN_TYPES } from "./target-kinds";
+
+// The target columns as the kinds declare them (target-kinds.ts): constants, never input.
+const TARGET_COLUMN_NAMES = Prisma.raw(
+  Object.keys(TARGET_COLUMN_TYPES)
+    .map((name) => `"${name}"`)
+    .join(", "),
+);
+const TARGET_COLUMN_DEFINITIONS = Prisma.raw(
+  Object.entries(TARGET_COLUMN_TYPES)
+    .map(([name, type]) => `"${name}" ${type}`)
+    .join(", "),
+);
 
 export type NewAnnotation = { annotation: WireAnnotation; mentionedUserIds: string[] };
 
@@ -37,9 +51,8 @@ export async function insertAnnotationBatch(
   const ops = await db.$queryRaw<{ seq: number }[]>`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
-        position int, id uuid, "authorId" text, "targetType" "AnnotationTargetType", "eventId" uuid,
-        "indicatorId" uuid, "observationId" uuid, at timestamp(3), "rangeFrom" timestamp(3),
-        "rangeTo" timestamp(3), body text, kind "AnnotationKind", confidence "Confidence", tags text[],
+        position int, id uuid, "authorId" text, "targetType" "AnnotationTargetType", ${TARGET_COLUMN_DEFINITIONS},
+        body text, kind "AnnotationKind", confidence "Confidence", tags text[],
         "parentId" uuid, payload jsonb)
     ),
     bumped AS (
@@ -48,12 +61,10 @@ export async function insertAnnotationBatch(
       RETURNING "lastSeq" - ${batch.length} AS "seqBefore"
     ),
     annotations AS (
-      INSERT INTO "Annotation" (id, "boardId", "authorId", "targetType", "eventId", "indicatorId",
-        "observationId", at, "rangeFrom", "rangeTo", body, kind, confidence, tags, "parentId", "createdAt",
-        "updatedAt")
-      SELECT id, ${boardId}::uuid, "authorId", "targetType", "eventId", "indicatorId", "observationId", at,
-        "rangeFrom", "rangeTo", body, kind, confidence, tags, "parentId", ${stamp}::timestamp(3),
-        ${stamp}::timestamp(3)
+      INSERT INTO "Annotation" (id, "boardId", "authorId", "targetType", ${TARGET_COLUMN_NAMES}, body, kind,
+        confidence, tags, "parentId", "createdAt", "updatedAt")
+      SELECT id, ${boardId}::uuid, "authorId", "targetType", ${TARGET_COLUMN_NAMES}, body, kind, confidence, tags,
+        "parentId", ${stamp}::timestamp(3), ${stamp}::timestamp(3)
       FROM input
       RETURNING id, "authorId", body, kind, confidence, tags
     ),

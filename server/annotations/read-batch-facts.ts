@@ -5,9 +5,10 @@
 // round trips and in the server's CPU (docs/BENCHMARKS.md, scenarios 1 and 2).
 import type { TAnnotationCreate } from "@/lib/schemas/annotation";
 import type { BoardRole } from "@/lib/schemas/board";
+import type { ReferencedEntity } from "@/lib/targets/target-kinds";
 import type { Database } from "../db/client";
 import type { MemberName } from "./find-mentions";
-import { type ExistingTargets, targetIdsOf } from "./find-target-problems";
+import { type ExistingTargets, foundTargetsOf, targetsOnBoardSql } from "./find-target-problems";
 
 export type BatchFacts = {
   authors: Map<string, { role: BoardRole; name: string }>;
@@ -21,9 +22,7 @@ type Row = {
   authors: { userId: string; role: BoardRole; name: string }[];
   archived: boolean | null;
   stored: string[];
-  events: string[];
-  indicators: string[];
-  observations: string[];
+  targets: Record<ReferencedEntity, string[]>;
   threads: string[];
   members: { id: string; name: string }[];
 };
@@ -34,7 +33,7 @@ export async function readBatchFacts(
   requests: { actor: { id: string }; input: TAnnotationCreate }[],
 ): Promise<BatchFacts> {
   const inputs = requests.map((request) => request.input);
-  const wanted = targetIdsOf(inputs);
+  const threadIds = [...new Set(inputs.flatMap((input) => (input.parentId === undefined ? [] : [input.parentId])))];
   const authorIds = [...new Set(requests.map((request) => request.actor.id))];
   const withMembers = inputs.some((input) => input.body.includes("@"));
   const [row] = await db.$queryRaw<Row[]>`
@@ -45,14 +44,12 @@ export async function readBatchFacts(
       (SELECT "archivedAt" IS NOT NULL FROM "Board" WHERE id = ${boardId}::uuid) AS archived,
       (SELECT coalesce(array_agg(id::text), '{}') FROM "Annotation"
         WHERE id = ANY(${inputs.map((input) => input.id)}::uuid[])) AS stored,
-      (SELECT coalesce(array_agg(id::text), '{}') FROM "Event"
-        WHERE "boardId" = ${boardId}::uuid AND id = ANY(${wanted.events}::uuid[])) AS events,
-      (SELECT coalesce(array_agg(id::text), '{}') FROM "Indicator"
-        WHERE "boardId" = ${boardId}::uuid AND id = ANY(${wanted.indicators}::uuid[])) AS indicators,
-      (SELECT coalesce(array_agg(o.id::text), '{}') FROM "Observation" o JOIN "Indicator" i ON i.id = o."indicatorId"
-        WHERE i."boardId" = ${boardId}::uuid AND o.id = ANY(${wanted.observations}::uuid[])) AS observations,
+      ${targetsOnBoardSql(
+        boardId,
+        inputs.map((input) => input.target),
+      )} AS targets,
       (SELECT coalesce(array_agg(id::text), '{}') FROM "Annotation"
-        WHERE "boardId" = ${boardId}::uuid AND id = ANY(${wanted.threads}::uuid[])
+        WHERE "boardId" = ${boardId}::uuid AND id = ANY(${threadIds}::uuid[])
           AND "deletedAt" IS NULL AND "parentId" IS NULL) AS threads,
       (SELECT coalesce(json_agg(json_build_object('id', m."userId", 'name', u.name)), '[]'::json)
          FROM "Membership" m JOIN "User" u ON u.id = m."userId"
@@ -62,12 +59,7 @@ export async function readBatchFacts(
     authors: new Map(row.authors.map((author) => [author.userId, { role: author.role, name: author.name }])),
     archived: row.archived ?? false,
     stored: new Set(row.stored),
-    existing: {
-      events: new Set(row.events),
-      indicators: new Set(row.indicators),
-      observations: new Set(row.observations),
-      threads: new Set(row.threads),
-    },
+    existing: { targets: foundTargetsOf(row.targets), threads: new Set(row.threads) },
     members: row.members,
   };
 }

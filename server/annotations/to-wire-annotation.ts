@@ -1,6 +1,7 @@
 // Maps a stored annotation row to the shape clients see (the target rebuilt from its columns).
 import type { TAnnotationTarget, WireAnnotation } from "@/lib/schemas/annotation";
 import type { Annotation } from "../db/generated/client";
+import { SERVER_TARGET_KIND_BY_STORED, SERVER_TARGET_KINDS } from "./target-kinds";
 
 const PERSON = { select: { id: true, name: true } } as const;
 
@@ -37,30 +38,10 @@ export function toWireAnnotation(row: AnnotationRow): WireAnnotation {
 }
 
 function targetOf(row: Annotation): TAnnotationTarget {
-  switch (row.targetType) {
-    case "board":
-      return { type: "board" };
-    case "event":
-      return { type: "event", eventId: required(row.eventId, row) };
-    case "indicator":
-      return {
-        type: "indicator",
-        indicatorId: required(row.indicatorId, row),
-        at: required(row.at, row).toISOString(),
-      };
-    case "indicator_range":
-      return {
-        type: "indicator-range",
-        indicatorId: required(row.indicatorId, row),
-        from: required(row.rangeFrom, row).toISOString(),
-        to: required(row.rangeTo, row).toISOString(),
-      };
-    case "observation":
-      return { type: "observation", observationId: required(row.observationId, row) };
-  }
-}
-
-function required<T>(value: T | null, row: Annotation): T {
-  if (value === null) throw new Error(`Annotation ${row.id} lacks a column its ${row.targetType} target needs`);
-  return value;
+  const type = SERVER_TARGET_KIND_BY_STORED.get(row.targetType);
+  if (!type) throw new Error(`Annotation ${row.id} has a target type no kind stores: ${row.targetType}`);
+  return SERVER_TARGET_KINDS[type].fromRow(row, (value) => {
+    if (value === null) throw new Error(`Annotation ${row.id} lacks a column its ${row.targetType} target needs`);
+    return value;
+  });
 }

@@ -11,6 +11,8 @@
 // tests/integration/board-snapshot-sql.test.ts holds the result equal to the Prisma-built snapshot.
 // Ties in an ORDER BY fall back to ctid: an arbitrary but stable tie-break within one statement (an
 // UPDATE moves a row's ctid, so it is not the order the rows were written in).
+import type { TargetType } from "@/lib/targets/target-kinds";
+import { SERVER_TARGET_KINDS } from "../annotations/target-kinds";
 import { Prisma } from "../db/generated/client";
 
 /** Objects per row of observations or annotations. */
@@ -96,14 +98,11 @@ const OBSERVATIONS = `
   ) x
   GROUP BY position, index / ${CHUNK}`;
 
-/** The target rebuilt from its columns, as to-wire-annotation.ts's targetOf does. */
+/** The target rebuilt from its columns, as to-wire-annotation.ts does: each kind's own SQL (target-kinds.ts). */
 const TARGET = `CASE a."targetType"
-    WHEN 'board' THEN json_build_object('type', 'board')
-    WHEN 'event' THEN json_build_object('type', 'event', 'eventId', a."eventId")
-    WHEN 'indicator' THEN json_build_object('type', 'indicator', 'indicatorId', a."indicatorId", 'at', ${iso("a.at")})
-    WHEN 'indicator_range' THEN json_build_object('type', 'indicator-range', 'indicatorId', a."indicatorId",
-      'from', ${iso('a."rangeFrom"')}, 'to', ${iso('a."rangeTo"')})
-    WHEN 'observation' THEN json_build_object('type', 'observation', 'observationId', a."observationId")
+    ${(Object.keys(SERVER_TARGET_KINDS) as TargetType[])
+      .map((type) => `WHEN '${SERVER_TARGET_KINDS[type].storedAs}' THEN ${SERVER_TARGET_KINDS[type].snapshotJson(iso)}`)
+      .join("\n    ")}
   END`;
 
 /** Live annotations (not deleted), with their mentions gathered in one pass over the board's. */

@@ -6,7 +6,9 @@ import type { WireOp } from "@/lib/ops";
 import type { WireObservation } from "@/lib/schemas/board";
 import { ZContentRef, ZObservationCreate, ZObservationUpdate } from "@/lib/schemas/content";
 import type { Actor } from "../actor";
+import { assertTargetsOnBoard } from "../annotations/find-target-problems";
 import { recordRevision } from "../annotations/record-revision";
+import { targetColumns } from "../annotations/target-columns";
 import { ANNOTATION_INCLUDE, toWireAnnotation } from "../annotations/to-wire-annotation";
 import { authorize } from "../boards/access";
 import type { Database } from "../db/client";
@@ -77,14 +79,15 @@ async function writeObservation(
     const crossing = thresholdCrossing(indicator, observation, previous);
     if (!crossing) return { ops: [created] as WireOp[], warning: null };
 
+    const target = { type: "observation", observationId: observation.id } as const;
+    await assertTargetsOnBoard(tx, input.boardId, [target]);
     const annotation = await tx.annotation.create({
       data: {
         id: crypto.randomUUID(),
         boardId: input.boardId,
         authorId: actor.id,
         automatic: true,
-        targetType: "observation",
-        observationId: observation.id,
+        ...targetColumns(target),
         body: warningText({ indicator, observation, crossing, sourceTitle }),
         kind: "warning",
         tags: ["threshold"],

@@ -3,6 +3,8 @@
 import { describeTarget } from "@/lib/describe-target";
 import type { TAnnotationTarget } from "@/lib/schemas/annotation";
 import type { BoardSnapshot } from "@/lib/schemas/board";
+import { referenceOf } from "@/lib/targets/target-kinds";
+import { serverTargetKindOf } from "../annotations/target-kinds";
 import { LIST_SEPARATOR } from "./events-csv";
 import { csvText } from "./write-csv";
 
@@ -52,7 +54,10 @@ export function annotationsCsvText(snapshot: BoardSnapshot): Iterable<string> {
 /** describeTarget scans every observation per annotation; after a bulk import that is 10^5 each. */
 function withTargetedObservationsOnly(snapshot: BoardSnapshot): BoardSnapshot {
   const targeted = new Set(
-    snapshot.annotations.flatMap(({ target }) => (target.type === "observation" ? [target.observationId] : [])),
+    snapshot.annotations.flatMap(({ target }) => {
+      const reference = referenceOf(target);
+      return reference?.entity === "observation" ? [reference.id] : [];
+    }),
   );
   return {
     ...snapshot,
@@ -63,23 +68,12 @@ function withTargetedObservationsOnly(snapshot: BoardSnapshot): BoardSnapshot {
   };
 }
 
+/** The id of what the target points at (lib/targets/target-kinds.ts); empty for the board. */
 function targetId(target: TAnnotationTarget): string | null {
-  switch (target.type) {
-    case "board":
-      return null;
-    case "event":
-      return target.eventId;
-    case "indicator":
-    case "indicator-range":
-      return target.indicatorId;
-    case "observation":
-      return target.observationId;
-  }
+  return referenceOf(target)?.id ?? null;
 }
 
-/** A point as an ISO 8601 instant, a range as an ISO 8601 interval ("from/to"). */
+/** A point as an ISO 8601 instant, a range as an ISO 8601 interval ("from/to"): each kind's csvTime. */
 function targetTime(target: TAnnotationTarget): string | null {
-  if (target.type === "indicator") return target.at;
-  if (target.type === "indicator-range") return `${target.from}/${target.to}`;
-  return null;
+  return serverTargetKindOf(target).csvTime(target);
 }

@@ -2,6 +2,7 @@
 // database's first start and by `npm run seed:demo`; never automatically on a configured DATABASE_URL.
 import { randomUUID } from "node:crypto";
 import type { TAnnotationTarget } from "@/lib/schemas/annotation";
+import { assertTargetsOnBoard } from "../annotations/find-target-problems";
 import { recordRevision } from "../annotations/record-revision";
 import { targetColumns } from "../annotations/target-columns";
 import { ANNOTATION_INCLUDE, toWireAnnotation } from "../annotations/to-wire-annotation";
@@ -123,14 +124,16 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
       }
     };
     // Annotations go through the op log like any later write, so the activity history starts complete.
-    for (const annotation of data.annotations) {
+    const targets = data.annotations.map((annotation) => toTarget(annotation.target));
+    await assertTargetsOnBoard(tx, boardId, targets);
+    for (const [index, annotation] of data.annotations.entries()) {
       const authorId = idOf(userIds, annotation.authorEmail);
       const row = await tx.annotation.create({
         data: {
           id: randomUUID(),
           boardId,
           authorId,
-          ...targetColumns(toTarget(annotation.target)),
+          ...targetColumns(targets[index] as TAnnotationTarget),
           body: annotation.body,
           kind: annotation.kind,
           confidence: annotation.confidence ?? null,

@@ -16,6 +16,8 @@ import {
   type TWebAnnotationAgent,
   type TWebAnnotationTarget,
 } from "@/lib/schemas/web-annotation";
+import { TARGET_TYPES } from "@/lib/targets/target-kinds";
+import { SERVER_TARGET_KINDS, type WebTargetReading } from "../annotations/target-kinds";
 import { URL_NAMESPACE, uuidV5 } from "./derive-id";
 import { parseWatchfloorIri } from "./iris";
 import { kindOfMotivations } from "./kinds";
@@ -103,36 +105,31 @@ export function annotationIdOf(iri: string): string {
   return parsed?.type === "annotation" ? parsed.id : uuidV5(URL_NAMESPACE, iri);
 }
 
+/** The first kind whose mapping (server/annotations/target-kinds.ts) reads the target; else a problem. */
 function toWatchfloorTarget(
   target: TWebAnnotationTarget,
   problem: (message: string) => void,
 ): TAnnotationTarget | null {
-  if (typeof target !== "string") {
-    const source = parseWatchfloorIri(target.source);
-    const time = parseClockFragment(target.selector.value);
-    if (source?.type !== "indicator" || !time) {
-      problem("a SpecificResource target must be a Watchfloor indicator with a clock time");
-      return null;
-    }
-    return time.to === null
-      ? { type: "indicator", indicatorId: source.id, at: time.from }
-      : { type: "indicator-range", indicatorId: source.id, from: time.from, to: time.to };
+  const reading: WebTargetReading =
+    typeof target === "string"
+      ? { shape: "iri", named: parseWatchfloorIri(target) }
+      : {
+          shape: "resource",
+          named: parseWatchfloorIri(target.source),
+          time: parseClockFragment(target.selector.value),
+        };
+  for (const type of TARGET_TYPES) {
+    const read = SERVER_TARGET_KINDS[type].fromWeb(reading);
+    if (read) return read;
   }
-  const parsed = parseWatchfloorIri(target);
-  switch (parsed?.type) {
-    case "board":
-      return { type: "board" };
-    case "event":
-      return { type: "event", eventId: parsed.id };
-    case "observation":
-      return { type: "observation", observationId: parsed.id };
-    case "indicator":
-      problem("an indicator is annotated at a time: a SpecificResource with a clock FragmentSelector");
-      return null;
-    default:
-      problem("not the IRI of a Watchfloor board, event or observation");
-      return null;
+  if (reading.shape === "resource") {
+    problem("a SpecificResource target must be a Watchfloor indicator with a clock time");
+  } else if (reading.named?.type === "indicator") {
+    problem("an indicator is annotated at a time: a SpecificResource with a clock FragmentSelector");
+  } else {
+    problem("not the IRI of a Watchfloor board, event or observation");
   }
+  return null;
 }
 
 function agentClaim(agent: TWebAnnotationAgent | undefined): AgentClaim | null {

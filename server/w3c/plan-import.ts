@@ -12,12 +12,12 @@
 import type { ValidationIssue } from "@/lib/errors";
 import { type TAnnotationCreate, type TAnnotationTarget, ZAnnotationCreate } from "@/lib/schemas/annotation";
 import type { Actor } from "../actor";
+import { findTargetsOffBoard } from "../annotations/find-target-problems";
 import { ANNOTATION_INCLUDE, type AnnotationRow, toWireAnnotation } from "../annotations/to-wire-annotation";
 import type { TransactionClient } from "../db/transaction";
 import { AppError } from "../errors";
 import { type BoardMembers, loadBoardMembers } from "./board-members";
 import { uuidV5 } from "./derive-id";
-import { findForeignTargets } from "./find-foreign-targets";
 import type { AgentClaim, ImportDraft, IssuePath } from "./from-web-annotation";
 
 export type PlannedAnnotation = {
@@ -71,7 +71,7 @@ export async function planImport(
     const annotation = planAnnotation(draft, placement.id, context, report);
     return annotation ? [{ draft, annotation }] : [];
   });
-  const foreign = await findForeignTargets(
+  const foreign = await findTargetsOffBoard(
     tx,
     boardId,
     planned.map(({ annotation }) => annotation.create.target),

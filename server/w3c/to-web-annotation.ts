@@ -12,14 +12,13 @@
 // - extensions (model §6): watchfloor:kind always, watchfloor:confidence when set, watchfloor:resolvedAt
 //   and watchfloor:resolvedBy on a resolved thread. Version, edit history and mentions are not exported.
 import type { TAnnotationTarget, WireAnnotation } from "@/lib/schemas/annotation";
-import {
-  clockFragment,
-  MEDIA_FRAGMENTS,
-  type WebAnnotation,
-  type WebAnnotationAgent,
-  type WebAnnotationTarget,
-  type WebAnnotationTextualBody,
+import type {
+  WebAnnotation,
+  WebAnnotationAgent,
+  WebAnnotationTarget,
+  WebAnnotationTextualBody,
 } from "@/lib/schemas/web-annotation";
+import { serverTargetKindOf } from "../annotations/target-kinds";
 import type { WatchfloorIris } from "./iris";
 import { MOTIVATION_OF_KIND } from "./kinds";
 
@@ -46,27 +45,9 @@ export function toWebAnnotation(annotation: WireAnnotation, iris: WatchfloorIris
   };
 }
 
+/** Each kind's own mapping: server/annotations/target-kinds.ts. */
 export function toWebAnnotationTarget(target: TAnnotationTarget, iris: WatchfloorIris): WebAnnotationTarget {
-  switch (target.type) {
-    case "board":
-      return iris.board;
-    case "event":
-      return iris.event(target.eventId);
-    case "observation":
-      return iris.observation(target.observationId);
-    case "indicator":
-      return indicatorTime(iris.indicator(target.indicatorId), clockFragment(target.at));
-    case "indicator-range":
-      return indicatorTime(iris.indicator(target.indicatorId), clockFragment(target.from, target.to));
-  }
-}
-
-function indicatorTime(source: string, fragment: string): WebAnnotationTarget {
-  return {
-    type: "SpecificResource",
-    source,
-    selector: { type: "FragmentSelector", conformsTo: MEDIA_FRAGMENTS, value: fragment },
-  };
+  return serverTargetKindOf(target).toWeb(target, iris);
 }
 
 function toAgent(person: { id: string; name: string }, iris: WatchfloorIris): WebAnnotationAgent {

@@ -1,0 +1,140 @@
+// What the server knows about each kind of annotation target, one entry per kind: how it is stored in
+// the Annotation table's target columns and read back (by Prisma and by the snapshot SQL), how it travels
+// in a W3C Web Annotation, and its CSV time. The browser's half (schema, referenced entity, wording) is
+// lib/targets/target-kinds.ts; whether the entity it references is on the board is find-target-problems.ts.
+// A kind missing here is a compile error (docs/architecture.md, "Adding a target kind").
+import { clockFragment, MEDIA_FRAGMENTS, type WebAnnotationTarget } from "@/lib/schemas/web-annotation";
+import type { TargetOf, TargetType } from "@/lib/targets/target-kinds";
+import type { Annotation, AnnotationTargetType } from "../db/generated/client";
+import type { ParsedIri, WatchfloorIris } from "../w3c/iris";
+
+/** The Annotation columns that hold a target besides targetType, with their SQL types (for raw inserts). */
+export const TARGET_COLUMN_TYPES = {
+  eventId: "uuid",
+  indicatorId: "uuid",
+  observationId: "uuid",
+  at: "timestamp(3)",
+  rangeFrom: "timestamp(3)",
+  rangeTo: "timestamp(3)",
+} as const;
+export type TargetColumnName = keyof typeof TARGET_COLUMN_TYPES;
+export type TargetColumns = Pick<Annotation, "targetType" | TargetColumnName>;
+
+/** A Web Annotation target as the importer reads it: a plain IRI, or a SpecificResource with a clock time. */
+export type WebTargetReading =
+  | { shape: "iri"; named: ParsedIri | null }
+  | { shape: "resource"; named: ParsedIri | null; time: { from: string; to: string | null } | null };
+
+/** Answers a column the row must have for its kind; throws when the row lacks it. */
+type Required = <V>(value: V | null) => V;
+
+export type ServerTargetDescriptor<T extends TargetType> = {
+  /** Its value of Annotation.targetType (Prisma enums cannot hold "-"). */
+  storedAs: AnnotationTargetType;
+  /** The target columns it fills; every other target column is stored as null. */
+  columns: (target: TargetOf<T>) => Partial<Pick<Annotation, TargetColumnName>>;
+  /** The target rebuilt from its row (the inverse of `columns`). */
+  fromRow: (row: Annotation, required: Required) => TargetOf<T>;
+  /** The same in SQL, as a JSON object over the row alias `a`, for the snapshot (boards/snapshot-sql.ts). */
+  snapshotJson: (iso: (column: string) => string) => string;
+  /** As a W3C Web Annotation target (w3c/to-web-annotation.ts). */
+  toWeb: (target: TargetOf<T>, iris: WatchfloorIris) => WebAnnotationTarget;
+  /** Read back from one; null when the reading is not this kind (w3c/from-web-annotation.ts). */
+  fromWeb: (reading: WebTargetReading) => TargetOf<T> | null;
+  /** The annotations CSV's target_time: an ISO 8601 instant or interval, or null. */
+  csvTime: (target: TargetOf<T>) => string | null;
+};
+
+export const SERVER_TARGET_KINDS: { [T in TargetType]: ServerTargetDescriptor<T> } = {
+  board: {
+    storedAs: "board",
+    columns: () => ({}),
+    fromRow: () => ({ type: "board" }),
+    snapshotJson: () => `json_build_object('type', 'board')`,
+    toWeb: (_target, iris) => iris.board,
+    fromWeb: (reading) => (reading.shape === "iri" && reading.named?.type === "board" ? { type: "board" } : null),
+    csvTime: () => null,
+  },
+  event: {
+    storedAs: "event",
+    columns: (target) => ({ eventId: target.eventId }),
+    fromRow: (row, required) => ({ type: "event", eventId: required(row.eventId) }),
+    snapshotJson: () => `json_build_object('type', 'event', 'eventId', a."eventId")`,
+    toWeb: (target, iris) => iris.event(target.eventId),
+    fromWeb: (reading) =>
+      reading.shape === "iri" && reading.named?.type === "event" ? { type: "event", eventId: reading.named.id } : null,
+    csvTime: () => null,
+  },
+  indicator: {
+    storedAs: "indicator",
+    columns: (target) => ({ indicatorId: target.indicatorId, at: new Date(target.at) }),
+    fromRow: (row, required) => ({
+      type: "indicator",
+      indicatorId: required(row.indicatorId),
+      at: required(row.at).toISOString(),
+    }),
+    snapshotJson: (iso) =>
+      `json_build_object('type', 'indicator', 'indicatorId', a."indicatorId", 'at', ${iso("a.at")})`,
+    toWeb: (target, iris) => indicatorTime(iris.indicator(target.indicatorId), clockFragment(target.at)),
+    fromWeb: (reading) =>
+      reading.shape === "resource" && reading.named?.type === "indicator" && reading.time?.to === null
+        ? { type: "indicator", indicatorId: reading.named.id, at: reading.time.from }
+        : null,
+    csvTime: (target) => target.at,
+  },
+  "indicator-range": {
+    storedAs: "indicator_range",
+    columns: (target) => ({
+      indicatorId: target.indicatorId,
+      rangeFrom: new Date(target.from),
+      rangeTo: new Date(target.to),
+    }),
+    fromRow: (row, required) => ({
+      type: "indicator-range",
+      indicatorId: required(row.indicatorId),
+      from: required(row.rangeFrom).toISOString(),
+      to: required(row.rangeTo).toISOString(),
+    }),
+    snapshotJson: (iso) =>
+      `json_build_object('type', 'indicator-range', 'indicatorId', a."indicatorId", 'from', ${iso('a."rangeFrom"')}, 'to', ${iso('a."rangeTo"')})`,
+    toWeb: (target, iris) => indicatorTime(iris.indicator(target.indicatorId), clockFragment(target.from, target.to)),
+    fromWeb: (reading) =>
+      reading.shape === "resource" &&
+      reading.named?.type === "indicator" &&
+      reading.time !== null &&
+      reading.time.to !== null
+        ? { type: "indicator-range", indicatorId: reading.named.id, from: reading.time.from, to: reading.time.to }
+        : null,
+    csvTime: (target) => `${target.from}/${target.to}`,
+  },
+  observation: {
+    storedAs: "observation",
+    columns: (target) => ({ observationId: target.observationId }),
+    fromRow: (row, required) => ({ type: "observation", observationId: required(row.observationId) }),
+    snapshotJson: () => `json_build_object('type', 'observation', 'observationId', a."observationId")`,
+    toWeb: (target, iris) => iris.observation(target.observationId),
+    fromWeb: (reading) =>
+      reading.shape === "iri" && reading.named?.type === "observation"
+        ? { type: "observation", observationId: reading.named.id }
+        : null,
+    csvTime: () => null,
+  },
+};
+
+/** A target's own server descriptor (the one cast: TypeScript cannot pair a key with its value). */
+export function serverTargetKindOf<T extends TargetType>(target: TargetOf<T>): ServerTargetDescriptor<T> {
+  return SERVER_TARGET_KINDS[target.type as T] as ServerTargetDescriptor<T>;
+}
+
+/** The descriptor of a stored targetType: every enum value must belong to exactly one kind. */
+export const SERVER_TARGET_KIND_BY_STORED = new Map(
+  (Object.keys(SERVER_TARGET_KINDS) as TargetType[]).map((type) => [SERVER_TARGET_KINDS[type].storedAs, type]),
+) as ReadonlyMap<AnnotationTargetType, TargetType>;
+
+function indicatorTime(source: string, fragment: string): WebAnnotationTarget {
+  return {
+    type: "SpecificResource",
+    source,
+    selector: { type: "FragmentSelector", conformsTo: MEDIA_FRAGMENTS, value: fragment },
+  };
+}

@@ -1,0 +1,98 @@
+// The one cross-board check (server/annotations/find-target-problems.ts), for every kind of target that
+// points at something: a target on this board is accepted, one on another board is refused by
+// annotation:create with the field that names it, and by the check the W3C import, the threshold
+// warning and the seed call (issue 13).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TARGET_KINDS, TARGET_TYPES, type TargetOf, type TargetType } from "@/lib/targets/target-kinds";
+import { assertTargetsOnBoard, findTargetsOffBoard } from "@/server/annotations/find-target-problems";
+import type { App } from "@/server/app";
+import { AppError } from "@/server/errors";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import {
+  annotationInput,
+  connectSocket,
+  makeAnalyst,
+  makeBoard,
+  signIn,
+  type TestAnalyst,
+  type TestBoard,
+  type TestSocket,
+  waitForConnect,
+} from "../support/factories";
+import { startTestApp } from "../support/test-app";
+
+/** A target of each kind on `board`; a new kind needs one here too (the compiler says so). */
+const TARGET_ON: { [T in TargetType]: (board: TestBoard) => TargetOf<T> } = {
+  board: () => ({ type: "board" }),
+  event: (board) => ({ type: "event", eventId: board.eventId }),
+  indicator: (board) => ({ type: "indicator", indicatorId: board.indicatorId, at: "2022-01-08T00:00:00.000Z" }),
+  "indicator-range": (board) => ({
+    type: "indicator-range",
+    indicatorId: board.indicatorId,
+    from: "2022-01-01T00:00:00.000Z",
+    to: "2022-01-15T00:00:00.000Z",
+  }),
+  observation: (board) => ({ type: "observation", observationId: board.observationId }),
+};
+
+const POINTING = TARGET_TYPES.filter((type) => TARGET_KINDS[type].references !== null);
+
+let database: TestDatabase;
+let app: App;
+let alice: TestAnalyst;
+let board: TestBoard;
+let other: TestBoard;
+let socket: TestSocket;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await startTestApp({ databaseUrl: database.url });
+  alice = await makeAnalyst(app);
+  [board, other] = await Promise.all([makeBoard(app, [[alice, "owner"]]), makeBoard(app, [[alice, "owner"]])]);
+  socket = connectSocket(app, await signIn(app, alice));
+  await waitForConnect(socket);
+  expect((await socket.emitWithAck("board:join", { boardId: board.id })).ok).toBe(true);
+});
+
+afterAll(async () => {
+  socket?.disconnect();
+  await app?.stop();
+  await database?.drop();
+});
+
+it("some kinds point at something, so the checks below are not vacuous", () => {
+  expect(POINTING.length).toBeGreaterThanOrEqual(4);
+});
+
+describe.each(TARGET_TYPES)("a %s target", (type) => {
+  it("on this board is written by annotation:create and passes the check", async () => {
+    const target = TARGET_ON[type](board);
+    const ack = await socket.emitWithAck("annotation:create", annotationInput(board, { target }));
+    expect(ack.ok ? ack.annotation.target : ack.error).toEqual(target);
+    expect(await findTargetsOffBoard(app.db, board.id, [target])).toEqual([null]);
+    await expect(assertTargetsOnBoard(app.db, board.id, [target])).resolves.toBeUndefined();
+  });
+});
+
+describe.each(POINTING)("a %s target on another board", (type) => {
+  const reference = TARGET_KINDS[type].references;
+
+  it("is refused by annotation:create as VALIDATION naming its field, writing nothing", async () => {
+    const before = await app.db.annotation.count();
+    const ack = await socket.emitWithAck(
+      "annotation:create",
+      annotationInput(board, { target: TARGET_ON[type](other) }),
+    );
+    expect(ack.ok ? null : ack.error.code).toBe("VALIDATION");
+    expect(ack.ok ? null : ack.error.issues?.map((issue) => issue.path)).toEqual([["target", reference?.field]]);
+    expect(await app.db.annotation.count()).toBe(before);
+  });
+
+  it("is named by the check that the import, the warning and the seed call", async () => {
+    const targets = [TARGET_ON[type](board), TARGET_ON[type](other), { type: "board" } as const];
+    expect(await findTargetsOffBoard(app.db, board.id, targets)).toEqual([null, reference?.entity, null]);
+    const refused = await assertTargetsOnBoard(app.db, board.id, targets).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe("VALIDATION");
+  });
+});
