@@ -147,6 +147,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
           <ChartsLayer
             snapshot={chartFacts}
             annotationsByIndicator={state.annotations.onIndicator}
+            annotationsByObservation={state.annotations.onObservation}
             domain={domain}
             ticks={ticks}
             canEdit={canEditContent}

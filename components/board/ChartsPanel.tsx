@@ -19,6 +19,8 @@ type Props = {
   snapshot: Pick<BoardSnapshot, "board" | "events" | "indicators" | "sources">;
   /** Indicator id → the annotations on a point or a range of it; a list keeps its identity while they do. */
   annotationsByIndicator: ReadonlyMap<string, WireAnnotation[]>;
+  /** Observation id → the annotations on that figure; each chart draws those on its own figures. */
+  annotationsByObservation: ReadonlyMap<string, WireAnnotation[]>;
   domain: [number, number];
   ticks: number[];
   canEdit: boolean;
@@ -35,6 +37,7 @@ type Props = {
 export function ChartsPanel({
   snapshot,
   annotationsByIndicator,
+  annotationsByObservation,
   domain,
   ticks,
   canEdit,
@@ -84,6 +87,7 @@ export function ChartsPanel({
             indicator={indicator}
             events={snapshot.events}
             annotations={annotationsByIndicator.get(indicator.id) ?? NO_ANNOTATIONS}
+            annotationsOnObservations={annotationsByObservation}
             domain={domain}
             ticks={ticks}
             showEventLabels={index === 0}

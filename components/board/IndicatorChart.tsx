@@ -18,7 +18,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { chartMarkers } from "@/lib/charts/annotation-markers";
+import { annotationsForChart, chartMarkers, observationLookup } from "@/lib/charts/annotation-markers";
 import { formatTick, spacedTicks, ticksForView } from "@/lib/charts/axis-ticks";
 import { downsampleToWidth, nearestPoint, pointsInView, toChartPoints } from "@/lib/charts/display-series";
 import type { TimeRange } from "@/lib/charts/time-range";
@@ -38,7 +38,10 @@ export type { ChartPoint } from "@/lib/charts/display-series";
 type Props = {
   indicator: WireIndicator;
   events: WireEvent[];
-  annotations: WireAnnotation[];
+  /** The annotations on this indicator's instants and ranges. */
+  annotations: readonly WireAnnotation[];
+  /** Observation id → the annotations on it, for the whole board; the chart draws those on its own figures. */
+  annotationsOnObservations: ReadonlyMap<string, readonly WireAnnotation[]>;
   /** The board's whole time span (ms since the epoch), shared by every chart. */
   domain: [number, number];
   ticks: number[];
@@ -64,6 +67,7 @@ export function IndicatorChart({
   indicator,
   events,
   annotations,
+  annotationsOnObservations,
   domain,
   ticks,
   showEventLabels,
@@ -114,12 +118,20 @@ export function IndicatorChart({
     onSelect: onDragSelect,
   });
 
+  const marked = useMemo(
+    () => ({ id: indicator.id, observation: observationLookup(indicator.observations) }),
+    [indicator.id, indicator.observations],
+  );
+  const markedAnnotations = useMemo(
+    () => annotationsForChart(annotations, annotationsOnObservations, marked),
+    [annotations, annotationsOnObservations, marked],
+  );
   const markers = useMemo(
     () =>
-      chartMarkers(annotations, view, {
+      chartMarkers(markedAnnotations, marked, view, {
         buckets: Math.max(Math.floor(plotWidthPx / groupSpacingPx(sizes.tickFontSize)), 1),
       }),
-    [annotations, view, plotWidthPx, sizes.tickFontSize],
+    [markedAnnotations, marked, view, plotWidthPx, sizes.tickFontSize],
   );
   const valueAt = (t: number) => nearestPoint(allPoints, t)?.value ?? 0;
 

@@ -1,8 +1,82 @@
-// Which annotation markers a chart draws. Up to a modest number in view, one marker per annotation, as
-// on any working board; past that nobody can read them one by one (and drawing each costs seconds), so
-// points are grouped into time buckets and overlapping ranges into one band, each showing its count.
+// Which annotation markers a chart draws, for the board page and every export alike (issue 13: they
+// used to pick differently). Up to a modest number in view, one marker per annotation, as on any
+// working board; past that nobody can read them one by one (and drawing each costs seconds), so points
+// are grouped into time buckets and overlapping ranges into one band, each showing its count.
 import type { WireAnnotation } from "@/lib/schemas/annotation";
+import type { WireObservation } from "@/lib/schemas/board";
 import { spanOf, type TimeRange } from "./time-range";
+
+/** The chart an annotation may be drawn on: an indicator, and its observations by id. */
+export type MarkedIndicator = { id: string; observation: (observationId: string) => WireObservation | undefined };
+
+/** Where an annotation is drawn on one indicator's chart; `observation` is the figure it was made on, if any. */
+export type MarkerPlace =
+  | { type: "point"; t: number; observation: WireObservation | null }
+  | { type: "range"; from: number; to: number };
+
+/**
+ * The one rule for which annotations mark an indicator's chart: the first annotation of a thread made at
+ * an instant of the indicator, over a range of it, or on one of its figures (threshold warnings are made
+ * on the figure that crossed). Replies are the thread's conversation, not new places: they add no
+ * marker and no count, so a busy thread stays one dot. Null when the annotation is not drawn here.
+ */
+export function markerPlace(annotation: WireAnnotation, indicator: MarkedIndicator): MarkerPlace | null {
+  if (annotation.parentId) return null;
+  const { target } = annotation;
+  switch (target.type) {
+    case "indicator":
+      return target.indicatorId === indicator.id
+        ? { type: "point", t: Date.parse(target.at), observation: null }
+        : null;
+    case "indicator-range":
+      return target.indicatorId === indicator.id
+        ? { type: "range", from: Date.parse(target.from), to: Date.parse(target.to) }
+        : null;
+    case "observation": {
+      const observation = indicator.observation(target.observationId);
+      return observation ? { type: "point", t: Date.parse(observation.observedAt), observation } : null;
+    }
+    case "board":
+    case "event":
+      return null;
+  }
+}
+
+const observationMaps = new WeakMap<readonly WireObservation[], Map<string, WireObservation>>();
+
+/**
+ * Finds a series' figures by id. The map is built on the first lookup and kept while the series is the
+ * same array, so a board with no annotations on figures never indexes its 100,000 observations.
+ */
+export function observationLookup(
+  observations: readonly WireObservation[],
+): (observationId: string) => WireObservation | undefined {
+  return (observationId) => {
+    let byId = observationMaps.get(observations);
+    if (!byId) {
+      byId = new Map(observations.map((observation) => [observation.id, observation]));
+      observationMaps.set(observations, byId);
+    }
+    return byId.get(observationId);
+  };
+}
+
+/**
+ * What an indicator's chart considers on the board page: the annotations on its instants and ranges, and
+ * those on its own figures (the live state keeps these by observation, not by indicator). The same list
+ * while no annotation is on one of its figures, so the chart's markers keep their identity.
+ */
+export function annotationsForChart(
+  onIndicator: readonly WireAnnotation[],
+  onObservation: ReadonlyMap<string, readonly WireAnnotation[]>,
+  indicator: MarkedIndicator,
+): readonly WireAnnotation[] {
+  const onFigures: WireAnnotation[] = [];
+  for (const [observationId, annotations] of onObservation) {
+    if (indicator.observation(observationId)) onFigures.push(...annotations);
+  }
+  return onFigures.length === 0 ? onIndicator : [...onIndicator, ...onFigures];
+}
 
 /** One annotated instant (count 1, keyed by the annotation) or a bucket of them (count > 1). */
 export type PointMarker = { key: string; t: number; count: number };
@@ -19,19 +93,19 @@ type Options = { mostSingle?: number; buckets?: number };
 
 export function chartMarkers(
   annotations: readonly WireAnnotation[],
+  indicator: MarkedIndicator,
   view: TimeRange,
   { mostSingle = MOST_SINGLE_MARKERS, buckets = POINT_BUCKETS }: Options = {},
 ): ChartMarkers {
   const points: PointMarker[] = [];
   const ranges: RangeMarker[] = [];
-  for (const { id, target } of annotations) {
-    if (target.type === "indicator") {
-      const t = Date.parse(target.at);
-      if (t >= view[0] && t <= view[1]) points.push({ key: id, t, count: 1 });
-    } else if (target.type === "indicator-range") {
-      const from = Date.parse(target.from);
-      const to = Date.parse(target.to);
-      if (from <= view[1] && to >= view[0]) ranges.push({ key: id, from, to, count: 1 });
+  for (const annotation of annotations) {
+    const place = markerPlace(annotation, indicator);
+    if (place?.type === "point") {
+      if (place.t >= view[0] && place.t <= view[1]) points.push({ key: annotation.id, t: place.t, count: 1 });
+    } else if (place?.type === "range") {
+      const { from, to } = place;
+      if (from <= view[1] && to >= view[0]) ranges.push({ key: annotation.id, from, to, count: 1 });
     }
   }
   const groupPoints = points.length > mostSingle;

@@ -3,6 +3,7 @@
 // this model; the briefing lists the same events and annotation keys beside it.
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { BoardSnapshot, WireBoard, WireEvent, WireIndicator } from "@/lib/schemas/board";
+import { markerPlace, observationLookup } from "./annotation-markers";
 import { ticksForView } from "./axis-ticks";
 import { boardSpan, boardTimeDomain, drawableRange, limitTicks, weeklyTicks } from "./chart-time";
 import { type ChartPoint, nearestPoint, pointsInView, toChartPoints } from "./display-series";
@@ -80,34 +81,24 @@ export function buildChartFigureModel(snapshot: BoardSnapshot, selection: ChartS
 
 type UnkeyedMarker = Omit<AnnotationMarker, "key">;
 
-/**
- * Top-level annotations made on the indicator: at an instant, over a range, or on one of its
- * observations (the board page does not draw the last kind yet; a briefing needs them on the chart).
- */
+/** The annotations markerPlace() draws on the indicator (annotation-markers.ts), kept to the time range. */
 function markersOf(
   indicator: WireIndicator,
   allPoints: ChartPoint[],
   annotations: WireAnnotation[],
   [start, end]: [number, number],
 ): UnkeyedMarker[] {
-  const valueNear = (t: number) => nearestPoint(allPoints, t)?.value ?? 0;
+  const marked = { id: indicator.id, observation: observationLookup(indicator.observations) };
   const markers: UnkeyedMarker[] = [];
   for (const annotation of annotations) {
-    if (annotation.parentId !== null) continue;
-    const { target } = annotation;
-    if (target.type === "indicator" && target.indicatorId === indicator.id) {
-      const t = Date.parse(target.at);
-      if (t >= start && t <= end) markers.push({ annotation, shape: { type: "point", t, value: valueNear(t) } });
-    } else if (target.type === "indicator-range" && target.indicatorId === indicator.id) {
-      const from = Math.max(start, Date.parse(target.from));
-      const to = Math.min(end, Date.parse(target.to));
+    const place = markerPlace(annotation, marked);
+    if (place?.type === "point" && place.t >= start && place.t <= end) {
+      const value = place.observation?.value ?? nearestPoint(allPoints, place.t)?.value ?? 0;
+      markers.push({ annotation, shape: { type: "point", t: place.t, value } });
+    } else if (place?.type === "range") {
+      const from = Math.max(start, place.from);
+      const to = Math.min(end, place.to);
       if (from <= to) markers.push({ annotation, shape: { type: "range", from, to } });
-    } else if (target.type === "observation") {
-      const observation = indicator.observations.find((candidate) => candidate.id === target.observationId);
-      const t = observation ? Date.parse(observation.observedAt) : Number.NaN;
-      if (observation && t >= start && t <= end) {
-        markers.push({ annotation, shape: { type: "point", t, value: observation.value } });
-      }
     }
   }
   return markers.sort((a, b) => markerTime(a) - markerTime(b));

@@ -17,12 +17,14 @@ const rangeOver = (from: number, to: number) =>
   makeAnnotation({ type: "indicator-range", indicatorId: "i", from: iso(from), to: iso(to) });
 
 const VIEW: [number, number] = [START, START + 100 * DAY_MS];
+/** Indicator "i", with no figures. */
+const ON_I = { id: "i", observation: () => undefined };
 
 describe("chartMarkers", () => {
   it("gives a few annotations a marker each, keyed by the annotation, and drops what lies outside the view", () => {
     const inside = pointOn(10);
     const range = rangeOver(-5, 3);
-    const markers = chartMarkers([inside, pointOn(150), range, rangeOver(120, 130)], VIEW);
+    const markers = chartMarkers([inside, pointOn(150), range, rangeOver(120, 130)], ON_I, VIEW);
     expect(markers.grouped).toBe(false);
     expect(markers.points).toEqual([{ key: inside.id, t: START + 10 * DAY_MS, count: 1 }]);
     // A range the view cuts through keeps its own ends; the chart clips it.
@@ -31,7 +33,7 @@ describe("chartMarkers", () => {
 
   it("groups points into buckets past the cap, counting every annotation in view once", () => {
     const annotations = Array.from({ length: 1_000 }, (_, index) => pointOn(index / 10));
-    const markers = chartMarkers(annotations, VIEW, { mostSingle: 150, buckets: 20 });
+    const markers = chartMarkers(annotations, ON_I, VIEW, { mostSingle: 150, buckets: 20 });
     expect(markers.grouped).toBe(true);
     expect(markers.annotationCount).toBe(1_000);
     expect(markers.points.length).toBeLessThanOrEqual(20);
@@ -46,7 +48,7 @@ describe("chartMarkers", () => {
       ...Array.from({ length: 5 }, (_, index) => rangeOver(index, index + 2)),
       ...Array.from({ length: 3 }, (_, index) => rangeOver(50 + index, 51 + index)),
     ];
-    const markers = chartMarkers(ranges, VIEW, { mostSingle: 4 });
+    const markers = chartMarkers(ranges, ON_I, VIEW, { mostSingle: 4 });
     expect(markers.grouped).toBe(true);
     expect(markers.ranges.map(({ from, to, count }) => ({ from, to, count }))).toEqual([
       { from: START, to: START + 6 * DAY_MS, count: 5 },
@@ -55,7 +57,7 @@ describe("chartMarkers", () => {
   });
 
   it("leaves ranges one by one while only the points are too many", () => {
-    const markers = chartMarkers([...Array.from({ length: 10 }, () => pointOn(1)), rangeOver(2, 3)], VIEW, {
+    const markers = chartMarkers([...Array.from({ length: 10 }, () => pointOn(1)), rangeOver(2, 3)], ON_I, VIEW, {
       mostSingle: 5,
     });
     expect(markers.points).toEqual([expect.objectContaining({ count: 10 })]);

@@ -235,6 +235,10 @@ function canonical(state: BoardState) {
     threadCount: index.threads.size,
     notesPerEvent: byKey(index.notesPerEvent),
     onIndicator: byKey(index.onIndicator).map(([id, list]) => [id, [...list].sort((a, b) => a.id.localeCompare(b.id))]),
+    onObservation: byKey(index.onObservation).map(([id, list]) => [
+      id,
+      [...list].sort((a, b) => a.id.localeCompare(b.id)),
+    ]),
     authors: byKey(index.authors),
     tags: byKey(index.tags),
   };
@@ -386,6 +390,10 @@ describe("the live board state, over random op sequences", () => {
         }
         if (!onIndicator(previous) && !onIndicator(next)) {
           expect(after.annotations.onIndicator).toBe(state.annotations.onIndicator);
+        }
+        const onObservation = (annotation?: WireAnnotation) => annotation?.target.type === "observation";
+        if (!onObservation(previous) && !onObservation(next)) {
+          expect(after.annotations.onObservation).toBe(state.annotations.onObservation);
         }
         // An edit (same thread, same creation time, as the server sends them) with the same tags.
         const edit = previous && next && previous.parentId === next.parentId && previous.createdAt === next.createdAt;
