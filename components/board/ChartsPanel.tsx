@@ -7,7 +7,6 @@ import type { BoardSnapshot, WireObservation } from "@/lib/schemas/board";
 import { TimeRangeControl } from "./chart/TimeRangeControl";
 import { FiguresTable } from "./content/FiguresTable";
 import { ImportObservations } from "./content/ImportObservations";
-import { IndicatorEditForm } from "./content/IndicatorEditForm";
 import { IndicatorForm } from "./content/IndicatorForm";
 import { ObservationForm } from "./content/ObservationForm";
 import { ExportMenu } from "./ExportMenu";
@@ -107,7 +106,7 @@ export function ChartsPanel({
                 onDone={() => setAdding(null)}
               />
             ) : editingIndicator === indicator.id ? (
-              <IndicatorEditForm
+              <IndicatorForm
                 boardId={boardId}
                 indicator={indicator}
                 send={send}

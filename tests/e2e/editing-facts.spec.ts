@@ -83,3 +83,28 @@ test("a viewer reads sources and figures but is offered no way to change them", 
   await expect(figures.getByRole("button", { name: /^(Edit|Delete) the figure/ })).toHaveCount(0);
   await carol.context.close();
 });
+
+test("a threshold that is not a number is refused with a message, when adding and when editing an indicator", async ({
+  browser,
+}) => {
+  const bob = await signedInPage(browser, "bob@watchfloor.test");
+  const refusal = "A warning threshold must be a number, or empty.";
+
+  await bob.page.getByRole("button", { name: "+ Add indicator" }).click();
+  const addForm = bob.page.getByRole("form", { name: "Add indicator" });
+  await addForm.getByLabel("Name").fill(`Convoys seen — ${Date.now()}`);
+  await addForm.getByLabel("Unit").fill("convoys");
+  await addForm.getByLabel("Warn above").fill("12o");
+  await addForm.getByRole("button", { name: "Add indicator" }).click();
+  await expect(addForm.getByRole("alert")).toHaveText(refusal);
+  await addForm.getByRole("button", { name: "Cancel" }).click();
+
+  await bob.page.getByRole("button", { name: `Edit indicator ${INDICATOR}` }).click();
+  const editForm = bob.page.getByRole("form", { name: `Edit indicator ${INDICATOR}` });
+  await editForm.getByLabel("Warn below").fill("lots");
+  await editForm.getByRole("button", { name: "Save indicator" }).click();
+  await expect(editForm.getByRole("alert")).toHaveText(refusal);
+  await editForm.getByRole("button", { name: "Cancel" }).click();
+  await expect(editForm).toHaveCount(0);
+  await bob.context.close();
+});

@@ -4,13 +4,12 @@
 import { useId, useState } from "react";
 import type { ObservationVersion } from "@/lib/events";
 import type { WireIndicator, WireObservation, WireSource } from "@/lib/schemas/board";
-import type { TObservationCreateInput } from "@/lib/schemas/content";
-import { formatUtc, fromUtcInput, toUtcInput } from "@/lib/time";
+import { formatUtc } from "@/lib/time";
 import { describeFailure } from "../../ui/api-request";
 import { Problem } from "../../ui/Problem";
 import { UtcTime } from "../../ui/UtcTime";
 import type { BoardSend } from "../use-live-board";
-import { type Reliability, SourceAndGrade } from "./SourceAndGrade";
+import { ObservationForm } from "./ObservationForm";
 
 /** A long series stays usable: the table lists this many, and the CSV export has the rest. */
 const LISTED_FIGURES = 200;
@@ -19,8 +18,8 @@ const numberFormat = new Intl.NumberFormat("en-GB");
 
 type Props = { boardId: string; indicator: WireIndicator; sources: WireSource[]; canEdit: boolean; send: BoardSend };
 type RowProps = Omit<Props, "indicator" | "sources"> & {
+  indicator: Pick<WireIndicator, "id" | "name" | "unit">;
   observation: WireObservation;
-  unit: string;
   sources: WireSource[];
   sourceTitle: string | null;
 };
@@ -75,7 +74,7 @@ export function FiguresTable({ boardId, indicator, sources, canEdit, send }: Pro
                 key={observation.id}
                 boardId={boardId}
                 observation={observation}
-                unit={indicator.unit}
+                indicator={indicator}
                 sources={sources}
                 sourceTitle={observation.sourceId ? (sourceTitles.get(observation.sourceId) ?? null) : null}
                 canEdit={canEdit}
@@ -89,7 +88,8 @@ export function FiguresTable({ boardId, indicator, sources, canEdit, send }: Pro
   );
 }
 
-function FigureRow({ boardId, observation, unit, sources, sourceTitle, canEdit, send }: RowProps) {
+function FigureRow({ boardId, indicator, observation, sources, sourceTitle, canEdit, send }: RowProps) {
+  const { unit } = indicator;
   const [editing, setEditing] = useState(false);
   const [versions, setVersions] = useState<ObservationVersion[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -116,10 +116,10 @@ function FigureRow({ boardId, observation, unit, sources, sourceTitle, canEdit, 
       {editing ? (
         <tr>
           <td colSpan={COLUMNS}>
-            <FigureEditor
+            <ObservationForm
               boardId={boardId}
+              indicator={indicator}
               observation={observation}
-              unit={unit}
               sources={sources}
               send={send}
               onDone={() => setEditing(false)}
@@ -206,82 +206,5 @@ function FigureHistory({ versions, unit, label }: { versions: ObservationVersion
         </li>
       ))}
     </ol>
-  );
-}
-
-type EditorProps = Pick<RowProps, "boardId" | "observation" | "unit" | "sources" | "send"> & { onDone: () => void };
-type ObservationChanges = Partial<Omit<TObservationCreateInput, "id" | "boardId" | "indicatorId">>;
-
-/** Corrects one figure in place; the row shows the correction when the server broadcasts it. */
-function FigureEditor({ boardId, observation, unit, sources, send, onDone }: EditorProps) {
-  const initialObservedAt = toUtcInput(observation.observedAt);
-  const [observedAt, setObservedAt] = useState(initialObservedAt);
-  const [value, setValue] = useState(String(observation.value));
-  const [sourceId, setSourceId] = useState(observation.sourceId ?? "");
-  const [reliability, setReliability] = useState<Reliability | "">(
-    (observation.sourceReliability as Reliability | null) ?? "",
-  );
-  const [credibility, setCredibility] = useState(observation.infoCredibility?.toString() ?? "");
-  const [note, setNote] = useState(observation.note);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const save = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const at = fromUtcInput(observedAt);
-    const number = Number(value);
-    if (!at || value.trim() === "" || !Number.isFinite(number)) return setProblem("Give the time (UTC) and a number.");
-    // Only what differs goes on the wire, so saving does not undo a colleague's change to another field.
-    const changes: ObservationChanges = {};
-    if (observedAt !== initialObservedAt) changes.observedAt = at;
-    if (number !== observation.value) changes.value = number;
-    if ((sourceId || null) !== observation.sourceId) changes.sourceId = sourceId || null;
-    if ((reliability || null) !== observation.sourceReliability) changes.sourceReliability = reliability || null;
-    const infoCredibility = credibility ? Number(credibility) : null;
-    if (infoCredibility !== observation.infoCredibility) changes.infoCredibility = infoCredibility;
-    if (note !== observation.note) changes.note = note;
-    // The server refuses an update that changes nothing, and there is nothing to save.
-    if (!Object.keys(changes).length) return onDone();
-    const result = await send("observation:update", { id: observation.id, boardId, ...changes });
-    if (result.ok) onDone();
-    else setProblem(describeFailure(result.error));
-  };
-
-  return (
-    <form
-      className="content-form"
-      onSubmit={save}
-      aria-label={`Edit the figure at ${formatUtc(observation.observedAt)}`}
-    >
-      <div className="form-row">
-        <label>
-          When (UTC){" "}
-          <input type="datetime-local" value={observedAt} onChange={(e) => setObservedAt(e.target.value)} required />
-        </label>
-        <label>
-          Value ({unit}) <input inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} required />
-        </label>
-      </div>
-      <div className="form-row">
-        <SourceAndGrade
-          sources={sources}
-          sourceId={sourceId}
-          reliability={reliability}
-          credibility={credibility}
-          onSourceId={setSourceId}
-          onReliability={setReliability}
-          onCredibility={setCredibility}
-        />
-      </div>
-      <label>
-        Note <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
-      </label>
-      <div className="form-row">
-        <button type="submit">Save figure</button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-      <Problem message={problem} />
-    </form>
   );
 }
