@@ -15,6 +15,7 @@ import {
 import type { AnnotationIndex, AuthorEntry } from "@/lib/annotation-index";
 import { ANNOTATION_KINDS } from "@/lib/schemas/annotation";
 import type { WireMember } from "@/lib/schemas/board";
+import { TARGET_KINDS } from "@/lib/targets/target-kinds";
 
 type Option<T extends string> = { value: T; label: string };
 
@@ -24,16 +25,7 @@ const STATUS_OPTIONS: Option<ThreadStatus>[] = [
   { value: "resolved", label: "Resolved" },
 ];
 
-const TARGET_OPTIONS: Option<TargetType>[] = TARGET_TYPES.map((value) => ({
-  value,
-  label: {
-    board: "The board",
-    event: "Events",
-    indicator: "Indicator points",
-    "indicator-range": "Indicator ranges",
-    observation: "Observations",
-  }[value],
-}));
+const TARGET_OPTIONS: Option<TargetType>[] = TARGET_TYPES.map((value) => ({ value, label: TARGET_KINDS[value].label }));
 
 export function AnnotationFilters({
   filter,

@@ -10,24 +10,13 @@ import { toWireAnnotation } from "@/server/annotations/to-wire-annotation";
 import { fromWebAnnotation } from "@/server/w3c/from-web-annotation";
 import { watchfloorIris } from "@/server/w3c/iris";
 import { toWebAnnotationTarget } from "@/server/w3c/to-web-annotation";
+import { targetSamplesOn } from "../support/target-samples";
 
-const EVENT_ID = "0b8f1f52-0d7e-4c43-9d2b-4f5f3c1e6a01";
-const INDICATOR_ID = "1c9e2a63-1e8f-4d54-8e3c-5a6a4d2f7b02";
-const OBSERVATION_ID = "2dae3b74-2f90-4e65-9f4d-6b7b5e3a8c03";
-
-/** One target of each kind; a new kind needs one here too (the compiler says so). */
-const SAMPLES: { [T in TargetType]: TargetOf<T> } = {
-  board: { type: "board" },
-  event: { type: "event", eventId: EVENT_ID },
-  indicator: { type: "indicator", indicatorId: INDICATOR_ID, at: "2022-01-08T12:00:00.000Z" },
-  "indicator-range": {
-    type: "indicator-range",
-    indicatorId: INDICATOR_ID,
-    from: "2022-01-01T00:00:00.000Z",
-    to: "2022-01-15T06:30:00.000Z",
-  },
-  observation: { type: "observation", observationId: OBSERVATION_ID },
-};
+const SAMPLES = targetSamplesOn({
+  eventId: "0b8f1f52-0d7e-4c43-9d2b-4f5f3c1e6a01",
+  indicatorId: "1c9e2a63-1e8f-4d54-8e3c-5a6a4d2f7b02",
+  observationId: "2dae3b74-2f90-4e65-9f4d-6b7b5e3a8c03",
+});
 
 const iris = watchfloorIris("https://watchfloor.example", "demo");
 const at = new Date("2022-02-01T00:00:00.000Z");

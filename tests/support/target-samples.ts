@@ -1,0 +1,21 @@
+// One annotation target of each kind, pointing at the given board's content: the per-kind tests
+// (tests/unit/target-kinds.test.ts, tests/integration/target-kinds.test.ts) run over these. A new kind
+// needs its sample here; the compiler says so.
+import type { TargetOf, TargetType } from "@/lib/targets/target-kinds";
+
+export type SampleContent = { eventId: string; indicatorId: string; observationId: string };
+
+export function targetSamplesOn(content: SampleContent): { [T in TargetType]: TargetOf<T> } {
+  return {
+    board: { type: "board" },
+    event: { type: "event", eventId: content.eventId },
+    indicator: { type: "indicator", indicatorId: content.indicatorId, at: "2022-01-08T12:00:00.000Z" },
+    "indicator-range": {
+      type: "indicator-range",
+      indicatorId: content.indicatorId,
+      from: "2022-01-01T00:00:00.000Z",
+      to: "2022-01-15T06:30:00.000Z",
+    },
+    observation: { type: "observation", observationId: content.observationId },
+  };
+}
