@@ -22,6 +22,7 @@ import { annotationsForChart, chartMarkers, observationLookup } from "@/lib/char
 import { formatTick, spacedTicks, ticksForView } from "@/lib/charts/axis-ticks";
 import { downsampleToWidth, nearestPoint, pointsInView, toChartPoints } from "@/lib/charts/display-series";
 import type { TimeRange } from "@/lib/charts/time-range";
+import { allowsDecimals, formatValueTick, showsDots, valueDomain } from "@/lib/charts/value-axis";
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { WireEvent, WireIndicator, WireObservation } from "@/lib/schemas/board";
 import { EventLines } from "./chart/EventLines";
@@ -57,11 +58,6 @@ type Props = {
   /** Large type and thick lines for a projector. */
   presentation?: boolean;
 };
-
-/** Dots are drawn only while they stay apart; a dense series is a line. */
-const MIN_PX_PER_DOT = 8;
-
-const compactFormat = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 });
 
 export function IndicatorChart({
   indicator,
@@ -135,7 +131,7 @@ export function IndicatorChart({
   );
   const valueAt = (t: number) => nearestPoint(allPoints, t)?.value ?? 0;
 
-  const sparse = drawnPoints.length * MIN_PX_PER_DOT <= widthPx;
+  const sparse = showsDots(drawnPoints.length, widthPx);
 
   return (
     <figure
@@ -195,9 +191,9 @@ export function IndicatorChart({
               stroke="var(--muted)"
               fontSize={sizes.tickFontSize}
               width={sizes.yAxisWidthPx}
-              tickFormatter={(value: number) => compactFormat.format(value)}
-              domain={indicator.kind === "level" ? [0, 5] : ["auto", "auto"]}
-              allowDecimals={indicator.kind !== "count"}
+              tickFormatter={formatValueTick}
+              domain={valueDomain(indicator.kind)}
+              allowDecimals={allowsDecimals(indicator.kind)}
               // A handful of value ticks never collide: all are drawn, none is measured in the DOM first.
               interval={0}
             />

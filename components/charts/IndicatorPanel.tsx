@@ -6,6 +6,7 @@ import type { IndicatorPanelModel, NumberedEvent } from "@/lib/charts/chart-mode
 import type { ChartPalette } from "@/lib/charts/chart-palette";
 import { downsampleToWidth } from "@/lib/charts/display-series";
 import { EVENT_LABEL_FONT_SIZE, EVENT_LABEL_LANE_HEIGHT, PLOT_INSET } from "@/lib/charts/event-label-lanes";
+import { allowsDecimals, formatValueTick, showsDots, valueDomain } from "@/lib/charts/value-axis";
 
 type Props = {
   panel: IndicatorPanelModel;
@@ -23,9 +24,6 @@ type Props = {
 };
 
 const Y_AXIS_WIDTH = 56;
-/** As on the board page: dots only while they stay apart; a dense series is a line. */
-const MIN_PX_PER_DOT = 8;
-const compactFormat = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 });
 
 export function IndicatorPanel({
   panel,
@@ -42,7 +40,7 @@ export function IndicatorPanel({
   const { indicator } = panel;
   // Thinned to about one point per pixel, as on the board page, so a long series stays a small file.
   const drawnPoints = downsampleToWidth(panel.points, width - PLOT_INSET.left - PLOT_INSET.right);
-  const sparse = drawnPoints.length * MIN_PX_PER_DOT <= width;
+  const sparse = showsDots(drawnPoints.length, width);
   const keyLabel = (key: string, position: "right" | "insideTopLeft") =>
     showAnnotationKeys ? { value: key, position, fontSize: 11, fontWeight: 700, fill: palette.text } : undefined;
   return (
@@ -70,9 +68,9 @@ export function IndicatorPanel({
         tick={{ fill: palette.muted }}
         fontSize={11}
         width={Y_AXIS_WIDTH}
-        tickFormatter={(value: number) => compactFormat.format(value)}
-        domain={indicator.kind === "level" ? [0, 5] : ["auto", "auto"]}
-        allowDecimals={indicator.kind !== "count"}
+        tickFormatter={formatValueTick}
+        domain={valueDomain(indicator.kind)}
+        allowDecimals={allowsDecimals(indicator.kind)}
       />
       {events.map(({ event, number, t }, index) => {
         const lane = eventLabelLanes?.[index];
