@@ -29,6 +29,7 @@ function leastRecent(lastXInLane: number[]): number {
 
 /** Room above the plot for the labels: the board page's 22 px for one lane, more for more. */
 export function eventLabelRoom(lanes: number[]): number {
-  const laneCount = lanes.length === 0 ? 1 : Math.max(...lanes) + 1;
+  // A loop, not Math.max(...lanes): a lane per event, and a board may hold more events than a call takes arguments.
+  const laneCount = lanes.reduce((most, lane) => Math.max(most, lane), 0) + 1;
   return 22 + (laneCount - 1) * EVENT_LABEL_LANE_HEIGHT;
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { buildChartFigureModel } from "@/lib/charts/chart-model";
 import { boardSpan, boardTimeDomain, weeklyTicks } from "@/lib/charts/chart-time";
+import { EVENT_LABEL_LANE_HEIGHT, eventLabelLanes, eventLabelRoom } from "@/lib/charts/event-label-lanes";
 import type { BoardSnapshot, WireEvent, WireIndicator, WireObservation } from "@/lib/schemas/board";
 
 const DAY_MS = 86_400_000;
@@ -66,5 +67,15 @@ describe("weekly ticks", () => {
     expect(quarter.every((tick, index) => index === 0 || tick - (quarter[index - 1] ?? 0) === 7 * DAY_MS)).toBe(true);
     const year = weeklyTicks([START, START + 365 * DAY_MS]);
     expect(year[1]).toBe(START + 28 * DAY_MS);
+  });
+});
+
+describe("event number lanes", () => {
+  it(`leave room for the lanes ${BIG.toLocaleString("en")} events use, and the screen's 22 px for none`, () => {
+    const events = minutes(START, BIG).map((t, index) => ({ number: index + 1, t, event: eventAt(t, index) }));
+    const lanes = eventLabelLanes(events, [START, START + BIG * 60_000], 960);
+    expect(Math.max(...lanes.slice(0, 1000))).toBe(2);
+    expect(eventLabelRoom(lanes)).toBe(22 + 2 * EVENT_LABEL_LANE_HEIGHT);
+    expect(eventLabelRoom([])).toBe(22);
   });
 });
