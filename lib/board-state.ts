@@ -31,7 +31,7 @@ import {
 import type { WireOp } from "./ops";
 import type { WireAnnotation } from "./schemas/annotation";
 import type { BoardSnapshot, WireBoard } from "./schemas/board";
-import { pointsAt } from "./targets/target-kinds";
+import { pointsAt, type ReferencedEntity } from "./targets/target-kinds";
 
 export type BoardState = ContentState & { board: WireBoard; annotations: AnnotationIndex };
 
@@ -114,10 +114,8 @@ function reduce(state: BoardState, op: WireOp): BoardState {
     case "event.updated":
       return { ...state, events: upsertKeyed(state.events, op.data, idOf, byOccurredAt) };
     case "event.deleted": {
-      const eventId = op.data.id;
-      // The server deletes the annotations on it with it.
-      const pruned = withoutAnnotations(state, ({ target }) => pointsAt(target, "event", new Set([eventId])));
-      return { ...pruned, events: removeKeyed(state.events, eventId, idOf) };
+      const pruned = withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.event(state, op.data.id));
+      return { ...pruned, events: removeKeyed(state.events, op.data.id, idOf) };
     }
     case "source.created":
     case "source.updated":
@@ -128,22 +126,19 @@ function reduce(state: BoardState, op: WireOp): BoardState {
     case "indicator.updated":
       return upsertIndicator(state, op.data);
     case "indicator.deleted": {
-      const indicatorId = op.data.id;
-      // The database cascades to its observations and to the annotations on them too.
-      const observationIds = new Set(state.indicators.byId.get(indicatorId)?.observations.map(idOf));
-      const indicatorIds = new Set([indicatorId]);
-      const onIt = ({ target }: WireAnnotation) =>
-        pointsAt(target, "indicator", indicatorIds) || pointsAt(target, "observation", observationIds);
-      return removeIndicator(withoutAnnotations(state, onIt), indicatorId);
+      const pruned = withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.indicator(state, op.data.id));
+      return removeIndicator(pruned, op.data.id);
     }
     case "observation.created":
     case "observation.updated":
       return upsertObservation(state, op.data);
     case "observation.deleted": {
       const { id, indicatorId } = op.data;
-      const observationIds = new Set([id]);
-      const onIt = ({ target }: WireAnnotation) => pointsAt(target, "observation", observationIds);
-      return removeObservation(withoutAnnotations(state, onIt), indicatorId, id);
+      return removeObservation(
+        withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.observation(state, id)),
+        indicatorId,
+        id,
+      );
     }
     case "observations.imported":
       // Too many rows to carry: the client takes a fresh snapshot when it sees this op (needsSnapshot).
@@ -151,10 +146,32 @@ function reduce(state: BoardState, op: WireOp): BoardState {
   }
 }
 
+type Doomed = (annotation: WireAnnotation) => boolean;
+
+/**
+ * The annotations that go when an entity targets can reference is deleted, as the server's database
+ * cascade takes them: the client drops them with the same op. Keyed by entity, so a new one a target can
+ * point at is a compile error here until its deletion says what goes (and its op calls this).
+ */
+const ANNOTATIONS_DELETED_WITH: Record<ReferencedEntity, (state: BoardState, id: string) => Doomed> = {
+  event: (_state, id) => onAny("event", new Set([id])),
+  // An indicator takes its observations, and the annotations on them, with it.
+  indicator: (state, id) => {
+    const onIndicator = onAny("indicator", new Set([id]));
+    const onObservations = onAny("observation", new Set(state.indicators.byId.get(id)?.observations.map(idOf)));
+    return (annotation) => onIndicator(annotation) || onObservations(annotation);
+  },
+  observation: (_state, id) => onAny("observation", new Set([id])),
+};
+
+function onAny(entity: ReferencedEntity, ids: ReadonlySet<string>): Doomed {
+  return ({ target }) => pointsAt(target, entity, ids);
+}
+
 function withAnnotations(state: BoardState, annotations: AnnotationIndex): BoardState {
   return annotations === state.annotations ? state : { ...state, annotations };
 }
 
-function withoutAnnotations(state: BoardState, doomed: (annotation: WireAnnotation) => boolean): BoardState {
+function withoutAnnotations(state: BoardState, doomed: Doomed): BoardState {
   return withAnnotations(state, removeAnnotationsWhere(state.annotations, doomed));
 }
