@@ -108,3 +108,27 @@ test("a threshold that is not a number is refused with a message, when adding an
   await expect(editForm).toHaveCount(0);
   await bob.context.close();
 });
+
+test("a figure past the warning line is marked on the chart, as the export marks it, live in Alice's browser", async ({
+  browser,
+}) => {
+  const troops = "Russian troops near Ukraine's border";
+  const alice = await signedInPage(browser, "alice@watchfloor.test");
+  const bob = await signedInPage(browser, "bob@watchfloor.test");
+  const aliceChart = alice.page.getByTestId("indicator-chart").filter({ hasText: troops });
+  await expect(aliceChart.locator(".recharts-line-curve")).toBeVisible();
+  const dotsBefore = await aliceChart.locator(".recharts-reference-dot").count();
+
+  // The figure before it (late December) is under the 100,000 line, so this one crosses it: the server
+  // raises a warning annotation on the figure itself, which the chart marks like the exported chart does.
+  await bob.page.getByRole("button", { name: `+ Add figure to ${troops}` }).click();
+  const figureForm = bob.page.getByRole("form", { name: `Add a figure to ${troops}` });
+  await figureForm.getByLabel("When (UTC)").fill("2021-12-25T06:00");
+  await figureForm.getByLabel("Value (troops)").fill("130000");
+  await figureForm.getByRole("button", { name: "Add figure" }).click();
+  await expect(figureForm).toHaveCount(0);
+
+  await expect(aliceChart.locator(".recharts-reference-dot")).toHaveCount(dotsBefore + 1);
+  await alice.context.close();
+  await bob.context.close();
+});
