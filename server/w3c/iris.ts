@@ -2,6 +2,14 @@
 // They are API addresses under the public URL; the importer reads only their paths, so an export stays
 // importable when the server moves or the board's slug changes.
 import { ZUuid } from "@/lib/schemas/common";
+import type { ReferencedEntity } from "@/lib/targets/target-kinds";
+
+/** Where under the board each entity an annotation target can reference has its IRI (a new one needs its own). */
+const ENTITY_COLLECTIONS: Record<ReferencedEntity, string> = {
+  event: "events",
+  indicator: "indicators",
+  observation: "observations",
+};
 
 export type WatchfloorIris = {
   board: string;
@@ -10,11 +18,8 @@ export type WatchfloorIris = {
   /** Its one page, embedded in the collection document. */
   page: string;
   annotation: (id: string) => string;
-  event: (id: string) => string;
-  indicator: (id: string) => string;
-  observation: (id: string) => string;
   user: (id: string) => string;
-};
+} & Record<ReferencedEntity, (id: string) => string>;
 
 export function watchfloorIris(baseUrl: string, slug: string): WatchfloorIris {
   const origin = baseUrl.replace(/\/+$/, "");
@@ -25,27 +30,36 @@ export function watchfloorIris(baseUrl: string, slug: string): WatchfloorIris {
     collection,
     page: `${collection}#page1`,
     annotation: (id) => `${board}/annotations/${id}`,
-    event: (id) => `${board}/events/${id}`,
-    indicator: (id) => `${board}/indicators/${id}`,
-    observation: (id) => `${board}/observations/${id}`,
+    ...entityIris(board),
     user: (id) => `${origin}/api/users/${encodeURIComponent(id)}`,
   };
 }
 
+function entityIris(board: string): Record<ReferencedEntity, (id: string) => string> {
+  const entries = Object.entries(ENTITY_COLLECTIONS).map(([entity, collection]) => [
+    entity,
+    (id: string) => `${board}/${collection}/${id}`,
+  ]);
+  return Object.fromEntries(entries) as Record<ReferencedEntity, (id: string) => string>;
+}
+
 export type ParsedIri =
   | { type: "board" }
-  | { type: "annotation" | "event" | "indicator" | "observation"; id: string }
+  | { type: "annotation" | ReferencedEntity; id: string }
   | { type: "user"; id: string };
 
-const BOARD_PATH =
-  /\/api\/boards\/[a-z0-9][a-z0-9-]{0,99}(?:\/(annotations|events|indicators|observations)\/([^/]+))?$/;
+/** Collection → what its IRIs name. */
+const RESOURCE_TYPES = new Map<string, "annotation" | ReferencedEntity>([
+  ["annotations", "annotation"],
+  ...Object.entries(ENTITY_COLLECTIONS).map(
+    ([entity, collection]) => [collection, entity as ReferencedEntity] as const,
+  ),
+]);
+// The collection names are plain words: nothing in them needs escaping.
+const BOARD_PATH = new RegExp(
+  `/api/boards/[a-z0-9][a-z0-9-]{0,99}(?:/(${[...RESOURCE_TYPES.keys()].join("|")})/([^/]+))?$`,
+);
 const USER_PATH = /\/api\/users\/([^/]{1,100})$/;
-const RESOURCE_TYPES = {
-  annotations: "annotation",
-  events: "event",
-  indicators: "indicator",
-  observations: "observation",
-} as const;
 
 /** What a Watchfloor IRI names, or null for any other IRI (or one with a query or fragment). */
 export function parseWatchfloorIri(iri: string): ParsedIri | null {
@@ -63,7 +77,9 @@ export function parseWatchfloorIri(iri: string): ParsedIri | null {
   const [, collection, id] = board;
   if (!collection) return { type: "board" };
   if (!id || !ZUuid.safeParse(id).success) return null;
-  return { type: RESOURCE_TYPES[collection as keyof typeof RESOURCE_TYPES], id: id.toLowerCase() };
+  const type = RESOURCE_TYPES.get(collection);
+  if (!type) return null;
+  return { type, id: id.toLowerCase() };
 }
 
 function decodedUser(encoded: string): ParsedIri | null {
