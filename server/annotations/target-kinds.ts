@@ -1,10 +1,13 @@
 // What the server knows about each kind of annotation target, one entry per kind: how it is stored in
 // the Annotation table's target columns and read back (by Prisma and by the snapshot SQL), how it travels
-// in a W3C Web Annotation, and its CSV time. The browser's half (schema, referenced entity, wording) is
+// in a W3C Web Annotation, its CSV time, and how the briefing PDF says and places it. The browser's half (schema, referenced entity, wording) is
 // lib/targets/target-kinds.ts; whether the entity it references is on the board is find-target-problems.ts.
 // A kind missing here is a compile error (docs/architecture.md, "Adding a target kind").
+
+import type { BoardSnapshot, WireObservation } from "@/lib/schemas/board";
 import { clockFragment, MEDIA_FRAGMENTS, type WebAnnotationTarget } from "@/lib/schemas/web-annotation";
 import type { TargetOf, TargetType } from "@/lib/targets/target-kinds";
+import { formatUtc } from "@/lib/time";
 import type { Annotation, AnnotationTargetType } from "../db/generated/client";
 import type { ParsedIri, WatchfloorIris } from "../w3c/iris";
 
@@ -43,7 +46,26 @@ export type ServerTargetDescriptor<T extends TargetType> = {
   fromWeb: (reading: WebTargetReading) => TargetOf<T> | null;
   /** The annotations CSV's target_time: an ISO 8601 instant or interval, or null. */
   csvTime: (target: TargetOf<T>) => string | null;
+  /** In the briefing PDF (exports/briefing/briefing-content.ts): its words, and whether the pack covers it. */
+  briefing: {
+    describe: (target: TargetOf<T>, snapshot: BoardSnapshot) => string;
+    covers: (target: TargetOf<T>, scope: BriefingScope) => boolean;
+  };
 };
+
+/** What a briefing pack shows: its time range (ms) and charts, and its events. */
+export type BriefingScope = {
+  start: number;
+  end: number;
+  chartedIndicators: ReadonlySet<string>;
+  shownEvents: ReadonlySet<string>;
+  observation: (observationId: string) => WireObservation | undefined;
+};
+
+const inScope = (scope: BriefingScope, iso: string) => Date.parse(iso) >= scope.start && Date.parse(iso) <= scope.end;
+const indicatorNameIn = (snapshot: BoardSnapshot, id: string) =>
+  snapshot.indicators.find((indicator) => indicator.id === id)?.name ?? "an indicator";
+const numberFormat = new Intl.NumberFormat("en-GB");
 
 export const SERVER_TARGET_KINDS: { [T in TargetType]: ServerTargetDescriptor<T> } = {
   board: {
@@ -54,6 +76,7 @@ export const SERVER_TARGET_KINDS: { [T in TargetType]: ServerTargetDescriptor<T>
     toWeb: (_target, iris) => iris.board,
     fromWeb: (reading) => (reading.shape === "iri" && reading.named?.type === "board" ? { type: "board" } : null),
     csvTime: () => null,
+    briefing: { describe: () => "the whole board", covers: () => true },
   },
   event: {
     storedAs: "event",
@@ -64,6 +87,14 @@ export const SERVER_TARGET_KINDS: { [T in TargetType]: ServerTargetDescriptor<T>
     fromWeb: (reading) =>
       reading.shape === "iri" && reading.named?.type === "event" ? { type: "event", eventId: reading.named.id } : null,
     csvTime: () => null,
+    briefing: {
+      describe: (target, snapshot) => {
+        const index = snapshot.events.findIndex((event) => event.id === target.eventId);
+        const event = snapshot.events[index];
+        return event ? `event ${index + 1}, ${event.title}` : "an event";
+      },
+      covers: (target, scope) => scope.shownEvents.has(target.eventId),
+    },
   },
   indicator: {
     storedAs: "indicator",
@@ -81,6 +112,10 @@ export const SERVER_TARGET_KINDS: { [T in TargetType]: ServerTargetDescriptor<T>
         ? { type: "indicator", indicatorId: reading.named.id, at: reading.time.from }
         : null,
     csvTime: (target) => target.at,
+    briefing: {
+      describe: (target, snapshot) => `${indicatorNameIn(snapshot, target.indicatorId)} at ${formatUtc(target.at)}`,
+      covers: (target, scope) => scope.chartedIndicators.has(target.indicatorId) && inScope(scope, target.at),
+    },
   },
   "indicator-range": {
     storedAs: "indicator_range",
@@ -106,6 +141,14 @@ export const SERVER_TARGET_KINDS: { [T in TargetType]: ServerTargetDescriptor<T>
         ? { type: "indicator-range", indicatorId: reading.named.id, from: reading.time.from, to: reading.time.to }
         : null,
     csvTime: (target) => `${target.from}/${target.to}`,
+    briefing: {
+      describe: (target, snapshot) =>
+        `${indicatorNameIn(snapshot, target.indicatorId)}, ${formatUtc(target.from)} – ${formatUtc(target.to)}`,
+      covers: (target, scope) =>
+        scope.chartedIndicators.has(target.indicatorId) &&
+        Date.parse(target.from) <= scope.end &&
+        Date.parse(target.to) >= scope.start,
+    },
   },
   observation: {
     storedAs: "observation",
@@ -118,6 +161,28 @@ export const SERVER_TARGET_KINDS: { [T in TargetType]: ServerTargetDescriptor<T>
         ? { type: "observation", observationId: reading.named.id }
         : null,
     csvTime: () => null,
+    briefing: {
+      describe: (target, snapshot) => {
+        for (const indicator of snapshot.indicators) {
+          const observation = indicator.observations.find((candidate) => candidate.id === target.observationId);
+          if (!observation) continue;
+          const grade =
+            observation.sourceReliability && observation.infoCredibility
+              ? `, graded ${observation.sourceReliability}${observation.infoCredibility}`
+              : "";
+          return `${indicator.name}: ${numberFormat.format(observation.value)} ${indicator.unit} at ${formatUtc(observation.observedAt)}${grade}`;
+        }
+        return "an observation";
+      },
+      covers: (target, scope) => {
+        const observation = scope.observation(target.observationId);
+        return (
+          observation !== undefined &&
+          scope.chartedIndicators.has(observation.indicatorId) &&
+          inScope(scope, observation.observedAt)
+        );
+      },
+    },
   },
 };
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ZAnnotationTarget } from "@/lib/schemas/annotation";
 import { referenceOf, TARGET_KINDS, TARGET_TYPES, type TargetOf, type TargetType } from "@/lib/targets/target-kinds";
 import { targetColumns } from "@/server/annotations/target-columns";
-import { serverTargetKindOf } from "@/server/annotations/target-kinds";
+import { type BriefingScope, serverTargetKindOf } from "@/server/annotations/target-kinds";
 import { toWireAnnotation } from "@/server/annotations/to-wire-annotation";
 import { fromWebAnnotation } from "@/server/w3c/from-web-annotation";
 import { watchfloorIris } from "@/server/w3c/iris";
@@ -79,6 +79,46 @@ describe.each(TARGET_TYPES)("a %s target", (type) => {
       : null;
     expect(referenceOf(target)).toEqual(expected);
     if (reference) expect(expected?.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("the briefing", () => {
+  const ids = { eventId: SAMPLES.event.eventId, indicatorId: SAMPLES.indicator.indicatorId };
+  const observation = {
+    id: SAMPLES.observation.observationId,
+    indicatorId: ids.indicatorId,
+    observedAt: "2022-01-10T00:00:00.000Z",
+    value: 1,
+    sourceId: null,
+    sourceReliability: null,
+    infoCredibility: null,
+    note: "",
+  };
+  /** `shows`: the event is in the pack and the indicator charted; `inRange`: the pack's range holds the times. */
+  const scope = (shows: boolean, inRange: boolean): BriefingScope => ({
+    start: Date.parse(inRange ? "2022-01-01T00:00:00.000Z" : "2023-01-01T00:00:00.000Z"),
+    end: Date.parse(inRange ? "2022-02-01T00:00:00.000Z" : "2023-02-01T00:00:00.000Z"),
+    chartedIndicators: new Set(shows ? [ids.indicatorId] : []),
+    shownEvents: new Set(shows ? [ids.eventId] : []),
+    observation: (id) => (id === observation.id ? observation : undefined),
+  });
+
+  it.each(TARGET_TYPES)("covers a %s target only when the pack shows what it is on, at its time", (type) => {
+    const target = SAMPLES[type];
+    const { covers } = serverTargetKindOf(target).briefing;
+    // The board is always covered; an event when the pack lists it (the pack's events are in its range).
+    const expected = (shows: boolean, inRange: boolean) =>
+      type === "board" || (type === "event" ? shows : shows && inRange);
+    for (const [shows, inRange] of [
+      [true, true],
+      [true, false],
+      [false, true],
+      [false, false],
+    ] as const) {
+      expect(covers(target, scope(shows, inRange)), `shows ${shows}, in range ${inRange}`).toBe(
+        expected(shows, inRange),
+      );
+    }
   });
 });
 

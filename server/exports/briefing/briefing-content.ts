@@ -9,7 +9,7 @@ import {
 } from "@/lib/charts/chart-model";
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { BoardSnapshot, WireSource } from "@/lib/schemas/board";
-import { describeTarget } from "./describe-target";
+import { type BriefingScope, serverTargetKindOf } from "../../annotations/target-kinds";
 
 export type BriefingNote = { annotation: WireAnnotation; about: string };
 
@@ -34,7 +34,10 @@ export function selectBriefingContent(snapshot: BoardSnapshot, selection: ChartS
   const notes = (kind: WireAnnotation["kind"]) =>
     snapshot.annotations
       .filter((annotation) => annotation.kind === kind && covered(annotation))
-      .map((annotation) => ({ annotation, about: describeTarget(annotation.target, snapshot) }));
+      .map((annotation) => ({
+        annotation,
+        about: serverTargetKindOf(annotation.target).briefing.describe(annotation.target, snapshot),
+      }));
   return {
     snapshot,
     charts,
@@ -57,7 +60,6 @@ function threadResolved(annotation: WireAnnotation, all: WireAnnotation[]): bool
  */
 function coversAnnotation(snapshot: BoardSnapshot, charts: ChartFigureModel) {
   const [start, end] = charts.domain;
-  const inRange = (iso: string) => Date.parse(iso) >= start && Date.parse(iso) <= end;
   const charted = new Set(charts.panels.map((panel) => panel.indicator.id));
   const observations = new Map(
     snapshot.indicators.flatMap((indicator) =>
@@ -65,24 +67,17 @@ function coversAnnotation(snapshot: BoardSnapshot, charts: ChartFigureModel) {
     ),
   );
   const byId = new Map(snapshot.annotations.map((annotation) => [annotation.id, annotation]));
+  const scope: BriefingScope = {
+    start,
+    end,
+    chartedIndicators: charted,
+    shownEvents: new Set(charts.events.map(({ event }) => event.id)),
+    observation: (observationId) => observations.get(observationId),
+  };
   const covers = (annotation: WireAnnotation): boolean => {
     const parent = annotation.parentId ? byId.get(annotation.parentId) : undefined;
     if (parent) return covers(parent);
-    const { target } = annotation;
-    switch (target.type) {
-      case "board":
-        return true;
-      case "event":
-        return charts.events.some(({ event }) => event.id === target.eventId);
-      case "indicator":
-        return charted.has(target.indicatorId) && inRange(target.at);
-      case "indicator-range":
-        return charted.has(target.indicatorId) && Date.parse(target.from) <= end && Date.parse(target.to) >= start;
-      case "observation": {
-        const observation = observations.get(target.observationId);
-        return observation !== undefined && charted.has(observation.indicatorId) && inRange(observation.observedAt);
-      }
-    }
+    return serverTargetKindOf(annotation.target).briefing.covers(annotation.target, scope);
   };
   return covers;
 }
