@@ -6,7 +6,7 @@
 import { type AnnotationThread, oldestFirst } from "./annotation-filter";
 import type { WireAnnotation } from "./schemas/annotation";
 import { ShardedMap } from "./sharded-map";
-import { referenceOf, targetKindOf } from "./targets/target-kinds";
+import { type ReferencedEntity, referenceOf, targetKindOf } from "./targets/target-kinds";
 
 export type AuthorEntry = {
   /** The name the annotation last added by this author carries. */
@@ -190,10 +190,6 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 
 /** Moves the tallies from `previous` to `next`, replacing only the maps whose counts change. */
 function retally(draft: AnnotationIndex, previous: WireAnnotation | undefined, next: WireAnnotation | undefined) {
-  const eventOf = (annotation?: WireAnnotation) => {
-    const reference = annotation ? referenceOf(annotation.target) : null;
-    return reference?.entity === "event" ? reference.id : null;
-  };
   if (eventOf(previous) !== eventOf(next)) {
     draft.notesPerEvent = new Map(draft.notesPerEvent);
     bump(draft.notesPerEvent, eventOf(previous), -1);
@@ -219,7 +215,8 @@ function retally(draft: AnnotationIndex, previous: WireAnnotation | undefined, n
 function mutableTallies(draft: AnnotationIndex) {
   return {
     add(annotation: WireAnnotation) {
-      if (annotation.target.type === "event") bump(draft.notesPerEvent, annotation.target.eventId, 1);
+      const eventId = eventOf(annotation);
+      if (eventId !== null) bump(draft.notesPerEvent, eventId, 1);
       const indicatorId = indicatorOf(annotation);
       if (indicatorId !== null) {
         const list = draft.onIndicator.get(indicatorId) ?? [];
@@ -278,8 +275,18 @@ function bump(counts: Map<string, number>, key: string | null, delta: 1 | -1) {
   else counts.set(key, count);
 }
 
+/** The id of the `entity` an annotation is on, as its target kind says (lib/targets/target-kinds.ts). */
+function referencedBy(entity: ReferencedEntity, annotation: WireAnnotation | undefined): string | null {
+  const reference = annotation ? referenceOf(annotation.target) : null;
+  return reference?.entity === entity ? reference.id : null;
+}
+
+function eventOf(annotation: WireAnnotation | undefined): string | null {
+  return referencedBy("event", annotation);
+}
+
 function observationOf(annotation: WireAnnotation | undefined): string | null {
-  return annotation?.target.type === "observation" ? annotation.target.observationId : null;
+  return referencedBy("observation", annotation);
 }
 
 /** As moveOnIndicator, for annotations on an observation. */
