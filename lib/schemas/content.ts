@@ -48,10 +48,8 @@ const sourceFields = {
   title: ZTitle,
   publisher: ZText.trim().max(LIMITS.title),
   publishedAt: ZInstant.nullable(),
-  url: z
-    .url({ protocol: /^https?$/ })
-    .max(2000)
-    .nullable(),
+  // ZText first: a URL parser takes NUL and lone surrogates (percent-encoding them), the stored text would not.
+  url: ZText.pipe(z.url({ protocol: /^https?$/ }).max(2000)).nullable(),
   text: ZText.max(100_000),
   reliability: z.enum(RELIABILITY).nullable(),
 };

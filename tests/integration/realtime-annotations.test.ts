@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireOp } from "@/lib/ops";
 import type { App } from "@/server/app";
+import { barrierOp, roundTrip } from "../support/barrier";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   annotationInput,
@@ -36,8 +37,6 @@ async function joinedSocket(analyst: TestAnalyst, boardId = board.id): Promise<{
   expect(joined.ok).toBe(true);
   return { socket, ops };
 }
-
-const settle = (ms = 200) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -135,10 +134,11 @@ describe("annotation:create", () => {
         expect(ack.error.issues?.length).toBeGreaterThan(0);
       }
     }
-    await settle();
     expect(await app.db.annotation.count()).toBe(before.annotations);
     expect(await app.db.op.count()).toBe(before.ops);
-    expect(bobSide.ops).toEqual([]);
+    // Once Bob has an op Alice sent after all of those, he would have had anything they broadcast.
+    const barrier = await barrierOp(aliceSide.socket, board, [bobSide.ops]);
+    expect(bobSide.ops.map((op) => op.seq)).toEqual([barrier.seq]);
   });
 
   it("refuses a target on another board as VALIDATION, writing nothing", async () => {
@@ -170,7 +170,7 @@ describe("annotation:create", () => {
     expect(third.annotation.body).toBe(input.body);
     expect(await app.db.annotation.count({ where: { id: input.id } })).toBe(1);
     expect(await app.db.op.count({ where: { entityId: input.id } })).toBe(1);
-    await settle();
+    await barrierOp(aliceSide.socket, board, [bobSide.ops]);
     expect(bobSide.ops.filter((op) => op.type === "annotation.created" && op.data.id === input.id)).toHaveLength(1);
   });
 
@@ -259,8 +259,9 @@ describe("board:join", () => {
     expect(member.ok ? null : member.error.code).toBe("NOT_FOUND");
     expect(missing.ok ? null : missing.error).toEqual(member.ok ? null : member.error);
     const { socket: writer } = await joinedSocket(alice);
-    await writer.emitWithAck("annotation:create", annotationInput(board));
-    await settle();
+    expect((await writer.emitWithAck("annotation:create", annotationInput(board))).ok).toBe(true);
+    // The write was broadcast before it was acked; an answer the outsider gets now comes after it, had it been sent.
+    await roundTrip(socket);
     expect(ops).toEqual([]);
   });
 

@@ -1,12 +1,44 @@
-// Fuzzes the live socket API: thousands of seeded malformed payloads from several clients at once must each be
-// refused with an error ack (or ignored), write nothing, and leave the server delivering well-formed work.
+// Fuzzes the live socket API: thousands of seeded malformed payloads for every client event, from several
+// clients at once, must each be refused with an error ack (or ignored), write nothing, broadcast nothing, and
+// leave the server delivering well-formed work.
 // Every run prints its seed; replay one with FUZZ_SEED=<seed> npx vitest run tests/integration/socket-fuzz.test.ts
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import type { ErrorCode } from "@/lib/errors";
+import type { ClientToServerEvents } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
+import {
+  ANNOTATION_KINDS,
+  CONFIDENCE_LEVELS,
+  type TAnnotationTarget,
+  ZAnnotationCreate,
+  ZAnnotationDelete,
+  ZAnnotationRef,
+  ZAnnotationUpdate,
+} from "@/lib/schemas/annotation";
+import { ZBoardJoin, ZBoardLeave } from "@/lib/schemas/board";
 import { LIMITS } from "@/lib/schemas/common";
+import {
+  EVENT_CATEGORIES,
+  INDICATOR_KINDS,
+  type TEventCreateInput,
+  type TIndicatorCreateInput,
+  type TObservationCreateInput,
+  type TSourceCreateInput,
+  ZContentRef,
+  ZEventCreate,
+  ZEventUpdate,
+  ZIndicatorCreate,
+  ZIndicatorUpdate,
+  ZObservationCreate,
+  ZObservationUpdate,
+  ZSourceCreate,
+  ZSourceUpdate,
+} from "@/lib/schemas/content";
+import { ZPresenceUpdate } from "@/lib/schemas/presence";
 import type { App } from "@/server/app";
+import { barrierOp } from "../support/barrier";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   annotationInput,
@@ -84,54 +116,94 @@ type FuzzTargets = {
   watcherAnnotationId: string;
 };
 
-const KNOWN_EVENTS = [
-  "board:join",
-  "board:leave",
-  "annotation:create",
-  "annotation:update",
-  "annotation:delete",
-] as const;
-type KnownEvent = (typeof KNOWN_EVENTS)[number];
+type ClientEvent = keyof ClientToServerEvents;
+type PayloadOf<E extends ClientEvent> = Parameters<ClientToServerEvents[E]>[0];
+type Payload = Record<string, unknown>;
 
+/** What makes a value wrong for a field: each kind has its own list of values its schema must refuse. */
 type FieldKind =
-  | "uuid"
-  | "body"
-  | "kind"
-  | "confidence"
-  | "nullable-confidence"
-  | "tags"
-  | "target"
-  | "version"
-  | "seq";
+  | { type: "uuid"; nullable?: true }
+  | { type: "text"; max: number; nonEmpty?: true; nullable?: true }
+  | { type: "enum"; values: readonly string[]; nullable?: true }
+  | { type: "instant"; nullable?: true }
+  | { type: "number"; nullable?: true }
+  | { type: "credibility" }
+  | { type: "version" }
+  | { type: "seq" }
+  | { type: "tags" }
+  | { type: "uuids"; max: number }
+  | { type: "target" }
+  | { type: "focus" }
+  | { type: "url" }
+  | { type: "color" };
 type FieldSpec = { kind: FieldKind; required: boolean };
 
-/** The wire schemas' fields (lib/schemas/annotation.ts, lib/schemas/board.ts), by what makes a value wrong. */
-const FIELDS: Record<KnownEvent, Record<string, FieldSpec>> = {
-  "annotation:create": {
-    id: { kind: "uuid", required: true },
-    boardId: { kind: "uuid", required: true },
-    target: { kind: "target", required: true },
-    body: { kind: "body", required: true },
-    kind: { kind: "kind", required: false },
-    confidence: { kind: "confidence", required: false },
-    tags: { kind: "tags", required: false },
-    parentId: { kind: "uuid", required: false },
-  },
-  "annotation:update": {
-    id: { kind: "uuid", required: true },
-    boardId: { kind: "uuid", required: true },
-    expectedVersion: { kind: "version", required: true },
-    body: { kind: "body", required: false },
-    kind: { kind: "kind", required: false },
-    confidence: { kind: "nullable-confidence", required: false },
-    tags: { kind: "tags", required: false },
-  },
-  "annotation:delete": { id: { kind: "uuid", required: true }, boardId: { kind: "uuid", required: true } },
-  "board:join": { boardId: { kind: "uuid", required: true }, sinceSeq: { kind: "seq", required: false } },
-  "board:leave": { boardId: { kind: "uuid", required: true } },
-};
+const required = (kind: FieldKind): FieldSpec => ({ kind, required: true });
+const optional = (kind: FieldKind): FieldSpec => ({ kind, required: false });
+const UUID: FieldKind = { type: "uuid" };
+const REF = { id: required(UUID), boardId: required(UUID) };
+const TITLE: FieldKind = { type: "text", max: LIMITS.title, nonEmpty: true };
+const LONG_TEXT: FieldKind = { type: "text", max: LIMITS.description };
+const RELIABILITY = ["A", "B", "C", "D", "E", "F"] as const;
 
-type Payload = Record<string, unknown>;
+/** The wire schemas' fields (lib/schemas/), by what makes a value wrong; checked against the schemas below. */
+const ANNOTATION_CREATE_FIELDS = {
+  ...REF,
+  target: required({ type: "target" }),
+  body: required({ type: "text", max: LIMITS.annotationBody, nonEmpty: true }),
+  kind: optional({ type: "enum", values: ANNOTATION_KINDS }),
+  confidence: optional({ type: "enum", values: CONFIDENCE_LEVELS }),
+  tags: optional({ type: "tags" }),
+  parentId: optional(UUID),
+};
+const EVENT_FIELDS = {
+  title: TITLE,
+  occurredAt: { type: "instant" },
+  endsAt: { type: "instant", nullable: true },
+  category: { type: "enum", values: EVENT_CATEGORIES },
+  place: { type: "text", max: LIMITS.title, nullable: true },
+  description: LONG_TEXT,
+  sourceIds: { type: "uuids", max: 50 },
+} satisfies Record<string, FieldKind>;
+const SOURCE_FIELDS = {
+  title: TITLE,
+  publisher: { type: "text", max: LIMITS.title },
+  publishedAt: { type: "instant", nullable: true },
+  url: { type: "url" },
+  text: { type: "text", max: 100_000 },
+  reliability: { type: "enum", values: RELIABILITY, nullable: true },
+} satisfies Record<string, FieldKind>;
+const INDICATOR_FIELDS = {
+  name: TITLE,
+  unit: { type: "text", max: 60, nonEmpty: true },
+  description: LONG_TEXT,
+  kind: { type: "enum", values: INDICATOR_KINDS },
+  warnAbove: { type: "number", nullable: true },
+  warnBelow: { type: "number", nullable: true },
+  color: { type: "color" },
+} satisfies Record<string, FieldKind>;
+const OBSERVATION_FIELDS = {
+  observedAt: { type: "instant" },
+  value: { type: "number" },
+  sourceId: { type: "uuid", nullable: true },
+  sourceReliability: { type: "enum", values: RELIABILITY, nullable: true },
+  infoCredibility: { type: "credibility" },
+  note: LONG_TEXT,
+} satisfies Record<string, FieldKind>;
+
+/** Each field of `kinds` as optional, except those named in `requiredNames`. */
+function fieldsOf(kinds: Record<string, FieldKind>, requiredNames: readonly string[] = []): Record<string, FieldSpec> {
+  return Object.fromEntries(
+    Object.entries(kinds).map(([name, kind]) => [name, requiredNames.includes(name) ? required(kind) : optional(kind)]),
+  );
+}
+
+/** Some (at least one) of the given valid fields: what a well-shaped update changes, or a create adds. */
+function someOf<T extends object>(rng: Rng, changes: T): Partial<T> {
+  const names = Object.keys(changes).filter(() => rng.chance(0.4));
+  const chosen = names.length > 0 ? names : [rng.pick(Object.keys(changes))];
+  return Object.fromEntries(chosen.map((name) => [name, changes[name as keyof T]])) as Partial<T>;
+}
 
 function validTarget(rng: Rng, board: TestBoard): Payload {
   return rng.pick([
@@ -148,37 +220,204 @@ function validTarget(rng: Rng, board: TestBoard): Payload {
   ]);
 }
 
+type EventFields = Required<Omit<TEventCreateInput, "id" | "boardId">>;
+type SourceFields = Required<Omit<TSourceCreateInput, "id" | "boardId">>;
+type IndicatorFields = Required<Omit<TIndicatorCreateInput, "id" | "boardId">>;
+type ObservationFields = Required<Omit<TObservationCreateInput, "id" | "boardId" | "indicatorId">>;
+
+const eventChanges = (rng: Rng): EventFields => ({
+  title: "Convoy sighted near the crossing",
+  occurredAt: "2022-01-09T06:00:00Z",
+  endsAt: rng.pick([null, "2022-01-09T18:00:00+01:00"]),
+  category: rng.pick(EVENT_CATEGORIES),
+  place: rng.pick([null, "Kharkiv oblast"]),
+  description: rng.pick(["", "Two columns, about forty vehicles."]),
+  sourceIds: [],
+});
+const sourceChanges = (rng: Rng): SourceFields => ({
+  title: "Satellite pass, 9 January",
+  publisher: "Maxar",
+  publishedAt: rng.pick([null, "2022-01-09T12:00:00Z"]),
+  url: rng.pick([null, "https://example.com/pass/9-january"]),
+  text: "Imagery shows new tents at the field camp.",
+  reliability: rng.pick([null, ...RELIABILITY]),
+});
+const indicatorChanges = (rng: Rng): IndicatorFields => ({
+  name: "Field hospitals",
+  unit: "sites",
+  description: "Deployed near the border.",
+  kind: rng.pick(INDICATOR_KINDS),
+  warnAbove: rng.pick([null, 12, 1e308]),
+  warnBelow: rng.pick([null, -3.5]),
+  color: rng.pick(["#4f8cc9", "#AA00ff"]),
+});
+const observationChanges = (rng: Rng): ObservationFields => ({
+  observedAt: "2022-01-09T00:00:00Z",
+  value: rng.pick([0, 7, -2.5, 120_000]),
+  sourceId: null,
+  sourceReliability: rng.pick([null, ...RELIABILITY]),
+  infoCredibility: rng.pick([null, 1, 6]),
+  note: rng.pick(["", "Counted from imagery."]),
+});
+
 /**
- * A payload that passes every schema. Creates, joins and leaves like this would succeed, so the fuzz stream only
- * ever sends them broken; updates and deletes name an annotation that is missing or someone else's.
+ * How the fuzz knows each client event: its schema, its fields, and a payload that passes that schema. A
+ * well-shaped create, join or leave would succeed, so the storm only ever sends them broken; every other
+ * well-shaped payload names a thing that does not exist (or is someone else's), so it is refused even
+ * whole. A client event missing here, or one that is not a client event, is a compile error.
  */
-function wellShapedPayload(rng: Rng, targets: FuzzTargets, event: KnownEvent): Payload {
-  const { board } = targets;
-  switch (event) {
-    case "annotation:create":
+type EventSpec<E extends ClientEvent> = {
+  schema: z.ZodType;
+  fields: Record<string, FieldSpec>;
+  wellShaped: (rng: Rng, targets: FuzzTargets) => PayloadOf<E>;
+};
+
+const EVENTS = {
+  "board:join": {
+    schema: ZBoardJoin,
+    fields: { boardId: required(UUID), sinceSeq: optional({ type: "seq" }) },
+    wellShaped: (rng, { board }) => (rng.chance(0.5) ? { boardId: board.id, sinceSeq: 0 } : { boardId: board.id }),
+  },
+  "board:leave": {
+    schema: ZBoardLeave,
+    fields: { boardId: required(UUID) },
+    wellShaped: (_rng, { board }) => ({ boardId: board.id }),
+  },
+  "annotation:create": {
+    schema: ZAnnotationCreate,
+    fields: ANNOTATION_CREATE_FIELDS,
+    wellShaped: (rng, { board }) => ({
+      id: fuzzUuid(rng),
+      boardId: board.id,
+      target: validTarget(rng, board) as TAnnotationTarget,
+      body: "Armour seen moving toward the crossing at dawn.",
+      ...(rng.chance(0.5) ? { kind: rng.pick(["note", "question", "warning"] as const) } : {}),
+      ...(rng.chance(0.3) ? { confidence: rng.pick(CONFIDENCE_LEVELS) } : {}),
+      ...(rng.chance(0.3) ? { tags: ["border", "armour"] } : {}),
+    }),
+  },
+  "annotation:update": {
+    schema: ZAnnotationUpdate,
+    fields: {
+      ...REF,
+      expectedVersion: required({ type: "version" }),
+      body: optional({ type: "text", max: LIMITS.annotationBody, nonEmpty: true }),
+      kind: optional({ type: "enum", values: ANNOTATION_KINDS }),
+      confidence: optional({ type: "enum", values: CONFIDENCE_LEVELS, nullable: true }),
+      tags: optional({ type: "tags" }),
+    },
+    wellShaped: (rng, { board, watcherAnnotationId }) => ({
+      id: rng.chance(0.3) ? watcherAnnotationId : fuzzUuid(rng),
+      boardId: board.id,
+      expectedVersion: 1,
+      ...someOf(rng, {
+        body: "Revised after the second satellite pass.",
+        kind: "question" as const,
+        confidence: rng.pick([null, "moderate"] as const),
+        tags: ["revised"],
+      }),
+    }),
+  },
+  "annotation:delete": { schema: ZAnnotationDelete, fields: REF, wellShaped: (rng, targets) => missing(rng, targets) },
+  "annotation:restore": { schema: ZAnnotationRef, fields: REF, wellShaped: (rng, targets) => missing(rng, targets) },
+  "annotation:resolve": { schema: ZAnnotationRef, fields: REF, wellShaped: (rng, targets) => missing(rng, targets) },
+  "annotation:reopen": { schema: ZAnnotationRef, fields: REF, wellShaped: (rng, targets) => missing(rng, targets) },
+  "annotation:history": { schema: ZAnnotationRef, fields: REF, wellShaped: (rng, targets) => missing(rng, targets) },
+  // The fuzzers never join a board, so a well-shaped presence update is answered NOT_FOUND.
+  "presence:update": {
+    schema: ZPresenceUpdate,
+    fields: {
+      boardId: required(UUID),
+      focus: required({ type: "focus" }),
+      typingIn: required({ type: "uuid", nullable: true }),
+    },
+    wellShaped: (rng, { board }) => ({
+      boardId: board.id,
+      focus: rng.pick([null, { type: rng.pick(["event", "indicator", "thread"] as const), id: fuzzUuid(rng) }]),
+      typingIn: rng.pick([null, fuzzUuid(rng)]),
+    }),
+  },
+  "event:create": {
+    schema: ZEventCreate,
+    fields: { ...REF, ...fieldsOf(EVENT_FIELDS, ["title", "occurredAt", "category"]) },
+    wellShaped: (rng, { board }) => {
+      const { title, occurredAt, category, ...rest } = eventChanges(rng);
+      return { id: fuzzUuid(rng), boardId: board.id, title, occurredAt, category, ...someOf(rng, rest) };
+    },
+  },
+  "event:update": {
+    schema: ZEventUpdate,
+    fields: { ...REF, ...fieldsOf(EVENT_FIELDS) },
+    wellShaped: (rng, targets) => ({ ...missing(rng, targets), ...someOf(rng, eventChanges(rng)) }),
+  },
+  "event:delete": { schema: ZContentRef, fields: REF, wellShaped: (rng, targets) => missing(rng, targets) },
+  "source:create": {
+    schema: ZSourceCreate,
+    fields: { ...REF, ...fieldsOf(SOURCE_FIELDS, ["title"]) },
+    wellShaped: (rng, { board }) => {
+      const { title, ...rest } = sourceChanges(rng);
+      return { id: fuzzUuid(rng), boardId: board.id, title, ...someOf(rng, rest) };
+    },
+  },
+  "source:update": {
+    schema: ZSourceUpdate,
+    fields: { ...REF, ...fieldsOf(SOURCE_FIELDS) },
+    wellShaped: (rng, targets) => ({ ...missing(rng, targets), ...someOf(rng, sourceChanges(rng)) }),
+  },
+  "source:delete": { schema: ZContentRef, fields: REF, wellShaped: (rng, targets) => missing(rng, targets) },
+  "indicator:create": {
+    schema: ZIndicatorCreate,
+    fields: { ...REF, ...fieldsOf(INDICATOR_FIELDS, ["name", "unit"]) },
+    wellShaped: (rng, { board }) => {
+      const { name, unit, ...rest } = indicatorChanges(rng);
+      return { id: fuzzUuid(rng), boardId: board.id, name, unit, ...someOf(rng, rest) };
+    },
+  },
+  "indicator:update": {
+    schema: ZIndicatorUpdate,
+    fields: { ...REF, ...fieldsOf(INDICATOR_FIELDS) },
+    wellShaped: (rng, targets) => ({ ...missing(rng, targets), ...someOf(rng, indicatorChanges(rng)) }),
+  },
+  "indicator:delete": { schema: ZContentRef, fields: REF, wellShaped: (rng, targets) => missing(rng, targets) },
+  "observation:create": {
+    schema: ZObservationCreate,
+    fields: {
+      ...REF,
+      indicatorId: required(UUID),
+      ...fieldsOf(OBSERVATION_FIELDS, ["observedAt", "value"]),
+    },
+    wellShaped: (rng, { board }) => {
+      const { observedAt, value, ...rest } = observationChanges(rng);
       return {
         id: fuzzUuid(rng),
         boardId: board.id,
-        target: validTarget(rng, board),
-        body: "Armour seen moving toward the crossing at dawn.",
-        ...(rng.chance(0.5) ? { kind: rng.pick(["note", "assessment", "question", "warning"]) } : {}),
-        ...(rng.chance(0.3) ? { confidence: rng.pick(["low", "moderate", "high"]) } : {}),
-        ...(rng.chance(0.3) ? { tags: ["border", "armour"] } : {}),
+        indicatorId: board.indicatorId,
+        observedAt,
+        value,
+        ...someOf(rng, rest),
       };
-    case "annotation:update":
-      return {
-        id: rng.chance(0.3) ? targets.watcherAnnotationId : fuzzUuid(rng),
-        boardId: board.id,
-        expectedVersion: 1,
-        body: "Revised after the second satellite pass.",
-      };
-    case "annotation:delete":
-      return { id: fuzzUuid(rng), boardId: board.id };
-    case "board:join":
-      return rng.chance(0.5) ? { boardId: board.id, sinceSeq: 0 } : { boardId: board.id };
-    case "board:leave":
-      return { boardId: board.id };
-  }
+    },
+  },
+  "observation:update": {
+    schema: ZObservationUpdate,
+    fields: { ...REF, ...fieldsOf(OBSERVATION_FIELDS) },
+    wellShaped: (rng, targets) => ({ ...missing(rng, targets), ...someOf(rng, observationChanges(rng)) }),
+  },
+  "observation:delete": { schema: ZContentRef, fields: REF, wellShaped: (rng, targets) => missing(rng, targets) },
+  "observation:history": { schema: ZContentRef, fields: REF, wellShaped: (rng, targets) => missing(rng, targets) },
+} satisfies { [E in ClientEvent]: EventSpec<E> };
+
+const CLIENT_EVENTS = Object.keys(EVENTS) as ClientEvent[];
+/** Own keys only: `"toString" in EVENTS` is true. */
+const isClientEvent = (name: string): name is ClientEvent => Object.hasOwn(EVENTS, name);
+
+/** A thing on the fuzzers' board that does not exist: deletes, restores and reads of it are NOT_FOUND. */
+function missing(rng: Rng, { board }: FuzzTargets): { id: string; boardId: string } {
+  return { id: fuzzUuid(rng), boardId: board.id };
+}
+
+function wellShapedPayload(rng: Rng, targets: FuzzTargets, event: ClientEvent): Payload {
+  return (EVENTS[event].wellShaped as (rng: Rng, targets: FuzzTargets) => Payload)(rng, targets);
 }
 
 // Values that are wrong for a kind of field, whatever else the payload holds.
@@ -213,6 +452,28 @@ const INVALID_INSTANTS: readonly unknown[] = [
 ];
 /** Text no database column should take: lone UTF-16 surrogates and NUL (PostgreSQL refuses 0x00 in text). */
 const UNSTORABLE_TEXT: readonly string[] = ["\uD800", "\uDFFF", "Troops \uDC00\uD800 reported", "a\u0000b"];
+const INVALID_URLS: readonly string[] = [
+  "",
+  "example.com",
+  "ftp://example.com/file",
+  "javascript:alert(1)",
+  "file:///etc/passwd",
+  "http://",
+  `https://example.com/${"x".repeat(2_000)}`,
+  // A URL parser takes these, percent-encoding what it must; the stored text would still hold the character.
+  "https://example.com/\uD800",
+  "https://example.com/a\u0000b",
+];
+const INVALID_COLORS: readonly string[] = [
+  "",
+  "red",
+  "#fff",
+  "#12345g",
+  "4f8cc9",
+  "#4f8cc9 ",
+  "#4f8cc9\n",
+  "#4f8cc9ff",
+];
 
 function malformedUuid(rng: Rng): string {
   const uuid = fuzzUuid(rng);
@@ -231,20 +492,44 @@ function malformedUuid(rng: Rng): string {
   ]);
 }
 
-function wrongValue(rng: Rng, kind: FieldKind, targets: FuzzTargets): unknown {
-  const common = [...WRONG_FOR_EVERY_FIELD, ...(kind === "nullable-confidence" ? [] : [null])];
-  switch (kind) {
+/** A string in the wrong letter case, or with a space: close to an enum's value but not one. */
+function nearMiss(rng: Rng, values: readonly string[]): string {
+  const value = rng.pick(values);
+  const flipped = value === value.toUpperCase() ? value.toLowerCase() : value.toUpperCase();
+  return rng.pick([flipped, `${value} `, ` ${value}`, `${value}\u0000`, `${value}s`]);
+}
+
+/** Every value this file knows to be wrong for a kind of field (a few drawn from the seeded stream). */
+function wrongValues(rng: Rng, kind: FieldKind, targets: FuzzTargets): unknown[] {
+  const nullable = "nullable" in kind && kind.nullable === true;
+  const common = [...WRONG_FOR_EVERY_FIELD, ...(nullable || kind.type === "focus" ? [] : [null])];
+  switch (kind.type) {
     case "uuid":
-      return rng.pick([...common, [], ...NUMBERS, ...NUMBERS_AS_STRINGS, malformedUuid(rng)]);
-    case "body":
-      return rng.pick([...common, [], ...NUMBERS, "", "   ", "\n\t ", "x".repeat(LIMITS.annotationBody + 1)]);
-    case "kind":
-      return rng.pick([...common, [], ...NUMBERS, "", "Note", "NOTE", "note ", "rumour", "\uD800"]);
-    case "confidence":
-    case "nullable-confidence":
-      return rng.pick([...common, [], ...NUMBERS, "", "High", "certain", "low ", "0"]);
+      return [...common, [], ...NUMBERS, ...NUMBERS_AS_STRINGS, malformedUuid(rng)];
+    case "text":
+      return [
+        ...common,
+        [],
+        ...NUMBERS,
+        ...(kind.nonEmpty ? ["", "   ", "\n\t "] : []),
+        "x".repeat(kind.max + 1),
+        ...UNSTORABLE_TEXT,
+      ];
+    case "enum":
+      return [...common, [], ...NUMBERS, "", "rumour", "\uD800", nearMiss(rng, kind.values)];
+    case "instant":
+      return [...common, [], ...INVALID_INSTANTS.filter((instant) => !(nullable && instant === null))];
+    case "number":
+      // No NaN or Infinity: JSON would carry them as null, which a nullable number takes.
+      return [...common, [], ...NUMBERS_AS_STRINGS, [1], { value: 1 }];
+    case "credibility":
+      return [...WRONG_FOR_EVERY_FIELD, [], 0, 7, -1, 1.5, 2 ** 53, 1e308, ...NUMBERS_AS_STRINGS];
+    case "version":
+      return [...common, [], ...NUMBERS_AS_STRINGS, 0, -1, 0.5, 2 ** 53, 1e308, -1e308];
+    case "seq":
+      return [...common, [], ...NUMBERS_AS_STRINGS, -1, 0.5, 2 ** 53, 1e308, -1e308];
     case "tags":
-      return rng.pick([
+      return [
         ...common,
         ...NUMBERS,
         "border",
@@ -256,28 +541,53 @@ function wrongValue(rng: Rng, kind: FieldKind, targets: FuzzTargets): unknown {
         Array.from({ length: LIMITS.tagCount + 1 }, (_, index) => `tag${index}`),
         [["nested"]],
         [{}],
-      ]);
+      ];
+    case "uuids":
+      return [
+        ...common,
+        ...NUMBERS,
+        fuzzUuid(rng),
+        [1],
+        [null],
+        [malformedUuid(rng)],
+        [[fuzzUuid(rng)]],
+        Array.from({ length: kind.max + 1 }, () => fuzzUuid(rng)),
+      ];
     case "target":
-      return rng.pick([...common, [], ...NUMBERS, "board", "event", brokenTarget(rng, targets)]);
-    case "version":
-      return rng.pick([...common, [], ...NUMBERS_AS_STRINGS, 0, -1, 0.5, 2 ** 53, 1e308, -1e308]);
-    case "seq":
-      return rng.pick([...common, [], ...NUMBERS_AS_STRINGS, -1, 0.5, 2 ** 53, 1e308, -1e308]);
+      return [...common, [], ...NUMBERS, "board", "event", invalidTarget(rng, targets)];
+    case "focus":
+      return [
+        ...WRONG_FOR_EVERY_FIELD,
+        [],
+        ...NUMBERS,
+        "event",
+        { type: "annotation", id: fuzzUuid(rng) },
+        { type: "event" },
+        { id: fuzzUuid(rng) },
+        { type: "event", id: malformedUuid(rng) },
+        { type: nearMiss(rng, ["event", "indicator", "thread"]), id: fuzzUuid(rng) },
+        { type: "thread", id: fuzzUuid(rng), since: 1 },
+      ];
+    case "url":
+      return [...WRONG_FOR_EVERY_FIELD, [], ...NUMBERS, ...INVALID_URLS];
+    case "color":
+      return [...common, [], ...NUMBERS, ...INVALID_COLORS];
   }
 }
 
-/** A target of some type with something wrong in it, so it fails the schema or the on-this-board check. */
-function brokenTarget(rng: Rng, targets: FuzzTargets): unknown {
-  const { board, strangerBoard } = targets;
+function wrongValue(rng: Rng, kind: FieldKind, targets: FuzzTargets): unknown {
+  return rng.pick(wrongValues(rng, kind, targets));
+}
+
+/** A target its schema refuses, whatever board it is on. */
+function invalidTarget(rng: Rng, targets: FuzzTargets): unknown {
+  const { board } = targets;
   return rng.pick([
     { type: "board", eventId: board.eventId },
     { type: "event" },
     { type: "event", eventId: malformedUuid(rng) },
-    { type: "event", eventId: fuzzUuid(rng) },
-    { type: "event", eventId: strangerBoard.eventId },
     { type: "indicator", indicatorId: board.indicatorId },
     { type: "indicator", indicatorId: board.indicatorId, at: rng.pick(INVALID_INSTANTS) },
-    { type: "indicator", indicatorId: strangerBoard.indicatorId, at: "2022-01-08T00:00:00Z" },
     {
       type: "indicator-range",
       indicatorId: board.indicatorId,
@@ -292,8 +602,6 @@ function brokenTarget(rng: Rng, targets: FuzzTargets): unknown {
     },
     { type: "indicator-range", indicatorId: board.indicatorId, at: "2022-01-08T00:00:00Z" },
     { type: "observation", observationId: 42 },
-    { type: "observation", observationId: board.eventId },
-    { type: "observation", observationId: strangerBoard.observationId },
     { type: "observation", eventId: board.eventId },
     { type: "Event", eventId: board.eventId },
     { type: "comment" },
@@ -302,6 +610,20 @@ function brokenTarget(rng: Rng, targets: FuzzTargets): unknown {
     { type: ["event"], eventId: board.eventId },
     { eventId: board.eventId },
     JSON.parse(`{"type": "board", "__proto__": {"type": "event", "eventId": "${board.eventId}"}}`),
+  ]);
+}
+
+/** A well-formed target that points at something missing, or on another board: the server must refuse it. */
+function foreignTarget(rng: Rng, targets: FuzzTargets): unknown {
+  const { board, strangerBoard } = targets;
+  return rng.pick([
+    { type: "event", eventId: fuzzUuid(rng) },
+    { type: "event", eventId: strangerBoard.eventId },
+    { type: "event", eventId: board.indicatorId },
+    { type: "indicator", indicatorId: strangerBoard.indicatorId, at: "2022-01-08T00:00:00Z" },
+    { type: "indicator-range", indicatorId: fuzzUuid(rng), from: "2022-01-01T00:00:00Z", to: "2022-01-02T00:00:00Z" },
+    { type: "observation", observationId: board.eventId },
+    { type: "observation", observationId: strangerBoard.observationId },
   ]);
 }
 
@@ -314,18 +636,21 @@ function nested(rng: Rng, depth: number, core: unknown = 1): unknown {
   return value;
 }
 
-// Breakers: each one alone makes the payload invalid or unauthorized for the events it lists, and only ever
-// touches its own field, so any combination of them still is.
+// Breakers: each one alone makes the payload invalid (its schema refuses it) or refused (well-formed, but aimed
+// where this fuzzer may not act, or at something missing). Combined, the refused ones go first: a later one
+// could overwrite the very field an invalid one broke (a wrong boardId replaced by the stranger's board),
+// while an invalid one leaves the payload invalid whatever came before it. An invalid payload must be answered VALIDATION (or PAYLOAD_TOO_LARGE), so a
+// schema that stops refusing one shows even on an event whose well-shaped payload is refused anyway.
 
-type BreakContext = { rng: Rng; targets: FuzzTargets; event: KnownEvent };
+type BreakContext = { rng: Rng; targets: FuzzTargets; event: ClientEvent };
 type Breaker = {
   name: string;
-  events: readonly KnownEvent[];
+  /** "invalid": the schema refuses it. "refused": it passes the schema, and the service refuses it. */
+  effect: "invalid" | "refused";
+  appliesTo: (event: ClientEvent) => boolean;
   apply: (payload: Payload, context: BreakContext) => Payload;
 };
 
-const ALL_EVENTS = KNOWN_EVENTS;
-const ANNOTATION_WRITES: readonly KnownEvent[] = ["annotation:create", "annotation:update"];
 const PROTOTYPE_KEYS: readonly string[] = [
   '{"__proto__": {"isAdmin": true, "role": "owner"}}',
   '{"constructor": {"prototype": {"isAdmin": true}}}',
@@ -345,57 +670,179 @@ const EXTRA_KEYS: readonly string[] = [
   "\uD800",
 ];
 
-function fieldOf(rng: Rng, event: KnownEvent, wanted: (spec: FieldSpec, name: string) => boolean = () => true) {
-  const fields = Object.entries(FIELDS[event]).filter(([fieldName, fieldSpec]) => wanted(fieldSpec, fieldName));
-  const [name, spec] = rng.pick(fields);
-  return { name, spec };
+type Field = { name: string; spec: FieldSpec };
+
+function fieldsWhere(event: ClientEvent, wanted: (spec: FieldSpec, name: string) => boolean = () => true): Field[] {
+  return Object.entries(EVENTS[event].fields as Record<string, FieldSpec>)
+    .filter(([name, spec]) => wanted(spec, name))
+    .map(([name, spec]) => ({ name, spec }));
 }
+
+const hasField = (wanted: (spec: FieldSpec, name: string) => boolean) => (event: ClientEvent) =>
+  fieldsWhere(event, wanted).length > 0;
+const anyEvent = () => true;
+/** Updates that change some of a thing's fields (a presence update restates all of them). */
+const isUpdate = (event: ClientEvent) =>
+  event.endsWith(":update") && fieldsWhere(event, (spec) => !spec.required).length > 0;
+/** Fields whose schema takes no string like "1", "NaN" or "" (free text and URLs are left out). */
+const STRINGLESS = new Set<FieldKind["type"]>([
+  "uuid",
+  "enum",
+  "instant",
+  "number",
+  "credibility",
+  "version",
+  "seq",
+  "tags",
+  "uuids",
+  "target",
+  "focus",
+  "color",
+]);
+const isInstant = (spec: FieldSpec) => spec.kind.type === "instant";
+/** Fields stored as text: free text, tags and URLs. */
+const holdsText = (spec: FieldSpec) => ["text", "tags", "url"].includes(spec.kind.type);
+/** Longer than this, a string is wrong for the field (for fields that take no free text, any long string is). */
+const maxLength = (spec: FieldSpec) =>
+  spec.kind.type === "text" ? spec.kind.max : spec.kind.type === "url" ? 2_000 : LIMITS.annotationBody;
 
 const BREAKERS: readonly Breaker[] = [
   {
     name: "wrong type",
-    events: ALL_EVENTS,
+    effect: "invalid",
+    appliesTo: anyEvent,
     apply: (payload, { rng, targets, event }) => {
-      const field = fieldOf(rng, event);
+      const field = rng.pick(fieldsWhere(event));
       return { ...payload, [field.name]: wrongValue(rng, field.spec.kind, targets) };
     },
   },
   {
     name: "missing required field",
-    events: ALL_EVENTS,
+    effect: "invalid",
+    appliesTo: anyEvent,
     apply: (payload, { rng, event }) => {
-      const { [fieldOf(rng, event, (spec) => spec.required).name]: _dropped, ...rest } = payload;
+      const { [rng.pick(fieldsWhere(event, (spec) => spec.required)).name]: _dropped, ...rest } = payload;
       return rest;
     },
   },
   {
     name: "nothing to change",
-    events: ["annotation:update"],
-    apply: ({ body: _body, kind: _kind, confidence: _confidence, tags: _tags, ...rest }) => rest,
+    effect: "invalid",
+    appliesTo: isUpdate,
+    apply: (payload, { event }) => {
+      const kept = new Set(fieldsWhere(event, (spec) => spec.required).map((field) => field.name));
+      return Object.fromEntries(Object.entries(payload).filter(([name]) => kept.has(name)));
+    },
   },
   {
     name: "extra field",
-    events: ALL_EVENTS,
+    effect: "invalid",
+    appliesTo: anyEvent,
     apply: (payload, { rng, targets, event }) => {
-      const key = rng.pick(EXTRA_KEYS.filter((name) => !(name in FIELDS[event])));
+      const key = rng.pick(EXTRA_KEYS.filter((name) => !Object.hasOwn(EVENTS[event].fields, name)));
       return { ...payload, [key]: rng.pick([...WRONG_FOR_EVERY_FIELD, null, targets.board.id, "x"]) };
     },
   },
   {
     name: "prototype keys",
-    events: ALL_EVENTS,
+    effect: "invalid",
+    appliesTo: anyEvent,
     // JSON.parse makes __proto__ an own key, as the server's parser does; a literal would set the prototype.
     apply: (payload, { rng }) => {
       const keys: Payload = JSON.parse(rng.pick(PROTOTYPE_KEYS));
-      const target = payload.target;
-      return rng.chance(0.3) && target && typeof target === "object"
-        ? { ...payload, target: { ...target, ...keys } }
-        : { ...payload, ...keys };
+      const objects = Object.entries(payload).filter(
+        ([, value]) => typeof value === "object" && value !== null && !Array.isArray(value),
+      );
+      if (objects.length > 0 && rng.chance(0.3)) {
+        const [name, value] = rng.pick(objects);
+        return { ...payload, [name]: { ...(value as Payload), ...keys } };
+      }
+      return { ...payload, ...keys };
+    },
+  },
+  {
+    name: "numbers as strings",
+    effect: "invalid",
+    appliesTo: hasField((spec) => STRINGLESS.has(spec.kind.type)),
+    apply: (payload, { rng, event }) => ({
+      ...payload,
+      [rng.pick(fieldsWhere(event, (spec) => STRINGLESS.has(spec.kind.type))).name]: rng.pick(NUMBERS_AS_STRINGS),
+    }),
+  },
+  {
+    name: "huge string",
+    effect: "invalid",
+    appliesTo: anyEvent,
+    apply: (payload, { rng, event }) => {
+      const field = rng.pick(fieldsWhere(event));
+      const length = rng.int(maxLength(field.spec) + 1, maxLength(field.spec) + 50_000);
+      const text = rng.pick(["x", "é", "y "]).repeat(Math.ceil(length / 2));
+      return rng.chance(0.2)
+        ? { ...payload, [text.slice(0, 60_000)]: 1 }
+        : { ...payload, [field.name]: `${text.padEnd(length, "z")}z` };
+    },
+  },
+  {
+    name: "long array",
+    effect: "invalid",
+    appliesTo: anyEvent,
+    apply: (payload, { rng, event }) => ({
+      ...payload,
+      [rng.pick(fieldsWhere(event)).name]: Array.from({ length: rng.int(1_000, 20_000) }, (_, index) => index % 10),
+    }),
+  },
+  {
+    name: "deep nesting",
+    effect: "invalid",
+    appliesTo: anyEvent,
+    apply: (payload, { rng, event }) => ({
+      ...payload,
+      [rng.pick(fieldsWhere(event)).name]: nested(rng, rng.int(5, 1_000)),
+    }),
+  },
+  {
+    name: "invalid instant",
+    effect: "invalid",
+    appliesTo: (event) => event === "annotation:create" || hasField(isInstant)(event),
+    apply: (payload, { rng, targets, event }) => {
+      if (event === "annotation:create") {
+        const { indicatorId } = targets.board;
+        const instant = rng.pick(INVALID_INSTANTS);
+        return {
+          ...payload,
+          target: rng.chance(0.5)
+            ? { type: "indicator", indicatorId, at: instant }
+            : { type: "indicator-range", indicatorId, from: "2022-01-01T00:00:00Z", to: instant },
+        };
+      }
+      const field = rng.pick(fieldsWhere(event, isInstant));
+      const nullable = field.spec.kind.type === "instant" && field.spec.kind.nullable === true;
+      return { ...payload, [field.name]: rng.pick(INVALID_INSTANTS.filter((value) => !(nullable && value === null))) };
+    },
+  },
+  {
+    name: "ends before it starts",
+    effect: "invalid",
+    appliesTo: (event) => event === "event:create" || event === "event:update",
+    apply: (payload) => ({ ...payload, occurredAt: "2022-01-10T00:00:00Z", endsAt: "2022-01-09T23:59:59Z" }),
+  },
+  {
+    name: "text the database cannot store",
+    effect: "invalid",
+    appliesTo: hasField(holdsText),
+    apply: (payload, { rng, event }) => {
+      const field = rng.pick(fieldsWhere(event, holdsText));
+      const text = rng.pick(UNSTORABLE_TEXT);
+      const { type } = field.spec.kind;
+      const value = type === "tags" ? ["border", text] : type === "url" ? `https://example.com/${text}` : text;
+      return { ...payload, [field.name]: value };
     },
   },
   {
     name: "board the fuzzer may not write",
-    events: ["annotation:create", "annotation:update", "annotation:delete"],
+    effect: "refused",
+    // Leaving any room is allowed, and joining the viewed or archived board is too (below).
+    appliesTo: (event) => event !== "board:join" && event !== "board:leave",
     apply: (payload, { rng, targets }) => ({
       ...payload,
       boardId: rng.pick([fuzzUuid(rng), targets.strangerBoard.id, targets.viewedBoard.id, targets.archivedBoard.id]),
@@ -403,7 +850,8 @@ const BREAKERS: readonly Breaker[] = [
   },
   {
     name: "board the fuzzer is not on",
-    events: ["board:join"],
+    effect: "refused",
+    appliesTo: (event) => event === "board:join",
     apply: (payload, { rng, targets }) => ({
       ...payload,
       boardId: rng.pick([fuzzUuid(rng), targets.strangerBoard.id]),
@@ -411,64 +859,28 @@ const BREAKERS: readonly Breaker[] = [
   },
   {
     name: "target or parent not on this board",
-    events: ["annotation:create"],
+    effect: "refused",
+    appliesTo: (event) => event === "annotation:create",
     apply: (payload, { rng, targets }) =>
-      rng.chance(0.3) ? { ...payload, parentId: fuzzUuid(rng) } : { ...payload, target: brokenTarget(rng, targets) },
+      rng.chance(0.3)
+        ? { ...payload, parentId: rng.pick([fuzzUuid(rng), targets.board.eventId]) }
+        : { ...payload, target: foreignTarget(rng, targets) },
   },
   {
-    name: "invalid instant",
-    events: ["annotation:create"],
-    apply: (payload, { rng, targets }) => {
-      const { indicatorId } = targets.board;
-      const instant = rng.pick(INVALID_INSTANTS);
-      return {
-        ...payload,
-        target: rng.chance(0.5)
-          ? { type: "indicator", indicatorId, at: instant }
-          : { type: "indicator-range", indicatorId, from: "2022-01-01T00:00:00Z", to: instant },
-      };
+    name: "reference not on this board",
+    effect: "refused",
+    appliesTo: (event) => ["event:create", "event:update", "observation:create", "observation:update"].includes(event),
+    apply: (payload, { rng, targets, event }) => {
+      const elsewhere = rng.pick([fuzzUuid(rng), targets.strangerBoard.indicatorId, targets.board.eventId]);
+      if (event.startsWith("event:")) return { ...payload, sourceIds: [elsewhere] };
+      return event === "observation:create" && rng.chance(0.5)
+        ? { ...payload, indicatorId: elsewhere }
+        : { ...payload, sourceId: elsewhere };
     },
-  },
-  {
-    name: "numbers as strings",
-    events: ALL_EVENTS,
-    apply: (payload, { rng, event }) => ({
-      ...payload,
-      [fieldOf(rng, event, (_spec, name) => name !== "body").name]: rng.pick(NUMBERS_AS_STRINGS),
-    }),
-  },
-  {
-    name: "huge string",
-    events: ALL_EVENTS,
-    apply: (payload, { rng, event }) => {
-      const text = rng.pick(["x", "é", "y "]).repeat(rng.int(LIMITS.annotationBody + 1, 60_000));
-      return rng.chance(0.2) ? { ...payload, [text]: 1 } : { ...payload, [fieldOf(rng, event).name]: `${text}z` };
-    },
-  },
-  {
-    name: "long array",
-    events: ALL_EVENTS,
-    apply: (payload, { rng, event }) => ({
-      ...payload,
-      [fieldOf(rng, event).name]: Array.from({ length: rng.int(1_000, 20_000) }, (_, index) => index % 10),
-    }),
-  },
-  {
-    name: "deep nesting",
-    events: ALL_EVENTS,
-    apply: (payload, { rng, event }) => ({ ...payload, [fieldOf(rng, event).name]: nested(rng, rng.int(5, 1_000)) }),
-  },
-  {
-    name: "text the database cannot store",
-    events: ANNOTATION_WRITES,
-    apply: (payload, { rng }) =>
-      rng.chance(0.5)
-        ? { ...payload, body: rng.pick(UNSTORABLE_TEXT) }
-        : { ...payload, tags: ["border", rng.pick(UNSTORABLE_TEXT)] },
   },
 ];
 
-/** Breakers that replace the whole payload, so they are applied alone. */
+/** Breakers that replace the whole payload, so they are applied alone; all of them make it invalid. */
 const SHAPE_BREAKERS: readonly { name: string; apply: (payload: Payload, rng: Rng) => unknown }[] = [
   { name: "not an object", apply: (_payload, rng) => rng.pick([null, 0, 42, -1, true, "annotation", "", [], [[]]]) },
   { name: "wrapped in an array", apply: (payload) => [payload] },
@@ -485,38 +897,59 @@ const SHAPE_BREAKERS: readonly { name: string; apply: (payload: Payload, rng: Rn
   },
 ];
 
-function malformedPayload(rng: Rng, targets: FuzzTargets, event: KnownEvent): { payload: unknown; label: string } {
+type Malformed = { payload: unknown; label: string; invalid: boolean };
+
+function malformedPayload(rng: Rng, targets: FuzzTargets, event: ClientEvent): Malformed {
   const payload = wellShapedPayload(rng, targets, event);
   if (rng.chance(0.1)) {
     const breaker = rng.pick(SHAPE_BREAKERS);
-    return { payload: breaker.apply(payload, rng), label: `${event}: ${breaker.name}` };
+    return { payload: breaker.apply(payload, rng), label: `${event}: ${breaker.name}`, invalid: true };
   }
-  const applicable = BREAKERS.filter((breaker) => breaker.events.includes(event));
-  // Mostly one breaker, so calls also get past validation to the NOT_FOUND, FORBIDDEN and CONFLICT checks.
-  const breakers = Array.from({ length: rng.chance(0.6) ? 1 : rng.int(2, 3) }, () => rng.pick(applicable));
+  const applicable = BREAKERS.filter((breaker) => breaker.appliesTo(event));
+  const refusing = applicable.filter((breaker) => breaker.effect === "refused");
+  // Mostly one breaker, and a fair share of those past the schema, so every event also reaches the
+  // NOT_FOUND, FORBIDDEN and CONFLICT checks behind it.
+  const breakers = (
+    rng.chance(0.6)
+      ? [rng.pick(rng.chance(0.3) && refusing.length > 0 ? refusing : applicable)]
+      : Array.from({ length: rng.int(2, 3) }, () => rng.pick(applicable))
+  ).sort((first, second) => Number(first.effect === "invalid") - Number(second.effect === "invalid"));
   return {
     payload: breakers.reduce((broken, breaker) => breaker.apply(broken, { rng, targets, event }), payload),
     label: `${event}: ${breakers.map((breaker) => breaker.name).join(" + ")}`,
+    invalid: breakers.some((breaker) => breaker.effect === "invalid"),
   };
 }
 
 // Calls: how a payload travels.
 
 type FuzzCall =
-  /** Sent with an ack callback after `args`; the ack must be a refusal. */
-  | { send: "request"; event: KnownEvent; args: unknown[]; label: string }
+  /** Sent with an ack callback after `args`; the ack must be a refusal (VALIDATION or PAYLOAD_TOO_LARGE if invalid). */
+  | { send: "request"; event: ClientEvent; args: unknown[]; label: string; invalid: boolean }
   /** Written to the transport pre-encoded, for nesting deeper than socket.io-client's recursive encoder takes. */
-  | { send: "packet"; event: KnownEvent; json: string; label: string }
-  /** Sent without an ack callback: the server must not answer, write or fall over. */
-  | { send: "fire"; event: string; args: unknown[]; label: string };
+  | { send: "packet"; event: ClientEvent; json: string; label: string; invalid: true }
+  /**
+   * Sent without an ack callback: the server must not answer, write or fall over. Only ever an invalid payload
+   * or an unknown event, which the server refuses before it reads the socket's next packet (every handler
+   * validates before its first await): the barrier after the storm relies on that.
+   */
+  | { send: "fire"; event: string; args: unknown[]; label: string; invalid: true };
 
-/** Names the server has no handler for, including ones an EventEmitter or a prototype might react to. */
+/**
+ * Names the server has no handler for, including ones an EventEmitter or a prototype might react to, and
+ * near misses of real ones. The first test checks that none is a client event and none has a listener.
+ */
 const UNKNOWN_EVENTS: readonly string[] = [
   "annotation:creat",
   "Annotation:Create",
   "annotation:create ",
-  "annotation:resolve",
+  "annotation:resolved",
+  "annotation:list",
+  "board:delete",
+  "member:invite",
+  "observation:import",
   "board:op",
+  "warning:raised",
   "presence:state",
   "session:ended",
   "board:",
@@ -547,38 +980,54 @@ function generateCall(rng: Rng, targets: FuzzTargets): FuzzCall {
   const roll = rng.next();
   if (roll < 0.05) {
     const event = rng.pick(UNKNOWN_EVENTS);
-    const args = rng.pick([[], [wellShapedPayload(rng, targets, rng.pick(KNOWN_EVENTS))], [null, 1, "two"]]);
-    return { send: "fire", event, args, label: `unknown event ${JSON.stringify(event.slice(0, 40))}` };
+    const args = rng.pick([[], [wellShapedPayload(rng, targets, rng.pick(CLIENT_EVENTS))], [null, 1, "two"]]);
+    return { send: "fire", event, args, label: `unknown event ${JSON.stringify(event.slice(0, 40))}`, invalid: true };
   }
-  const event = rng.pick(KNOWN_EVENTS);
+  const event = rng.pick(CLIENT_EVENTS);
   if (roll < 0.08) {
     const deep = deepJson(rng, rng.int(1_000, 5_000));
     // Either the whole payload, or one field of a well-shaped one overridden by a duplicate key.
-    const fieldJson = `${JSON.stringify(fieldOf(rng, event).name)}:${deep}`;
+    const fieldJson = `${JSON.stringify(rng.pick(fieldsWhere(event)).name)}:${deep}`;
     const json = rng.chance(0.5)
       ? deep
       : `${JSON.stringify(wellShapedPayload(rng, targets, event)).slice(0, -1)},${fieldJson}}`;
-    return { send: "packet", event, json, label: `${event}: nested thousands deep` };
+    return { send: "packet", event, json, label: `${event}: nested thousands deep`, invalid: true };
   }
-  const { payload, label } = malformedPayload(rng, targets, event);
+  const { payload, label, invalid } = malformedPayload(rng, targets, event);
   const how = rng.next();
-  if (how < 0.06)
-    return { send: "fire", event, args: rng.pick([[payload], [payload, 1, 2, 3]]), label: `${label}, no ack` };
+  if (how < 0.06 && invalid) {
+    const args = rng.pick([[payload], [payload, 1, 2, 3]]);
+    return { send: "fire", event, args, label: `${label}, no ack`, invalid };
+  }
   if (how < 0.14) {
     // A handler that read the wrong argument would find a well-formed payload here and write it.
     const extra = rng.pick([["extra"], [42, true], [null, {}], [wellShapedPayload(rng, targets, event)]]);
-    return { send: "request", event, args: [payload, ...extra], label: `${label}, extra arguments` };
+    return { send: "request", event, args: [payload, ...extra], label: `${label}, extra arguments`, invalid };
   }
-  if (how < 0.15) return { send: "request", event, args: [], label: `${event}: no payload at all` };
-  return { send: "request", event, args: [payload], label };
+  if (how < 0.15) return { send: "request", event, args: [], label: `${event}: no payload at all`, invalid: true };
+  return { send: "request", event, args: [payload], label, invalid };
 }
 
 // Sending, and judging the answers.
 
 type FuzzClient = { name: string; socket: TestSocket };
-type FuzzReport = { requests: number; fired: number; codes: Map<ErrorCode, number>; violations: string[] };
+type FuzzReport = {
+  requests: number;
+  fired: number;
+  codes: Map<ErrorCode, number>;
+  /** The refusals each client event answered, to show every one was reached past its schema too. */
+  byEvent: Map<ClientEvent, Map<ErrorCode, number>>;
+  violations: string[];
+};
 
-function request(socket: TestSocket, event: KnownEvent, args: unknown[]): Promise<unknown> {
+/** What an invalid payload may be answered: its schema, or the size check before it, refuses it. */
+const INVALID_REFUSALS: readonly ErrorCode[] = ["VALIDATION", "PAYLOAD_TOO_LARGE"];
+
+function count<K>(counts: Map<K, number>, key: K): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+function request(socket: TestSocket, event: ClientEvent, args: unknown[]): Promise<unknown> {
   const flagged = socket.timeout(ACK_TIMEOUT_MS);
   return (flagged.emitWithAck.bind(flagged) as (...args: unknown[]) => Promise<unknown>)(event, ...args);
 }
@@ -587,7 +1036,7 @@ function request(socket: TestSocket, event: KnownEvent, args: unknown[]): Promis
 let nextPacketId = 1_000_000;
 
 /** Writes a Socket.IO EVENT packet with an ack id straight to the engine and waits for the matching ACK packet. */
-function sendPacket(socket: TestSocket, event: KnownEvent, json: string): Promise<unknown> {
+function sendPacket(socket: TestSocket, event: ClientEvent, json: string): Promise<unknown> {
   const id = nextPacketId++;
   const engine = socket.io.engine;
   const ackPrefix = `3${id}[`;
@@ -644,10 +1093,15 @@ async function sendCall(client: FuzzClient, call: FuzzCall, index: number, repor
     return;
   }
   const code = refusalCode(ack);
-  if (code) report.codes.set(code, (report.codes.get(code) ?? 0) + 1);
-  else {
+  if (code && (!call.invalid || INVALID_REFUSALS.includes(code))) {
+    count(report.codes, code);
+    const byEvent = report.byEvent.get(call.event) ?? new Map<ErrorCode, number>();
+    report.byEvent.set(call.event, byEvent);
+    count(byEvent, code);
+  } else {
     const sent = call.send === "packet" ? call.json : call.args[0];
-    report.violations.push(`${where} answered ${preview(ack)} to ${preview(sent)}`);
+    const expected = call.invalid ? "an invalid payload" : "a refused payload";
+    report.violations.push(`${where} answered ${preview(ack)} to ${expected} ${preview(sent)}`);
   }
 }
 
@@ -679,15 +1133,26 @@ async function openSocket(analyst: TestAnalyst): Promise<TestSocket> {
   return socket;
 }
 
-const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const countRows = async () => ({
-  annotations: await app.db.annotation.count(),
-  ops: await app.db.op.count(),
-  boards: await app.db.board.count(),
-  memberships: await app.db.membership.count(),
-  invitations: await app.db.invitation.count(),
-});
+/**
+ * Every row a socket call could write or change, in a stable order. Ops and revisions are only counted: every
+ * write appends one, and the storm must add none but the well-formed annotations.
+ */
+const databaseState = async () => {
+  const byId = { orderBy: { id: "asc" } } as const;
+  return {
+    boards: await app.db.board.findMany(byId),
+    memberships: await app.db.membership.findMany({ orderBy: [{ boardId: "asc" }, { userId: "asc" }] }),
+    invitations: await app.db.invitation.count(),
+    events: await app.db.event.findMany(byId),
+    eventSources: await app.db.eventSource.count(),
+    sources: await app.db.source.findMany(byId),
+    indicators: await app.db.indicator.findMany(byId),
+    observations: await app.db.observation.findMany(byId),
+    annotations: await app.db.annotation.findMany(byId),
+    revisions: await app.db.annotationRevision.count(),
+    ops: await app.db.op.count(),
+  };
+};
 
 /** The server still answers HTTP, keeps every fuzzing socket, and takes and delivers a well-formed annotation. */
 async function expectStillServing(author: FuzzClient): Promise<void> {
@@ -757,11 +1222,95 @@ afterAll(async () => {
 });
 
 describe("the socket API under a storm of malformed payloads", () => {
+  it("fuzzes every client event, and its unknown events have no handler on the server", () => {
+    expect(UNKNOWN_EVENTS.filter(isClientEvent)).toEqual([]);
+    const serverSocket = app.io.of("/").sockets.get((fuzzers[0] as FuzzClient).socket.id ?? "");
+    if (!serverSocket) throw new Error("the fuzzing socket is not on the server");
+    // Socket.IO gives every socket a no-op "error" listener, so a client's "error" event cannot crash it;
+    // "disconnecting" is the server's own bookkeeping. Any other listener is a handler the server added.
+    const builtIn = (event: string) => (event === "error" ? 1 : 0);
+    const listened = (event: string) =>
+      serverSocket.listeners(event as "disconnecting").length > builtIn(event) && event !== "disconnecting";
+    expect(
+      CLIENT_EVENTS.filter((event) => !listened(event)),
+      "client events without a handler",
+    ).toEqual([]);
+    expect(UNKNOWN_EVENTS.filter(listened), "'unknown' events the server handles").toEqual([]);
+    // And the other way round: the server handles no event this file does not fuzz.
+    const handled = serverSocket.eventNames().filter((event): event is string => typeof event === "string");
+    expect(
+      handled.filter(listened).filter((event) => !isClientEvent(event)),
+      "handled events not fuzzed",
+    ).toEqual([]);
+  });
+
+  it("generates well-shaped payloads that pass their schema, and invalid calls that fail it", () => {
+    const rng = createRng(SEED ^ 0x5eed);
+    // What the server's parser would hand the handler (JSON drops undefined, keeps __proto__ as an own key).
+    const overTheWire = (payload: unknown) => (payload === undefined ? undefined : JSON.parse(JSON.stringify(payload)));
+    const parses = (event: ClientEvent, payload: unknown) => EVENTS[event].schema.safeParse(payload).success;
+    for (const event of CLIENT_EVENTS) {
+      const rejected = Array.from({ length: 50 }, () => wellShapedPayload(rng, targets, event)).filter(
+        (payload) => !parses(event, overTheWire(payload)),
+      );
+      expect(rejected.map(preview), `seed ${SEED}: well-shaped ${event} payloads its schema refuses`).toEqual([]);
+    }
+    // The same streams the storm draws from: an invalid call that its schema takes would be a write waiting to
+    // happen (for a create) or a refusal for the wrong reason (for the rest).
+    const accepted: string[] = [];
+    const sampled = new Set<ClientEvent>();
+    for (let index = 0; index < FUZZ_CLIENTS; index++) {
+      const stream = createRng(SEED + index * 0x9e3779b9);
+      for (let call = 0; call < CALLS_PER_CLIENT; call++) {
+        const generated = generateCall(stream, targets);
+        const { event } = generated;
+        if (!generated.invalid || !isClientEvent(event)) continue;
+        sampled.add(event);
+        const payload = generated.send === "packet" ? JSON.parse(generated.json) : overTheWire(generated.args[0]);
+        if (parses(event, payload)) accepted.push(`${generated.label}: ${preview(payload)}`);
+      }
+    }
+    expect(accepted.slice(0, 10), `seed ${SEED}: invalid payloads their schema accepts`).toEqual([]);
+    expect([...sampled].sort()).toEqual([...CLIENT_EVENTS].sort());
+  });
+
+  it("refuses, as invalid, each field of each event left out or given each value known to be wrong", async () => {
+    const rng = createRng(SEED ^ 0xf1e1d);
+    const calls: FuzzCall[] = [];
+    const send = (event: ClientEvent, payload: Payload, label: string) =>
+      calls.push({ send: "request", event, args: [payload], label, invalid: true });
+    for (const event of CLIENT_EVENTS) {
+      for (const { name, spec } of fieldsWhere(event)) {
+        if (spec.required) {
+          const { [name]: _dropped, ...rest } = wellShapedPayload(rng, targets, event);
+          send(event, rest, `${event}: without ${name}`);
+        }
+        for (const wrong of wrongValues(rng, spec.kind, targets))
+          send(event, { ...wellShapedPayload(rng, targets, event), [name]: wrong }, `${event}: ${name} wrong`);
+      }
+    }
+    const before = await databaseState();
+    const report: FuzzReport = { requests: 0, fired: 0, codes: new Map(), byEvent: new Map(), violations: [] };
+    const client = fuzzers[1] as FuzzClient;
+    for (let sent = 0; sent < calls.length; sent += CALLS_IN_FLIGHT) {
+      const batch = calls.slice(sent, sent + CALLS_IN_FLIGHT);
+      await Promise.all(batch.map((call, offset) => sendCall(client, call, sent + offset, report)));
+    }
+    expect(
+      { count: report.violations.length, first: report.violations.slice(0, 15) },
+      `seed ${SEED}: wrong fields not refused as invalid`,
+    ).toEqual({ count: 0, first: [] });
+    console.log(`socket fuzz seed ${SEED}: ${calls.length} calls with one field wrong`);
+    expect([...report.byEvent.keys()].sort()).toEqual([...CLIENT_EVENTS].sort());
+    // Nothing committed, so nothing was published either (ops are published only after their commit).
+    expect(await databaseState(), `seed ${SEED}: rows written by wrong fields`).toEqual(before);
+  });
+
   it("refuses or ignores every malformed call, writes nothing, and delivers a mid-storm annotation", async () => {
     const startedAt = performance.now();
-    const before = await countRows();
+    const before = await databaseState();
     const seqBefore = Math.max(0, ...watcherOps.map((op) => op.seq));
-    const report: FuzzReport = { requests: 0, fired: 0, codes: new Map(), violations: [] };
+    const report: FuzzReport = { requests: 0, fired: 0, codes: new Map(), byEvent: new Map(), violations: [] };
 
     // Halfway through, the owner sends a well-formed annotation while the other clients keep fuzzing.
     let batchesDone = 0;
@@ -782,34 +1331,69 @@ describe("the socket API under a storm of malformed payloads", () => {
         }),
       ),
     ]);
-    // Calls without an ack give no sign of being done; give their handlers time to finish before counting.
-    await settle();
+    // Every acked call has been answered. Calls sent without an ack were invalid or unknown, so the server
+    // refused each before it read that socket's next packet: a barrier annotation from each fuzzer, sent after
+    // its last call, is handled after all of them, and once the watcher holds all the barriers' ops it holds
+    // every op the storm could have broadcast (barrier.ts).
+    const barriers = [];
+    for (const fuzzer of fuzzers) barriers.push(await barrierOp(fuzzer.socket, targets.board, [watcherOps]));
 
     const elapsedMs = Math.round(performance.now() - startedAt);
     console.log(
       `socket fuzz seed ${SEED}: ${report.requests} acked calls and ${report.fired} without ack from ` +
-        `${FUZZ_CLIENTS} clients in ${elapsedMs} ms; refusals ${preview(Object.fromEntries(report.codes))}`,
+        `${FUZZ_CLIENTS} clients over ${CLIENT_EVENTS.length} events in ${elapsedMs} ms; ` +
+        `refusals ${preview(Object.fromEntries(report.codes))}`,
     );
-    expect(report.requests + report.fired).toBeGreaterThanOrEqual(3_000);
+    expect(report.requests + report.fired).toBeGreaterThanOrEqual(FUZZ_CLIENTS * CALLS_PER_CLIENT);
     expect(
       { count: report.violations.length, first: report.violations.slice(0, 15) },
-      `seed ${SEED}: calls not answered with a refusal (replay with FUZZ_SEED=${SEED})`,
+      `seed ${SEED}: calls not answered with the refusal they called for (replay with FUZZ_SEED=${SEED})`,
     ).toEqual({ count: 0, first: [] });
     // Every refusal path was reached, or the generators have stopped getting past the first check.
     expect([...report.codes.keys()].sort(), `seed ${SEED}`).toEqual([...REFUSALS].sort());
+    // Each event was refused by its schema and (but for leaving, which nothing refuses past it) behind it.
+    const reached = Object.fromEntries(
+      CLIENT_EVENTS.map((event) => {
+        const codes = [...(report.byEvent.get(event)?.keys() ?? [])];
+        return [
+          event,
+          {
+            byItsSchema: codes.includes("VALIDATION"),
+            pastItsSchema: event === "board:leave" || codes.some((code) => !INVALID_REFUSALS.includes(code)),
+          },
+        ];
+      }),
+    );
+    expect(reached, `seed ${SEED}: events not refused both ways`).toEqual(
+      Object.fromEntries(CLIENT_EVENTS.map((event) => [event, { byItsSchema: true, pastItsSchema: true }])),
+    );
 
     expect(wellFormedAck.ok, `seed ${SEED}: ${preview(wellFormedAck)}`).toBe(true);
-    if (!wellFormedAck.ok) return;
-    await expect.poll(() => watcherOps.map((op) => op.seq)).toContain(wellFormedAck.seq);
+    const written = [wellFormed.id, ...barriers.map((barrier) => barrier.id)];
     expect(
-      watcherOps.filter((op) => op.seq > seqBefore).map((op) => op.type === "annotation.created" && op.data.id),
-      `seed ${SEED}: the watcher saw ops other than the well-formed annotation`,
-    ).toEqual([wellFormed.id]);
-    expect(await countRows(), `seed ${SEED}: rows written by the storm`).toEqual({
+      watcherOps.filter((op) => op.seq > seqBefore).map((op) => (op.type === "annotation.created" ? op.data.id : op)),
+      `seed ${SEED}: the watcher saw ops other than the well-formed annotations`,
+    ).toEqual(expect.arrayContaining(written));
+    expect(watcherOps.filter((op) => op.seq > seqBefore)).toHaveLength(written.length);
+
+    const after = await databaseState();
+    const withoutSeq = (boards: typeof before.boards) =>
+      boards.map(({ lastSeq: _seq, updatedAt: _at, ...rest }) => rest);
+    const totalSeq = (boards: typeof before.boards) => boards.reduce((sum, board) => sum + board.lastSeq, 0);
+    expect(
+      {
+        ...after,
+        boards: withoutSeq(after.boards),
+        annotations: after.annotations.filter((annotation) => !written.includes(annotation.id)),
+      },
+      `seed ${SEED}: rows the storm wrote or changed`,
+    ).toEqual({
       ...before,
-      annotations: before.annotations + 1,
-      ops: before.ops + 1,
+      boards: withoutSeq(before.boards),
+      revisions: before.revisions + written.length,
+      ops: before.ops + written.length,
     });
+    expect(totalSeq(after.boards)).toBe(totalSeq(before.boards) + written.length);
     // The server runs in this process, so a __proto__ or constructor payload that polluted a prototype shows here.
     expect("isAdmin" in {}, `seed ${SEED}`).toBe(false);
 
