@@ -3,7 +3,7 @@
 // an AnnotationCollection with all its annotations in one embedded page. Mapping rules: server/w3c/.
 import { z } from "zod";
 import { ANNOTATION_KINDS, CONFIDENCE_LEVELS, ZAnnotationCreate } from "./annotation";
-import { LIMITS, ZInstant } from "./common";
+import { LIMITS, ZInstant, ZText } from "./common";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 /** The media type of both directions (model §1.3 / protocol §4). */
@@ -114,8 +114,10 @@ export function parseClockFragment(value: string): { from: string; to: string | 
 // ---- What the importer accepts ----
 // Objects are loose: properties Watchfloor does not know are ignored, as the model asks of consumers.
 
-const ZIri = z.url({ protocol: /^https?$/, error: "must be an http(s) IRI" }).max(2_000);
-const ZName = z.string().max(LIMITS.title);
+// ZText first: a URL parser takes NUL and lone surrogates (percent-encoding them), the database and the
+// export would not; a name can end up in a body.
+const ZIri = ZText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) IRI" }).max(2_000));
+const ZName = ZText.max(LIMITS.title);
 const ZOneOrMoreStrings = z.union([z.string().max(100), z.array(z.string().max(100)).max(LIMITS.tagCount)]);
 
 /**

@@ -572,6 +572,79 @@ describe("import from W3C Web Annotation JSON-LD", () => {
     });
   });
 
+  // The IRIs and names go through a URL parser, which percent-encodes NUL and replaces a lone surrogate
+  // rather than refusing them: without a text check first, such an IRI slipped through (a derived id from
+  // text the database and the export cannot hold). Posted over HTTP, as JSON escapes, to see the answer.
+  describe("refuses IRIs and names holding a character that cannot be stored, over HTTP, and writes nothing", () => {
+    let board: TestBoard;
+    let valid: WebAnnotationCollection;
+    let cookie: string;
+
+    beforeAll(async () => {
+      board = await newBoard();
+      await seedBoard(board);
+      valid = await exportBoard(board);
+      await app.db.annotation.deleteMany({ where: { boardId: board.id } });
+      cookie = await signIn(app, bob);
+    });
+
+    const UNSTORABLE = ["\u0000", "\uD800", "\uDFFF", "\uDC00\uD800"];
+    // Item 0 is on the board (with tags), 1 the resolved event assessment, 2 on an indicator, 5 a reply to 1.
+    const places: [string, (copy: WebAnnotationCollection, bad: string) => void, (string | number)[]][] = [
+      ["an annotation's id", (c, bad) => (item(c, 0).id += bad), ["first", "items", 0, "id"]],
+      ["an IRI target", (c, bad) => (item(c, 1).target += bad), ["first", "items", 1, "target"]],
+      [
+        "a SpecificResource's source",
+        (c, bad) => {
+          const target = item(c, 2).target;
+          if (typeof target !== "object") throw new Error("item 2 should target an indicator");
+          target.source += bad;
+        },
+        ["first", "items", 2, "target", "source"],
+      ],
+      ["a reply's target", (c, bad) => (item(c, 5).target += bad), ["first", "items", 5, "target"]],
+      ["a creator's id", (c, bad) => (item(c, 0).creator.id += bad), ["first", "items", 0, "creator", "id"]],
+      ["a creator's name", (c, bad) => (item(c, 0).creator.name += bad), ["first", "items", 0, "creator", "name"]],
+      [
+        "a resolver's id",
+        (c, bad) => {
+          const resolver = item(c, 1)["watchfloor:resolvedBy"];
+          if (!resolver) throw new Error("item 1 should be resolved");
+          resolver.id += bad;
+        },
+        ["first", "items", 1, "watchfloor:resolvedBy", "id"],
+      ],
+      ["the collection's id", (c, bad) => (c.id += bad), ["id"]],
+      ["the page's id", (c, bad) => (c.first.id += bad), ["first", "id"]],
+    ];
+
+    for (const [place, spoil, path] of places) {
+      it(place, async () => {
+        for (const bad of UNSTORABLE) {
+          const copy = structuredClone(valid);
+          spoil(copy, bad);
+          const before = await counts();
+
+          const response = await fetch(`${app.url}/api/boards/${board.slug}/import/annotations.jsonld`, {
+            method: "POST",
+            headers: { cookie, origin: app.url, "content-type": "application/ld+json" },
+            // JSON.stringify writes NUL and lone surrogates as \u escapes: the body itself is valid UTF-8.
+            body: JSON.stringify(copy),
+          });
+
+          const answer = await response.json();
+          expect({ bad, status: response.status, code: answer.error?.code }).toEqual({
+            bad,
+            status: 400,
+            code: "VALIDATION",
+          });
+          expect(answer.error.issues).toContainEqual({ path, message: expect.stringContaining("cannot be stored") });
+          expect(await counts()).toEqual(before);
+        }
+      });
+    }
+  });
+
   it("only owners and editors may import; analysts not on the board learn nothing", async () => {
     const board = await newBoard();
     await annotate(alice, board);
