@@ -1,6 +1,6 @@
 // A <BoardChartFigure> rendered on the server and composed into one standalone SVG document.
-import { BoardChartFigure, type BoardChartFigureProps } from "@/components/charts/BoardChartFigure";
 import { composeFigureSvg } from "@/lib/charts/compose-figure-svg";
+import { BoardChartFigure, type BoardChartFigureProps } from "@/lib/charts/figure/BoardChartFigure";
 import { FIGURE_ATTRIBUTE } from "@/lib/charts/figure-attributes";
 import { canonicalIds } from "./canonical-ids";
 import { renderInJsdom } from "./render-in-jsdom";

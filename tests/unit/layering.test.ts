@@ -1,0 +1,78 @@
+// server/ and lib/ must not import from components/ (or app/): components/ is the browser's side, and
+// whatever both sides need (the charts' logic, the exported figure's React component) lives in lib/.
+// The compiler accepts such an import, so this test is what names the file that brings one back.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const GUARDED_DIRS = ["server", "lib"];
+const BROWSER_DIRS = ["components", "app"];
+const SKIP_DIRS = new Set(["generated", "node_modules"]);
+const CODE = /\.(ts|tsx|js|mjs)$/;
+
+function codeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return SKIP_DIRS.has(name) ? [] : codeFiles(full);
+    return CODE.test(name) ? [full] : [];
+  });
+}
+
+/** Every module specifier in a file, type-only imports included: a type import crosses the layer too. */
+function specifiers(source: string): string[] {
+  const found: string[] = [];
+  for (const match of source.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s+["']([^"']+)["']/gm)) {
+    found.push(match[1] as string);
+  }
+  for (const match of source.matchAll(/^\s*import\s+["']([^"']+)["']/gm)) found.push(match[1] as string);
+  for (const match of source.matchAll(/\b(?:import|require)\(\s*["']([^"']+)["']\s*\)/g)) {
+    found.push(match[1] as string);
+  }
+  return found;
+}
+
+/** The repository folder a specifier points into ("@/components/x" → "components"), or null for packages. */
+function topFolderOf(specifier: string, importer: string): string | null {
+  let target: string;
+  if (specifier.startsWith("@/")) target = path.join(root, specifier.slice(2));
+  else if (specifier.startsWith(".")) target = path.resolve(path.dirname(importer), specifier);
+  else return null;
+  return path.relative(root, target).split(path.sep)[0] ?? null;
+}
+
+function crossings(source: string, importer: string): string[] {
+  return specifiers(source).filter((s) => BROWSER_DIRS.includes(topFolderOf(s, importer) ?? ""));
+}
+
+describe("layering", () => {
+  it("reads aliased, relative, type-only and dynamic imports", () => {
+    const importer = path.join(root, "server/exports/charts/render-figure-svg.tsx");
+    const source = [
+      'import { A } from "@/components/charts/A";',
+      'import type { B } from "../../../components/board/B";',
+      'export { C } from "@/app/page";',
+      'const d = await import("@/components/D");',
+      'import {\n  e,\n  f,\n} from "../../../components/E";',
+      'import { ok } from "@/lib/charts/chart-model";',
+      'import { alsoOk } from "./components/local";',
+      'import React from "react";',
+    ].join("\n");
+    expect(crossings(source, importer)).toEqual([
+      "@/components/charts/A",
+      "../../../components/board/B",
+      "@/app/page",
+      "../../../components/E",
+      "@/components/D",
+    ]);
+  });
+
+  it("server/ and lib/ import nothing from components/ or app/", () => {
+    const files = GUARDED_DIRS.flatMap((dir) => codeFiles(path.join(root, dir)));
+    expect(files.length).toBeGreaterThan(100);
+    const offenders = files.flatMap((file) =>
+      crossings(readFileSync(file, "utf8"), file).map((s) => `${path.relative(root, file)} imports ${s}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
