@@ -5,14 +5,11 @@ import {
   type CreateRequest,
   commitAnnotationBatch,
 } from "./annotations/commit-annotation-batch";
-import type { Database } from "./db/client";
+import type { BaseDomain } from "./base-domain";
 import { createGroupCommitQueue, type GroupCommitQueue } from "./db/group-commit";
-import type { WriteLimiter } from "./limits/write-limiter";
-import type { BoardEffects } from "./ops/board-effects";
-import type { WorkerPool } from "./workers/create-worker-pool";
 
-/** The parts a domain is built from. */
-export type BaseDomain = { db: Database; effects: BoardEffects; limiter: WriteLimiter; workers: WorkerPool };
+// Re-exported: callers that build or fake a domain name its parts from here.
+export type { BaseDomain } from "./base-domain";
 
 export type Domain = BaseDomain & {
   /** annotation:create requests, group-committed per board (server/db/group-commit.ts). */

@@ -6,11 +6,11 @@
 import type { WireOp } from "@/lib/ops";
 import type { TAnnotationCreate, WireAnnotation } from "@/lib/schemas/annotation";
 import type { Actor } from "../actor";
+import type { BaseDomain } from "../base-domain";
 import { type Access, permit } from "../boards/access";
 import type { Database } from "../db/client";
 import { isDatabaseUnavailable } from "../db/database-unavailable";
 import type { Settlement } from "../db/group-commit";
-import type { BaseDomain } from "../domain";
 import { AppError } from "../errors";
 import { type MemberName, mentionedMembers } from "./find-mentions";
 import { findTargetProblems } from "./find-target-problems";
