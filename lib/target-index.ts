@@ -5,14 +5,9 @@
 // scan 100,000 observations for each, nor must loading a board index them all for the few that ask.
 import type { BoardState } from "@/lib/board-state";
 import type { BoardSnapshot, WireEvent, WireIndicator, WireObservation } from "@/lib/schemas/board";
+import type { ObservationEntry, TargetIndex } from "@/lib/targets/target-index-type";
 
-export type ObservationEntry = { indicator: WireIndicator; observation: WireObservation };
-
-export type TargetIndex = {
-  event: (eventId: string) => WireEvent | undefined;
-  indicator: (indicatorId: string) => WireIndicator | undefined;
-  observation: (observationId: string) => ObservationEntry | undefined;
-};
+export type { ObservationEntry, TargetIndex } from "@/lib/targets/target-index-type";
 
 /** What a target can be looked up in: a snapshot's lists or a live state's maps. */
 export type TargetSource = Pick<BoardSnapshot, "events" | "indicators"> | Pick<BoardState, "events" | "indicators">;

@@ -10,7 +10,7 @@ import {
   ZIndicatorTarget,
   ZObservationTarget,
 } from "@/lib/schemas/annotation";
-import type { TargetIndex } from "@/lib/target-index";
+import type { TargetIndex } from "@/lib/targets/target-index-type";
 import { formatUtc } from "@/lib/time";
 
 export type TargetType = TAnnotationTarget["type"];

@@ -1,7 +1,9 @@
 // server/ and lib/ must not import from components/ (or app/): components/ is the browser's side, and
 // whatever both sides need (the charts' logic, the exported figure's React component) lives in lib/.
-// The compiler accepts such an import, so this test is what names the file that brings one back.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+// Nor may their modules import each other in a circle (type-only imports count: the review's
+// domain.ts ↔ commit-annotation-batch.ts circle was one). The compiler accepts both, so this test is
+// what names the file that brings one back.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -45,6 +47,46 @@ function crossings(source: string, importer: string): string[] {
   return specifiers(source).filter((s) => BROWSER_DIRS.includes(topFolderOf(s, importer) ?? ""));
 }
 
+/** The repository file a specifier loads, or null for a package. */
+function resolveFile(specifier: string, importer: string): string | null {
+  let target: string;
+  if (specifier.startsWith("@/")) target = path.join(root, specifier.slice(2));
+  else if (specifier.startsWith(".")) target = path.resolve(path.dirname(importer), specifier);
+  else return null;
+  const candidates = [target, `${target}.ts`, `${target}.tsx`, path.join(target, "index.ts")];
+  return candidates.find((file) => existsSync(file) && statSync(file).isFile()) ?? null;
+}
+
+/** One circle per file that starts one, as "a → b → a" (files relative to the repository). */
+function importCircles(graph: Map<string, string[]>): string[] {
+  const circles: string[] = [];
+  const done = new Set<string>();
+  const onPath: string[] = [];
+  const visit = (file: string) => {
+    const at = onPath.indexOf(file);
+    if (at >= 0) {
+      circles.push([...onPath.slice(at), file].map((f) => path.relative(root, f)).join(" → "));
+      return;
+    }
+    if (done.has(file)) return;
+    onPath.push(file);
+    for (const next of graph.get(file) ?? []) visit(next);
+    onPath.pop();
+    done.add(file);
+  };
+  for (const file of graph.keys()) visit(file);
+  return circles;
+}
+
+function importGraph(files: string[]): Map<string, string[]> {
+  return new Map(
+    files.map((file) => {
+      const targets = specifiers(readFileSync(file, "utf8")).map((s) => resolveFile(s, file));
+      return [file, targets.filter((t): t is string => t !== null)];
+    }),
+  );
+}
+
 describe("layering", () => {
   it("reads aliased, relative, type-only and dynamic imports", () => {
     const importer = path.join(root, "server/exports/charts/render-figure-svg.tsx");
@@ -74,5 +116,36 @@ describe("layering", () => {
       crossings(readFileSync(file, "utf8"), file).map((s) => `${path.relative(root, file)} imports ${s}`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it("finds an import circle, type-only or not", () => {
+    const [a, b, c] = ["server/a.ts", "server/b.ts", "server/c.ts"].map((f) => path.join(root, f)) as [
+      string,
+      string,
+      string,
+    ];
+    expect(
+      importCircles(
+        new Map([
+          [a, [b]],
+          [b, [c]],
+          [c, []],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      importCircles(
+        new Map([
+          [a, [b]],
+          [b, [c]],
+          [c, [a]],
+        ]),
+      ),
+    ).toEqual(["server/a.ts → server/b.ts → server/c.ts → server/a.ts"]);
+  });
+
+  it("server/ and lib/ import each other in no circle", () => {
+    const files = GUARDED_DIRS.flatMap((dir) => codeFiles(path.join(root, dir)));
+    expect(importCircles(importGraph(files))).toEqual([]);
   });
 });
