@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireWarning } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
 import type { App } from "@/server/app";
+import { barrierOp } from "../support/barrier";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   connectSocket,
@@ -148,7 +149,8 @@ describe("a figure crossing its threshold", () => {
     // Resending the same figure, and a further figure still above the line, raise nothing new.
     expect((await editor.emitWithAck("observation:create", crossing)).ok).toBe(true);
     expect((await editor.emitWithAck("observation:create", figure(106_000, "10"))).ok).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Once Carol holds an op Bob sent after both were answered, she would hold any alert they raised.
+    await barrierOp(editor, board, [ops]);
     expect(warnings).toHaveLength(1);
     const warningsWritten = await app.db.annotation.findMany({
       where: { boardId: board.id, kind: "warning", automatic: true },

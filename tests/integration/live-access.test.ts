@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BoardLeft, SessionEnded } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
 import type { App } from "@/server/app";
+import { roundTrip } from "../support/barrier";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   annotationInput,
@@ -40,7 +41,6 @@ async function watch(analyst: TestAnalyst, board: TestBoard): Promise<Watcher> {
 }
 
 const within = { timeout: 1000, interval: 25 };
-const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -74,7 +74,9 @@ describe("a member removed from a board", () => {
 
     const opsBefore = bobs.ops.length;
     expect((await ownerSocket.emitWithAck("annotation:create", annotationInput(board))).ok).toBe(true);
-    await settle();
+    // Bob is out of the room, so a barrier op cannot reach him: the owner's write was broadcast before it
+    // was acked, so an answer Bob gets now comes after that op, had it been sent to him.
+    await roundTrip(bobs.socket);
     expect(bobs.ops.length).toBe(opsBefore);
     expect(bobs.ops.some((op) => op.type === "member.removed")).toBe(false);
     const rejoin = await bobs.socket.emitWithAck("board:join", { boardId: board.id });

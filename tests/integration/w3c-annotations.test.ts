@@ -13,6 +13,7 @@ import { uuidV5 } from "@/server/w3c/derive-id";
 import { exportAnnotationJsonLd } from "@/server/w3c/export-annotation-jsonld";
 import { exportAnnotationsJsonLd } from "@/server/w3c/export-annotations-jsonld";
 import { importAnnotationsJsonLd } from "@/server/w3c/import-annotations-jsonld";
+import { barrierOp } from "../support/barrier";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   annotationInput,
@@ -143,14 +144,14 @@ const itemOf = (collection: WebAnnotationCollection, id: string): WebAnnotation 
   return item;
 };
 
-async function joinedSocket(analyst: TestAnalyst, board: TestBoard): Promise<WireOp[]> {
+async function joinedSocket(analyst: TestAnalyst, board: TestBoard): Promise<{ socket: TestSocket; ops: WireOp[] }> {
   const socket = connectSocket(app, await signIn(app, analyst));
   sockets.push(socket);
   const ops: WireOp[] = [];
   socket.on("board:op", (op) => ops.push(op));
   await waitForConnect(socket);
   expect((await socket.emitWithAck("board:join", { boardId: board.id })).ok).toBe(true);
-  return ops;
+  return { socket, ops };
 }
 
 describe("export to W3C Web Annotation JSON-LD", () => {
@@ -347,7 +348,7 @@ describe("import from W3C Web Annotation JSON-LD", () => {
     const board = await newBoard();
     await seedBoard(board);
     const exported = await exportBoard(board);
-    const ops = await joinedSocket(alice, board);
+    const { socket, ops } = await joinedSocket(alice, board);
     const before = await counts();
 
     const report = await importInto(board, exported);
@@ -355,8 +356,9 @@ describe("import from W3C Web Annotation JSON-LD", () => {
     expect(report).toMatchObject({ imported: 0, skipped: 7 });
     expect(report.annotations.every((entry) => entry.outcome === "skipped")).toBe(true);
     expect(await counts()).toEqual(before);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(ops).toEqual([]);
+    // Once Alice holds an op sent after the import returned, she would hold anything the import published.
+    const barrier = await barrierOp(socket, board, [ops]);
+    expect(ops.map((op) => op.seq)).toEqual([barrier.seq]);
   });
 
   it("an import reaches the analysts on the board live, after commit, in seq order", async () => {
@@ -366,7 +368,7 @@ describe("import from W3C Web Annotation JSON-LD", () => {
     await annotate(bob, source, { kind: "warning" });
     const exported = await exportBoard(source);
     await app.db.annotation.deleteMany({ where: { boardId: source.id } });
-    const ops = await joinedSocket(alice, board);
+    const { ops } = await joinedSocket(alice, board);
 
     const report = await importInto(board, exported);
 
