@@ -3,58 +3,31 @@
 // Nor may their modules import each other in a circle (type-only imports count: the review's
 // domain.ts ↔ commit-annotation-batch.ts circle was one). The compiler accepts both, so this test is
 // what names the file that brings one back.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import {
+  codeFiles,
+  moduleSpecifiers,
+  repositoryPathOf,
+  resolveRepositoryFile,
+  REPOSITORY_ROOT as root,
+} from "../support/source-imports";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const GUARDED_DIRS = ["server", "lib"];
 const BROWSER_DIRS = ["components", "app"];
-const SKIP_DIRS = new Set(["generated", "node_modules"]);
-const CODE = /\.(ts|tsx|js|mjs)$/;
-
-function codeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return SKIP_DIRS.has(name) ? [] : codeFiles(full);
-    return CODE.test(name) ? [full] : [];
-  });
-}
 
 /** Every module specifier in a file, type-only imports included: a type import crosses the layer too. */
-function specifiers(source: string): string[] {
-  const found: string[] = [];
-  for (const match of source.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s+["']([^"']+)["']/gm)) {
-    found.push(match[1] as string);
-  }
-  for (const match of source.matchAll(/^\s*import\s+["']([^"']+)["']/gm)) found.push(match[1] as string);
-  for (const match of source.matchAll(/\b(?:import|require)\(\s*["']([^"']+)["']\s*\)/g)) {
-    found.push(match[1] as string);
-  }
-  return found;
-}
+const specifiers = (source: string) => moduleSpecifiers(source, { typeOnly: true });
 
 /** The repository folder a specifier points into ("@/components/x" → "components"), or null for packages. */
 function topFolderOf(specifier: string, importer: string): string | null {
-  let target: string;
-  if (specifier.startsWith("@/")) target = path.join(root, specifier.slice(2));
-  else if (specifier.startsWith(".")) target = path.resolve(path.dirname(importer), specifier);
-  else return null;
-  return path.relative(root, target).split(path.sep)[0] ?? null;
+  const target = repositoryPathOf(specifier, importer);
+  return target === null ? null : (path.relative(root, target).split(path.sep)[0] ?? null);
 }
 
 function crossings(source: string, importer: string): string[] {
   return specifiers(source).filter((s) => BROWSER_DIRS.includes(topFolderOf(s, importer) ?? ""));
-}
-
-/** The repository file a specifier loads, or null for a package. */
-function resolveFile(specifier: string, importer: string): string | null {
-  let target: string;
-  if (specifier.startsWith("@/")) target = path.join(root, specifier.slice(2));
-  else if (specifier.startsWith(".")) target = path.resolve(path.dirname(importer), specifier);
-  else return null;
-  const candidates = [target, `${target}.ts`, `${target}.tsx`, path.join(target, "index.ts")];
-  return candidates.find((file) => existsSync(file) && statSync(file).isFile()) ?? null;
 }
 
 /** One circle per file that starts one, as "a → b → a" (files relative to the repository). */
@@ -81,7 +54,7 @@ function importCircles(graph: Map<string, string[]>): string[] {
 function importGraph(files: string[]): Map<string, string[]> {
   return new Map(
     files.map((file) => {
-      const targets = specifiers(readFileSync(file, "utf8")).map((s) => resolveFile(s, file));
+      const targets = specifiers(readFileSync(file, "utf8")).map((s) => resolveRepositoryFile(s, file));
       return [file, targets.filter((t): t is string => t !== null)];
     }),
   );

@@ -2,34 +2,16 @@
 // the pages or the start scripts load at run time must be listed there — a module that is only
 // hoisted in from another package's dependencies, or only in devDependencies, works in a checkout and
 // fails in the container. `.ci/run` also starts a pruned install for real; this test names the culprit.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { codeFiles, moduleSpecifiers, REPOSITORY_ROOT as root } from "../support/source-imports";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const RUNTIME_DIRS = ["server", "lib", "app", "components", "scripts"];
-const SKIP_DIRS = new Set(["generated", "node_modules"]);
-const CODE = /\.(ts|tsx|js|mjs)$/;
 
-function codeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return SKIP_DIRS.has(name) ? [] : codeFiles(full);
-    return CODE.test(name) ? [full] : [];
-  });
-}
-
-/** Module specifiers a file loads at run time: static and dynamic imports and createRequire().resolve,
- *  leaving out `import type`/`export type`, which vanish when the code is compiled. */
-function runtimeSpecifiers(source: string): string[] {
-  const found: string[] = [];
-  const statements = /^\s*(import|export)\s+(?!type\s)[^;]*?\sfrom\s+["']([^"']+)["']|^\s*import\s+["']([^"']+)["']/gm;
-  for (const match of source.matchAll(statements)) found.push((match[2] ?? match[3]) as string);
-  for (const match of source.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) found.push(match[1] as string);
-  for (const match of source.matchAll(/\.resolve\(\s*["']([^"'./][^"']*)["']\s*\)/g)) found.push(match[1] as string);
-  return found;
-}
+/** What the runtime loads: `import type`/`export type` vanish when the code is compiled. */
+const runtimeSpecifiers = (source: string) => moduleSpecifiers(source, { typeOnly: false });
 
 /** "@scope/name/sub" → "@scope/name", "name/sub" → "name"; relative paths and aliases → null. */
 function packageOf(specifier: string): string | null {
