@@ -2,7 +2,8 @@
 // middle of a write storm and restarted on the same database. The larger run is bench/kill-test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { killLeftoverServers, runKillTest } from "../support/kill-harness";
+import { runKillTest } from "../support/kill-harness";
+import { killLeftoverChildren } from "../support/test-child";
 
 let database: TestDatabase;
 
@@ -11,7 +12,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  killLeftoverServers();
+  killLeftoverChildren();
   await database?.drop();
 });
 

@@ -1,20 +1,15 @@
 // HAProxy (Debian's package) in front of test nodes, with the configuration scripts/haproxy-config.ts
 // renders for operators: a temp dir of its own, checked with `haproxy -c` before it runs in the
 // foreground, and its runtime API socket to read what the health checks decided.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { type BalancedNode, renderHaproxyConfig } from "@/scripts/haproxy-config";
+import { OutputTail, spawnTestChild } from "./test-child";
 
 const START_TIMEOUT_MS = 10_000;
-
-const liveChildren = new Set<ChildProcess>();
-// A run cut short (a timeout, an error in afterAll) must not leave HAProxy holding its port.
-process.once("exit", () => {
-  for (const child of liveChildren) child.kill("SIGKILL");
-});
 
 export type ServerState = {
   /** "UP", "DOWN", or a transition such as "UP 1/2" (one failed check of the two that mark it down). */
@@ -27,7 +22,7 @@ export class HaproxyProcess {
   readonly url: string;
   private child: ChildProcess | undefined;
   private dir: string | undefined;
-  private output: string[] = [];
+  private readonly output = new OutputTail(200);
 
   constructor(private readonly options: { binary: string; port: number; nodes: readonly BalancedNode[] }) {
     this.url = `http://127.0.0.1:${options.port}`;
@@ -52,20 +47,12 @@ export class HaproxyProcess {
     if (check.status !== 0) {
       throw new Error(`haproxy -c rejected the configuration:\n${check.stdout}${check.stderr}\n${config}`);
     }
-    const child = spawn(this.options.binary, ["-db", "-f", configPath], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawnTestChild(this.options.binary, ["-db", "-f", configPath], {}, this.output);
     this.child = child;
-    liveChildren.add(child);
-    child.once("exit", () => liveChildren.delete(child));
-    for (const stream of [child.stdout, child.stderr]) {
-      stream?.on("data", (chunk: Buffer) => {
-        this.output.push(...chunk.toString().trimEnd().split("\n"));
-        this.output = this.output.slice(-200);
-      });
-    }
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (!(await this.answers())) {
       if (child.exitCode !== null || Date.now() > deadline) {
-        throw new Error(`HAProxy did not start:\n${this.output.join("\n")}`);
+        throw new Error(`HAProxy did not start:\n${this.output.text()}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -100,7 +87,7 @@ export class HaproxyProcess {
 
   /** HAProxy's own log lines (one per HTTP request, with the cookie flags): for failure messages. */
   log(): string {
-    return this.output.join("\n");
+    return this.output.text();
   }
 
   async stop(): Promise<void> {

@@ -3,7 +3,7 @@
 // in the database exactly once, the op log gapless, and every watcher's board equal to the database's.
 // Also home to the pieces the partition test shares: a watcher that follows a board the way the browser
 // does (lib/board-state.ts), and a digest of a board from a watcher or from the database.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
@@ -14,6 +14,7 @@ import type { AnnotationCreateResult } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
 import type { TAnnotationCreateInput } from "@/lib/schemas/annotation";
 import { makeCastOnDatabase, signInAt, type TestAnalyst, type TestBoard, type TestSocket } from "./factories";
+import { OutputTail, spawnTestChild } from "./test-child";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 const SERVER_ENTRY = path.join(PROJECT_ROOT, "tests/support/api-server-entry.ts");
@@ -126,15 +127,6 @@ async function killDuringStorm(server: ServerProcess, writers: StormWriter[], op
 
 // ── The server process ────────────────────────────────────────────────────────────────────────────
 
-const liveChildren = new Set<ChildProcess>();
-
-/** For a test's afterAll: a run cut short (a timeout) must not leave a server process behind. */
-export function killLeftoverServers(): void {
-  for (const child of liveChildren) child.kill("SIGKILL");
-}
-
-process.once("exit", killLeftoverServers);
-
 /** The API server as a child process, always on the same port and database across restarts. */
 /** One server as its own OS process (the kill test; the multi-node test runs two). */
 export class ServerProcess {
@@ -142,7 +134,7 @@ export class ServerProcess {
   readonly startMs: number[] = [];
   private child: ChildProcess | undefined;
   /** The last lines the server wrote, for the error when it fails to come up. */
-  private output: string[] = [];
+  private readonly output = new OutputTail(40);
 
   constructor(
     private readonly options: {
@@ -159,42 +151,38 @@ export class ServerProcess {
   /** Spawns the server and resolves once /api/health answers 200; records how long that took. */
   async start(): Promise<void> {
     const began = performance.now();
-    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), "--import", "tsx", SERVER_ENTRY], {
-      cwd: PROJECT_ROOT,
-      // Only what the server needs: nothing of the test runner's environment leaks into it.
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        TMPDIR: process.env.TMPDIR,
-        NODE_ENV: "test",
-        HOST: "127.0.0.1",
-        PORT: String(this.options.port),
-        PUBLIC_URL: this.url,
-        DATABASE_URL: this.options.databaseUrl,
-        AUTH_SECRET,
-        WRITE_RATE_PER_SEC: "0",
-        SIGN_IN_ATTEMPTS_PER_MINUTE: "0",
-        LOG_LEVEL: "warn",
-        ...this.options.env,
+    const child = spawnTestChild(
+      process.execPath,
+      [...(this.options.nodeArgs ?? []), "--import", "tsx", SERVER_ENTRY],
+      {
+        cwd: PROJECT_ROOT,
+        // Only what the server needs: nothing of the test runner's environment leaks into it.
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          TMPDIR: process.env.TMPDIR,
+          NODE_ENV: "test",
+          HOST: "127.0.0.1",
+          PORT: String(this.options.port),
+          PUBLIC_URL: this.url,
+          DATABASE_URL: this.options.databaseUrl,
+          AUTH_SECRET,
+          WRITE_RATE_PER_SEC: "0",
+          SIGN_IN_ATTEMPTS_PER_MINUTE: "0",
+          LOG_LEVEL: "warn",
+          ...this.options.env,
+        },
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+      this.output,
+    );
     this.child = child;
-    liveChildren.add(child);
-    child.once("exit", () => liveChildren.delete(child));
-    for (const stream of [child.stdout, child.stderr]) {
-      stream?.on("data", (chunk: Buffer) => {
-        this.output.push(...chunk.toString().trimEnd().split("\n"));
-        this.output = this.output.slice(-40);
-      });
-    }
     await this.waitForHealth(child);
     this.startMs.push(Math.round(performance.now() - began));
   }
 
   /** The last lines the server wrote (its JSON log, across restarts), for tests of what it says. */
   recentOutput(): string[] {
-    return [...this.output];
+    return this.output.recent();
   }
 
   /** SIGKILL: no shutdown hook runs, in-flight transactions are cut off. Resolves with the exit signal. */
@@ -225,7 +213,7 @@ export class ServerProcess {
     const deadline = Date.now() + HEALTH_TIMEOUT_MS;
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`the server exited while starting:\n${this.output.join("\n")}`);
+        throw new Error(`the server exited while starting:\n${this.output.text()}`);
       }
       const healthy = await fetch(`${this.url}/api/health`, { signal: AbortSignal.timeout(1_000) }).then(
         (response) => response.status === 200,
@@ -235,7 +223,7 @@ export class ServerProcess {
       await sleep(50);
     }
     child.kill("SIGKILL");
-    throw new Error(`the server was not healthy within ${HEALTH_TIMEOUT_MS} ms:\n${this.output.join("\n")}`);
+    throw new Error(`the server was not healthy within ${HEALTH_TIMEOUT_MS} ms:\n${this.output.text()}`);
   }
 }
 

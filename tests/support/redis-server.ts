@@ -1,20 +1,15 @@
 // A redis-server of a test's own (Debian's package): on a port of its choosing, nothing written to
 // disk, killed and started again on the same port to play an outage under running nodes.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import net from "node:net";
+import { OutputTail, spawnTestChild } from "./test-child";
 
 const START_TIMEOUT_MS = 10_000;
-
-const liveChildren = new Set<ChildProcess>();
-// A run cut short must not leave a Redis behind.
-process.once("exit", () => {
-  for (const child of liveChildren) child.kill("SIGKILL");
-});
 
 export class RedisServerProcess {
   readonly url: string;
   private child: ChildProcess | undefined;
-  private output: string[] = [];
+  private readonly output = new OutputTail(40);
 
   constructor(private readonly options: { binary: string; port: number }) {
     this.url = `redis://127.0.0.1:${options.port}`;
@@ -23,20 +18,12 @@ export class RedisServerProcess {
   /** Starts redis-server and resolves once it answers PING. */
   async start(): Promise<void> {
     const args = ["--port", String(this.options.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
-    const child = spawn(this.options.binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawnTestChild(this.options.binary, args, {}, this.output);
     this.child = child;
-    liveChildren.add(child);
-    child.once("exit", () => liveChildren.delete(child));
-    for (const stream of [child.stdout, child.stderr]) {
-      stream?.on("data", (chunk: Buffer) => {
-        this.output.push(...chunk.toString().trimEnd().split("\n"));
-        this.output = this.output.slice(-40);
-      });
-    }
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (!(await this.answersPing())) {
       if (child.exitCode !== null || Date.now() > deadline) {
-        throw new Error(`redis-server did not start:\n${this.output.join("\n")}`);
+        throw new Error(`redis-server did not start:\n${this.output.text()}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
