@@ -1,13 +1,12 @@
-// The one write path for a board's facts: authorize content.write, take a write token, change the rows
-// and append the op in one transaction, publish after commit.
-import type { OpDataByType, OpType, WireOp } from "@/lib/ops";
+// A board's facts change through the one board-change skeleton (ops/commit-board-change.ts) under the
+// content.write right; this names that for the content services.
+import type { OpType, WireOp } from "@/lib/ops";
 import type { Actor } from "../actor";
-import { authorize } from "../boards/access";
-import type { TransactionClient } from "../db/transaction";
 import type { Domain } from "../domain";
-import { appendOp } from "../ops/append-op";
+import { type BoardChange, commitBoardChange } from "../ops/commit-board-change";
+import type { TransactionClient } from "../db/transaction";
 
-export type ContentChange<T extends OpType> = { type: T; entityId: string; data: OpDataByType[T] };
+export type ContentChange<T extends OpType> = BoardChange<T>;
 
 export async function commitContentChange<T extends OpType>(options: {
   domain: Domain;
@@ -15,21 +14,14 @@ export async function commitContentChange<T extends OpType>(options: {
   boardId: string;
   change: (tx: TransactionClient) => Promise<ContentChange<T>>;
 }): Promise<WireOp<T>> {
-  const { domain, actor, boardId } = options;
-  await authorize({ db: domain.db, actor, boardId, action: "content.write" });
-  await domain.limiter.take(actor.id);
-  const op = await domain.db.$transaction(async (tx) => {
-    const change = await options.change(tx);
-    return appendOp(tx, {
-      boardId,
-      type: change.type,
-      entityId: change.entityId,
-      actorId: actor.id,
-      data: change.data,
-    });
+  const [op] = await commitBoardChange({
+    domain: options.domain,
+    actor: options.actor,
+    boardId: options.boardId,
+    authority: { action: "content.write" },
+    change: async (tx) => [(await options.change(tx)) as BoardChange] as const,
   });
-  domain.effects.publish(op as WireOp);
-  return op;
+  return op as WireOp<T>;
 }
 
 /** The seq of the op that created an entity: what a replayed create answers with. */

@@ -1,34 +1,52 @@
-// Appends one op to a board's log inside the caller's transaction, taking the board's next seq.
-// The UPDATE … RETURNING row lock orders concurrent writers on the same board, across nodes.
+// Appends ops to a board's log inside the caller's transaction, taking the board's next seqs with one
+// bump: the UPDATE … RETURNING row lock orders concurrent writers on the same board, across nodes, and
+// the ops of one change get consecutive seqs in the order given.
 import type { OpDataByType, OpType, WireOp } from "@/lib/ops";
 import type { TransactionClient } from "../db/transaction";
 
+export type NewOp<T extends OpType = OpType> = {
+  [K in T]: { type: K; entityId: string; actorId: string | null; data: OpDataByType[K] };
+}[T];
+
+export async function appendOps(tx: TransactionClient, boardId: string, ops: readonly NewOp[]): Promise<WireOp[]> {
+  if (!ops.length) return [];
+  const board = await tx.board.update({
+    where: { id: boardId },
+    data: { lastSeq: { increment: ops.length } },
+    select: { lastSeq: true },
+  });
+  const firstSeq = board.lastSeq - ops.length + 1;
+  const rows = await tx.op.createManyAndReturn({
+    data: ops.map((op, position) => ({
+      boardId,
+      seq: firstSeq + position,
+      type: op.type,
+      entityId: op.entityId,
+      actorId: op.actorId,
+      payload: op.data,
+    })),
+    select: { seq: true, createdAt: true },
+  });
+  const createdAt = new Map(rows.map((row) => [row.seq, row.createdAt.toISOString()]));
+  return ops.map(
+    (op, position) =>
+      ({
+        boardId,
+        seq: firstSeq + position,
+        type: op.type,
+        actorId: op.actorId,
+        at: createdAt.get(firstSeq + position),
+        data: op.data,
+      }) as WireOp,
+  );
+}
+
+/** One op: for writers outside commitBoardChange (the seed, which has no acting member). */
 export async function appendOp<T extends OpType>(
   tx: TransactionClient,
   options: { boardId: string; type: T; entityId: string; actorId: string | null; data: OpDataByType[T] },
 ): Promise<WireOp<T>> {
-  const board = await tx.board.update({
-    where: { id: options.boardId },
-    data: { lastSeq: { increment: 1 } },
-    select: { lastSeq: true },
-  });
-  const op = await tx.op.create({
-    data: {
-      boardId: options.boardId,
-      seq: board.lastSeq,
-      type: options.type,
-      entityId: options.entityId,
-      actorId: options.actorId,
-      payload: options.data,
-    },
-    select: { seq: true, createdAt: true },
-  });
-  return {
-    boardId: options.boardId,
-    seq: op.seq,
-    type: options.type,
-    actorId: options.actorId,
-    at: op.createdAt.toISOString(),
-    data: options.data,
-  } as WireOp<T>;
+  const { boardId, ...op } = options;
+  const [appended] = await appendOps(tx, boardId, [op as NewOp]);
+  return appended as WireOp<T>;
 }

@@ -1,0 +1,56 @@
+// The one way a board changes: authorize the actor, take a write token, run the change in one
+// transaction, append one op per change with consecutive seqs, publish the ops after the commit.
+// Every service that changes a board goes through here; only the annotation:create hot path
+// (annotations/commit-annotation-batch.ts) writes rows and ops in one statement of its own.
+import type { BoardAction } from "@/lib/permissions";
+import type { OpDataByType, OpType, WireOp } from "@/lib/ops";
+import type { Actor } from "../actor";
+import type { BaseDomain } from "../base-domain";
+import { type Access, authorize, permit } from "../boards/access";
+import type { TransactionClient } from "../db/transaction";
+import { appendOps } from "./append-op";
+
+/** One op to append: what changed, and the data clients apply. The actor is the committing one unless named. */
+export type BoardChange<T extends OpType = OpType> = {
+  [K in T]: { type: K; entityId: string; data: OpDataByType[K]; actorId?: string | null };
+}[T];
+
+/** The ops of a tuple of changes, position by position, so a one-op service gets its op's type back. */
+export type OpsOf<C extends readonly BoardChange[]> = { -readonly [K in keyof C]: WireOp<C[K]["type"]> };
+
+export type ChangeAuthority =
+  /** The action the actor must be allowed on the board. */
+  | { action: BoardAction; also?: (access: Access) => void }
+  /** Access the service already resolved (it read something before deciding to write). */
+  | { access: Access; action: BoardAction }
+  /** No member's right is involved: the change is the actor's own (accepting an invitation). */
+  | { ownChange: true };
+
+export async function commitBoardChange<const C extends readonly BoardChange[]>(options: {
+  domain: Pick<BaseDomain, "db" | "effects" | "limiter">;
+  actor: Actor;
+  boardId: string;
+  authority: ChangeAuthority;
+  /** Writes the rows and answers the changes to log, in the order clients should apply them. */
+  change: (tx: TransactionClient) => Promise<C>;
+  /** For the rare big change (imports): how long the transaction may run. */
+  transaction?: { timeout: number; maxWait?: number };
+}): Promise<OpsOf<C>> {
+  const { domain, actor, boardId, authority } = options;
+  if ("access" in authority) permit(authority.access, authority.action);
+  else if ("action" in authority) {
+    const access = await authorize({ db: domain.db, actor, boardId, action: authority.action });
+    authority.also?.(access);
+  }
+  await domain.limiter.take(actor.id);
+  const ops = await domain.db.$transaction(async (tx) => {
+    const changes = await options.change(tx);
+    return appendOps(
+      tx,
+      boardId,
+      changes.map((change) => ({ ...change, actorId: change.actorId === undefined ? actor.id : change.actorId })),
+    );
+  }, options.transaction);
+  for (const op of ops) domain.effects.publish(op);
+  return ops as unknown as OpsOf<C>;
+}
