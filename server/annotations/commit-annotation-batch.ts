@@ -14,9 +14,9 @@ import type { Settlement } from "../db/group-commit";
 import { AppError } from "../errors";
 import { type MemberName, mentionedMembers } from "./find-mentions";
 import { findTargetProblems } from "./find-target-problems";
-import { insertAnnotationBatch, type NewAnnotation } from "./insert-annotation-batch";
+import { insertAnnotationBatch } from "./insert-annotation-batch";
+import { type NewAnnotation, newAnnotation } from "./new-annotation";
 import { readBatchFacts } from "./read-batch-facts";
-import { targetColumns } from "./target-columns";
 import { ANNOTATION_INCLUDE, toWireAnnotation } from "./to-wire-annotation";
 
 export type CreateRequest = { actor: Actor; input: TAnnotationCreate };
@@ -87,7 +87,7 @@ export async function commitAnnotationBatch(
   const at = new Date();
   const writable = fresh
     .filter((index) => !outcomes[index])
-    .map((index) => ({ index, ...newAnnotation(requests[index] as CreateRequest, authors, members, at) }));
+    .map((index) => ({ index, ...annotationOf(requests[index] as CreateRequest, authors, members, at) }));
   for (const [index, outcome] of await writeOrSplit(domain, boardId, writable, at)) outcomes[index] = outcome;
 
   for (const index of replays) {
@@ -106,37 +106,19 @@ export async function commitAnnotationBatch(
   return outcomes.map((outcome) => outcome ?? failed(new Error("The batch left a request unanswered")));
 }
 
-/** The annotation as clients will see it once written: the same mapping a read of the row goes through. */
-function newAnnotation(
+/** The annotation as clients will see it once written, with the members its body names. */
+function annotationOf(
   { actor, input }: CreateRequest,
   authors: Map<string, Author>,
   members: MemberName[],
   at: Date,
 ): NewAnnotation {
-  const mentioned = mentionedMembers(members, input.body, actor.id);
-  const annotation = toWireAnnotation({
-    id: input.id,
-    boardId: input.boardId,
-    authorId: actor.id,
-    ...targetColumns(input.target),
-    body: input.body,
-    kind: input.kind,
-    confidence: input.confidence ?? null,
-    tags: input.tags,
-    parentId: input.parentId ?? null,
-    version: 1,
-    resolvedAt: null,
-    resolvedById: null,
-    createdAt: at,
-    updatedAt: at,
-    deletedAt: null,
-    deletedById: null,
-    automatic: false,
+  return newAnnotation({
+    create: input,
     author: { id: actor.id, name: authors.get(actor.id)?.name ?? actor.name },
-    resolvedBy: null,
-    mentions: mentioned.map((user) => ({ user })),
+    mentioned: mentionedMembers(members, input.body, actor.id),
+    createdAt: at,
   });
-  return { annotation, mentionedUserIds: mentioned.map((member) => member.id) };
 }
 
 /**

@@ -1,15 +1,24 @@
-// Writes a batch of new annotations — their rows, first revisions, mentions and annotation.created ops,
-// with one bump of the board's seq — as ONE SQL statement. A statement is atomic and, outside a
-// transaction block, commits on its own, so the batch costs one round trip and one WAL flush: this is
-// the hot path of a busy board (docs/BENCHMARKS.md, scenario 2). Prisma's query builder would need a
-// transaction and six statements for the same rows.
+// The one writer of new annotations: their rows, first revisions and mentions — and, on the hot path,
+// their annotation.created ops — as ONE SQL statement (issue 13: the socket create, the W3C import, the
+// threshold warning and the seed all write through here).
+// - insertAnnotationBatch (annotation:create): the statement also bumps the board's seq once and writes
+//   the ops. Outside a transaction block it commits on its own, so the batch costs one round trip and
+//   one WAL flush: the hot path of a busy board (docs/BENCHMARKS.md, scenario 2). Prisma's query
+//   builder would need a transaction and six statements for the same rows.
+// - insertAnnotations (inside a commitBoardChange or the seed's transaction): the same statement without
+//   the ops part; it answers the annotation.created changes, and the caller appends them with its other
+//   changes, so all the change's seqs are consecutive and in the order it gives.
 // The columns are schema.prisma's; the annotation tests and the drift test catch a mismatch.
 import type { WireOp } from "@/lib/ops";
-import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import type { TransactionClient } from "../db/transaction";
+import type { NewOp } from "../ops/append-op";
+import type { NewAnnotation } from "./new-annotation";
 import { targetColumns } from "./target-columns";
 import { TARGET_COLUMN_TYPES } from "./target-kinds";
+
+export type { NewAnnotation };
 
 // The target columns as the kinds declare them (target-kinds.ts): constants, never input.
 const TARGET_COLUMN_NAMES = Prisma.raw(
@@ -23,16 +32,63 @@ const TARGET_COLUMN_DEFINITIONS = Prisma.raw(
     .join(", "),
 );
 
-export type NewAnnotation = { annotation: WireAnnotation; mentionedUserIds: string[] };
-
-/** Inserts the batch; answers its ops, in the batch's order, with the seqs they took. */
+/** Inserts the batch and its ops, committing on its own; answers the ops, in the batch's order, with their seqs. */
 export async function insertAnnotationBatch(
   db: Database,
   boardId: string,
   batch: NewAnnotation[],
   at: Date,
 ): Promise<WireOp<"annotation.created">[]> {
-  const rows = batch.map(({ annotation }, position) => ({
+  const stamp = at.toISOString();
+  const ops = await db.$queryRaw<{ seq: number }[]>(annotationInsert(boardId, batch, stamp, "with ops"));
+  // Without the board row there is no seq and no op, but then the annotation insert fails its foreign
+  // key and the whole statement with it; this only guards the mapping below.
+  if (ops.length !== batch.length) throw new Error(`Board ${boardId} took ${ops.length} of ${batch.length} ops`);
+  // The batch's seqs are contiguous (one bump under the board's row lock), in the batch's order.
+  const firstSeq = Math.min(...ops.map((op) => Number(op.seq)));
+  return batch.map(({ annotation, opActorId }, position) => ({
+    boardId,
+    seq: firstSeq + position,
+    type: "annotation.created",
+    actorId: opActorId,
+    at: stamp,
+    data: annotation,
+  }));
+}
+
+/**
+ * Inserts the batch inside the caller's transaction; answers the annotation.created changes to append,
+ * in the batch's order (a reply after its thread's first annotation, as the caller ordered them).
+ */
+export async function insertAnnotations(
+  tx: TransactionClient,
+  boardId: string,
+  batch: NewAnnotation[],
+  at: Date = new Date(),
+): Promise<NewOp<"annotation.created">[]> {
+  if (!batch.length) return [];
+  const written = await tx.$queryRaw<{ id: string }[]>(annotationInsert(boardId, batch, at.toISOString(), "rows only"));
+  if (written.length !== batch.length) throw new Error(`Wrote ${written.length} of ${batch.length} annotations`);
+  return batch.map(({ annotation, opActorId }) => ({
+    type: "annotation.created",
+    entityId: annotation.id,
+    actorId: opActorId,
+    data: annotation,
+  }));
+}
+
+/**
+ * The statement: rows (with their own times, resolution and `automatic`), first revisions and mentions,
+ * stamped `stamp` where the write's own time belongs (revision, mention, op); with ops, also the seq bump
+ * and the op rows, answering their seqs, else answering the ids written.
+ */
+function annotationInsert(
+  boardId: string,
+  batch: NewAnnotation[],
+  stamp: string,
+  ops: "with ops" | "rows only",
+): Prisma.Sql {
+  const rows = batch.map(({ annotation, opActorId }, position) => ({
     position,
     id: annotation.id,
     authorId: annotation.author.id,
@@ -42,29 +98,49 @@ export async function insertAnnotationBatch(
     confidence: annotation.confidence,
     tags: annotation.tags,
     parentId: annotation.parentId,
+    resolvedAt: annotation.resolvedAt,
+    resolvedById: annotation.resolvedBy?.id ?? null,
+    automatic: annotation.automatic,
+    createdAt: annotation.createdAt,
+    updatedAt: annotation.updatedAt,
+    opActorId,
     payload: annotation,
   }));
   const mentions = batch.flatMap(({ annotation, mentionedUserIds }) =>
     mentionedUserIds.map((userId) => ({ annotationId: annotation.id, userId })),
   );
-  const stamp = at.toISOString();
-  const ops = await db.$queryRaw<{ seq: number }[]>`
-    WITH input AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
-        position int, id uuid, "authorId" text, "targetType" "AnnotationTargetType", ${TARGET_COLUMN_DEFINITIONS},
-        body text, kind "AnnotationKind", confidence "Confidence", tags text[],
-        "parentId" uuid, payload jsonb)
-    ),
+  const seqBump =
+    ops === "with ops"
+      ? Prisma.sql`
     bumped AS (
       UPDATE "Board" SET "lastSeq" = "lastSeq" + ${batch.length}, "updatedAt" = ${stamp}::timestamp(3)
       WHERE id = ${boardId}::uuid
       RETURNING "lastSeq" - ${batch.length} AS "seqBefore"
-    ),
+    ),`
+      : Prisma.empty;
+  const answer =
+    ops === "with ops"
+      ? Prisma.sql`
+    INSERT INTO "Op" ("boardId", seq, type, "entityId", "actorId", payload, "createdAt")
+    SELECT ${boardId}::uuid, bumped."seqBefore" + input.position + 1, 'annotation.created', input.id::text,
+      input."opActorId", input.payload, ${stamp}::timestamp(3)
+    FROM input CROSS JOIN bumped
+    RETURNING seq`
+      : Prisma.sql`
+    SELECT id FROM annotations`;
+  return Prisma.sql`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
+        position int, id uuid, "authorId" text, "targetType" "AnnotationTargetType", ${TARGET_COLUMN_DEFINITIONS},
+        body text, kind "AnnotationKind", confidence "Confidence", tags text[], "parentId" uuid,
+        "resolvedAt" timestamp(3), "resolvedById" text, automatic boolean,
+        "createdAt" timestamp(3), "updatedAt" timestamp(3), "opActorId" text, payload jsonb)
+    ),${seqBump}
     annotations AS (
       INSERT INTO "Annotation" (id, "boardId", "authorId", "targetType", ${TARGET_COLUMN_NAMES}, body, kind,
-        confidence, tags, "parentId", "createdAt", "updatedAt")
+        confidence, tags, "parentId", "resolvedAt", "resolvedById", automatic, "createdAt", "updatedAt")
       SELECT id, ${boardId}::uuid, "authorId", "targetType", ${TARGET_COLUMN_NAMES}, body, kind, confidence, tags,
-        "parentId", ${stamp}::timestamp(3), ${stamp}::timestamp(3)
+        "parentId", "resolvedAt", "resolvedById", automatic, "createdAt", "updatedAt"
       FROM input
       RETURNING id, "authorId", body, kind, confidence, tags
     ),
@@ -78,23 +154,5 @@ export async function insertAnnotationBatch(
       FROM jsonb_to_recordset(${JSON.stringify(mentions)}::jsonb) AS m("annotationId" uuid, "userId" text)
       JOIN annotations ON annotations.id = m."annotationId"
       ON CONFLICT DO NOTHING
-    )
-    INSERT INTO "Op" ("boardId", seq, type, "entityId", "actorId", payload, "createdAt")
-    SELECT ${boardId}::uuid, bumped."seqBefore" + input.position + 1, 'annotation.created', input.id::text,
-      input."authorId", input.payload, ${stamp}::timestamp(3)
-    FROM input CROSS JOIN bumped
-    RETURNING seq`;
-  // Without the board row there is no seq and no op, but then the annotation insert fails its foreign
-  // key and the whole statement with it; this only guards the mapping below.
-  if (ops.length !== batch.length) throw new Error(`Board ${boardId} took ${ops.length} of ${batch.length} ops`);
-  // The batch's seqs are contiguous (one bump under the board's row lock), in the batch's order.
-  const firstSeq = Math.min(...ops.map((op) => Number(op.seq)));
-  return batch.map(({ annotation }, position) => ({
-    boardId,
-    seq: firstSeq + position,
-    type: "annotation.created",
-    actorId: annotation.author.id,
-    at: stamp,
-    data: annotation,
-  }));
+    )${answer}`;
 }

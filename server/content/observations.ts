@@ -2,23 +2,18 @@
 // indicator at one time, with its source and Admiralty grade. A new figure that crosses the indicator's
 // warning threshold also writes a warning annotation (in the same transaction) and alerts the board.
 import type { WireWarning } from "@/lib/events";
-import type { WireOp } from "@/lib/ops";
 import type { WireObservation } from "@/lib/schemas/board";
 import { ZContentRef, ZObservationCreate, ZObservationUpdate } from "@/lib/schemas/content";
 import type { Actor } from "../actor";
-import { assertTargetsOnBoard } from "../annotations/find-target-problems";
-import { recordRevision } from "../annotations/record-revision";
-import { targetColumns } from "../annotations/target-columns";
-import { ANNOTATION_INCLUDE, toWireAnnotation } from "../annotations/to-wire-annotation";
 import { authorize } from "../boards/access";
 import type { Database } from "../db/client";
 import type { TransactionClient } from "../db/transaction";
 import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
-import { appendOp } from "../ops/append-op";
+import { commitBoardChange } from "../ops/commit-board-change";
 import { commitContentChange, creationSeq } from "./commit-content-change";
 import { createOnce, notOnBoard } from "./replay";
-import { thresholdCrossing, warningText } from "./threshold-warning";
+import { writeThresholdWarning } from "./threshold-warning";
 import { toWireObservation } from "./to-wire";
 
 type Options = { domain: Domain; actor: Actor; input: unknown };
@@ -57,68 +52,36 @@ async function writeObservation(
   actor: Actor,
   input: ReturnType<typeof ZObservationCreate.parse>,
 ): Promise<Result> {
-  await authorize({ db: domain.db, actor, boardId: input.boardId, action: "content.write" });
-  await domain.limiter.take(actor.id);
-  const { ops, warning } = await domain.db.$transaction(async (tx) => {
-    const indicator = await tx.indicator.findFirst({ where: { id: input.indicatorId, boardId: input.boardId } });
-    if (!indicator) throw notOnBoard("indicator", ["indicatorId"]);
-    const sourceTitle = await checkSource(tx, input.boardId, input.sourceId);
-    const { boardId: _boardId, ...fields } = input;
-    const observation = await tx.observation.create({ data: { ...fields, observedAt: new Date(input.observedAt) } });
-    const created = await appendOp(tx, {
-      boardId: input.boardId,
-      type: "observation.created",
-      entityId: observation.id,
-      actorId: actor.id,
-      data: toWireObservation(observation),
-    });
-    const previous = await tx.observation.findFirst({
-      where: { indicatorId: indicator.id, observedAt: { lt: observation.observedAt }, id: { not: observation.id } },
-      orderBy: { observedAt: "desc" },
-    });
-    const crossing = thresholdCrossing(indicator, observation, previous);
-    if (!crossing) return { ops: [created] as WireOp[], warning: null };
-
-    const target = { type: "observation", observationId: observation.id } as const;
-    await assertTargetsOnBoard(tx, input.boardId, [target]);
-    const annotation = await tx.annotation.create({
-      data: {
-        id: crypto.randomUUID(),
+  let warning = null as WireWarning | null;
+  const [created] = await commitBoardChange({
+    domain,
+    actor,
+    boardId: input.boardId,
+    authority: { action: "content.write" },
+    change: async (tx) => {
+      const indicator = await tx.indicator.findFirst({ where: { id: input.indicatorId, boardId: input.boardId } });
+      if (!indicator) throw notOnBoard("indicator", ["indicatorId"]);
+      const sourceTitle = await checkSource(tx, input.boardId, input.sourceId);
+      const { boardId: _boardId, ...fields } = input;
+      const observation = await tx.observation.create({ data: { ...fields, observedAt: new Date(input.observedAt) } });
+      const observed = {
+        type: "observation.created",
+        entityId: observation.id,
+        data: toWireObservation(observation),
+      } as const;
+      // The warning's op follows the figure's, so clients apply the figure before the note on it.
+      const raised = await writeThresholdWarning(tx, {
         boardId: input.boardId,
-        authorId: actor.id,
-        automatic: true,
-        ...targetColumns(target),
-        body: warningText({ indicator, observation, crossing, sourceTitle }),
-        kind: "warning",
-        tags: ["threshold"],
-      },
-      include: ANNOTATION_INCLUDE,
-    });
-    await recordRevision(tx, annotation, actor.id);
-    const warned = await appendOp(tx, {
-      boardId: input.boardId,
-      type: "annotation.created",
-      entityId: annotation.id,
-      actorId: actor.id,
-      data: toWireAnnotation(annotation),
-    });
-    const warning: WireWarning = {
-      boardId: input.boardId,
-      indicatorId: indicator.id,
-      indicatorName: indicator.name,
-      unit: indicator.unit,
-      observation: created.data,
-      threshold: crossing.threshold,
-      direction: crossing.direction,
-      sourceTitle,
-      enteredBy: { id: actor.id, name: actor.name },
-      annotationId: annotation.id,
-    };
-    return { ops: [created, warned] as WireOp[], warning };
+        enteredBy: actor,
+        indicator,
+        observation,
+        sourceTitle,
+      });
+      warning = raised?.warning ?? null;
+      return raised ? ([observed, raised.change] as const) : ([observed] as const);
+    },
   });
-  for (const op of ops) domain.effects.publish(op);
   if (warning) domain.effects.alert(warning);
-  const created = ops[0] as WireOp<"observation.created">;
   return { observation: created.data, seq: created.seq, warning };
 }
 
