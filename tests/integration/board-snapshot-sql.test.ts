@@ -5,25 +5,19 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BoardSnapshot } from "@/lib/schemas/board";
-import type { App } from "@/server/app";
 import { readBoardSnapshotJson } from "@/server/boards/read-board-snapshot-json";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   annotationInput,
-  connectSocket,
   makeAnalyst,
   makeBoard,
-  signIn,
   type TestAnalyst,
   type TestBoard,
   type TestSocket,
-  waitForConnect,
 } from "../support/factories";
+import { connectedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 import { readPrismaBoardSnapshot } from "../support/prisma-board-snapshot";
-import { startTestApp } from "../support/test-app";
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let alice: TestAnalyst;
 let bob: TestAnalyst;
 let carol: TestAnalyst;
@@ -31,22 +25,14 @@ let socket: TestSocket;
 let bobSocket: TestSocket;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url });
+  app = await openTestApp();
   alice = await makeAnalyst(app, { name: "Alice Mercer" });
   bob = await makeAnalyst(app, { name: "bob Okafor" });
   carol = await makeAnalyst(app, { name: "Émile Carol" });
-  socket = connectSocket(app, await signIn(app, alice));
-  bobSocket = connectSocket(app, await signIn(app, bob));
-  await Promise.all([waitForConnect(socket), waitForConnect(bobSocket)]);
+  [socket, bobSocket] = await Promise.all([connectedSocket(app, alice), connectedSocket(app, bob)]);
 });
 
-afterAll(async () => {
-  socket?.disconnect();
-  bobSocket?.disconnect();
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 async function expectSameSnapshot(boardId: string) {
   const before = await readPrismaBoardSnapshot(app.db, boardId);

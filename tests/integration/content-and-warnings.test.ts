@@ -4,23 +4,11 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireWarning } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
-import type { App } from "@/server/app";
 import { barrierOp } from "../support/barrier";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import {
-  connectSocket,
-  makeAnalyst,
-  makeBoard,
-  signIn,
-  type TestAnalyst,
-  type TestBoard,
-  type TestSocket,
-  waitForConnect,
-} from "../support/factories";
-import { startTestApp } from "../support/test-app";
+import { makeAnalyst, makeBoard, type TestAnalyst, type TestBoard, type TestSocket } from "../support/factories";
+import { connectedSocket, joinedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let bob: TestAnalyst;
 let carol: TestAnalyst;
 let board: TestBoard;
@@ -30,28 +18,21 @@ const warnings: WireWarning[] = [];
 const ops: WireOp[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url });
+  app = await openTestApp();
   bob = await makeAnalyst(app, { name: "Bob Okafor" });
   carol = await makeAnalyst(app, { name: "Carol Lindqvist" });
   board = await makeBoard(app, [
     [bob, "editor"],
     [carol, "viewer"],
   ]);
-  editor = connectSocket(app, await signIn(app, bob));
-  watcher = connectSocket(app, await signIn(app, carol));
-  watcher.on("warning:raised", (warning) => warnings.push(warning));
-  watcher.on("board:op", (op) => ops.push(op));
-  await Promise.all([waitForConnect(editor), waitForConnect(watcher)]);
-  await watcher.emitWithAck("board:join", { boardId: board.id });
+  editor = await connectedSocket(app, bob);
+  watcher = await joinedSocket(app, carol, board, (socket) => {
+    socket.on("warning:raised", (warning) => warnings.push(warning));
+    socket.on("board:op", (op) => ops.push(op));
+  });
 });
 
-afterAll(async () => {
-  editor?.disconnect();
-  watcher?.disconnect();
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 describe("events, sources and indicators", () => {
   it("are created, edited and deleted live, each once", async () => {

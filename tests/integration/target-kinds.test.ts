@@ -6,49 +6,36 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TARGET_KINDS, TARGET_TYPES, type TargetOf, type TargetType } from "@/lib/targets/target-kinds";
 import { assertTargetsOnBoard, findTargetsOffBoard } from "@/server/annotations/find-target-problems";
 import { ANNOTATION_INCLUDE, toWireAnnotation } from "@/server/annotations/to-wire-annotation";
-import type { App } from "@/server/app";
 import { AppError } from "@/server/errors";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   annotationInput,
-  connectSocket,
   makeAnalyst,
   makeBoard,
-  signIn,
   type TestAnalyst,
   type TestBoard,
   type TestSocket,
-  waitForConnect,
 } from "../support/factories";
+import { joinedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 import { targetSamplesOn } from "../support/target-samples";
-import { startTestApp } from "../support/test-app";
 
 const TARGET_ON = <T extends TargetType>(type: T, board: TestBoard): TargetOf<T> => targetSamplesOn(board)[type];
 
 const POINTING = TARGET_TYPES.filter((type) => TARGET_KINDS[type].references !== null);
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let alice: TestAnalyst;
 let board: TestBoard;
 let other: TestBoard;
 let socket: TestSocket;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url });
+  app = await openTestApp();
   alice = await makeAnalyst(app);
   [board, other] = await Promise.all([makeBoard(app, [[alice, "owner"]]), makeBoard(app, [[alice, "owner"]])]);
-  socket = connectSocket(app, await signIn(app, alice));
-  await waitForConnect(socket);
-  expect((await socket.emitWithAck("board:join", { boardId: board.id })).ok).toBe(true);
+  socket = await joinedSocket(app, alice, board);
 });
 
-afterAll(async () => {
-  socket?.disconnect();
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 it("some kinds point at something, so the checks below are not vacuous", () => {
   expect(POINTING.length).toBeGreaterThanOrEqual(4);

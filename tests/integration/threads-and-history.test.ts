@@ -1,22 +1,17 @@
 // Threads, resolving, edit history, undoing a delete, and @mentions — through the live socket path.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "@/server/app";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   annotationInput,
-  connectSocket,
   makeAnalyst,
   makeBoard,
   signIn,
   type TestAnalyst,
   type TestBoard,
   type TestSocket,
-  waitForConnect,
 } from "../support/factories";
-import { startTestApp } from "../support/test-app";
+import { connectedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let alice: TestAnalyst;
 let bob: TestAnalyst;
 let board: TestBoard;
@@ -25,8 +20,7 @@ let bobSocket: TestSocket;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url });
+  app = await openTestApp();
   alice = await makeAnalyst(app, { name: "Alice Mercer" });
   bob = await makeAnalyst(app, { name: "Bob Okafor" });
   board = await makeBoard(app, [
@@ -35,17 +29,10 @@ beforeAll(async () => {
   ]);
   cookies.alice = await signIn(app, alice);
   cookies.bob = await signIn(app, bob);
-  aliceSocket = connectSocket(app, cookies.alice);
-  bobSocket = connectSocket(app, cookies.bob);
-  await Promise.all([waitForConnect(aliceSocket), waitForConnect(bobSocket)]);
+  [aliceSocket, bobSocket] = await Promise.all([connectedSocket(app, alice), connectedSocket(app, bob)]);
 });
 
-afterAll(async () => {
-  aliceSocket?.disconnect();
-  bobSocket?.disconnect();
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 async function create(socket: TestSocket, overrides: Parameters<typeof annotationInput>[1] = {}) {
   const ack = await socket.emitWithAck("annotation:create", annotationInput(board, overrides));
