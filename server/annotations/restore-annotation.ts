@@ -1,10 +1,10 @@
 // annotation:restore — undoes a soft delete. Whoever may delete the annotation may restore it.
 import { type WireAnnotation, ZAnnotationRef } from "@/lib/schemas/annotation";
 import type { Actor } from "../actor";
-import { authorize, permit } from "../boards/access";
+import { authorize } from "../boards/access";
 import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
-import { appendOp } from "../ops/append-op";
+import { commitBoardChange } from "../ops/commit-board-change";
 import { ANNOTATION_INCLUDE, toWireAnnotation } from "./to-wire-annotation";
 
 export async function restoreAnnotation(options: {
@@ -20,24 +20,21 @@ export async function restoreAnnotation(options: {
   });
   if (!deleted) throw new AppError("NOT_FOUND", "No deleted annotation with this id");
   const action = deleted.authorId === actor.id ? "annotation.edit-own" : "annotation.delete-any";
-  permit(access, action);
-  await domain.limiter.take(actor.id);
 
-  const op = await domain.db.$transaction(async (tx) => {
-    const restored = await tx.annotation.updateMany({
-      where: { id: input.id, boardId: input.boardId, deletedAt: { not: null } },
-      data: { deletedAt: null, deletedById: null },
-    });
-    if (restored.count === 0) throw new AppError("NOT_FOUND", "No deleted annotation with this id");
-    const row = await tx.annotation.findUniqueOrThrow({ where: { id: input.id }, include: ANNOTATION_INCLUDE });
-    return appendOp(tx, {
-      boardId: input.boardId,
-      type: "annotation.restored",
-      entityId: row.id,
-      actorId: actor.id,
-      data: toWireAnnotation(row),
-    });
+  const [op] = await commitBoardChange({
+    domain,
+    actor,
+    boardId: input.boardId,
+    authority: { access, action },
+    change: async (tx) => {
+      const restored = await tx.annotation.updateMany({
+        where: { id: input.id, boardId: input.boardId, deletedAt: { not: null } },
+        data: { deletedAt: null, deletedById: null },
+      });
+      if (restored.count === 0) throw new AppError("NOT_FOUND", "No deleted annotation with this id");
+      const row = await tx.annotation.findUniqueOrThrow({ where: { id: input.id }, include: ANNOTATION_INCLUDE });
+      return [{ type: "annotation.restored", entityId: row.id, data: toWireAnnotation(row) }] as const;
+    },
   });
-  domain.effects.publish(op);
   return { annotation: op.data, seq: op.seq };
 }

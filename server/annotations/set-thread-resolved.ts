@@ -5,7 +5,7 @@ import type { Actor } from "../actor";
 import { authorize } from "../boards/access";
 import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
-import { appendOp } from "../ops/append-op";
+import { commitBoardChange } from "../ops/commit-board-change";
 import { findLiveAnnotation } from "./find-annotation";
 import { ANNOTATION_INCLUDE, toWireAnnotation } from "./to-wire-annotation";
 
@@ -17,10 +17,11 @@ export async function setThreadResolved(options: {
 }): Promise<{ annotation: WireAnnotation; seq: number }> {
   const { domain, actor, resolved } = options;
   const input = parseInput(ZAnnotationRef, options.input);
-  await authorize({ db: domain.db, actor, boardId: input.boardId, action: "annotation.resolve" });
+  const access = await authorize({ db: domain.db, actor, boardId: input.boardId, action: "annotation.resolve" });
   const existing = await findLiveAnnotation(domain.db, input.boardId, input.id);
   if (existing.parentId !== null)
     throw new AppError("VALIDATION", "Resolve the thread's first annotation, not a reply");
+  // Already done: answered before the commit, so it neither writes nor costs a write token.
   if ((existing.resolvedAt !== null) === resolved) {
     const { lastSeq } = await domain.db.board.findUniqueOrThrow({
       where: { id: input.boardId },
@@ -28,24 +29,23 @@ export async function setThreadResolved(options: {
     });
     return { annotation: toWireAnnotation(existing), seq: lastSeq };
   }
-  await domain.limiter.take(actor.id);
 
-  const op = await domain.db.$transaction(async (tx) => {
-    const changed = await tx.annotation.updateMany({
-      where: { id: input.id, deletedAt: null, resolvedAt: resolved ? null : { not: null } },
-      data: resolved ? { resolvedAt: new Date(), resolvedById: actor.id } : { resolvedAt: null, resolvedById: null },
-    });
-    if (changed.count === 0)
-      throw new AppError("CONFLICT", `The thread was just ${resolved ? "resolved" : "reopened"} by someone else`);
-    const row = await tx.annotation.findUniqueOrThrow({ where: { id: input.id }, include: ANNOTATION_INCLUDE });
-    return appendOp(tx, {
-      boardId: input.boardId,
-      type: resolved ? "annotation.resolved" : "annotation.reopened",
-      entityId: row.id,
-      actorId: actor.id,
-      data: toWireAnnotation(row),
-    });
+  const [op] = await commitBoardChange({
+    domain,
+    actor,
+    boardId: input.boardId,
+    authority: { access, action: "annotation.resolve" },
+    change: async (tx) => {
+      const changed = await tx.annotation.updateMany({
+        where: { id: input.id, deletedAt: null, resolvedAt: resolved ? null : { not: null } },
+        data: resolved ? { resolvedAt: new Date(), resolvedById: actor.id } : { resolvedAt: null, resolvedById: null },
+      });
+      if (changed.count === 0)
+        throw new AppError("CONFLICT", `The thread was just ${resolved ? "resolved" : "reopened"} by someone else`);
+      const row = await tx.annotation.findUniqueOrThrow({ where: { id: input.id }, include: ANNOTATION_INCLUDE });
+      const type = resolved ? "annotation.resolved" : "annotation.reopened";
+      return [{ type, entityId: row.id, data: toWireAnnotation(row) }] as const;
+    },
   });
-  domain.effects.publish(op);
   return { annotation: op.data, seq: op.seq };
 }

@@ -3,8 +3,8 @@ import { type WireBoard, ZBoardUpdate } from "@/lib/schemas/board";
 import type { Actor } from "../actor";
 import type { Domain } from "../domain";
 import { parseInput } from "../errors";
-import { appendOp } from "../ops/append-op";
-import { authorize, boardIdOfSlug, permit } from "./access";
+import { commitBoardChange } from "../ops/commit-board-change";
+import { type Access, boardIdOfSlug, permit } from "./access";
 import { toWireBoard, WIRE_BOARD_SELECT } from "./to-wire-board";
 
 export async function updateBoard(options: {
@@ -16,32 +16,31 @@ export async function updateBoard(options: {
   const { domain, actor } = options;
   const input = parseInput(ZBoardUpdate, options.input);
   const boardId = await boardIdOfSlug(domain.db, options.slug);
-  const access = await authorize({ db: domain.db, actor, boardId, action: "board.read" });
-  if (input.archived !== undefined) permit(access, "board.archive");
   const details = [input.title, input.description, input.handling].some((value) => value !== undefined);
-  // Renaming an archived board is refused, unless the same request restores it.
-  if (details) permit(access, input.archived === false ? "board.archive" : "board.update");
-  await domain.limiter.take(actor.id);
+  const permitWhatChanges = (access: Access) => {
+    if (input.archived !== undefined) permit(access, "board.archive");
+    // Renaming an archived board is refused, unless the same request restores it.
+    if (details) permit(access, input.archived === false ? "board.archive" : "board.update");
+  };
 
-  const op = await domain.db.$transaction(async (tx) => {
-    const row = await tx.board.update({
-      where: { id: boardId },
-      data: {
-        ...(input.title !== undefined ? { title: input.title } : {}),
-        ...(input.description !== undefined ? { description: input.description } : {}),
-        ...(input.handling !== undefined ? { handling: input.handling } : {}),
-        ...(input.archived !== undefined ? { archivedAt: input.archived ? new Date() : null } : {}),
-      },
-      select: WIRE_BOARD_SELECT,
-    });
-    return appendOp(tx, {
-      boardId,
-      type: "board.updated",
-      entityId: boardId,
-      actorId: actor.id,
-      data: toWireBoard(row),
-    });
+  const [op] = await commitBoardChange({
+    domain,
+    actor,
+    boardId,
+    authority: { action: "board.read", also: permitWhatChanges },
+    change: async (tx) => {
+      const row = await tx.board.update({
+        where: { id: boardId },
+        data: {
+          ...(input.title !== undefined ? { title: input.title } : {}),
+          ...(input.description !== undefined ? { description: input.description } : {}),
+          ...(input.handling !== undefined ? { handling: input.handling } : {}),
+          ...(input.archived !== undefined ? { archivedAt: input.archived ? new Date() : null } : {}),
+        },
+        select: WIRE_BOARD_SELECT,
+      });
+      return [{ type: "board.updated", entityId: boardId, data: toWireBoard(row) }] as const;
+    },
   });
-  domain.effects.publish(op);
   return op.data;
 }

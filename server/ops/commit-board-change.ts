@@ -26,16 +26,24 @@ export type ChangeAuthority =
   /** No member's right is involved: the change is the actor's own (accepting an invitation). */
   | { ownChange: true };
 
-export async function commitBoardChange<const C extends readonly BoardChange[]>(options: {
-  domain: Pick<BaseDomain, "db" | "effects" | "limiter">;
+type ChangeDomain = Pick<BaseDomain, "db" | "effects" | "limiter">;
+
+const ADMITTED = Symbol("admitted");
+/** Proof that admitBoardChange authorized the actor and took the write token; only it makes one. */
+export type Admission = { readonly [ADMITTED]: true };
+
+/**
+ * The first two steps alone, for a service with work to do between them and the transaction that must
+ * still cost a token when it ends without writing: the CSV import reads and checks its file there (the
+ * token is what a large file costs), an invitation to an address without an account is stored there.
+ * Pass the admission as commitBoardChange's authority, which then neither authorizes nor takes again.
+ */
+export async function admitBoardChange(options: {
+  domain: ChangeDomain;
   actor: Actor;
   boardId: string;
   authority: ChangeAuthority;
-  /** Writes the rows and answers the changes to log, in the order clients should apply them. */
-  change: (tx: TransactionClient) => Promise<C>;
-  /** For the rare big change (imports): how long the transaction may run. */
-  transaction?: { timeout: number; maxWait?: number };
-}): Promise<OpsOf<C>> {
+}): Promise<Admission> {
   const { domain, actor, boardId, authority } = options;
   if ("access" in authority) permit(authority.access, authority.action);
   else if ("action" in authority) {
@@ -43,6 +51,27 @@ export async function commitBoardChange<const C extends readonly BoardChange[]>(
     authority.also?.(access);
   }
   await domain.limiter.take(actor.id);
+  return { [ADMITTED]: true };
+}
+
+export async function commitBoardChange<const C extends readonly BoardChange[]>(options: {
+  domain: ChangeDomain;
+  actor: Actor;
+  boardId: string;
+  authority: ChangeAuthority | Admission;
+  /** Writes the rows and answers the changes to log, in the order clients should apply them. */
+  change: (tx: TransactionClient) => Promise<C>;
+  /** For the rare big change (imports): how long the transaction may run. */
+  transaction?: { timeout: number; maxWait?: number };
+  /**
+   * Runs after the commit and before the ops are published. Removing a member takes the member's
+   * sockets out of the board's room here: they are told and leave before anything else, the removal's
+   * op included, is published there; and they stay if the removal did not commit.
+   */
+  beforePublish?: () => Promise<void>;
+}): Promise<OpsOf<C>> {
+  const { domain, actor, boardId, authority } = options;
+  if (!(ADMITTED in authority)) await admitBoardChange({ domain, actor, boardId, authority });
   const ops = await domain.db.$transaction(async (tx) => {
     const changes = await options.change(tx);
     return appendOps(
@@ -51,6 +80,7 @@ export async function commitBoardChange<const C extends readonly BoardChange[]>(
       changes.map((change) => ({ ...change, actorId: change.actorId === undefined ? actor.id : change.actorId })),
     );
   }, options.transaction);
+  await options.beforePublish?.();
   for (const op of ops) domain.effects.publish(op);
   return ops as unknown as OpsOf<C>;
 }
