@@ -2,10 +2,10 @@
 // waits, and the role is granted when that address signs up.
 import { type WireInvitation, type WireMember, ZMemberInvite } from "@/lib/schemas/board";
 import type { Actor } from "../actor";
-import { authorize, boardIdOfSlug } from "../boards/access";
+import { boardIdOfSlug } from "../boards/access";
 import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
-import { appendOp } from "../ops/append-op";
+import { admitBoardChange, commitBoardChange } from "../ops/commit-board-change";
 import { lockBoard } from "./lock-board";
 import { MEMBER_USER_SELECT, toWireMember } from "./to-wire-member";
 
@@ -20,8 +20,8 @@ export async function inviteMember(options: {
   const { domain, actor } = options;
   const input = parseInput(ZMemberInvite, options.input);
   const boardId = await boardIdOfSlug(domain.db, options.slug);
-  await authorize({ db: domain.db, actor, boardId, action: "member.manage" });
-  await domain.limiter.take(actor.id);
+  // Admitted before the branch: a stored invitation costs a write token too, though it logs no op.
+  const admission = await admitBoardChange({ domain, actor, boardId, authority: { action: "member.manage" } });
 
   const user = await domain.db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (!user) {
@@ -35,22 +35,21 @@ export async function inviteMember(options: {
       invitation: { email: invitation.email, role: invitation.role, createdAt: invitation.createdAt.toISOString() },
     };
   }
-  const op = await domain.db.$transaction(async (tx) => {
-    await lockBoard(tx, boardId);
-    const existing = await tx.membership.findUnique({ where: { boardId_userId: { boardId, userId: user.id } } });
-    if (existing) throw new AppError("CONFLICT", `${input.email} is already on this board (${existing.role})`);
-    const membership = await tx.membership.create({
-      data: { boardId, userId: user.id, role: input.role },
-      include: MEMBER_USER_SELECT,
-    });
-    return appendOp(tx, {
-      boardId,
-      type: "member.added",
-      entityId: user.id,
-      actorId: actor.id,
-      data: toWireMember(membership),
-    });
+  const [op] = await commitBoardChange({
+    domain,
+    actor,
+    boardId,
+    authority: admission,
+    change: async (tx) => {
+      await lockBoard(tx, boardId);
+      const existing = await tx.membership.findUnique({ where: { boardId_userId: { boardId, userId: user.id } } });
+      if (existing) throw new AppError("CONFLICT", `${input.email} is already on this board (${existing.role})`);
+      const membership = await tx.membership.create({
+        data: { boardId, userId: user.id, role: input.role },
+        include: MEMBER_USER_SELECT,
+      });
+      return [{ type: "member.added", entityId: user.id, data: toWireMember(membership) }] as const;
+    },
   });
-  domain.effects.publish(op);
   return { status: "added", member: op.data };
 }
