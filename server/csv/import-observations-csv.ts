@@ -15,7 +15,7 @@ import { authorize, boardIdOfSlug } from "../boards/access";
 import type { TransactionClient } from "../db/transaction";
 import type { Domain } from "../domain";
 import { AppError } from "../errors";
-import { appendOp } from "../ops/append-op";
+import { admitBoardChange, commitBoardChange } from "../ops/commit-board-change";
 import { type BoardReferenceRows, readBoardReferenceRows } from "./board-references";
 import type { ObservationToInsert } from "./check-observation-row";
 import { insertObservations } from "./insert-observations";
@@ -42,9 +42,8 @@ export async function importObservationsCsv(options: {
 }): Promise<ObservationImportResult> {
   const { domain, actor, onProgress } = options;
   const boardId = await boardIdOfSlug(domain.db, options.slug);
-  await authorize({ db: domain.db, actor, boardId, action: "content.write" });
   // One token per attempt, taken before the reading, which is what a large file costs the server.
-  await domain.limiter.take(actor.id);
+  const admission = await admitBoardChange({ domain, actor, boardId, authority: { action: "content.write" } });
 
   const { observations, report } = await readInWorker(domain, {
     csv: options.csv,
@@ -58,24 +57,21 @@ export async function importObservationsCsv(options: {
   if (observations.length === 0) return result;
 
   const totalRows = observations.length;
-  const op = await domain.db.$transaction(
-    async (tx) => {
+  await commitBoardChange({
+    domain,
+    actor,
+    boardId,
+    authority: admission,
+    transaction: { timeout: TRANSACTION_TIMEOUT_MS },
+    change: async (tx) => {
       // Reading a large upload takes a while: the actor's role and the referenced rows are checked again.
       await authorize({ db: tx, actor, boardId, action: "content.write" });
       await checkReferencesStillOnBoard(tx, boardId, observations);
       await insertObservations(tx, observations, (rows) => onProgress?.({ stage: "writing", rows, totalRows }));
       const indicatorIds = [...new Set(observations.map((observation) => observation.indicatorId))];
-      return appendOp(tx, {
-        boardId,
-        type: "observations.imported",
-        entityId: boardId,
-        actorId: actor.id,
-        data: { indicatorIds, count: totalRows },
-      });
+      return [{ type: "observations.imported", entityId: boardId, data: { indicatorIds, count: totalRows } }] as const;
     },
-    { timeout: TRANSACTION_TIMEOUT_MS },
-  );
-  domain.effects.publish(op);
+  });
   return result;
 }
 
