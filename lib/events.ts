@@ -27,7 +27,9 @@ import type {
   TSourceCreateInput,
 } from "./schemas/content";
 
-export type BoardJoinResult = Result<{ seq: number; snapshot: BoardSnapshot } | { seq: number; ops: WireOp[] }>;
+export type BoardJoinResult = Result<
+  { boardId: string; seq: number; snapshot: BoardSnapshot } | { boardId: string; seq: number; ops: WireOp[] }
+>;
 export type BoardLeaveResult = Result<{ boardId: string }>;
 export type AnnotationCreateResult = Result<{ annotation: WireAnnotation; seq: number }>;
 export type AnnotationUpdateResult = Result<{ annotation: WireAnnotation; seq: number }>;
@@ -137,6 +139,16 @@ export interface ClientToServerEvents {
   "observation:delete": (payload: TContentRef, ack: (result: ContentDeleteResult) => void) => void;
   "observation:history": (payload: TContentRef, ack: (result: ObservationHistoryResult) => void) => void;
 }
+
+/** What the ack of a client-to-server event carries. */
+export type AckOf<E extends keyof ClientToServerEvents> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+
+/**
+ * What a server handler for `E` answers: the success side of its ack without `ok` (the edge adds it).
+ * Taken member by member, so an ack whose success is a union (board:join) keeps each shape.
+ */
+export type AckValue<E extends keyof ClientToServerEvents> = SuccessOf<AckOf<E>>;
+type SuccessOf<R> = R extends { ok: true } ? Omit<R, "ok"> : never;
 
 export interface ServerToClientEvents {
   "board:op": (op: WireOp) => void;

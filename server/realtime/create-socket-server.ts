@@ -2,7 +2,6 @@
 // handlers over the domain services.
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import type { ClientToServerEvents } from "@/lib/events";
 import { ZBoardLeave } from "@/lib/schemas/board";
 import { LIMITS } from "@/lib/schemas/common";
 import { ZPresenceUpdate } from "@/lib/schemas/presence";
@@ -30,7 +29,7 @@ import type { Domain } from "../domain";
 import { AppError, logRequestFailure, parseInput, toWireError } from "../errors";
 import { isSameOrigin } from "../http/same-origin";
 import type { Logger } from "../logger";
-import { listen, type RequestHandler, requestListener } from "./on-request";
+import { listen, type RequestHandlers, requestListener } from "./on-request";
 import { passSerializedJson } from "./pass-serialized-json";
 import { broadcastPresence, TYPING_SHOWN_MS } from "./presence";
 import { boardIdOfRoom, boardRoom } from "./rooms";
@@ -132,7 +131,7 @@ function requestHandlers(options: {
   domain: Domain;
   catchUpMaxOps: number;
   announcePresence: (boardId: string, delayMs?: number) => void;
-}): Record<keyof ClientToServerEvents, RequestHandler> {
+}): RequestHandlers {
   const { domain, announcePresence } = options;
   const { db } = domain;
   const readSnapshot = shareSnapshotReads((boardId) => readBoardSnapshotJson({ db, boardId }));

@@ -2,13 +2,33 @@
 // oversized or deeply nested payloads, runs the service, and always answers with a result union.
 // Nothing a client sends can throw out of here.
 import type { Result } from "@/lib/errors";
+import type { AckValue, ClientToServerEvents } from "@/lib/events";
 import { LIMITS } from "@/lib/schemas/common";
 import { AppError, logRequestFailure, toWireError } from "../errors";
 import type { Logger } from "../logger";
 import { checkPayloadShape } from "./payload-shape";
+import type { SerializedJson } from "./serialized-json";
 import type { WatchfloorSocket } from "./types";
 
 export type RequestHandler = (socket: WatchfloorSocket, payload: unknown) => Promise<object>;
+
+/**
+ * A handler for one event: it answers what that event's ack promises on success (lib/events.ts). A
+ * property may instead be its JSON text already, which the encoder writes as it is (serialized-json.ts).
+ */
+export type RequestHandlerOf<E extends keyof ClientToServerEvents> = (
+  socket: WatchfloorSocket,
+  payload: unknown,
+) => Promise<PropertiesMaySerialize<AckValue<E>>>;
+
+/** Member by member of a union, so each shape keeps its own properties. */
+type PropertiesMaySerialize<T> = T extends unknown ? { [K in keyof T]: T[K] | SerializedJson<T[K]> } : never;
+
+/**
+ * One handler per client event, each checked against its own ack. A group of them (the content kinds'
+ * handlers) is typed `Pick<RequestHandlers, ...>` and spread in.
+ */
+export type RequestHandlers = { [E in keyof ClientToServerEvents]: RequestHandlerOf<E> };
 
 type SocketListener = (this: WatchfloorSocket, ...args: unknown[]) => Promise<void>;
 
