@@ -3,59 +3,44 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BoardLeft, SessionEnded } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
-import type { App } from "@/server/app";
 import { roundTrip } from "../support/barrier";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   annotationInput,
-  connectSocket,
   makeAnalyst,
   makeBoard,
   signIn,
   type TestAnalyst,
   type TestBoard,
   type TestSocket,
-  waitForConnect,
 } from "../support/factories";
-import { startTestApp } from "../support/test-app";
+import { connectedSocket, joinedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let owner: TestAnalyst;
 let ownerSocket: TestSocket;
-const sockets: TestSocket[] = [];
 
 type Watcher = { socket: TestSocket; ops: WireOp[]; left: BoardLeft[]; ended: SessionEnded[]; cookie: string };
 
 async function watch(analyst: TestAnalyst, board: TestBoard): Promise<Watcher> {
   const cookie = await signIn(app, analyst);
-  const socket = connectSocket(app, cookie);
-  sockets.push(socket);
-  const watcher: Watcher = { socket, ops: [], left: [], ended: [], cookie };
-  socket.on("board:op", (op) => watcher.ops.push(op));
-  socket.on("board:left", (notice) => watcher.left.push(notice));
-  socket.on("session:ended", (notice) => watcher.ended.push(notice));
-  await waitForConnect(socket);
-  expect((await socket.emitWithAck("board:join", { boardId: board.id })).ok).toBe(true);
-  return watcher;
+  const notices: Omit<Watcher, "socket"> = { ops: [], left: [], ended: [], cookie };
+  const socket = await joinedSocket(app, cookie, board, (socket) => {
+    socket.on("board:op", (op) => notices.ops.push(op));
+    socket.on("board:left", (notice) => notices.left.push(notice));
+    socket.on("session:ended", (notice) => notices.ended.push(notice));
+  });
+  return { socket, ...notices };
 }
 
 const within = { timeout: 1000, interval: 25 };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url });
+  app = await openTestApp();
   owner = await makeAnalyst(app);
-  ownerSocket = connectSocket(app, await signIn(app, owner));
-  sockets.push(ownerSocket);
-  await waitForConnect(ownerSocket);
+  ownerSocket = await connectedSocket(app, owner);
 });
 
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 describe("a member removed from a board", () => {
   it("is told within a second, leaves the room, and gets no further ops", async () => {

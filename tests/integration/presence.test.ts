@@ -2,42 +2,26 @@
 // view within seconds. Nothing of it is stored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PresenceMember } from "@/lib/events";
-import type { App } from "@/server/app";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import {
-  connectSocket,
-  makeAnalyst,
-  makeBoard,
-  signIn,
-  type TestAnalyst,
-  type TestBoard,
-  type TestSocket,
-  waitForConnect,
-} from "../support/factories";
-import { startTestApp } from "../support/test-app";
+import { makeAnalyst, makeBoard, type TestAnalyst, type TestBoard, type TestSocket } from "../support/factories";
+import { connectedSocket, joinedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let alice: TestAnalyst;
 let bob: TestAnalyst;
 let board: TestBoard;
-const sockets: TestSocket[] = [];
 
 async function joined(analyst: TestAnalyst): Promise<{ socket: TestSocket; members: () => PresenceMember[] }> {
-  const socket = connectSocket(app, await signIn(app, analyst));
-  sockets.push(socket);
   let latest: PresenceMember[] = [];
-  socket.on("presence:state", (state) => {
-    if (state.boardId === board.id) latest = state.members;
-  });
-  await waitForConnect(socket);
-  await socket.emitWithAck("board:join", { boardId: board.id });
+  const socket = await joinedSocket(app, analyst, board, (socket) =>
+    socket.on("presence:state", (state) => {
+      if (state.boardId === board.id) latest = state.members;
+    }),
+  );
   return { socket, members: () => latest };
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url });
+  app = await openTestApp();
   alice = await makeAnalyst(app, { name: "Alice Mercer" });
   bob = await makeAnalyst(app, { name: "Bob Okafor" });
   board = await makeBoard(app, [
@@ -46,11 +30,7 @@ beforeAll(async () => {
   ]);
 });
 
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 describe("presence", () => {
   it("shows a second tab's analyst, and drops them within 5 seconds of the tab closing", async () => {
@@ -86,9 +66,7 @@ describe("presence", () => {
   });
 
   it("refuses presence for a board the socket has not joined", async () => {
-    const socket = connectSocket(app, await signIn(app, alice));
-    sockets.push(socket);
-    await waitForConnect(socket);
+    const socket = await connectedSocket(app, alice);
     const update = await socket.emitWithAck("presence:update", { boardId: board.id, focus: null, typingIn: null });
     expect(update.ok ? null : update.error.code).toBe("NOT_FOUND");
   });

@@ -2,9 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireOp } from "@/lib/ops";
-import type { App } from "@/server/app";
 import { barrierOp, roundTrip } from "../support/barrier";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   annotationInput,
   connectSocket,
@@ -16,31 +14,26 @@ import {
   type TestSocket,
   waitForConnect,
 } from "../support/factories";
+import { connectedSocket, joinedSocket as joinedSocketOf, openTestApp, type TestApp } from "../support/open-test-app";
 import { startTestApp } from "../support/test-app";
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let alice: TestAnalyst;
 let bob: TestAnalyst;
 let carol: TestAnalyst;
 let outsider: TestAnalyst;
 let board: TestBoard;
-const sockets: TestSocket[] = [];
 
 async function joinedSocket(analyst: TestAnalyst, boardId = board.id): Promise<{ socket: TestSocket; ops: WireOp[] }> {
-  const socket = connectSocket(app, await signIn(app, analyst));
-  sockets.push(socket);
   const ops: WireOp[] = [];
-  socket.on("board:op", (op) => ops.push(op));
-  await waitForConnect(socket);
-  const joined = await socket.emitWithAck("board:join", { boardId });
-  expect(joined.ok).toBe(true);
+  const socket = await joinedSocketOf(app, analyst, { id: boardId }, (socket) =>
+    socket.on("board:op", (op) => ops.push(op)),
+  );
   return { socket, ops };
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url });
+  app = await openTestApp();
   [alice, bob, carol, outsider] = await Promise.all([
     makeAnalyst(app),
     makeAnalyst(app),
@@ -54,11 +47,7 @@ beforeAll(async () => {
   ]);
 });
 
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 describe("annotation:create", () => {
   it("acknowledges after commit and reaches the other analyst on the board", async () => {
@@ -214,9 +203,7 @@ describe("annotation:create", () => {
 
 describe("board:join", () => {
   it("returns a snapshot with the board's content and current seq", async () => {
-    const socket = connectSocket(app, await signIn(app, bob));
-    sockets.push(socket);
-    await waitForConnect(socket);
+    const socket = await connectedSocket(app, bob);
     const joined = await socket.emitWithAck("board:join", { boardId: board.id });
     expect(joined.ok && "snapshot" in joined).toBe(true);
     if (!joined.ok || !("snapshot" in joined)) return;
@@ -236,10 +223,10 @@ describe("board:join", () => {
   });
 
   it("sends a snapshot instead when the client is too far behind", async () => {
-    const farApp = await startTestApp({ databaseUrl: database.url, env: { CATCH_UP_MAX_OPS: "1" } });
+    const farApp = await startTestApp({ databaseUrl: app.databaseUrl, env: { CATCH_UP_MAX_OPS: "1" } });
     try {
       const socket = connectSocket(farApp, await signIn(farApp, alice));
-      sockets.push(socket);
+      app.sockets.push(socket);
       await waitForConnect(socket);
       const joined = await socket.emitWithAck("board:join", { boardId: board.id, sinceSeq: 0 });
       expect(joined.ok && "snapshot" in joined).toBe(true);
@@ -249,11 +236,8 @@ describe("board:join", () => {
   });
 
   it("answers NOT_FOUND to a non-member, and for a board that does not exist", async () => {
-    const socket = connectSocket(app, await signIn(app, outsider));
-    sockets.push(socket);
     const ops: WireOp[] = [];
-    socket.on("board:op", (op) => ops.push(op));
-    await waitForConnect(socket);
+    const socket = await connectedSocket(app, outsider, (socket) => socket.on("board:op", (op) => ops.push(op)));
     const member = await socket.emitWithAck("board:join", { boardId: board.id });
     const missing = await socket.emitWithAck("board:join", { boardId: randomUUID() });
     expect(member.ok ? null : member.error.code).toBe("NOT_FOUND");
@@ -282,7 +266,7 @@ describe("board:join", () => {
     const cookies = await Promise.all([signIn(app, bob), signIn(app, carol)]);
     const joiners = Array.from({ length: 16 }, (_, index) => {
       const socket = connectSocket(app, cookies[index % 2]);
-      sockets.push(socket);
+      app.sockets.push(socket);
       const seen = new Set<string>();
       socket.on("board:op", (op) => {
         if (op.type === "annotation.created") seen.add(op.data.id);
@@ -306,13 +290,13 @@ describe("board:join", () => {
 describe("the socket handshake", () => {
   it("refuses a socket without a session", async () => {
     const socket = connectSocket(app, undefined);
-    sockets.push(socket);
+    app.sockets.push(socket);
     await expect(waitForConnect(socket)).rejects.toThrow("UNAUTHENTICATED");
   });
 
   it("refuses a socket with a forged session cookie", async () => {
     const socket = connectSocket(app, "watchfloor.session_token=forged.value");
-    sockets.push(socket);
+    app.sockets.push(socket);
     await expect(waitForConnect(socket)).rejects.toThrow("UNAUTHENTICATED");
   });
 });

@@ -37,16 +37,19 @@ export async function openTestApp(
   };
 }
 
+/** Who a socket is: an analyst to sign in afresh, or the cookie of a session a test already holds. */
+export type SignedIn = { email: string; password: string } | string;
+
 /**
- * A socket signed in as `analyst` and connected. `listen` adds listeners before it connects, so nothing
- * the server sends from the first moment is missed.
+ * A socket of `who`, connected. `listen` adds listeners before it connects, so nothing the server sends
+ * from the first moment is missed.
  */
 export async function connectedSocket(
   app: TestApp,
-  analyst: { email: string; password: string },
+  who: SignedIn,
   listen?: (socket: TestSocket) => void,
 ): Promise<TestSocket> {
-  const socket = connectSocket(app, await signIn(app, analyst));
+  const socket = connectSocket(app, typeof who === "string" ? who : await signIn(app, who));
   app.sockets.push(socket);
   listen?.(socket);
   await waitForConnect(socket);
@@ -56,11 +59,11 @@ export async function connectedSocket(
 /** The same, joined to `board`: a refused join fails the setup. */
 export async function joinedSocket(
   app: TestApp,
-  analyst: { email: string; password: string },
+  who: SignedIn,
   board: { id: string },
   listen?: (socket: TestSocket) => void,
 ): Promise<TestSocket> {
-  const socket = await connectedSocket(app, analyst, listen);
+  const socket = await connectedSocket(app, who, listen);
   const joined = await socket.emitWithAck("board:join", { boardId: board.id });
   if (!joined.ok) throw new Error(`board:join was refused: ${joined.error.code} ${joined.error.message}`);
   return socket;
