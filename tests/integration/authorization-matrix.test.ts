@@ -6,8 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ErrorCode } from "@/lib/errors";
 import { BOARD_ACTIONS, type BoardAction } from "@/lib/permissions";
 import type { BoardRole } from "@/lib/schemas/board";
-import type { App } from "@/server/app";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   connectSocket,
   makeAnalyst,
@@ -16,7 +14,7 @@ import {
   type TestSocket,
   waitForConnect,
 } from "../support/factories";
-import { startTestApp } from "../support/test-app";
+import { connectedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 
 /** The specification, written out by hand: who may do each action. */
 const EXPECTED: Record<BoardAction, BoardRole[]> = {
@@ -60,8 +58,7 @@ type Performer =
   | { socket: (socket: TestSocket) => Promise<Outcome> };
 type Row = { name: string; action: BoardAction; perform: (fixture: Fixture, actor: Actor) => Performer };
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 const analysts = {} as Record<BoardRole | "non-member" | "target" | "author", TestAnalyst>;
 const cookies = {} as Record<BoardRole | "non-member", string>;
 const sockets = {} as Record<BoardRole | "non-member", TestSocket>;
@@ -424,21 +421,15 @@ async function makeFixture(): Promise<Fixture> {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url });
+  app = await openTestApp();
   for (const key of [...ROLES, "non-member", "target", "author"] as const) analysts[key] = await makeAnalyst(app);
   for (const key of [...ROLES, "non-member"] as const) {
     cookies[key] = await signIn(app, analysts[key]);
-    sockets[key] = connectSocket(app, cookies[key]);
-    await waitForConnect(sockets[key]);
+    sockets[key] = await connectedSocket(app, cookies[key]);
   }
 });
 
-afterAll(async () => {
-  for (const socket of Object.values(sockets)) socket.disconnect();
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 async function run(row: Row, actor: Actor, fixture: Fixture): Promise<Outcome> {
   const performer = row.perform(fixture, actor);

@@ -2,26 +2,12 @@
 // roles; the last owner; and editing annotations against a stale version.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "@/server/app";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import {
-  annotationInput,
-  connectSocket,
-  makeAnalyst,
-  makeBoard,
-  signIn,
-  TEST_PASSWORD,
-  type TestAnalyst,
-  type TestSocket,
-  waitForConnect,
-} from "../support/factories";
-import { startTestApp } from "../support/test-app";
+import { annotationInput, makeAnalyst, makeBoard, signIn, TEST_PASSWORD, type TestAnalyst } from "../support/factories";
+import { connectedSocket, joinedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let owner: TestAnalyst;
 let ownerCookie: string;
-const sockets: TestSocket[] = [];
 
 async function call(method: string, path: string, cookie: string | undefined, body?: unknown) {
   const response = await fetch(`${app.url}${path}`, {
@@ -37,17 +23,12 @@ async function call(method: string, path: string, cookie: string | undefined, bo
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url });
+  app = await openTestApp();
   owner = await makeAnalyst(app, { name: "Olga Owner" });
   ownerCookie = await signIn(app, owner);
 });
 
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 describe("creating a board", () => {
   it("makes the creator its owner and gives it a unique slug", async () => {
@@ -69,12 +50,8 @@ describe("creating a board", () => {
 describe("owners change a board", () => {
   it("renames it and sets its handling line, which every watcher sees as an op", async () => {
     const board = await makeBoard(app, [[owner, "owner"]]);
-    const socket = connectSocket(app, ownerCookie);
-    sockets.push(socket);
-    await waitForConnect(socket);
     const ops: string[] = [];
-    socket.on("board:op", (op) => ops.push(op.type));
-    await socket.emitWithAck("board:join", { boardId: board.id });
+    await joinedSocket(app, ownerCookie, board, (socket) => socket.on("board:op", (op) => ops.push(op.type)));
     const changed = await call("PATCH", `/api/boards/${board.slug}`, ownerCookie, {
       title: "Renamed",
       handling: "UNCLASSIFIED // FOR TRAINING",
@@ -89,9 +66,7 @@ describe("owners change a board", () => {
 
   it("archives it: writes are refused until it is restored", async () => {
     const board = await makeBoard(app, [[owner, "owner"]]);
-    const socket = connectSocket(app, ownerCookie);
-    sockets.push(socket);
-    await waitForConnect(socket);
+    const socket = await connectedSocket(app, ownerCookie);
     expect(
       (await call("PATCH", `/api/boards/${board.slug}`, ownerCookie, { archived: true })).body.board.archived,
     ).toBe(true);
@@ -203,9 +178,7 @@ describe("a board always keeps an owner", () => {
 describe("editing an annotation", () => {
   it("refuses an edit based on a stale version with CONFLICT and the current version", async () => {
     const board = await makeBoard(app, [[owner, "owner"]]);
-    const socket = connectSocket(app, ownerCookie);
-    sockets.push(socket);
-    await waitForConnect(socket);
+    const socket = await connectedSocket(app, ownerCookie);
     const input = annotationInput(board, { body: "First take." });
     await socket.emitWithAck("annotation:create", input);
     const first = await socket.emitWithAck("annotation:update", {
@@ -233,10 +206,10 @@ describe("editing an annotation", () => {
       [owner, "owner"],
       [author, "commenter"],
     ]);
-    const authorSocket = connectSocket(app, await signIn(app, author));
-    const ownerSocket = connectSocket(app, ownerCookie);
-    sockets.push(authorSocket, ownerSocket);
-    await Promise.all([waitForConnect(authorSocket), waitForConnect(ownerSocket)]);
+    const [authorSocket, ownerSocket] = await Promise.all([
+      connectedSocket(app, author),
+      connectedSocket(app, ownerCookie),
+    ]);
     const input = annotationInput(board);
     await authorSocket.emitWithAck("annotation:create", input);
     const deleted = await ownerSocket.emitWithAck("annotation:delete", { id: input.id, boardId: board.id });

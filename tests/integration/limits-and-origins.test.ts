@@ -2,8 +2,6 @@
 // and the headers every response carries.
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "@/server/app";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   annotationInput,
   connectSocket,
@@ -15,31 +13,25 @@ import {
   type TestSocket,
   waitForConnect,
 } from "../support/factories";
+import { connectedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 import { startTestApp } from "../support/test-app";
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let alice: TestAnalyst;
 let board: TestBoard;
 let cookie: string;
 let socket: TestSocket;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   // A small bucket: 3 writes at once, then one every 400 ms.
-  app = await startTestApp({ databaseUrl: database.url, env: { WRITE_RATE_PER_SEC: "2.5", WRITE_BURST: "3" } });
+  app = await openTestApp({ env: { WRITE_RATE_PER_SEC: "2.5", WRITE_BURST: "3" } });
   alice = await makeAnalyst(app);
   board = await makeBoard(app, [[alice, "owner"]]);
   cookie = await signIn(app, alice);
-  socket = connectSocket(app, cookie);
-  await waitForConnect(socket);
+  socket = await connectedSocket(app, cookie);
 });
 
-afterAll(async () => {
-  socket?.disconnect();
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 describe("the per-analyst write limit", () => {
   it("refuses a burst over the limit with RATE_LIMITED and a wait, then lets writes through again", async () => {
@@ -62,7 +54,7 @@ describe("the per-analyst write limit", () => {
   it("holds across server nodes: a second node on the same database draws from the same bucket", async () => {
     await app.db.rateBucket.deleteMany();
     const second = await startTestApp({
-      databaseUrl: database.url,
+      databaseUrl: app.databaseUrl,
       env: { WRITE_RATE_PER_SEC: "0.1", WRITE_BURST: "3" },
     });
     const elsewhere = connectSocket(second, cookie);
