@@ -3,29 +3,32 @@ import type { Result } from "./errors";
 import type { WireOp } from "./ops";
 import type {
   TAnnotationCreateInput,
-  TAnnotationDelete,
-  TAnnotationRef,
-  TAnnotationUpdate,
+  TAnnotationRefInput,
+  TAnnotationUpdateInput,
   WireAnnotation,
   WireRevision,
 } from "./schemas/annotation";
 import type {
   BoardSnapshot,
-  TBoardJoin,
-  TBoardLeave,
+  TBoardJoinInput,
+  TBoardLeaveInput,
   WireEvent,
   WireIndicator,
   WireObservation,
   WireSource,
 } from "./schemas/board";
 import type {
-  TContentRef,
+  TContentRefInput,
   TEventCreateInput,
-  TEventUpdate,
+  TEventUpdateInput,
   TIndicatorCreateInput,
+  TIndicatorUpdateInput,
   TObservationCreateInput,
+  TObservationUpdateInput,
   TSourceCreateInput,
+  TSourceUpdateInput,
 } from "./schemas/content";
+import type { TPresenceUpdateInput } from "./schemas/presence";
 
 export type BoardJoinResult = Result<
   { boardId: string; seq: number; snapshot: BoardSnapshot } | { boardId: string; seq: number; ops: WireOp[] }
@@ -40,8 +43,7 @@ export type AnnotationChangeResult = Result<{ annotation: WireAnnotation; seq: n
 export type AnnotationHistoryResult = Result<{ id: string; revisions: WireRevision[] }>;
 
 /** What an analyst is looking at: an event, an indicator or a thread. */
-export type PresenceFocus = { type: "event" | "indicator" | "thread"; id: string };
-export type PresenceUpdate = { boardId: string; focus: PresenceFocus | null; typingIn: string | null };
+export type PresenceFocus = NonNullable<TPresenceUpdateInput["focus"]>;
 export type PresenceUpdateResult = Result<{ boardId: string }>;
 
 export type PresenceMember = {
@@ -96,48 +98,55 @@ export type BoardLeft = { boardId: string; reason: "removed" | "deleted" };
 /** Why the server closed this socket: its session is over. */
 export type SessionEnded = { reason: "signed-out" | "expired" };
 
+/**
+ * Each payload type is what the zod schema the server parses it with accepts (z.input, from
+ * lib/schemas/), so the browser cannot be typed to send what the server refuses.
+ */
 export interface ClientToServerEvents {
-  "board:join": (payload: TBoardJoin, ack: (result: BoardJoinResult) => void) => void;
-  "board:leave": (payload: TBoardLeave, ack: (result: BoardLeaveResult) => void) => void;
+  "board:join": (payload: TBoardJoinInput, ack: (result: BoardJoinResult) => void) => void;
+  "board:leave": (payload: TBoardLeaveInput, ack: (result: BoardLeaveResult) => void) => void;
   "annotation:create": (payload: TAnnotationCreateInput, ack: (result: AnnotationCreateResult) => void) => void;
-  "annotation:update": (payload: TAnnotationUpdate, ack: (result: AnnotationUpdateResult) => void) => void;
-  "annotation:delete": (payload: TAnnotationDelete, ack: (result: AnnotationDeleteResult) => void) => void;
-  "annotation:restore": (payload: TAnnotationRef, ack: (result: AnnotationChangeResult) => void) => void;
-  "annotation:resolve": (payload: TAnnotationRef, ack: (result: AnnotationChangeResult) => void) => void;
-  "annotation:reopen": (payload: TAnnotationRef, ack: (result: AnnotationChangeResult) => void) => void;
-  "annotation:history": (payload: TAnnotationRef, ack: (result: AnnotationHistoryResult) => void) => void;
-  "presence:update": (payload: PresenceUpdate, ack: (result: PresenceUpdateResult) => void) => void;
+  "annotation:update": (payload: TAnnotationUpdateInput, ack: (result: AnnotationUpdateResult) => void) => void;
+  "annotation:delete": (payload: TAnnotationRefInput, ack: (result: AnnotationDeleteResult) => void) => void;
+  "annotation:restore": (payload: TAnnotationRefInput, ack: (result: AnnotationChangeResult) => void) => void;
+  "annotation:resolve": (payload: TAnnotationRefInput, ack: (result: AnnotationChangeResult) => void) => void;
+  "annotation:reopen": (payload: TAnnotationRefInput, ack: (result: AnnotationChangeResult) => void) => void;
+  "annotation:history": (payload: TAnnotationRefInput, ack: (result: AnnotationHistoryResult) => void) => void;
+  "presence:update": (payload: TPresenceUpdateInput, ack: (result: PresenceUpdateResult) => void) => void;
   "event:create": (
     payload: TEventCreateInput,
     ack: (result: Result<{ event: WireEvent; seq: number }>) => void,
   ) => void;
-  "event:update": (payload: TEventUpdate, ack: (result: Result<{ event: WireEvent; seq: number }>) => void) => void;
-  "event:delete": (payload: TContentRef, ack: (result: ContentDeleteResult) => void) => void;
+  "event:update": (
+    payload: TEventUpdateInput,
+    ack: (result: Result<{ event: WireEvent; seq: number }>) => void,
+  ) => void;
+  "event:delete": (payload: TContentRefInput, ack: (result: ContentDeleteResult) => void) => void;
   "source:create": (
     payload: TSourceCreateInput,
     ack: (result: Result<{ source: WireSource; seq: number }>) => void,
   ) => void;
   "source:update": (
-    payload: Partial<TSourceCreateInput> & TContentRef,
+    payload: TSourceUpdateInput,
     ack: (result: Result<{ source: WireSource; seq: number }>) => void,
   ) => void;
-  "source:delete": (payload: TContentRef, ack: (result: ContentDeleteResult) => void) => void;
+  "source:delete": (payload: TContentRefInput, ack: (result: ContentDeleteResult) => void) => void;
   "indicator:create": (
     payload: TIndicatorCreateInput,
     ack: (result: Result<{ indicator: IndicatorDefinition; seq: number }>) => void,
   ) => void;
   "indicator:update": (
-    payload: Partial<TIndicatorCreateInput> & TContentRef,
+    payload: TIndicatorUpdateInput,
     ack: (result: Result<{ indicator: IndicatorDefinition; seq: number }>) => void,
   ) => void;
-  "indicator:delete": (payload: TContentRef, ack: (result: ContentDeleteResult) => void) => void;
+  "indicator:delete": (payload: TContentRefInput, ack: (result: ContentDeleteResult) => void) => void;
   "observation:create": (payload: TObservationCreateInput, ack: (result: ObservationCreateResult) => void) => void;
   "observation:update": (
-    payload: Partial<Omit<TObservationCreateInput, "indicatorId">> & TContentRef,
+    payload: TObservationUpdateInput,
     ack: (result: Result<{ observation: WireObservation; seq: number }>) => void,
   ) => void;
-  "observation:delete": (payload: TContentRef, ack: (result: ContentDeleteResult) => void) => void;
-  "observation:history": (payload: TContentRef, ack: (result: ObservationHistoryResult) => void) => void;
+  "observation:delete": (payload: TContentRefInput, ack: (result: ContentDeleteResult) => void) => void;
+  "observation:history": (payload: TContentRefInput, ack: (result: ObservationHistoryResult) => void) => void;
 }
 
 /** What the ack of a client-to-server event carries. */

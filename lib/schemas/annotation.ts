@@ -73,10 +73,12 @@ export const ZAnnotationUpdate = z
     message: "nothing to change",
   });
 export type TAnnotationUpdate = z.infer<typeof ZAnnotationUpdate>;
+export type TAnnotationUpdateInput = z.input<typeof ZAnnotationUpdate>;
 
 /** Names one annotation: delete, restore, resolve, reopen and history all take this. */
 export const ZAnnotationRef = z.strictObject({ id: ZUuid, boardId: ZUuid });
 export type TAnnotationRef = z.infer<typeof ZAnnotationRef>;
+export type TAnnotationRefInput = z.input<typeof ZAnnotationRef>;
 export const ZAnnotationDelete = ZAnnotationRef;
 export type TAnnotationDelete = TAnnotationRef;
 

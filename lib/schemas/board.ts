@@ -37,9 +37,11 @@ export type TMemberUpdate = z.infer<typeof ZMemberUpdate>;
 
 export const ZBoardJoin = z.strictObject({ boardId: ZUuid, sinceSeq: ZSeq.optional() });
 export type TBoardJoin = z.infer<typeof ZBoardJoin>;
+export type TBoardJoinInput = z.input<typeof ZBoardJoin>;
 
 export const ZBoardLeave = z.strictObject({ boardId: ZUuid });
 export type TBoardLeave = z.infer<typeof ZBoardLeave>;
+export type TBoardLeaveInput = z.input<typeof ZBoardLeave>;
 
 export type BoardSummary = {
   id: string;

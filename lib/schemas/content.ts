@@ -43,6 +43,7 @@ export const ZEventUpdate = z
   .refine(hasChange, onlyChanges)
   .refine(endsAfterStart, { message: "an event cannot end before it starts", path: ["endsAt"] });
 export type TEventUpdate = z.infer<typeof ZEventUpdate>;
+export type TEventUpdateInput = z.input<typeof ZEventUpdate>;
 
 const sourceFields = {
   title: ZTitle,
@@ -69,6 +70,7 @@ export type TSourceCreateInput = z.input<typeof ZSourceCreate>;
 export const ZSourceUpdate = z
   .strictObject({ id: ZUuid, boardId: ZUuid, ...z.object(sourceFields).partial().shape })
   .refine(hasChange, onlyChanges);
+export type TSourceUpdateInput = z.input<typeof ZSourceUpdate>;
 
 const ZColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour like #4f8cc9");
 const indicatorFields = {
@@ -96,6 +98,7 @@ export type TIndicatorCreateInput = z.input<typeof ZIndicatorCreate>;
 export const ZIndicatorUpdate = z
   .strictObject({ id: ZUuid, boardId: ZUuid, ...z.object(indicatorFields).partial().shape })
   .refine(hasChange, onlyChanges);
+export type TIndicatorUpdateInput = z.input<typeof ZIndicatorUpdate>;
 
 const observationFields = {
   observedAt: ZInstant,
@@ -122,7 +125,9 @@ export type TObservationCreateInput = z.input<typeof ZObservationCreate>;
 export const ZObservationUpdate = z
   .strictObject({ id: ZUuid, boardId: ZUuid, ...z.object(observationFields).partial().shape })
   .refine(hasChange, onlyChanges);
+export type TObservationUpdateInput = z.input<typeof ZObservationUpdate>;
 
 /** Names one thing on a board: deletes and history take this. */
 export const ZContentRef = z.strictObject({ id: ZUuid, boardId: ZUuid });
 export type TContentRef = z.infer<typeof ZContentRef>;
+export type TContentRefInput = z.input<typeof ZContentRef>;

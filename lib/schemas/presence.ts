@@ -9,3 +9,4 @@ export const ZPresenceUpdate = z.strictObject({
   typingIn: ZUuid.nullable(),
 });
 export type TPresenceUpdate = z.infer<typeof ZPresenceUpdate>;
+export type TPresenceUpdateInput = z.input<typeof ZPresenceUpdate>;
