@@ -5,6 +5,7 @@ import { Server } from "socket.io";
 import { ZBoardLeave } from "@/lib/schemas/board";
 import { LIMITS } from "@/lib/schemas/common";
 import { ZPresenceUpdate } from "@/lib/schemas/presence";
+import type { Actor } from "../actor";
 import { createAnnotation } from "../annotations/create-annotation";
 import { deleteAnnotation } from "../annotations/delete-annotation";
 import { listAnnotationHistory } from "../annotations/list-annotation-history";
@@ -16,21 +17,15 @@ import { getSession } from "../auth/get-session";
 import { joinBoard } from "../boards/join-board";
 import { readBoardSnapshotJson } from "../boards/read-board-snapshot-json";
 import { shareSnapshotReads } from "../boards/share-snapshot-reads";
-import { createEvent, deleteEvent, updateEvent } from "../content/events";
-import { createIndicator, deleteIndicator, updateIndicator } from "../content/indicators";
-import {
-  createObservation,
-  deleteObservation,
-  listObservationHistory,
-  updateObservation,
-} from "../content/observations";
-import { createSource, deleteSource, updateSource } from "../content/sources";
+import { contentRequests } from "../content/content-requests";
+import { listObservationHistory } from "../content/observations";
 import type { Domain } from "../domain";
 import { AppError, logRequestFailure, parseInput, toWireError } from "../errors";
 import { isSameOrigin } from "../http/same-origin";
 import type { Logger } from "../logger";
 import { listen, type RequestHandlers, requestListener } from "./on-request";
 import { passSerializedJson } from "./pass-serialized-json";
+import { checkProtocolVersion } from "./protocol-version";
 import { broadcastPresence, TYPING_SHOWN_MS } from "./presence";
 import { boardIdOfRoom, boardRoom } from "./rooms";
 import type { WatchfloorServer, WatchfloorSocket } from "./types";
@@ -92,6 +87,7 @@ export function registerSocketHandlers(options: {
 
   io.use(async (socket, next) => {
     try {
+      checkProtocolVersion(socket.handshake.auth);
       const session = await getSession(options.auth, socket.request.headers);
       if (!session) return next(new Error("UNAUTHENTICATED"));
       socket.data = { actor: session.actor, sessionId: session.sessionId, expiresAt: session.expiresAt.getTime() };
@@ -167,18 +163,7 @@ function requestHandlers(options: {
     "annotation:reopen": (socket, input) => setThreadResolved({ ...content(socket, input), resolved: false }),
     "annotation:history": (socket, input) => listAnnotationHistory({ db, actor: socket.data.actor, input }),
 
-    "event:create": (socket, input) => createEvent(content(socket, input)),
-    "event:update": (socket, input) => updateEvent(content(socket, input)),
-    "event:delete": (socket, input) => deleteEvent(content(socket, input)),
-    "source:create": (socket, input) => createSource(content(socket, input)),
-    "source:update": (socket, input) => updateSource(content(socket, input)),
-    "source:delete": (socket, input) => deleteSource(content(socket, input)),
-    "indicator:create": (socket, input) => createIndicator(content(socket, input)),
-    "indicator:update": (socket, input) => updateIndicator(content(socket, input)),
-    "indicator:delete": (socket, input) => deleteIndicator(content(socket, input)),
-    "observation:create": (socket, input) => createObservation(content(socket, input)),
-    "observation:update": (socket, input) => updateObservation(content(socket, input)),
-    "observation:delete": (socket, input) => deleteObservation(content(socket, input)),
+    ...withSocketActor(contentRequests(domain)),
     "observation:history": (socket, input) => listObservationHistory({ db, actor: socket.data.actor, input }),
 
     "presence:update": async (socket, input) => {
@@ -190,5 +175,18 @@ function requestHandlers(options: {
       if (update.typingIn) announcePresence(update.boardId, TYPING_SHOWN_MS + 50);
       return { boardId: update.boardId };
     },
+  };
+}
+
+/** Services called with (actor, input) as socket handlers: the actor is the one the handshake signed in. */
+function withSocketActor<R extends Record<string, (actor: Actor, input: unknown) => Promise<unknown>>>(
+  requests: R,
+): { [E in keyof R]: (socket: WatchfloorSocket, input: unknown) => ReturnType<R[E]> } {
+  const entries = Object.entries(requests).map(([event, call]) => [
+    event,
+    (socket: WatchfloorSocket, input: unknown) => call(socket.data.actor, input),
+  ]);
+  return Object.fromEntries(entries) as {
+    [E in keyof R]: (socket: WatchfloorSocket, input: unknown) => ReturnType<R[E]>;
   };
 }
