@@ -37,21 +37,16 @@ import {
   ZSourceUpdate,
 } from "@/lib/schemas/content";
 import { ZPresenceUpdate } from "@/lib/schemas/presence";
-import type { App } from "@/server/app";
 import { barrierOp } from "../support/barrier";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   annotationInput,
-  connectSocket,
   makeAnalyst,
   makeBoard,
-  signIn,
   type TestAnalyst,
   type TestBoard,
   type TestSocket,
-  waitForConnect,
 } from "../support/factories";
-import { startTestApp } from "../support/test-app";
+import { connectedSocket, joinedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 
 const SEED = process.env.FUZZ_SEED === undefined ? randomInt(2 ** 31) : Number(process.env.FUZZ_SEED);
 if (!Number.isSafeInteger(SEED)) throw new Error(`FUZZ_SEED must be an integer, got ${process.env.FUZZ_SEED}`);
@@ -1118,20 +1113,11 @@ async function storm(client: FuzzClient, rng: Rng, targets: FuzzTargets, report:
 
 // The live server and its analysts.
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let targets: FuzzTargets;
 let editor: TestAnalyst;
 let watcherOps: WireOp[];
 const fuzzers: FuzzClient[] = [];
-const sockets: TestSocket[] = [];
-
-async function openSocket(analyst: TestAnalyst): Promise<TestSocket> {
-  const socket = connectSocket(app, await signIn(app, analyst));
-  sockets.push(socket);
-  await waitForConnect(socket);
-  return socket;
-}
 
 /**
  * Every row a socket call could write or change, in a stable order. Ops and revisions are only counted: every
@@ -1170,8 +1156,7 @@ async function expectStillServing(author: FuzzClient): Promise<void> {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url });
+  app = await openTestApp();
   let owner: TestAnalyst;
   let watcher: TestAnalyst;
   let stranger: TestAnalyst;
@@ -1200,10 +1185,10 @@ beforeAll(async () => {
   ]);
   await app.db.board.update({ where: { id: archivedBoard.id }, data: { archivedAt: new Date() } });
 
-  const watcherSocket = await openSocket(watcher);
   watcherOps = [];
-  watcherSocket.on("board:op", (op) => watcherOps.push(op));
-  expect((await watcherSocket.emitWithAck("board:join", { boardId: board.id })).ok).toBe(true);
+  const watcherSocket = await joinedSocket(app, watcher, board, (socket) =>
+    socket.on("board:op", (op) => watcherOps.push(op)),
+  );
   const watcherAnnotation = annotationInput(board, { body: "Someone else's note the fuzzers must not change." });
   expect((await watcherSocket.emitWithAck("annotation:create", watcherAnnotation)).ok).toBe(true);
   targets = { board, strangerBoard, viewedBoard, archivedBoard, watcherAnnotationId: watcherAnnotation.id };
@@ -1211,15 +1196,14 @@ beforeAll(async () => {
   const analysts = [owner, editor];
   for (let index = 0; index < FUZZ_CLIENTS; index++) {
     const analyst = analysts[index % analysts.length] as TestAnalyst;
-    fuzzers.push({ name: `${analyst === owner ? "owner" : "editor"}-${index}`, socket: await openSocket(analyst) });
+    fuzzers.push({
+      name: `${analyst === owner ? "owner" : "editor"}-${index}`,
+      socket: await connectedSocket(app, analyst),
+    });
   }
 });
 
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 describe("the socket API under a storm of malformed payloads", () => {
   it("fuzzes every client event, and its unknown events have no handler on the server", () => {
@@ -1409,7 +1393,7 @@ describe("the socket API under a storm of malformed payloads", () => {
       // Past the transport's cap (4 × LIMITS.socketMessageBytes): dropped with the connection, by design.
       `2["annotation:create","${"x".repeat(4 * LIMITS.socketMessageBytes + 1)}"]`,
     ];
-    const offenders = await Promise.all(packets.map(() => openSocket(editor)));
+    const offenders = await Promise.all(packets.map(() => connectedSocket(app, editor)));
     for (const [index, socket] of offenders.entries()) socket.io.engine.write(packets[index] as string);
     await expect.poll(() => offenders.map((socket) => socket.connected)).toEqual(packets.map(() => false));
     await expectStillServing(fuzzers[1] as FuzzClient);
