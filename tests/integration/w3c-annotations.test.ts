@@ -8,43 +8,36 @@ import type { Actor } from "@/server/actor";
 import { createAnnotation } from "@/server/annotations/create-annotation";
 import { deleteAnnotation } from "@/server/annotations/delete-annotation";
 import { setThreadResolved } from "@/server/annotations/set-thread-resolved";
-import type { App } from "@/server/app";
 import { uuidV5 } from "@/server/w3c/derive-id";
 import { exportAnnotationJsonLd } from "@/server/w3c/export-annotation-jsonld";
 import { exportAnnotationsJsonLd } from "@/server/w3c/export-annotations-jsonld";
 import { importAnnotationsJsonLd } from "@/server/w3c/import-annotations-jsonld";
 import { barrierOp } from "../support/barrier";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   annotationInput,
-  connectSocket,
   makeAnalyst,
   makeBoard,
   signIn,
   type TestAnalyst,
   type TestBoard,
   type TestSocket,
-  waitForConnect,
 } from "../support/factories";
-import { startTestApp } from "../support/test-app";
+import { joinedSocket as joinedSocketOf, openTestApp, type TestApp } from "../support/open-test-app";
 import { checkAnnotationCollection, checkWebAnnotation, describeFailures } from "../support/w3c-conformance";
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let alice: TestAnalyst;
 let bob: TestAnalyst;
 let carol: TestAnalyst;
 let dave: TestAnalyst;
 let outsider: TestAnalyst;
-const sockets: TestSocket[] = [];
 
 /** Suite assertions on a collection (10 collection + 15 page MUSTs) and on each annotation in it. */
 const COLLECTION_ASSERTIONS = 25;
 const ANNOTATION_ASSERTIONS = 56;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url });
+  app = await openTestApp();
   [alice, bob, carol, dave, outsider] = await Promise.all([
     makeAnalyst(app, { name: "Alice Analyst" }),
     makeAnalyst(app, { name: "Bob Editor" }),
@@ -54,11 +47,7 @@ beforeAll(async () => {
   ]);
 });
 
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 const newBoard = () =>
   makeBoard(app, [
@@ -145,12 +134,8 @@ const itemOf = (collection: WebAnnotationCollection, id: string): WebAnnotation 
 };
 
 async function joinedSocket(analyst: TestAnalyst, board: TestBoard): Promise<{ socket: TestSocket; ops: WireOp[] }> {
-  const socket = connectSocket(app, await signIn(app, analyst));
-  sockets.push(socket);
   const ops: WireOp[] = [];
-  socket.on("board:op", (op) => ops.push(op));
-  await waitForConnect(socket);
-  expect((await socket.emitWithAck("board:join", { boardId: board.id })).ok).toBe(true);
+  const socket = await joinedSocketOf(app, analyst, board, (socket) => socket.on("board:op", (op) => ops.push(op)));
   return { socket, ops };
 }
 
