@@ -2,6 +2,7 @@
 // `<kind>:update`, `<kind>:delete`. The edge (server/realtime/create-socket-server.ts) spreads these in,
 // with the actor from the socket's handshake.
 import { CONTENT_KINDS, type ContentKindName } from "@/lib/content/content-kinds";
+import type { ClientToServerEvents } from "@/lib/events";
 import type { Actor } from "../actor";
 import type { Domain } from "../domain";
 import { type ContentAnswer, createContent, deleteContent, updateContent } from "./content-services";
@@ -12,6 +13,12 @@ type Results = { [K in ContentKindName as `${K}:create`]: ContentAnswer<K> & Cre
 } & { [K in ContentKindName as `${K}:delete`]: { id: string; seq: number } };
 
 export type ContentRequests = { [E in keyof Results]: (actor: Actor, input: unknown) => Promise<Results[E]> };
+
+// A kind's requests must be events the client can send: a kind declared without its entries in
+// ClientToServerEvents (lib/events.ts) fails here, naming the missing event.
+type MissingFromClientEvents = Exclude<keyof ContentRequests, keyof ClientToServerEvents>;
+const everyRequestIsAClientEvent: [MissingFromClientEvents] extends [never] ? true : MissingFromClientEvents = true;
+void everyRequestIsAClientEvent;
 
 export function contentRequests(domain: Domain): ContentRequests {
   const kinds = Object.keys(CONTENT_KINDS) as ContentKindName[];

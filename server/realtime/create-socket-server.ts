@@ -18,15 +18,15 @@ import { joinBoard } from "../boards/join-board";
 import { readBoardSnapshotJson } from "../boards/read-board-snapshot-json";
 import { shareSnapshotReads } from "../boards/share-snapshot-reads";
 import { contentRequests } from "../content/content-requests";
-import { listObservationHistory } from "../content/observations";
+import { listObservationHistory } from "../content/observation-history";
 import type { Domain } from "../domain";
 import { AppError, logRequestFailure, parseInput, toWireError } from "../errors";
 import { isSameOrigin } from "../http/same-origin";
 import type { Logger } from "../logger";
 import { listen, type RequestHandlers, requestListener } from "./on-request";
 import { passSerializedJson } from "./pass-serialized-json";
-import { checkProtocolVersion } from "./protocol-version";
 import { broadcastPresence, TYPING_SHOWN_MS } from "./presence";
+import { checkProtocolVersion } from "./protocol-version";
 import { boardIdOfRoom, boardRoom } from "./rooms";
 import type { WatchfloorServer, WatchfloorSocket } from "./types";
 
