@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   "PAYLOAD_TOO_LARGE",
   "UNAVAILABLE",
   "INTERNAL",
+  /** At the handshake: the page speaks another version of the live protocol (lib/protocol.ts). */
+  "PROTOCOL_MISMATCH",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

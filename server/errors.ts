@@ -26,6 +26,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNAVAILABLE: 503,
   INTERNAL: 500,
+  // Only a socket handshake refuses it; a page built for another version must reload.
+  PROTOCOL_MISMATCH: 400,
 };
 
 /** Parses with a shared schema; failure becomes a VALIDATION error carrying zod's issues. */

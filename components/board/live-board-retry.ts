@@ -25,8 +25,11 @@ export type LiveBoardRetry = {
    * coming back by itself ("reconnecting") or was refused for good ("failed").
    */
   joinFailed: (joinAgain: () => void, error?: WireError) => "reconnecting" | "failed";
-  /** The server refused the handshake, which Socket.IO does not retry by itself. */
-  connectRefused: (error?: WireError) => void;
+  /**
+   * The server refused the handshake, which Socket.IO does not retry by itself. Answers "failed" when
+   * connecting again cannot help: the page speaks another protocol version and must be reloaded.
+   */
+  connectRefused: (error?: WireError) => "reconnecting" | "failed";
   /** The connection dropped: connecting again joins, so a pending join retry is dropped. */
   disconnected: () => void;
   /** The board is live: the next failure waits short again. */
@@ -77,11 +80,14 @@ export function createLiveBoardRetry(options: { socket: RetriedSocket; online: (
       return "reconnecting";
     },
     connectRefused(error) {
-      // Every refusal is tried again with the same capped backoff: after the server's hint when its
+      // The same page would be refused forever; only a reload (the current code) gets in.
+      if (error?.code === "PROTOCOL_MISMATCH") return "failed";
+      // Every other refusal is tried again with the same capped backoff: after the server's hint when its
       // database is down (UNAVAILABLE), after the default for anything else (INTERNAL: perhaps passing).
       reconnect.later(() => {
         if (online() && !socket.connected) socket.connect();
       }, error?.retryAfterMs);
+      return "reconnecting";
     },
     disconnected: rejoin.cancel,
     live() {

@@ -8,6 +8,7 @@ import { applyOps, type LiveBoard, liveBoardOf, needsSnapshot } from "@/lib/boar
 import type { Failure, WireError } from "@/lib/errors";
 import type { BoardLeft, ClientToServerEvents, PresenceMember, ServerToClientEvents, WireWarning } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
+import { handshakeAuth } from "@/lib/protocol";
 import { ANSWER_TIMEOUT_MS, createLiveBoardRetry } from "./live-board-retry";
 import { DEFAULT_RETRY_HINT_MS } from "./retry-delay";
 
@@ -41,7 +42,8 @@ export function useLiveBoard(boardId: string) {
   const boardRef = useRef<LiveBoard | null>(null);
 
   useEffect(() => {
-    const socket: BoardSocket = io({ withCredentials: true });
+    // The protocol version lets the server refuse a page built for another one (lib/protocol.ts).
+    const socket: BoardSocket = io({ withCredentials: true, auth: handshakeAuth() });
     socketRef.current = socket;
     let joining = false;
     let pending: WireOp[] = [];
@@ -119,12 +121,12 @@ export function useLiveBoard(boardId: string) {
       }
       setConnection("reconnecting");
       // A connection lost on the way Socket.IO retries by itself (it stays active); one the server refused
-      // in its handshake it does not. Those are connected again with a capped backoff, whatever the code
-      // (live-board-retry.ts), and what the server said is shown meanwhile.
+      // in its handshake it does not. Those are connected again with a capped backoff (live-board-retry.ts),
+      // unless only a reload can help, and what the server said is shown meanwhile.
       if (!socket.active) {
         const refusal = (cause as Error & { data?: WireError }).data;
         if (refusal) setError(refusal.message);
-        retry.connectRefused(refusal);
+        setConnection(retry.connectRefused(refusal));
       }
     });
     socket.on("board:op", (op) => {

@@ -2,6 +2,7 @@
 // and the headers every response carries.
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handshakeAuth } from "@/lib/protocol";
 import {
   annotationInput,
   connectSocket,
@@ -136,6 +137,8 @@ describe("other origins", () => {
     const foreign = io(app.url, {
       transports: ["websocket"],
       extraHeaders: { cookie, origin: "https://evil.example" },
+      // The current version, so only the origin is what is refused.
+      auth: handshakeAuth(),
       reconnection: false,
     });
     await expect(waitForConnect(foreign as TestSocket)).rejects.toThrow();

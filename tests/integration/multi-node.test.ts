@@ -13,6 +13,7 @@ import { io } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PresenceMember } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
+import { handshakeAuth } from "@/lib/protocol";
 import { BALANCER_COOKIE } from "@/scripts/haproxy-config";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
@@ -90,6 +91,7 @@ function connectThroughBalancer(cookie: string): { socket: TestSocket; transport
   const socket: TestSocket = io(haproxy.url, {
     withCredentials: true,
     extraHeaders: { cookie },
+    auth: handshakeAuth(),
     forceNew: true,
     reconnectionDelay: 200,
     reconnectionDelayMax: 1_000,

@@ -13,6 +13,7 @@ import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PresenceMember } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
+import { handshakeAuth } from "@/lib/protocol";
 import { CuttableProxy } from "../support/cuttable-proxy";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
@@ -78,6 +79,7 @@ async function connect(node: ServerProcess, analyst: TestAnalyst): Promise<TestS
   const socket: TestSocket = io(node.url, {
     transports: ["websocket"],
     extraHeaders: { cookie },
+    auth: handshakeAuth(),
     reconnection: false,
     forceNew: true,
   });

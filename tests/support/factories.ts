@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/events";
+import { handshakeAuth } from "@/lib/protocol";
 import type { TAnnotationCreateInput } from "@/lib/schemas/annotation";
 import type { BoardRole } from "@/lib/schemas/board";
 import type { Actor } from "@/server/actor";
@@ -116,6 +117,7 @@ export function connectSocket(app: App, cookie: string | undefined): TestSocket 
   return io(app.url, {
     transports: ["websocket"],
     extraHeaders: cookie ? { cookie } : {},
+    auth: handshakeAuth(),
     reconnection: false,
     forceNew: true,
   });

@@ -12,6 +12,7 @@ import { io } from "socket.io-client";
 import { annotationsOf, applyOps, type LiveBoard, liveBoardOf } from "@/lib/board-state";
 import type { AnnotationCreateResult } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
+import { handshakeAuth } from "@/lib/protocol";
 import type { TAnnotationCreateInput } from "@/lib/schemas/annotation";
 import { makeCastOnDatabase, signInAt, type TestAnalyst, type TestBoard, type TestSocket } from "./factories";
 import { OutputTail, spawnTestChild } from "./test-child";
@@ -263,6 +264,7 @@ function connectResilientSocket(url: string, cookie: string): TestSocket {
   return io(url, {
     transports: ["websocket"],
     extraHeaders: { cookie },
+    auth: handshakeAuth(),
     forceNew: true,
     reconnection: true,
     reconnectionDelay: 100,

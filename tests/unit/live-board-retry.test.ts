@@ -153,3 +153,15 @@ describe("connecting again after the server refused the handshake", () => {
     expect(socket.connect).not.toHaveBeenCalled();
   });
 });
+
+describe("a page built for another protocol version", () => {
+  it("is not connected again: the refusal says only a reload helps (issue 13)", () => {
+    const { socket, retry } = setUp();
+    socket.connected = false;
+    const outdated: WireError = { code: "PROTOCOL_MISMATCH", message: "Watchfloor has been updated; reload the page." };
+    expect(retry.connectRefused(outdated)).toBe("failed");
+    vi.advanceTimersByTime(10 * MAX_RETRY_DELAY_MS);
+    expect(socket.connect).not.toHaveBeenCalled();
+    expect(retry.connectRefused(serverBug)).toBe("reconnecting");
+  });
+});
