@@ -10,7 +10,6 @@ import type { TAnnotationCreateInput } from "@/lib/schemas/annotation";
 import { type CsvLineError, fromCsvIssue, OBSERVATION_CSV_LIMITS } from "@/lib/schemas/observation-csv";
 import type { Actor } from "@/server/actor";
 import { createAnnotation } from "@/server/annotations/create-annotation";
-import type { App } from "@/server/app";
 import { exportAnnotationsCsv } from "@/server/csv/export-annotations-csv";
 import { exportEventsCsv } from "@/server/csv/export-events-csv";
 import { exportObservationsCsv } from "@/server/csv/export-observations-csv";
@@ -20,15 +19,13 @@ import type { CsvFile } from "@/server/csv/write-csv";
 import type { Observation } from "@/server/db/generated/client";
 import type { Domain } from "@/server/domain";
 import { AppError } from "@/server/errors";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeAnalyst } from "../support/factories";
-import { startTestApp } from "../support/test-app";
+import { openTestApp, type TestApp } from "../support/open-test-app";
 
 const DEMO_SLUG = "russia-ukraine-2022-01";
 const HEADER = "indicator,observed_at,value,grade,source,note";
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let domain: Domain;
 let boardId: string;
 let alice: Actor;
@@ -42,8 +39,7 @@ let source: { id: string; title: string };
 const published: WireOp[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url, seedDemo: true });
+  app = await openTestApp({ seedDemo: true });
   // The app's own live path, watched: publishing after commit is part of what an import must do.
   domain = {
     ...app.domain,
@@ -72,10 +68,7 @@ beforeAll(async () => {
   source = await app.db.source.findFirstOrThrow({ where: { boardId }, select: { id: true, title: true } });
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 /** The board's observation count and last seq: what an import that writes nothing must leave as it was. */
 async function boardState() {

@@ -1,30 +1,23 @@
 // Every export is a stable URL for members only, and the imports take the same formats back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "@/server/app";
 import { DEMO_PASSWORD } from "@/server/seed/seed-demo-board";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeAnalyst, signIn } from "../support/factories";
-import { startTestApp } from "../support/test-app";
+import { openTestApp, type TestApp } from "../support/open-test-app";
 
 const SLUG = "russia-ukraine-2022-01";
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let alice: string;
 let bob: string;
 let outsider: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url, seedDemo: true });
+  app = await openTestApp({ seedDemo: true });
   alice = await signIn(app, { email: "alice@watchfloor.test", password: DEMO_PASSWORD });
   bob = await signIn(app, { email: "bob@watchfloor.test", password: DEMO_PASSWORD });
   outsider = await signIn(app, await makeAnalyst(app));
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 const get = (path: string, cookie: string) => fetch(`${app.url}/api/boards/${SLUG}${path}`, { headers: { cookie } });
 

@@ -4,28 +4,24 @@ import { JSDOM } from "jsdom";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
-import type { App } from "@/server/app";
 import { AppError } from "@/server/errors";
 import { exportBriefingPdf } from "@/server/exports/briefing-pdf";
 import { exportChart } from "@/server/exports/chart-image";
 import { pngSize } from "@/server/exports/charts/png-size";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeAnalyst } from "../support/factories";
-import { startTestApp } from "../support/test-app";
+import { openTestApp, type TestApp } from "../support/open-test-app";
 
 const DEMO_SLUG = "russia-ukraine-2022-01";
 const HANDLING = "UNCLASSIFIED // FOR TRAINING";
 const EXPORTED_AT = new Date("2022-01-15T10:30:00Z");
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let exporter: Actor;
 let boardTitle: string;
 let indicators: { id: string; color: string }[];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url, seedDemo: true });
+  app = await openTestApp({ seedDemo: true });
   const board = await app.db.board.update({
     where: { slug: DEMO_SLUG },
     data: { handling: HANDLING },
@@ -38,10 +34,7 @@ beforeAll(async () => {
   exporter = { id: olga.id, name: olga.name, email: olga.email };
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 const chart = (format: "svg" | "png", query: Record<string, string> = {}, actor: Actor = exporter) =>
   exportChart({ db: app.db, workers: app.workers, actor, slug: DEMO_SLUG, query, format, now: EXPORTED_AT });

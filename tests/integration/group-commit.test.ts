@@ -5,16 +5,13 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CreateRequest, commitAnnotationBatch } from "@/server/annotations/commit-annotation-batch";
 import { ANNOTATION_INCLUDE, toWireAnnotation } from "@/server/annotations/to-wire-annotation";
-import type { App } from "@/server/app";
 import type { BaseDomain } from "@/server/domain";
 import { AppError } from "@/server/errors";
 import { createWriteLimiter } from "@/server/limits/write-limiter";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeAnalyst, makeBoard, type TestAnalyst, type TestBoard } from "../support/factories";
-import { startTestApp } from "../support/test-app";
+import { openTestApp, type TestApp } from "../support/open-test-app";
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let alice: TestAnalyst;
 let bob: TestAnalyst;
 let carol: TestAnalyst;
@@ -23,8 +20,7 @@ let board: TestBoard;
 let otherBoard: TestBoard;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url });
+  app = await openTestApp();
   alice = await makeAnalyst(app, { name: "Alice Mercer" });
   bob = await makeAnalyst(app, { name: "Bob Okafor" });
   carol = await makeAnalyst(app, { name: "Carol Haines" });
@@ -37,10 +33,7 @@ beforeAll(async () => {
   otherBoard = await makeBoard(app, [[alice, "owner"]]);
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 const request = (actor: TestAnalyst, input: Partial<CreateRequest["input"]> = {}): CreateRequest => ({
   actor,
