@@ -1,19 +1,17 @@
 // The demo board a fresh install shows, and who gets demo accounts (never a configured database).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "@/server/app";
 import { DEMO_PASSWORD, seedDemoBoard } from "@/server/seed/seed-demo-board";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { connectSocket, signIn, waitForConnect } from "../support/factories";
+import { openTestApp, type TestApp } from "../support/open-test-app";
 import { startTestApp } from "../support/test-app";
 
 const DEMO_SLUG = "russia-ukraine-2022-01";
 const databases: TestDatabase[] = [];
-let app: App;
+let app: TestApp;
 
 beforeAll(async () => {
-  const database = await createTestDatabase();
-  databases.push(database);
-  app = await startTestApp({ databaseUrl: database.url, seedDemo: true });
+  app = await openTestApp({ seedDemo: true });
 });
 
 afterAll(async () => {

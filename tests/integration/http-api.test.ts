@@ -1,7 +1,6 @@
 // The JSON API and the page gate against a real server: health, boards, annotations, sessions.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { App } from "@/server/app";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { createTestDatabase } from "../support/database";
 import {
   annotationInput,
   connectSocket,
@@ -12,27 +11,23 @@ import {
   type TestBoard,
   waitForConnect,
 } from "../support/factories";
+import { openTestApp, type TestApp } from "../support/open-test-app";
 import { startTestApp } from "../support/test-app";
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let alice: TestAnalyst;
 let outsider: TestAnalyst;
 let board: TestBoard;
 let aliceCookie: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url });
+  app = await openTestApp();
   [alice, outsider] = await Promise.all([makeAnalyst(app, { name: "Alice Mercer" }), makeAnalyst(app)]);
   board = await makeBoard(app, [[alice, "owner"]]);
   aliceCookie = await signIn(app, alice);
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 const get = (path: string, cookie?: string) =>
   fetch(`${app.url}${path}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
@@ -144,7 +139,7 @@ describe("sign-in throttling", () => {
   });
 
   it("refuses further attempts from an address after the limit, even with the right password", async () => {
-    const throttled = await startTestApp({ databaseUrl: database.url, env: { SIGN_IN_ATTEMPTS_PER_MINUTE: "3" } });
+    const throttled = await startTestApp({ databaseUrl: app.databaseUrl, env: { SIGN_IN_ATTEMPTS_PER_MINUTE: "3" } });
     try {
       for (let attempt = 0; attempt < 3; attempt++) {
         await expect(signIn(throttled, { email: alice.email, password: `guess-number-${attempt}` })).rejects.toThrow(
@@ -158,7 +153,7 @@ describe("sign-in throttling", () => {
   });
 
   it("does not let a client pick the address it is counted under", async () => {
-    const throttled = await startTestApp({ databaseUrl: database.url, env: { SIGN_IN_ATTEMPTS_PER_MINUTE: "2" } });
+    const throttled = await startTestApp({ databaseUrl: app.databaseUrl, env: { SIGN_IN_ATTEMPTS_PER_MINUTE: "2" } });
     try {
       // A different account each time, so only the per-address limit can refuse.
       const attempt = (address: string, index: number) =>
@@ -196,7 +191,7 @@ describe("sign-in throttling behind a load balancer", () => {
   it("counts each analyst's address, not the balancer's, when the balancer is trusted", async () => {
     await app.db.rateLimit.deleteMany();
     const throttled = await startTestApp({
-      databaseUrl: database.url,
+      databaseUrl: app.databaseUrl,
       env: { SIGN_IN_ATTEMPTS_PER_MINUTE: "2", TRUSTED_PROXIES: "127.0.0.1,::1" },
     });
     try {
@@ -218,7 +213,7 @@ describe("sign-in throttling per account", () => {
   it("refuses further attempts on one account even when they come from different addresses", async () => {
     await app.db.rateLimit.deleteMany();
     await app.db.rateBucket.deleteMany();
-    const throttled = await startTestApp({ databaseUrl: database.url, env: { SIGN_IN_ATTEMPTS_PER_MINUTE: "3" } });
+    const throttled = await startTestApp({ databaseUrl: app.databaseUrl, env: { SIGN_IN_ATTEMPTS_PER_MINUTE: "3" } });
     try {
       for (let attempt = 0; attempt < 3; attempt++) {
         // Forget the per-address counter each time, as if every attempt came from a new address.

@@ -2,15 +2,13 @@
 // pool goes on with a fresh worker; a full queue answers an export with 503 and Retry-After. The queue
 // is filled deterministically: a test task holds the one thread until released (worker-test-tasks.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "@/server/app";
 import type { AppError } from "@/server/errors";
 import { createLogger } from "@/server/logger";
 import { DEMO_PASSWORD } from "@/server/seed/seed-demo-board";
 import { createWorkerPool, type WorkerPool } from "@/server/workers/create-worker-pool";
 import { WorkerTaskFailed, WorkerTaskTimedOut } from "@/server/workers/worker-errors";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { signIn } from "../support/factories";
-import { startTestApp } from "../support/test-app";
+import { openTestApp, type TestApp } from "../support/open-test-app";
 import { holdHandle, TEST_WORKER_ENTRY, type TestTasks } from "../support/worker-test-tasks";
 
 const SLUG = "russia-ukraine-2022-01";
@@ -80,14 +78,11 @@ describe("a pool of one thread", () => {
 });
 
 describe("exports when the queue is full", () => {
-  let database: TestDatabase;
-  let app: App;
+  let app: TestApp;
   let alice: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startTestApp({
-      databaseUrl: database.url,
+    app = await openTestApp({
       seedDemo: true,
       env: { WORKER_THREADS: "1", WORKER_MAX_QUEUE: "1" },
       workerEntry: TEST_WORKER_ENTRY,
@@ -95,10 +90,7 @@ describe("exports when the queue is full", () => {
     alice = await signIn(app, { email: "alice@watchfloor.test", password: DEMO_PASSWORD });
   });
 
-  afterAll(async () => {
-    await app?.stop();
-    await database?.drop();
-  });
+  afterAll(() => app?.stop());
 
   const workers = () => app.workers as unknown as WorkerPool<TestTasks>;
   const get = (path: string) => fetch(`${app.url}/api/boards/${SLUG}${path}`, { headers: { cookie: alice } });
