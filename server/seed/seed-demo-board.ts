@@ -1,17 +1,16 @@
 // Writes the demo board (demo-board-data.ts) and its three demo analysts. Used on the embedded
 // database's first start and by `npm run seed:demo`; never automatically on a configured DATABASE_URL.
 import { randomUUID } from "node:crypto";
-import type { TAnnotationTarget } from "@/lib/schemas/annotation";
+import { type MemberName, mentionedMembers } from "../annotations/find-mentions";
 import { assertTargetsOnBoard } from "../annotations/find-target-problems";
-import { recordRevision } from "../annotations/record-revision";
-import { targetColumns } from "../annotations/target-columns";
-import { ANNOTATION_INCLUDE, toWireAnnotation } from "../annotations/to-wire-annotation";
+import { insertAnnotations } from "../annotations/insert-annotation-batch";
+import { newAnnotation } from "../annotations/new-annotation";
 import type { Auth } from "../auth/create-auth";
 import type { Database } from "../db/client";
-import { appendOp } from "../ops/append-op";
+import { appendOps } from "../ops/append-op";
 import { createUser } from "../users/create-user";
 import { demoBoardData } from "./demo-board-data";
-import type { DemoAnnotationTarget } from "./demo-board-types";
+import { demoTarget } from "./demo-target";
 
 /** Published in the README: only ever used for the demo accounts on a local embedded database. */
 export const DEMO_PASSWORD = "watchfloor-demo";
@@ -26,12 +25,14 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
   }
 
   const userIds = new Map<string, string>();
+  const analysts: MemberName[] = [];
   for (const analyst of data.analysts) {
-    const existing = await db.user.findUnique({ where: { email: analyst.email }, select: { id: true } });
+    const existing = await db.user.findUnique({ where: { email: analyst.email }, select: { id: true, name: true } });
     const user =
       existing ??
       (await createUser({ auth, input: { email: analyst.email, name: analyst.name, password: DEMO_PASSWORD } }));
     userIds.set(analyst.email, user.id);
+    analysts.push({ id: user.id, name: user.name });
   }
 
   const boardId = randomUUID();
@@ -109,48 +110,35 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
         }),
       });
     }
-    const toTarget = (target: DemoAnnotationTarget): TAnnotationTarget => {
-      switch (target.type) {
-        case "board":
-          return target;
-        case "event":
-          return { type: "event", eventId: idOf(eventIds, target.eventKey) };
-        case "indicator":
-          return { type: "indicator", indicatorId: idOf(indicatorIds, target.indicatorKey), at: target.at };
-        case "indicator-range":
-          return { ...target, indicatorId: idOf(indicatorIds, target.indicatorKey) };
-        case "observation":
-          return { type: "observation", observationId: idOf(observationIds, target.observationKey) };
-      }
-    };
+    const entityIds = { event: eventIds, indicator: indicatorIds, observation: observationIds };
     // Annotations go through the op log like any later write, so the activity history starts complete.
-    const targets = data.annotations.map((annotation) => toTarget(annotation.target));
-    await assertTargetsOnBoard(tx, boardId, targets);
-    for (const [index, annotation] of data.annotations.entries()) {
-      const authorId = idOf(userIds, annotation.authorEmail);
-      const row = await tx.annotation.create({
-        data: {
+    // They are written by the one annotation writer, as annotation:create writes them; but with no acting
+    // member (each note is its author's, and no write limit applies to a fresh install), the seed logs
+    // their ops itself in this transaction instead of going through commitBoardChange.
+    const annotations = data.annotations.map((annotation) => {
+      const author = analysts.find((analyst) => analyst.id === idOf(userIds, annotation.authorEmail));
+      if (!author) throw new Error(`Demo data names no analyst ${annotation.authorEmail}`);
+      return newAnnotation({
+        create: {
           id: randomUUID(),
           boardId,
-          authorId,
-          ...targetColumns(targets[index] as TAnnotationTarget),
+          target: demoTarget(annotation.target, (entity, key) => idOf(entityIds[entity], key)),
           body: annotation.body,
           kind: annotation.kind,
-          confidence: annotation.confidence ?? null,
+          confidence: annotation.confidence,
           tags: annotation.tags,
-          createdAt: new Date(annotation.createdAt),
         },
-        include: ANNOTATION_INCLUDE,
+        author,
+        mentioned: mentionedMembers(analysts, annotation.body, author.id),
+        createdAt: new Date(annotation.createdAt),
       });
-      await recordRevision(tx, row, authorId);
-      await appendOp(tx, {
-        boardId,
-        type: "annotation.created",
-        entityId: row.id,
-        actorId: authorId,
-        data: toWireAnnotation(row),
-      });
-    }
+    });
+    await assertTargetsOnBoard(
+      tx,
+      boardId,
+      annotations.map(({ annotation }) => annotation.target),
+    );
+    await appendOps(tx, boardId, await insertAnnotations(tx, boardId, annotations));
   });
   return { seeded: true, boardSlug: data.slug };
 }

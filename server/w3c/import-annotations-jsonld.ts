@@ -1,19 +1,19 @@
 // POST /api/boards/:slug/import/annotations.jsonld — W3C Web Annotations (one Annotation, or an
 // AnnotationCollection with its page embedded) written to the board as annotations. Owners and editors
 // only (content.write). All or nothing: any problem refuses the whole import (VALIDATION, with every
-// issue's path into the document); otherwise every new annotation and its annotation.created op are
-// written in one transaction and published after commit. Annotations already on the board are skipped,
-// so an import can be repeated safely. The mapping is in from-web-annotation.ts and plan-import.ts.
-import type { WireOp } from "@/lib/ops";
+// issue's path into the document); otherwise every new annotation is written by the one annotation
+// writer and logged with its annotation.created op (by the importing analyst) in one board change,
+// published after commit. Annotations already on the board are skipped, so an import can be repeated
+// safely. The mapping is in from-web-annotation.ts and plan-import.ts.
 import type { Actor } from "../actor";
-import { authorize, boardIdOfSlug } from "../boards/access";
-import type { Database } from "../db/client";
+import { insertAnnotations } from "../annotations/insert-annotation-batch";
+import { type Access, authorize, boardIdOfSlug } from "../boards/access";
 import { Prisma } from "../db/generated/client";
 import type { Domain } from "../domain";
+import { commitBoardChange } from "../ops/commit-board-change";
 import type { ImportDraft } from "./from-web-annotation";
 import { type ImportOutcome, planImport } from "./plan-import";
 import { readWebAnnotations } from "./read-web-annotations";
-import { writeImportedAnnotation } from "./write-imported-annotation";
 
 export type ImportAnnotationsReport = {
   imported: number;
@@ -34,12 +34,18 @@ export async function importAnnotationsJsonLd(options: {
 }): Promise<ImportAnnotationsReport> {
   const { domain, actor } = options;
   const boardId = await boardIdOfSlug(domain.db, options.slug);
-  await authorize({ db: domain.db, actor, boardId, action: "content.write" });
+  // Authorized before the document is read, so a non-member learns nothing from its errors.
+  const access = await authorize({ db: domain.db, actor, boardId, action: "content.write" });
   const drafts = readWebAnnotations(options.input);
-  await domain.limiter.take(actor.id);
-
-  const { outcomes, ops } = await writeImport(domain.db, { boardId, actor, drafts });
-  for (const op of ops) domain.effects.publish(op);
+  const attempt = () => writeImport(domain, { boardId, actor, access, drafts });
+  let outcomes: ImportOutcome[];
+  try {
+    outcomes = await attempt();
+  } catch (error) {
+    // A concurrent import of the same annotations committed first; planning again skips them.
+    if (!isUniqueViolation(error)) throw error;
+    outcomes = await attempt();
+  }
   return {
     imported: outcomes.filter((outcome) => outcome.outcome === "imported").length,
     skipped: outcomes.filter((outcome) => outcome.outcome === "skipped").length,
@@ -48,24 +54,29 @@ export async function importAnnotationsJsonLd(options: {
 }
 
 async function writeImport(
-  db: Database,
-  options: { boardId: string; actor: Actor; drafts: ImportDraft[] },
-): Promise<{ outcomes: ImportOutcome[]; ops: WireOp<"annotation.created">[] }> {
-  const attempt = () =>
-    db.$transaction(
-      async (tx) => {
-        const plan = await planImport(tx, options);
-        const ops: WireOp<"annotation.created">[] = [];
-        for (const planned of plan.toWrite) ops.push(await writeImportedAnnotation(tx, planned, options.actor));
-        return { outcomes: plan.outcomes, ops };
-      },
-      { timeout: TRANSACTION_TIMEOUT_MS },
-    );
-  try {
-    return await attempt();
-  } catch (error) {
-    // A concurrent import of the same annotations committed first; planning again skips them.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return attempt();
-    throw error;
-  }
+  domain: Domain,
+  options: { boardId: string; actor: Actor; access: Access; drafts: ImportDraft[] },
+): Promise<ImportOutcome[]> {
+  const { boardId, actor, access } = options;
+  let outcomes: ImportOutcome[] = [];
+  await commitBoardChange({
+    domain,
+    actor,
+    boardId,
+    authority: { access, action: "content.write" },
+    transaction: { timeout: TRANSACTION_TIMEOUT_MS },
+    change: async (tx) => {
+      const plan = await planImport(tx, options);
+      outcomes = plan.outcomes;
+      return insertAnnotations(tx, boardId, plan.toWrite);
+    },
+  });
+  return outcomes;
+}
+
+/** An id taken meanwhile: the writer's statement fails on the annotation's primary key (SQLSTATE 23505). */
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  const adapterError = error.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined;
+  return adapterError?.cause?.kind === "UniqueConstraintViolation";
 }

@@ -9,28 +9,25 @@
 // - authors: see board-members.ts; when the importing analyst becomes the author, the body ends with a
 //   line naming the original creator. resolvedBy is matched the same way, or left empty.
 // - every annotation must then pass annotation:create's own schema (limits, an assessment's confidence).
+// - mentions are found as annotation:create finds them (find-mentions.ts), from the same member list.
+// The plan's annotations are ready for the one annotation writer (annotations/insert-annotation-batch.ts),
+// with their original times, the original author on the row, and the importing analyst on the op.
 import type { ValidationIssue } from "@/lib/errors";
-import { type TAnnotationCreate, type TAnnotationTarget, ZAnnotationCreate } from "@/lib/schemas/annotation";
+import { type TAnnotationTarget, ZAnnotationCreate } from "@/lib/schemas/annotation";
 import type { Actor } from "../actor";
+import { mentionedMembers, readMemberNames } from "../annotations/find-mentions";
 import { findTargetsOffBoard } from "../annotations/find-target-problems";
+import { type NewAnnotation, newAnnotation } from "../annotations/new-annotation";
 import { ANNOTATION_INCLUDE, type AnnotationRow, toWireAnnotation } from "../annotations/to-wire-annotation";
 import type { TransactionClient } from "../db/transaction";
 import { AppError } from "../errors";
-import { type BoardMembers, loadBoardMembers } from "./board-members";
+import { type BoardMembers, boardMembers } from "./board-members";
 import { uuidV5 } from "./derive-id";
 import type { AgentClaim, ImportDraft, IssuePath } from "./from-web-annotation";
 
-export type PlannedAnnotation = {
-  create: TAnnotationCreate;
-  authorId: string;
-  createdAt: Date;
-  updatedAt: Date;
-  resolvedAt: Date | null;
-  resolvedById: string | null;
-};
 export type ImportOutcome = { source: string; id: string; outcome: "imported" | "skipped" };
 /** `toWrite` holds threads' first annotations before replies, so a parent is always written first. */
-export type ImportPlan = { toWrite: PlannedAnnotation[]; outcomes: ImportOutcome[] };
+export type ImportPlan = { toWrite: NewAnnotation[]; outcomes: ImportOutcome[] };
 
 type Placement = { id: string; skip: boolean };
 type Report = (draft: ImportDraft, where: IssuePath, message: string) => void;
@@ -63,7 +60,7 @@ export async function planImport(
     drafts: new Map(drafts.map((draft) => [draft.sourceId, draft])),
     placements,
     rows,
-    members: await loadBoardMembers(tx, boardId),
+    members: boardMembers(await readMemberNames(tx, boardId)),
   };
   const planned = drafts.flatMap((draft) => {
     const placement = placements.get(draft.sourceId);
@@ -74,7 +71,7 @@ export async function planImport(
   const foreign = await findTargetsOffBoard(
     tx,
     boardId,
-    planned.map(({ annotation }) => annotation.create.target),
+    planned.map(({ annotation }) => annotation.annotation.target),
   );
   planned.forEach(({ draft }, index) => {
     const missing = foreign[index];
@@ -84,7 +81,7 @@ export async function planImport(
 
   const toWrite = planned.map(({ annotation }) => annotation);
   return {
-    toWrite: [...toWrite.filter((a) => !a.create.parentId), ...toWrite.filter((a) => a.create.parentId)],
+    toWrite: [...toWrite.filter((a) => !a.annotation.parentId), ...toWrite.filter((a) => a.annotation.parentId)],
     outcomes: drafts.map((draft) => {
       const placement = placements.get(draft.sourceId);
       if (!placement) throw new Error(`No placement for ${draft.sourceId}`);
@@ -93,11 +90,11 @@ export async function planImport(
   };
 }
 
-function planAnnotation(draft: ImportDraft, id: string, context: Context, report: Report): PlannedAnnotation | null {
+function planAnnotation(draft: ImportDraft, id: string, context: Context, report: Report): NewAnnotation | null {
   const thread = threadOf(draft, context, report);
   if (!thread) return null;
   const { actor, boardId, members } = context;
-  const creatorOnBoard = members.idOf(draft.creator);
+  const creatorOnBoard = members.find(draft.creator);
   const parsed = ZAnnotationCreate.safeParse({
     id,
     boardId,
@@ -112,15 +109,17 @@ function planAnnotation(draft: ImportDraft, id: string, context: Context, report
     for (const issue of parsed.error.issues) report(draft, inputPathOf(draft, issue.path), issue.message);
     return null;
   }
+  const author = creatorOnBoard ?? members.names.find((member) => member.id === actor.id) ?? actor;
   const createdAt = draft.createdAt ?? new Date();
-  return {
+  return newAnnotation({
     create: parsed.data,
-    authorId: creatorOnBoard ?? actor.id,
+    author: { id: author.id, name: author.name },
+    mentioned: mentionedMembers(members.names, parsed.data.body, author.id),
     createdAt,
     updatedAt: draft.modifiedAt && draft.modifiedAt > createdAt ? draft.modifiedAt : createdAt,
-    resolvedAt: draft.resolvedAt,
-    resolvedById: members.idOf(draft.resolvedBy),
-  };
+    resolved: draft.resolvedAt ? { at: draft.resolvedAt, by: members.find(draft.resolvedBy) } : undefined,
+    opActorId: actor.id,
+  });
 }
 
 /** The id an annotation takes on this board when its own is taken on another one. */
