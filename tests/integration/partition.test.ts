@@ -2,53 +2,42 @@
 // reconnect it catches up from the op log without a reload, or, beyond CATCH_UP_MAX_OPS, gets a fresh
 // snapshot; either way it ends equal to the database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "@/server/app";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import type { TestDatabase } from "../support/database";
 import {
   annotationInput,
-  connectSocket,
   makeAnalyst,
   makeBoard,
-  signIn,
   type TestAnalyst,
   type TestBoard,
   type TestSocket,
-  waitForConnect,
 } from "../support/factories";
 import { BoardWatcher, readBoardState } from "../support/kill-harness";
-import { startTestApp } from "../support/test-app";
+import { connectedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 
 type Setting = {
   database: TestDatabase;
-  app: App;
+  app: TestApp;
   board: TestBoard;
   author: TestAnalyst;
   viewer: TestAnalyst;
-  sockets: TestSocket[];
 };
 
 async function openSetting(env: Record<string, string> = {}): Promise<Setting> {
-  const database = await createTestDatabase();
-  const app = await startTestApp({ databaseUrl: database.url, env });
+  const app = await openTestApp({ env });
   const [author, viewer] = await Promise.all([makeAnalyst(app), makeAnalyst(app)]);
   const board = await makeBoard(app, [
     [author, "editor"],
     [viewer, "viewer"],
   ]);
-  return { database, app, board, author, viewer, sockets: [] };
+  return { database: app.database, app, board, author, viewer };
 }
 
 async function closeSetting(setting: Setting | undefined): Promise<void> {
-  for (const socket of setting?.sockets ?? []) socket.disconnect();
   await setting?.app.stop();
-  await setting?.database.drop();
 }
 
-async function connectAs(setting: Setting, analyst: TestAnalyst): Promise<TestSocket> {
-  const socket = connectSocket(setting.app, await signIn(setting.app, analyst));
-  setting.sockets.push(socket);
-  await waitForConnect(socket);
-  return socket;
+function connectAs(setting: Setting, analyst: TestAnalyst): Promise<TestSocket> {
+  return connectedSocket(setting.app, analyst);
 }
 
 /** A watcher that has joined the board and holds its snapshot. */
