@@ -1,5 +1,7 @@
 // Applying the op log to a board on the client. Ops must arrive in seq order: an op already applied is
-// ignored, an op past the next seq reveals a gap the caller must fill from the server.
+// ignored, an op past the next seq reveals a gap the caller must fill from the server. An op whose type
+// this client was built without is not guessed at: nothing is applied and the caller takes a fresh
+// snapshot (issue 13; lib/protocol.ts says why a new op type needs no protocol bump).
 //
 // The state is normalized (lib/board-content.ts, lib/annotation-index.ts): one op rebuilds only what it
 // concerns and every other part keeps its identity, so the page's work per op does not grow with the
@@ -28,7 +30,7 @@ import {
   upsertObservation,
   userIdOf,
 } from "./board-content";
-import type { WireOp } from "./ops";
+import type { OpType, WireOp } from "./ops";
 import type { WireAnnotation } from "./schemas/annotation";
 import type { BoardSnapshot, WireBoard } from "./schemas/board";
 import { pointsAt, type ReferencedEntity } from "./targets/target-kinds";
@@ -40,7 +42,15 @@ export type LiveBoard = { seq: number; state: BoardState };
 export type ApplyOutcome =
   | { status: "applied"; board: LiveBoard }
   | { status: "stale" }
-  | { status: "gap"; expected: number };
+  | { status: "gap"; expected: number }
+  | { status: "unknown"; type: string };
+
+/**
+ * What applying a run of ops came to. `gap`: an op is missing, catch up with sinceSeq. `needsSnapshot`:
+ * an op the client cannot apply itself (too big to carry, or of a type it does not know) was met, so
+ * only a fresh snapshot is right.
+ */
+export type AppliedRun = { board: LiveBoard; gap: boolean; needsSnapshot: boolean };
 
 /** The state a snapshot describes: the full build, which applying ops one by one must always equal. */
 export function boardStateOf(snapshot: BoardSnapshot): BoardState {
@@ -71,29 +81,37 @@ export function annotationsOf(state: BoardState): WireAnnotation[] {
 export function applyOp(board: LiveBoard, op: WireOp): ApplyOutcome {
   if (op.seq <= board.seq) return { status: "stale" };
   if (op.seq !== board.seq + 1) return { status: "gap", expected: board.seq + 1 };
-  return { status: "applied", board: { seq: op.seq, state: reduce(board.state, op) } };
+  const state = reduce(board.state, op);
+  if (state === UNKNOWN_OP) return { status: "unknown", type: op.type };
+  return { status: "applied", board: { seq: op.seq, state } };
 }
 
 /**
- * Applies a run of ops in seq order; skips those already applied and stops at the first gap, reporting
- * it. Answers the same board object when nothing applied.
+ * Applies a run of ops in seq order; skips those already applied and stops at the first gap or unknown
+ * op, reporting it. Answers the same board object when nothing applied.
  */
-export function applyOps(board: LiveBoard, ops: readonly WireOp[]): { board: LiveBoard; gap: boolean } {
+export function applyOps(board: LiveBoard, ops: readonly WireOp[]): AppliedRun {
   let current = board;
+  let needsSnapshot = false;
   for (const op of [...ops].sort((a, b) => a.seq - b.seq)) {
     const outcome = applyOp(current, op);
-    if (outcome.status === "gap") return { board: current, gap: true };
-    if (outcome.status === "applied") current = outcome.board;
+    if (outcome.status === "gap") return { board: current, gap: true, needsSnapshot };
+    if (outcome.status === "unknown") return { board: current, gap: false, needsSnapshot: true };
+    if (outcome.status === "applied") {
+      current = outcome.board;
+      needsSnapshot ||= CARRIES_TOO_LITTLE.has(op.type);
+    }
   }
-  return { board: current, gap: false };
+  return { board: current, gap: false, needsSnapshot };
 }
 
-/** Ops whose data the client cannot apply itself: it fetches a fresh snapshot instead. */
-export function needsSnapshot(op: WireOp): boolean {
-  return op.type === "observations.imported";
-}
+/** Known ops whose data the client cannot apply itself: it fetches a fresh snapshot after them. */
+const CARRIES_TOO_LITTLE: ReadonlySet<string> = new Set<OpType>(["observations.imported"]);
 
-function reduce(state: BoardState, op: WireOp): BoardState {
+/** What reduce answers for an op type this client does not know, in place of a state it cannot build. */
+const UNKNOWN_OP = Symbol("unknown op");
+
+function reduce(state: BoardState, op: WireOp): BoardState | typeof UNKNOWN_OP {
   switch (op.type) {
     case "annotation.created":
     case "annotation.updated":
@@ -141,9 +159,19 @@ function reduce(state: BoardState, op: WireOp): BoardState {
       );
     }
     case "observations.imported":
-      // Too many rows to carry: the client takes a fresh snapshot when it sees this op (needsSnapshot).
+      // Too many rows to carry: the client takes a fresh snapshot after this op (CARRIES_TOO_LITTLE).
       return state;
+    default:
+      return unknownOp(op);
   }
+}
+
+/**
+ * Reached at run time only by an op from a newer server. Its parameter is `never`, so an op type added to
+ * lib/ops.ts without a case above is a compile error here.
+ */
+function unknownOp(_op: never): typeof UNKNOWN_OP {
+  return UNKNOWN_OP;
 }
 
 type Doomed = (annotation: WireAnnotation) => boolean;

@@ -4,7 +4,7 @@
 // a reload.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import { applyOps, type LiveBoard, liveBoardOf, needsSnapshot } from "@/lib/board-state";
+import { applyOps, type LiveBoard, liveBoardOf } from "@/lib/board-state";
 import type { Failure, WireError } from "@/lib/errors";
 import type { BoardLeft, ClientToServerEvents, PresenceMember, ServerToClientEvents, WireWarning } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
@@ -75,13 +75,18 @@ export function useLiveBoard(boardId: string) {
           setConnection(retry.joinFailed(() => void join(fresh), result.error));
           return;
         }
-        let current: LiveBoard | null;
+        let current: LiveBoard | null = null;
+        let recoveredNeedSnapshot = false;
         if ("snapshot" in result) current = liveBoardOf(result.seq, result.snapshot);
-        else current = boardRef.current ? applyOps(boardRef.current, result.ops).board : null;
+        else if (boardRef.current) {
+          const run = applyOps(boardRef.current, result.ops);
+          current = run.board;
+          recoveredNeedSnapshot = run.needsSnapshot;
+        }
         const recovered = "ops" in result ? result.ops : [];
         if (!current) return;
         // Ops broadcast while the join was in flight: those after the joined seq still apply.
-        const { board: caughtUp, gap } = applyOps(current, pending);
+        const { board: caughtUp, gap, needsSnapshot } = applyOps(current, pending);
         // The activity feed hears of recovered ops too, once each.
         const heard = [...recovered, ...pending].filter((op) => op.seq <= caughtUp.seq);
         if (heard.length) {
@@ -98,7 +103,9 @@ export function useLiveBoard(boardId: string) {
         setError(null);
         setConnection("live");
         setLiveEpoch((epoch) => epoch + 1);
-        if (gap || caughtUp.seq < announcedSeq) queueMicrotask(() => void join());
+        // An op this page cannot apply (an import, or a type newer than the page) means a fresh snapshot.
+        if (recoveredNeedSnapshot || needsSnapshot) queueMicrotask(() => void join(true));
+        else if (gap || caughtUp.seq < announcedSeq) queueMicrotask(() => void join());
         announcedSeq = 0;
       } finally {
         joining = false;
@@ -136,13 +143,14 @@ export function useLiveBoard(boardId: string) {
         pending.push(op);
         return;
       }
-      const { board: next, gap } = applyOps(current, [op]);
+      const { board: next, gap, needsSnapshot } = applyOps(current, [op]);
       if (next !== current) {
         commit(next);
         setLiveOps((ops) => [...ops, op].slice(-LIVE_OPS_KEPT));
-        if (needsSnapshot(op)) void join(true);
       }
-      if (gap) {
+      // An import carries too little to apply, and an op type newer than this page is not guessed at.
+      if (needsSnapshot) void join(true);
+      else if (gap) {
         pending.push(op);
         void join();
       }
