@@ -4,42 +4,20 @@
 // are grouped into time buckets and overlapping ranges into one band, each showing its count.
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { WireObservation } from "@/lib/schemas/board";
+import { targetKindOf } from "@/lib/targets/target-kinds";
+import type { MarkedIndicator, MarkerPlace } from "./marker-place-type";
 import { spanOf, type TimeRange } from "./time-range";
 
-/** The chart an annotation may be drawn on: an indicator, and its observations by id. */
-export type MarkedIndicator = { id: string; observation: (observationId: string) => WireObservation | undefined };
-
-/** Where an annotation is drawn on one indicator's chart; `observation` is the figure it was made on, if any. */
-export type MarkerPlace =
-  | { type: "point"; t: number; observation: WireObservation | null }
-  | { type: "range"; from: number; to: number };
-
 /**
- * The one rule for which annotations mark an indicator's chart: the first annotation of a thread made at
- * an instant of the indicator, over a range of it, or on one of its figures (threshold warnings are made
- * on the figure that crossed). Replies are the thread's conversation, not new places: they add no
- * marker and no count, so a busy thread stays one dot. Null when the annotation is not drawn here.
+ * The one rule for which annotations mark an indicator's chart: the first annotation of a thread, drawn
+ * where its target kind says (`chartPlace` in lib/targets/target-kinds.ts: an instant of the indicator,
+ * a range of it, or one of its figures — threshold warnings are made on the figure that crossed).
+ * Replies are the thread's conversation, not new places: they add no marker and no count, so a busy
+ * thread stays one dot. Null when the annotation is not drawn here.
  */
 export function markerPlace(annotation: WireAnnotation, indicator: MarkedIndicator): MarkerPlace | null {
   if (annotation.parentId) return null;
-  const { target } = annotation;
-  switch (target.type) {
-    case "indicator":
-      return target.indicatorId === indicator.id
-        ? { type: "point", t: Date.parse(target.at), observation: null }
-        : null;
-    case "indicator-range":
-      return target.indicatorId === indicator.id
-        ? { type: "range", from: Date.parse(target.from), to: Date.parse(target.to) }
-        : null;
-    case "observation": {
-      const observation = indicator.observation(target.observationId);
-      return observation ? { type: "point", t: Date.parse(observation.observedAt), observation } : null;
-    }
-    case "board":
-    case "event":
-      return null;
-  }
+  return targetKindOf(annotation.target).chartPlace(annotation.target, indicator);
 }
 
 const observationMaps = new WeakMap<readonly WireObservation[], Map<string, WireObservation>>();

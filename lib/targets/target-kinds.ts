@@ -2,6 +2,7 @@
 // type: a new kind in ZAnnotationTarget is a compile error here until it has its entry (issue 13;
 // docs/architecture.md, "Adding a target kind"). The server's half is server/annotations/target-kinds.ts.
 import type { z } from "zod";
+import type { MarkedIndicator, MarkerPlace } from "@/lib/charts/marker-place-type";
 import {
   type TAnnotationTarget,
   ZBoardTarget,
@@ -39,6 +40,8 @@ export type TargetDescriptor<T extends TargetType> = {
   indicatorOf: (target: TargetOf<T>) => string | null;
   /** In words, as the panel, the composer, the activity feed and the CSV export say it. */
   describe: (target: TargetOf<T>, index: TargetIndex) => string;
+  /** Where it is drawn on one indicator's chart, live and exported (lib/charts/annotation-markers.ts); null when not. */
+  chartPlace: (target: TargetOf<T>, indicator: MarkedIndicator) => MarkerPlace | null;
 };
 
 const indicatorName = (indicator: { name: string } | undefined) => indicator?.name ?? "an indicator";
@@ -51,6 +54,7 @@ export const TARGET_KINDS: { [T in TargetType]: TargetDescriptor<T> } = {
     references: null,
     indicatorOf: () => null,
     describe: () => "the board",
+    chartPlace: () => null,
   },
   event: {
     schema: ZEventTarget,
@@ -59,6 +63,7 @@ export const TARGET_KINDS: { [T in TargetType]: TargetDescriptor<T> } = {
     references: { entity: "event", field: "eventId" },
     indicatorOf: () => null,
     describe: (target, index) => index.event(target.eventId)?.title ?? "an event",
+    chartPlace: () => null,
   },
   indicator: {
     schema: ZIndicatorTarget,
@@ -67,6 +72,8 @@ export const TARGET_KINDS: { [T in TargetType]: TargetDescriptor<T> } = {
     references: { entity: "indicator", field: "indicatorId" },
     indicatorOf: (target) => target.indicatorId,
     describe: (target, index) => `${indicatorName(index.indicator(target.indicatorId))} at ${formatUtc(target.at)}`,
+    chartPlace: (target, indicator) =>
+      target.indicatorId === indicator.id ? { type: "point", t: Date.parse(target.at), observation: null } : null,
   },
   "indicator-range": {
     schema: ZIndicatorRangeTarget,
@@ -76,6 +83,10 @@ export const TARGET_KINDS: { [T in TargetType]: TargetDescriptor<T> } = {
     indicatorOf: (target) => target.indicatorId,
     describe: (target, index) =>
       `${indicatorName(index.indicator(target.indicatorId))}, ${formatUtc(target.from)} – ${formatUtc(target.to)}`,
+    chartPlace: (target, indicator) =>
+      target.indicatorId === indicator.id
+        ? { type: "range", from: Date.parse(target.from), to: Date.parse(target.to) }
+        : null,
   },
   observation: {
     schema: ZObservationTarget,
@@ -88,6 +99,10 @@ export const TARGET_KINDS: { [T in TargetType]: TargetDescriptor<T> } = {
       if (!found) return "an observation";
       const { indicator, observation } = found;
       return `${indicator.name}: ${observation.value} at ${formatUtc(observation.observedAt)}`;
+    },
+    chartPlace: (target, indicator) => {
+      const observation = indicator.observation(target.observationId);
+      return observation ? { type: "point", t: Date.parse(observation.observedAt), observation } : null;
     },
   },
 };
