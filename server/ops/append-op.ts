@@ -40,13 +40,3 @@ export async function appendOps(tx: TransactionClient, boardId: string, ops: rea
       }) as WireOp,
   );
 }
-
-/** One op: for writers outside commitBoardChange (the seed, which has no acting member). */
-export async function appendOp<T extends OpType>(
-  tx: TransactionClient,
-  options: { boardId: string; type: T; entityId: string; actorId: string | null; data: OpDataByType[T] },
-): Promise<WireOp<T>> {
-  const { boardId, ...op } = options;
-  const [appended] = await appendOps(tx, boardId, [op as NewOp]);
-  return appended as WireOp<T>;
-}
