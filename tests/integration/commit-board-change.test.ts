@@ -4,27 +4,23 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireOp } from "@/lib/ops";
-import type { App } from "@/server/app";
 import type { Database } from "@/server/db/client";
 import type { TransactionClient } from "@/server/db/transaction";
 import { AppError } from "@/server/errors";
 import type { WriteLimiter } from "@/server/limits/write-limiter";
 import { NO_WRITE_LIMIT } from "@/server/limits/write-limiter";
 import { admitBoardChange, type BoardChange, commitBoardChange } from "@/server/ops/commit-board-change";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeAnalyst, makeBoard, type TestAnalyst, type TestBoard } from "../support/factories";
-import { startTestApp } from "../support/test-app";
+import { openTestApp, type TestApp } from "../support/open-test-app";
 
-let database: TestDatabase;
-let app: App;
+let app: TestApp;
 let editor: TestAnalyst;
 let viewer: TestAnalyst;
 let outsider: TestAnalyst;
 let board: TestBoard;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ databaseUrl: database.url });
+  app = await openTestApp();
   [editor, viewer, outsider] = await Promise.all([makeAnalyst(app), makeAnalyst(app), makeAnalyst(app)]);
   board = await makeBoard(app, [
     [editor, "editor"],
@@ -32,10 +28,7 @@ beforeAll(async () => {
   ]);
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => app?.stop());
 
 /** What the skeleton did to the live path and the limiter, and whether its transaction had committed. */
 function recordingDomain(options: { limiter?: WriteLimiter } = {}) {
