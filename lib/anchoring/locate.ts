@@ -1,0 +1,78 @@
+// The anchoring order of issue 14 for one selector on one prepared text: (1) the old position, when it
+// still holds the quote and its context still fits; (2) verbatim occurrences, best context first;
+// (3) an approximate match above the acceptance threshold; otherwise null, an orphan.
+import { findApproximate } from "./approximate";
+import { exactCandidates, occurrencesOf } from "./exact";
+import { type FoldedText, foldString, originalSpan } from "./normalize";
+import {
+  APPROXIMATE_ACCEPT,
+  bestUnambiguous,
+  type Candidate,
+  contextFits,
+  type PreparedQuote,
+  prepareQuote,
+  SELF_EVIDENT_LENGTH,
+  SHORT_QUOTE_CONTEXT,
+  scoreCandidate,
+} from "./score";
+import type { QuoteSelector, Span } from "./selector";
+
+export type AnchorMethod = "position" | "exact" | "approximate";
+export type Located = Span & { method: AnchorMethod };
+export type PreparedText = FoldedText & { original: string };
+/** What steps 1–2 concluded: a place, a tie nobody should guess at, or nothing verbatim that fits. */
+export type VerbatimOutcome = Located | "ambiguous" | null;
+
+const byTotal = (candidate: Candidate) => candidate.total;
+
+export const prepareSelector = (selector: QuoteSelector): PreparedQuote => prepareQuote(selector, foldString);
+
+/** The folded index of an old original index, read through the new text (a guess once text moved). */
+export const foldedHint = (text: PreparedText, originalIndex: number) =>
+  text.toFolded[Math.max(0, Math.min(originalIndex, text.original.length))] ?? 0;
+
+export function locateVerbatim(
+  text: PreparedText,
+  selector: QuoteSelector,
+  quote: PreparedQuote,
+  occurrences: (folded: string) => number[],
+): VerbatimOutcome {
+  if (quote.exact.length === 0) return null;
+  const hint = foldedHint(text, selector.start);
+  if (text.original.slice(selector.start, selector.end) === selector.exact && selector.end <= text.original.length) {
+    const start = foldedHint(text, selector.start);
+    const atOldPlace = scoreCandidate(text, quote, start, start + quote.exact.length, 1, hint);
+    if (contextFits(atOldPlace)) return { start: selector.start, end: selector.end, method: "position" };
+  }
+  const places = occurrences(quote.exact);
+  if (places.length === 0) return null;
+  const best = bestUnambiguous(exactCandidates(text, quote, places, hint), byTotal, hint);
+  if (!best) return "ambiguous";
+  const unique = places.length === 1 && quote.exact.length >= SELF_EVIDENT_LENGTH;
+  if (!contextFits(best) && !unique) return null;
+  return { ...originalSpan(text, best.start, best.end), method: "exact" };
+}
+
+export function locateApproximately(text: PreparedText, quote: PreparedQuote, hint: number): Located | null {
+  if (quote.exact.length === 0) return null;
+  const accept = (candidates: Candidate[]) => {
+    const best = bestUnambiguous(candidates, byTotal, hint);
+    return best && approximateAcceptable(best, quote) ? best : null;
+  };
+  const found = findApproximate(text, quote, hint, accept);
+  return found ? { ...originalSpan(text, found.start, found.end), method: "approximate" } : null;
+}
+
+function approximateAcceptable(candidate: Candidate, quote: PreparedQuote) {
+  if (candidate.total < APPROXIMATE_ACCEPT) return false;
+  if (quote.exact.length >= SELF_EVIDENT_LENGTH) return true;
+  return Math.min(candidate.prefix, candidate.suffix) >= SHORT_QUOTE_CONTEXT;
+}
+
+export function locate(text: PreparedText, selector: QuoteSelector): Located | null {
+  const quote = prepareSelector(selector);
+  const verbatim = locateVerbatim(text, selector, quote, (folded) => occurrencesOf(text.folded, folded));
+  if (verbatim === "ambiguous") return null;
+  if (verbatim) return verbatim;
+  return locateApproximately(text, quote, foldedHint(text, selector.start));
+}
