@@ -13,6 +13,9 @@ export const TASKS = {
   "observations-csv": streamed(async () => (await import("../csv/observations-csv")).observationsCsvText),
   "annotations-jsonld": streamed(async () => (await import("../w3c/annotations-jsonld")).annotationsJsonLdText),
   "read-observation-csv": task(async () => (await import("../csv/read-observation-csv-task")).readObservationCsvTask),
+  "extract-document": task(
+    async () => (await import("../documents/extract/extract-document-task")).extractDocumentTask,
+  ),
 } satisfies TaskTable;
 
 /** A task takes one structured-clonable value and answers with one (or a promise of one). */
