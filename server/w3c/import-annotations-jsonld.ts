@@ -7,10 +7,10 @@
 // safely. The mapping is in from-web-annotation.ts and plan-import.ts.
 import type { Actor } from "../actor";
 import { insertAnnotations } from "../annotations/insert-annotation-batch";
-import { type Access, authorize, boardIdOfSlug } from "../boards/access";
+import { authorize, boardIdOfSlug } from "../boards/access";
 import { Prisma } from "../db/generated/client";
 import type { Domain } from "../domain";
-import { commitBoardChange } from "../ops/commit-board-change";
+import { type Admission, admitBoardChange, commitBoardChange } from "../ops/commit-board-change";
 import type { ImportDraft } from "./from-web-annotation";
 import { type ImportOutcome, planImport } from "./plan-import";
 import { readWebAnnotations } from "./read-web-annotations";
@@ -37,7 +37,9 @@ export async function importAnnotationsJsonLd(options: {
   // Authorized before the document is read, so a non-member learns nothing from its errors.
   const access = await authorize({ db: domain.db, actor, boardId, action: "content.write" });
   const drafts = readWebAnnotations(options.input);
-  const attempt = () => writeImport(domain, { boardId, actor, access, drafts });
+  // One write token for the import, taken once: a retry after a concurrent import does not cost another.
+  const admission = await admitBoardChange({ domain, actor, boardId, authority: { access, action: "content.write" } });
+  const attempt = () => writeImport(domain, { boardId, actor, admission, drafts });
   let outcomes: ImportOutcome[];
   try {
     outcomes = await attempt();
@@ -55,15 +57,15 @@ export async function importAnnotationsJsonLd(options: {
 
 async function writeImport(
   domain: Domain,
-  options: { boardId: string; actor: Actor; access: Access; drafts: ImportDraft[] },
+  options: { boardId: string; actor: Actor; admission: Admission; drafts: ImportDraft[] },
 ): Promise<ImportOutcome[]> {
-  const { boardId, actor, access } = options;
+  const { boardId, actor, admission } = options;
   let outcomes: ImportOutcome[] = [];
   await commitBoardChange({
     domain,
     actor,
     boardId,
-    authority: { access, action: "content.write" },
+    authority: admission,
     transaction: { timeout: TRANSACTION_TIMEOUT_MS },
     change: async (tx) => {
       const plan = await planImport(tx, options);

@@ -117,6 +117,50 @@ describe("an imported annotation", () => {
     expect(await app.db.annotation.count({ where: { id: input.id } })).toBe(1);
     expect(await app.db.op.count({ where: { boardId: board.id, entityId: input.id } })).toBe(opsBefore + 1);
   });
+
+  it("that loses the race to a concurrent write of the same id plans again, for one write token", async () => {
+    const writer = await connectedSocket(app, alice);
+    const input = annotationInput(board, { body: "Written meanwhile." });
+    const ack = await writer.emitWithAck("annotation:create", input);
+    if (!ack.ok) throw new Error(`create refused: ${ack.error.code}`);
+    const document = await exportedItem(input.id);
+    const row = await app.db.annotation.findUniqueOrThrow({ where: { id: input.id } });
+    await app.db.annotation.delete({ where: { id: input.id } });
+
+    const takes: string[] = [];
+    const limiter = { ...app.domain.limiter, take: async (userId: string) => void takes.push(userId) };
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // Another writer holds the id uncommitted: the import plans to write it, then waits on it at the insert.
+    const rival = app.db.$transaction(async (tx) => {
+      await tx.annotation.create({ data: row });
+      await released;
+    });
+    const importing = importAnnotationsJsonLd({
+      domain: { ...app.domain, limiter },
+      actor: bob,
+      slug: board.slug,
+      input: document,
+    });
+    await expect
+      .poll(
+        async () =>
+          (
+            await app.db.$queryRaw<{ waiting: number }[]>`
+            SELECT count(*)::int AS waiting FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`
+          )[0]?.waiting,
+        { timeout: 4000, interval: 25 },
+      )
+      .toBe(1);
+    release();
+    await rival;
+
+    expect(await importing).toMatchObject({ imported: 0, skipped: 1 });
+    expect(takes).toEqual([bob.id]);
+  });
 });
 
 describe("a figure crossing its threshold", () => {
