@@ -68,6 +68,8 @@ export type WireSource = {
   publisher: string;
   publishedAt: string | null;
   reliability: string | null;
+  /** The number of its document's latest version; 0 while it holds none (its text is read with source:read). */
+  currentVersion: number;
 };
 
 export type WireEvent = {

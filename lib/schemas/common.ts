@@ -12,6 +12,19 @@ export const LIMITS = {
   socketMessageBytes: 256 * 1024,
   /** Largest JSON body the HTTP API reads (bytes). */
   httpBodyBytes: 256 * 1024,
+  /** Longest document version (UTF-16 code units, as JavaScript counts a string's length): issue 14's 1 MiB. */
+  documentText: 1024 * 1024,
+  /** Largest socket message carrying a document (source:create, source:revise): 1 MiB of text as UTF-8 JSON. */
+  documentMessageBytes: 4 * 1024 * 1024,
+  /**
+   * The socket transport's hard cap: messages between the limits above and this are answered with
+   * PAYLOAD_TOO_LARGE; beyond it the transport closes the connection.
+   */
+  socketTransportBytes: 8 * 1024 * 1024,
+  /** Largest file uploaded as a new document version (bytes). */
+  documentUploadBytes: 5 * 1024 * 1024,
+  /** Longest quote a passage target holds (UTF-16 code units). */
+  passageQuote: 10_000,
   /** Deepest nesting of a payload's objects and arrays. */
   payloadDepth: 16,
 } as const;
@@ -36,5 +49,8 @@ export const ZInstant = z.iso
   .refine((iso) => Date.parse(iso) >= EARLIEST && Date.parse(iso) <= LATEST, {
     message: "outside the years 1000–9999",
   });
+
+/** A document version's text: storable, at most LIMITS.documentText long. */
+export const ZDocumentText = ZText.max(LIMITS.documentText, `a document has at most ${LIMITS.documentText} characters`);
 
 export const ZSeq = z.number().int().min(0);

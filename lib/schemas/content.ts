@@ -1,7 +1,7 @@
 // The board's facts on the wire: events, sources, indicators and observations. Creates carry a
 // client-generated id (the idempotency key), as annotations do; updates carry only what changes.
 import { z } from "zod";
-import { LIMITS, ZInstant, ZText, ZUuid } from "./common";
+import { LIMITS, ZDocumentText, ZInstant, ZText, ZUuid } from "./common";
 
 const ZTitle = ZText.trim().min(1, "a title is required").max(LIMITS.title);
 const ZLongText = ZText.trim().max(LIMITS.description);
@@ -51,10 +51,10 @@ const sourceFields = {
   publishedAt: ZInstant.nullable(),
   // ZText first: a URL parser takes NUL and lone surrogates (percent-encoding them), the stored text would not.
   url: ZText.pipe(z.url({ protocol: /^https?$/ }).max(2000)).nullable(),
-  text: ZText.max(100_000),
   reliability: z.enum(RELIABILITY).nullable(),
 };
 
+/** A source created with text holds it as version 1 of its document; its text changes by source:revise. */
 export const ZSourceCreate = z.strictObject({
   id: ZUuid,
   boardId: ZUuid,
@@ -62,7 +62,7 @@ export const ZSourceCreate = z.strictObject({
   publisher: sourceFields.publisher.default(""),
   publishedAt: sourceFields.publishedAt.default(null),
   url: sourceFields.url.default(null),
-  text: sourceFields.text.default(""),
+  text: ZDocumentText.default(""),
   reliability: sourceFields.reliability.default(null),
 });
 export type TSourceCreateInput = z.input<typeof ZSourceCreate>;

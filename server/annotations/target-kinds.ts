@@ -19,6 +19,17 @@ export const TARGET_COLUMN_TYPES = {
   at: "timestamp(3)",
   rangeFrom: "timestamp(3)",
   rangeTo: "timestamp(3)",
+  sourceId: "uuid",
+  sourceVersion: "int",
+  quoteStart: "int",
+  quoteEnd: "int",
+  quoteExact: "text",
+  // Derived by the server from the stored version, never sent by a client (server/documents/passage-check.ts).
+  quotePrefix: "text",
+  quoteSuffix: "text",
+  anchorVersion: "int",
+  anchorStart: "int",
+  anchorEnd: "int",
 } as const;
 export type TargetColumnName = keyof typeof TARGET_COLUMN_TYPES;
 export type TargetColumns = Pick<Annotation, "targetType" | TargetColumnName>;

@@ -70,7 +70,7 @@ const SOURCES = `
   SELECT 'sources', 0, 0, coalesce(json_agg(x ORDER BY s."publishedAt", s.ctid), '[]')::text
   FROM "Source" s JOIN board ON s."boardId" = board.id
   CROSS JOIN LATERAL (
-    SELECT s.id, s.title, s.publisher, ${iso('s."publishedAt"')} AS "publishedAt", s.reliability
+    SELECT s.id, s.title, s.publisher, ${iso('s."publishedAt"')} AS "publishedAt", s.reliability, s."currentVersion"
   ) x`;
 
 const MEMBERS = `

@@ -1,6 +1,7 @@
 // How the server stores each kind of board fact (lib/content/content-kinds.ts declares the rest). The
 // create, update and delete services, their replays and socket handlers are the same for every kind
 // (content-services.ts); an entry holds only what is truly its kind's own: its rows.
+import { randomUUID } from "node:crypto";
 import type { ContentCreateInput, ContentKindName, ContentUpdateInput, ContentWire } from "@/lib/content/content-kinds";
 import type { OpDataByType } from "@/lib/ops";
 import type { Database } from "../db/client";
@@ -16,7 +17,8 @@ export type ContentStorage<K extends ContentKindName> = {
   find(db: Reader, id: string): Promise<{ boardId: string; wire: ContentWire[K] } | null>;
   /** How many of these ids are on the board: the same-board check for references to this kind. */
   countOnBoard(db: Reader, boardId: string, ids: string[]): Promise<number>;
-  insert(tx: TransactionClient, input: ContentCreateInput<K>): Promise<ContentWire[K]>;
+  /** The actor is who wrote what comes with it (a source's first document version). */
+  insert(tx: TransactionClient, input: ContentCreateInput<K>, actor: { id: string }): Promise<ContentWire[K]>;
   /** Answers null when the item is not on this board. */
   update(tx: TransactionClient, input: ContentUpdateInput<K>): Promise<ContentWire[K] | null>;
   /** Answers the deleted op's data, or null when the item is not on this board. */
@@ -70,8 +72,13 @@ const source: ContentStorage<"source"> = {
     return row && { boardId: row.boardId, wire: toWireSource(row) };
   },
   countOnBoard: (db, boardId, ids) => db.source.count({ where: { boardId, id: { in: ids } } }),
-  insert: async (tx, { publishedAt, ...fields }) =>
-    toWireSource(await tx.source.create({ data: { ...fields, publishedAt: toDate(publishedAt) } })),
+  // Text given at creation is version 1 of the source's document; none leaves it at version 0.
+  async insert(tx, { publishedAt, text, ...fields }, actor) {
+    const firstVersion = text
+      ? { currentVersion: 1, versions: { create: { id: randomUUID(), version: 1, text, format: "text", authorId: actor.id } } }
+      : {};
+    return toWireSource(await tx.source.create({ data: { ...fields, publishedAt: toDate(publishedAt), ...firstVersion } }));
+  },
   async update(tx, { id, boardId, publishedAt, ...fields }) {
     if (!(await tx.source.count({ where: { id, boardId } }))) return null;
     return toWireSource(

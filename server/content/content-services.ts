@@ -83,7 +83,7 @@ export async function createContent<K extends ContentKindName, Extra extends obj
         authority: { action: "content.write" },
         change: async (tx) => {
           await checkReferences(tx, kind, input);
-          const wire = await storage.insert(tx, input as never);
+          const wire = await storage.insert(tx, input as never, actor);
           const createdChange = { type: ops.created, entityId: input.id, data: wire } as BoardChange;
           if (!followUp) return [createdChange];
           const more = await followUp.inTransaction(tx, wire, actor);

@@ -22,6 +22,7 @@ export function toWireSource(row: Source): WireSource {
     publisher: row.publisher,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     reliability: row.reliability,
+    currentVersion: row.currentVersion,
   };
 }
 

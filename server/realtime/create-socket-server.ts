@@ -30,11 +30,8 @@ import { checkProtocolVersion } from "./protocol-version";
 import { boardIdOfRoom, boardRoom } from "./rooms";
 import type { WatchfloorServer, WatchfloorSocket } from "./types";
 
-/**
- * The transport's hard cap. Messages between LIMITS.socketMessageBytes and this are answered with
- * PAYLOAD_TOO_LARGE; beyond it the transport closes the connection.
- */
-const TRANSPORT_MAX_BYTES = 4 * LIMITS.socketMessageBytes;
+/** The events that carry a whole document's text (issue 14: 1 MiB of it) and take a larger message. */
+const DOCUMENT_EVENTS: ReadonlySet<string> = new Set(["source:create", "source:revise"]);
 
 const PRESENCE_COALESCE_MS = 100;
 
@@ -44,7 +41,7 @@ export function createSocketServer(options: {
   publicUrl: string;
 }): WatchfloorServer {
   const io: WatchfloorServer = new Server(options.httpServer, {
-    maxHttpBufferSize: TRANSPORT_MAX_BYTES,
+    maxHttpBufferSize: LIMITS.socketTransportBytes,
     // A tab that vanished without closing (sleep, lost network) drops out of presence within ~13 s.
     pingInterval: 8_000,
     pingTimeout: 5_000,
@@ -105,7 +102,7 @@ export function registerSocketHandlers(options: {
   const listeners = new Map(
     Object.entries(requestHandlers({ ...options, announcePresence })).map(([event, handle]) => [
       event,
-      requestListener(event, logger, handle),
+      requestListener(event, logger, handle, DOCUMENT_EVENTS.has(event) ? LIMITS.documentMessageBytes : undefined),
     ]),
   );
   io.on("connection", (socket) => {

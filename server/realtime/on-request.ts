@@ -37,16 +37,20 @@ type SocketListener = (this: WatchfloorSocket, ...args: unknown[]) => Promise<vo
  * listener with its socket as `this`. Closures made per socket and event (with a child logger) held
  * about 10 KiB of heap per idle connection (docs/BENCHMARKS.md, scenario 4).
  */
-export function requestListener(event: string, logger: Logger, handle: RequestHandler): SocketListener {
+export function requestListener(
+  event: string,
+  logger: Logger,
+  handle: RequestHandler,
+  maxBytes: number = LIMITS.socketMessageBytes,
+): SocketListener {
   return async function listener(this: WatchfloorSocket, ...args: unknown[]) {
     const last = args.at(-1);
     const ack = typeof last === "function" ? (last as (result: Result<object>) => void) : undefined;
     const payload = ack ? args.slice(0, -1)[0] : args[0];
     let result: Result<object>;
     try {
-      const shape = checkPayloadShape(payload, { maxBytes: LIMITS.socketMessageBytes, maxDepth: LIMITS.payloadDepth });
-      if (shape === "too-large")
-        throw new AppError("PAYLOAD_TOO_LARGE", `Messages are limited to ${LIMITS.socketMessageBytes} bytes`);
+      const shape = checkPayloadShape(payload, { maxBytes, maxDepth: LIMITS.payloadDepth });
+      if (shape === "too-large") throw new AppError("PAYLOAD_TOO_LARGE", `Messages are limited to ${maxBytes} bytes`);
       if (shape === "too-deep")
         throw new AppError("VALIDATION", "The message is nested too deeply", [{ path: [], message: "too deep" }]);
       result = { ok: true, ...(await handle(this, payload)) };

@@ -59,9 +59,21 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
         publisher: source.publisher,
         publishedAt: new Date(source.publishedAt),
         url: source.url ?? null,
-        text: source.text,
         reliability: source.reliability,
+        currentVersion: source.text ? 1 : 0,
       })),
+    });
+    // A source's text is version 1 of its document (issue 14), as source:create stores it.
+    await tx.sourceVersion.createMany({
+      data: data.sources
+        .filter((source) => source.text)
+        .map((source) => ({
+          id: randomUUID(),
+          sourceId: idOf(sourceIds, source.key),
+          version: 1,
+          text: source.text,
+          format: "text",
+        })),
     });
     for (const event of data.events) {
       await tx.event.create({

@@ -69,7 +69,7 @@ function recordingDomain(options: { limiter?: WriteLimiter } = {}) {
 async function addSource(tx: TransactionClient, title: string, actorId?: string | null) {
   const id = randomUUID();
   await tx.source.create({ data: { id, boardId: board.id, title } });
-  const data = { id, title, publisher: "", publishedAt: null, reliability: null };
+  const data = { id, title, publisher: "", publishedAt: null, reliability: null, currentVersion: 0 };
   const change: BoardChange<"source.created"> = { type: "source.created", entityId: id, data };
   return actorId === undefined ? change : { ...change, actorId };
 }

@@ -59,7 +59,7 @@ const CALLS_IN_FLIGHT = 25;
 const ACK_TIMEOUT_MS = 5_000;
 /** What a refusal may carry. INTERNAL would mean a payload got past validation into code that did not expect it. */
 const REFUSALS: readonly ErrorCode[] = ["VALIDATION", "NOT_FOUND", "FORBIDDEN", "PAYLOAD_TOO_LARGE", "CONFLICT"];
-/** The transport closes the connection beyond 4 × LIMITS.socketMessageBytes, so oversized payloads stay below. */
+/** The transport closes the connection beyond LIMITS.socketTransportBytes, so oversized payloads stay below. */
 const OVERSIZED_BYTES = { min: 300_000, max: 900_000 };
 
 // A seeded PRNG so that one number replays the whole storm.
@@ -165,9 +165,13 @@ const SOURCE_FIELDS = {
   publisher: { type: "text", max: LIMITS.title },
   publishedAt: { type: "instant", nullable: true },
   url: { type: "url" },
-  text: { type: "text", max: 100_000 },
   reliability: { type: "enum", values: RELIABILITY, nullable: true },
 } satisfies Record<string, FieldKind>;
+/** A source's document text is given at creation only; later versions come by source:revise. */
+const SOURCE_CREATE_FIELDS = { ...SOURCE_FIELDS, text: { type: "text", max: LIMITS.documentText } } satisfies Record<
+  string,
+  FieldKind
+>;
 const INDICATOR_FIELDS = {
   name: TITLE,
   unit: { type: "text", max: 60, nonEmpty: true },
@@ -216,7 +220,7 @@ function validTarget(rng: Rng, board: TestBoard): Payload {
 }
 
 type EventFields = Required<Omit<TEventCreateInput, "id" | "boardId">>;
-type SourceFields = Required<Omit<TSourceCreateInput, "id" | "boardId">>;
+type SourceFields = Required<Omit<TSourceCreateInput, "id" | "boardId" | "text">>;
 type IndicatorFields = Required<Omit<TIndicatorCreateInput, "id" | "boardId">>;
 type ObservationFields = Required<Omit<TObservationCreateInput, "id" | "boardId" | "indicatorId">>;
 
@@ -234,7 +238,6 @@ const sourceChanges = (rng: Rng): SourceFields => ({
   publisher: "Maxar",
   publishedAt: rng.pick([null, "2022-01-09T12:00:00Z"]),
   url: rng.pick([null, "https://example.com/pass/9-january"]),
-  text: "Imagery shows new tents at the field camp.",
   reliability: rng.pick([null, ...RELIABILITY]),
 });
 const indicatorChanges = (rng: Rng): IndicatorFields => ({
@@ -348,10 +351,11 @@ const EVENTS = {
   "event:delete": { schema: ZContentRef, fields: REF, wellShaped: (rng, targets) => missing(rng, targets) },
   "source:create": {
     schema: ZSourceCreate,
-    fields: { ...REF, ...fieldsOf(SOURCE_FIELDS, ["title"]) },
+    fields: { ...REF, ...fieldsOf(SOURCE_CREATE_FIELDS, ["title"]) },
     wellShaped: (rng, { board }) => {
       const { title, ...rest } = sourceChanges(rng);
-      return { id: fuzzUuid(rng), boardId: board.id, title, ...someOf(rng, rest) };
+      const text = "Imagery shows new tents at the field camp.";
+      return { id: fuzzUuid(rng), boardId: board.id, title, ...someOf(rng, { ...rest, text }) };
     },
   },
   "source:update": {
@@ -1390,8 +1394,8 @@ describe("the socket API under a storm of malformed payloads", () => {
       '2["annotation:create",{"id":',
       '2{"not":"an array"}',
       "9",
-      // Past the transport's cap (4 × LIMITS.socketMessageBytes): dropped with the connection, by design.
-      `2["annotation:create","${"x".repeat(4 * LIMITS.socketMessageBytes + 1)}"]`,
+      // Past the transport's cap (LIMITS.socketTransportBytes): dropped with the connection, by design.
+      `2["annotation:create","${"x".repeat(LIMITS.socketTransportBytes + 1)}"]`,
     ];
     const offenders = await Promise.all(packets.map(() => connectedSocket(app, editor)));
     for (const [index, socket] of offenders.entries()) socket.io.engine.write(packets[index] as string);
