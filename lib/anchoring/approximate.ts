@@ -6,6 +6,7 @@
 import search from "approx-string-match";
 import { occurrencesOf } from "./exact";
 import type { FoldedText } from "./normalize";
+import { refinedCandidate } from "./refine";
 import { APPROXIMATE_ERROR_SHARE, type Candidate, type PreparedQuote, scoreCandidate } from "./score";
 
 const FULL_SEARCH_LIMIT = 256;
@@ -41,17 +42,19 @@ export function findApproximate(
 }
 
 function candidatesIn(text: FoldedText, quote: PreparedQuote, window: Window, maxErrors: number, hint: number) {
-  const seen = new Set<string>();
-  const candidates: Candidate[] = [];
+  const byPlace = new Map<string, Candidate>();
   for (const match of search(text.folded.slice(window.from, window.to), quote.exact, maxErrors)) {
-    const span = trimmed(text.folded, quote.exact, window.from + match.start, window.from + match.end);
-    const key = `${span.start}:${span.end}`;
-    if (span.end <= span.start || seen.has(key)) continue;
-    seen.add(key);
-    const quoteScore = 1 - match.errors / quote.exact.length;
-    candidates.push(scoreCandidate(text, quote, span.start, span.end, quoteScore, hint));
+    const shifted = { start: window.from + match.start, end: window.from + match.end, errors: match.errors };
+    const refined = refinedCandidate(text, quote, shifted, maxErrors, hint);
+    const span = trimmed(text.folded, quote.exact, refined.start, refined.end);
+    if (span.end <= span.start) continue;
+    const candidate =
+      span.start === refined.start && span.end === refined.end
+        ? refined
+        : scoreCandidate(text, quote, span.start, span.end, refined.quote, hint);
+    byPlace.set(`${span.start}:${span.end}`, candidate);
   }
-  return candidates;
+  return [...byPlace.values()];
 }
 
 /** A match may take in a space the quote did not start or end with; the span should not. */

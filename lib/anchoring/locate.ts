@@ -5,15 +5,13 @@ import { findApproximate } from "./approximate";
 import { exactCandidates, occurrencesOf } from "./exact";
 import { type FoldedText, foldString, originalSpan } from "./normalize";
 import {
-  APPROXIMATE_ACCEPT,
+  approximateAcceptable,
   bestUnambiguous,
   type Candidate,
-  contextFits,
   type PreparedQuote,
   prepareQuote,
-  SELF_EVIDENT_LENGTH,
-  SHORT_QUOTE_CONTEXT,
   scoreCandidate,
+  verbatimAcceptable,
 } from "./score";
 import type { QuoteSelector, Span } from "./selector";
 
@@ -42,14 +40,14 @@ export function locateVerbatim(
   if (text.original.slice(selector.start, selector.end) === selector.exact && selector.end <= text.original.length) {
     const start = foldedHint(text, selector.start);
     const atOldPlace = scoreCandidate(text, quote, start, start + quote.exact.length, 1, hint);
-    if (contextFits(atOldPlace)) return { start: selector.start, end: selector.end, method: "position" };
+    if (verbatimAcceptable(atOldPlace, quote.exact.length, false))
+      return { start: selector.start, end: selector.end, method: "position" };
   }
   const places = occurrences(quote.exact);
   if (places.length === 0) return null;
   const best = bestUnambiguous(exactCandidates(text, quote, places, hint), byTotal, hint);
   if (!best) return "ambiguous";
-  const unique = places.length === 1 && quote.exact.length >= SELF_EVIDENT_LENGTH;
-  if (!contextFits(best) && !unique) return null;
+  if (!verbatimAcceptable(best, quote.exact.length, places.length === 1)) return null;
   return { ...originalSpan(text, best.start, best.end), method: "exact" };
 }
 
@@ -57,16 +55,10 @@ export function locateApproximately(text: PreparedText, quote: PreparedQuote, hi
   if (quote.exact.length === 0) return null;
   const accept = (candidates: Candidate[]) => {
     const best = bestUnambiguous(candidates, byTotal, hint);
-    return best && approximateAcceptable(best, quote) ? best : null;
+    return best && approximateAcceptable(best, quote.exact.length) ? best : null;
   };
   const found = findApproximate(text, quote, hint, accept);
   return found ? { ...originalSpan(text, found.start, found.end), method: "approximate" } : null;
-}
-
-function approximateAcceptable(candidate: Candidate, quote: PreparedQuote) {
-  if (candidate.total < APPROXIMATE_ACCEPT) return false;
-  if (quote.exact.length >= SELF_EVIDENT_LENGTH) return true;
-  return Math.min(candidate.prefix, candidate.suffix) >= SHORT_QUOTE_CONTEXT;
 }
 
 export function locate(text: PreparedText, selector: QuoteSelector): Located | null {

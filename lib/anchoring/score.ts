@@ -38,6 +38,9 @@ export const APPROXIMATE_ERROR_SHARE = 0.25;
 export const APPROXIMATE_ACCEPT = 0.8;
 /** ...and, for a quote shorter than SELF_EVIDENT_LENGTH, only when both sides of its context fit too. */
 export const SHORT_QUOTE_CONTEXT = CONTEXT_FITS;
+/** A quote this long whose approximate match is at least LONG_QUOTE_SIMILARITY alike needs no context. */
+export const LONG_QUOTE = 64;
+export const LONG_QUOTE_SIMILARITY = 0.9;
 /** Two candidates this close in score are a tie the context cannot break. */
 export const TIE_MARGIN = 0.03;
 
@@ -81,9 +84,29 @@ export function scoreCandidate(
   return { start, end, quote: quoteScore, prefix, suffix, position, total };
 }
 
-export const contextFits = (candidate: Candidate) =>
-  Math.max(candidate.prefix, candidate.suffix) >= CONTEXT_FITS ||
-  (candidate.prefix + candidate.suffix) / 2 >= CONTEXT_AVERAGE_FITS;
+/**
+ * Whether a verbatim occurrence is the passage. A long quote that occurs once is; otherwise its context
+ * must fit: one side, or both on average, for a long quote; both on average, strictly, for a short one,
+ * whose words recur too easily ("officials said" two sentences on shares half its prefix).
+ */
+export function verbatimAcceptable(candidate: Candidate, quoteLength: number, unique: boolean): boolean {
+  const average = (candidate.prefix + candidate.suffix) / 2;
+  if (quoteLength < SELF_EVIDENT_LENGTH) return average >= CONTEXT_FITS;
+  if (unique) return true;
+  return Math.max(candidate.prefix, candidate.suffix) >= CONTEXT_FITS || average >= CONTEXT_AVERAGE_FITS;
+}
+
+/**
+ * Whether an approximate match is the passage: a weighted score at APPROXIMATE_ACCEPT, with both sides of
+ * the context fitting for a short quote; or, for a quote of LONG_QUOTE or more, a quote this close alone
+ * (a paragraph that moved and was edited has lost both its neighbours).
+ */
+export function approximateAcceptable(candidate: Candidate, quoteLength: number): boolean {
+  if (quoteLength >= LONG_QUOTE && candidate.quote >= LONG_QUOTE_SIMILARITY) return true;
+  if (candidate.total < APPROXIMATE_ACCEPT) return false;
+  if (quoteLength >= SELF_EVIDENT_LENGTH) return true;
+  return Math.min(candidate.prefix, candidate.suffix) >= SHORT_QUOTE_CONTEXT;
+}
 
 /**
  * The best candidate by `rank`, or null when another place that does not overlap it ranks within
