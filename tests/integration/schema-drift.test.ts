@@ -56,6 +56,23 @@ describe("schema.prisma and prisma/migrations", () => {
       (s) => s.replace(/value\s+Float\n/, "value Int\n"),
       /Observation\.value: schema\.prisma says "integer NOT NULL"/,
     ],
+    [
+      "a search vector the schema lost",
+      (s) =>
+        s
+          .replace(/\n\s+bodySearch\s+Unsupported\("tsvector"\)\?/, "")
+          .replace("\n  @@index([bodySearch], type: Gin)", ""),
+      /Annotation\.bodySearch is in the migrations but not/,
+    ],
+    [
+      "a search vector without a migration",
+      (s) =>
+        s.replace(
+          'textSearch Unsupported("tsvector")?',
+          'textSearch Unsupported("tsvector")?\n  extraSearch Unsupported("tsvector")?',
+        ),
+      /SourceVersion\.extraSearch is in schema\.prisma but not/,
+    ],
     ["an enum value", (s) => s.replace("  viewer\n}", "  viewer\n  auditor\n}"), /enum BoardRole/],
     ["an index", (s) => s.replace("@@index([entityId])", "@@index([entityId])\n  @@index([type])"), /Op_type_idx/],
     [

@@ -121,6 +121,11 @@ export function shapeFromPrismaSchema(schemaText: string): SchemaShape {
       }
     }
   }
+  for (const field of unsupportedFields(schemaText)) {
+    const model = models.get(field.model);
+    if (model)
+      shape.columns.set(`${tableOf(model)}.${field.name}`, `${field.type} ${field.optional ? "NULL" : "NOT NULL"}`);
+  }
   for (const index of dmmf.datamodel.indexes) {
     const model = models.get(index.model);
     if (!model || index.type === "fulltext") continue;
@@ -132,6 +137,20 @@ export function shapeFromPrismaSchema(schemaText: string): SchemaShape {
     shape.indexes.add(`${kind} ${name} (${columns.join(",")})`);
   }
   return shape;
+}
+
+/**
+ * Prisma's DMMF leaves out `Unsupported("…")` fields (the search vectors are tsvector columns), so they are
+ * read from the schema text: `name Unsupported("type")` with an optional `?`, inside a model.
+ */
+function unsupportedFields(schemaText: string): { model: string; name: string; type: string; optional: boolean }[] {
+  const fields = [];
+  for (const [, model, body] of schemaText.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+    for (const [, name, type, optional] of (body ?? "").matchAll(/^\s+(\w+)\s+Unsupported\("([^"]+)"\)(\?)?/gm)) {
+      if (model && name && type) fields.push({ model, name, type, optional: optional === "?" });
+    }
+  }
+  return fields;
 }
 
 export async function shapeFromDatabase(client: pg.Client): Promise<SchemaShape> {
