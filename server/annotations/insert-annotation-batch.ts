@@ -18,8 +18,6 @@ import type { NewAnnotation } from "./new-annotation";
 import { targetColumns } from "./target-columns";
 import { TARGET_COLUMN_TYPES } from "./target-kinds";
 
-export type { NewAnnotation };
-
 // The target columns as the kinds declare them (target-kinds.ts): constants, never input.
 const TARGET_COLUMN_NAMES = Prisma.raw(
   Object.keys(TARGET_COLUMN_TYPES)
