@@ -66,6 +66,25 @@ export const CONTENT_KINDS = {
 export type ContentCreateInput<K extends ContentKindName> = z.output<(typeof CONTENT_KINDS)[K]["create"]>;
 export type ContentUpdateInput<K extends ContentKindName> = z.output<(typeof CONTENT_KINDS)[K]["update"]>;
 
+/**
+ * Checked here so that each reference names a field of the kind's create input: a misspelt field would
+ * make the same-board check find nothing to check and let a reference to another board's item through.
+ */
+type MisnamedReferences<K extends ContentKindName> = Exclude<
+  keyof (typeof CONTENT_KINDS)[K]["references"],
+  keyof ContentCreateInput<K>
+>;
+type ReferencesNameInputFields = {
+  [K in ContentKindName]: [MisnamedReferences<K>] extends [never] ? true : MisnamedReferences<K>;
+};
+const referencesNameInputFields: ReferencesNameInputFields = {
+  event: true,
+  source: true,
+  indicator: true,
+  observation: true,
+};
+void referencesNameInputFields;
+
 export function contentOps<K extends ContentKindName>(kind: K): ContentOps<K> {
   return { created: `${kind}.created`, updated: `${kind}.updated`, deleted: `${kind}.deleted` };
 }
