@@ -10,7 +10,7 @@ import {
   type Candidate,
   type PreparedQuote,
   prepareQuote,
-  scoreCandidate,
+  scoreOldPlace,
   verbatimAcceptable,
 } from "./score";
 import type { QuoteSelector, Span } from "./selector";
@@ -35,14 +35,15 @@ export function locateVerbatim(
   quote: PreparedQuote,
   occurrences: (folded: string) => number[],
 ): VerbatimOutcome {
-  if (quote.exact.length === 0) return null;
+  if (selector.exact.length === 0) return null;
   const hint = foldedHint(text, selector.start);
-  if (text.original.slice(selector.start, selector.end) === selector.exact && selector.end <= text.original.length) {
-    const start = foldedHint(text, selector.start);
-    const atOldPlace = scoreCandidate(text, quote, start, start + quote.exact.length, 1, hint);
+  if (text.original.slice(selector.start, selector.end) === selector.exact) {
+    const atOldPlace = scoreOldPlace(text.original, selector, quote, foldString);
     if (verbatimAcceptable(atOldPlace, quote.exact.length, false))
       return { start: selector.start, end: selector.end, method: "position" };
   }
+  // A quote of nothing but invisible characters has nothing left to search for once folded.
+  if (quote.exact.length === 0) return null;
   const places = occurrences(quote.exact);
   if (places.length === 0) return null;
   const best = bestUnambiguous(exactCandidates(text, quote, places, hint), byTotal, hint);
@@ -52,7 +53,6 @@ export function locateVerbatim(
 }
 
 export function locateApproximately(text: PreparedText, quote: PreparedQuote, hint: number): Located | null {
-  if (quote.exact.length === 0) return null;
   const accept = (candidates: Candidate[]) => {
     const best = bestUnambiguous(candidates, byTotal, hint);
     return best && approximateAcceptable(best, quote.exact.length) ? best : null;

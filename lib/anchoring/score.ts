@@ -85,6 +85,24 @@ export function scoreCandidate(
 }
 
 /**
+ * Scores the old place itself (step 1), reading the context from the original text around it and folding
+ * it, so a quote that starts or ends inside a whitespace run is compared with exactly what surrounds it.
+ */
+export function scoreOldPlace(
+  original: string,
+  selector: { prefix: string; suffix: string; start: number; end: number },
+  quote: PreparedQuote,
+  fold: (value: string) => string,
+): Candidate {
+  const before = quote.prefixClipped ? CONTEXT_LENGTH : selector.prefix.length;
+  const after = quote.suffixClipped ? CONTEXT_LENGTH : selector.suffix.length;
+  const prefix = similarity(quote.prefix, fold(original.slice(Math.max(0, selector.start - before), selector.start)));
+  const suffix = similarity(quote.suffix, fold(original.slice(selector.end, selector.end + after)));
+  const total = (WEIGHTS.quote + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix + WEIGHTS.position) / WEIGHT_SUM;
+  return { start: selector.start, end: selector.end, quote: 1, prefix, suffix, position: 1, total };
+}
+
+/**
  * Whether a verbatim occurrence is the passage. A long quote that occurs once is; otherwise its context
  * must fit: one side, or both on average, for a long quote; both on average, strictly, for a short one,
  * whose words recur too easily ("officials said" two sentences on shares half its prefix).
