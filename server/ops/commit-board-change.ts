@@ -1,7 +1,8 @@
 // The one way a board changes: authorize the actor, take a write token, run the change in one
 // transaction, append one op per change with consecutive seqs, publish the ops after the commit.
 // Every service that changes a board goes through here; only the annotation:create hot path
-// (annotations/commit-annotation-batch.ts) writes rows and ops in one statement of its own.
+// (annotations/commit-annotation-batch.ts) writes rows and ops in one statement of its own, and the
+// demo seed (seed/seed-demo-board.ts), which has no acting member, appends its ops in its own transaction.
 import type { BoardAction } from "@/lib/permissions";
 import type { OpDataByType, OpType, WireOp } from "@/lib/ops";
 import type { Actor } from "../actor";
