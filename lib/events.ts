@@ -29,6 +29,7 @@ import type {
   TSourceUpdateInput,
 } from "./schemas/content";
 import type { TPresenceUpdateInput } from "./schemas/presence";
+import type { BoardSearchResult, TBoardSearchInput } from "./schemas/search";
 
 export type BoardJoinResult = Result<
   { boardId: string; seq: number; snapshot: BoardSnapshot } | { boardId: string; seq: number; ops: WireOp[] }
@@ -105,6 +106,8 @@ export type SessionEnded = { reason: "signed-out" | "expired" };
 export interface ClientToServerEvents {
   "board:join": (payload: TBoardJoinInput, ack: (result: BoardJoinResult) => void) => void;
   "board:leave": (payload: TBoardLeaveInput, ack: (result: BoardLeaveResult) => void) => void;
+  /** Notes and document passages matching a query, best first (server/search/search-board.ts). */
+  "board:search": (payload: TBoardSearchInput, ack: (result: Result<BoardSearchResult>) => void) => void;
   "annotation:create": (payload: TAnnotationCreateInput, ack: (result: AnnotationCreateResult) => void) => void;
   "annotation:update": (payload: TAnnotationUpdateInput, ack: (result: AnnotationUpdateResult) => void) => void;
   "annotation:delete": (payload: TAnnotationRefInput, ack: (result: AnnotationDeleteResult) => void) => void;

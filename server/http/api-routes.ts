@@ -8,6 +8,7 @@ import { listActivity } from "../activity/list-activity";
 import type { Actor } from "../actor";
 import { listAnnotations } from "../annotations/list-annotations";
 import type { Auth } from "../auth/create-auth";
+import { boardIdOfSlug } from "../boards/access";
 import { createBoard } from "../boards/create-board";
 import { deleteBoard } from "../boards/delete-board";
 import { getBoard } from "../boards/get-board";
@@ -27,6 +28,7 @@ import { revokeInvitation } from "../members/revoke-invitation";
 import { updateMember } from "../members/update-member";
 import { listMentions } from "../mentions/list-mentions";
 import { markMentionsRead } from "../mentions/mark-mentions-read";
+import { searchBoard } from "../search/search-board";
 import { signUpInvited } from "../users/sign-up-invited";
 import { exportAnnotationJsonLd } from "../w3c/export-annotation-jsonld";
 import { exportAnnotationsJsonLd } from "../w3c/export-annotations-jsonld";
@@ -126,6 +128,20 @@ export const API_ROUTES: ApiRoute[] = [
     method: "GET",
     pattern: new RegExp(`${BOARD}/annotations$`),
     handle: ({ domain, actor, params }) => listAnnotations({ db: domain.db, actor, slug: param(params, 0) }),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${BOARD}/search$`),
+    handle: async ({ domain, actor, params, query }) =>
+      searchBoard({
+        db: domain.db,
+        actor,
+        input: {
+          boardId: await boardIdOfSlug(domain.db, param(params, 0)),
+          query: query.q ?? "",
+          ...(query.limit === undefined ? {} : { limit: Number(query.limit) }),
+        },
+      }),
   },
   {
     method: "GET",

@@ -23,6 +23,7 @@ import type { Domain } from "../domain";
 import { AppError, logRequestFailure, parseInput, toWireError } from "../errors";
 import { isSameOrigin } from "../http/same-origin";
 import type { Logger } from "../logger";
+import { searchBoard } from "../search/search-board";
 import { listen, type RequestHandlers, requestListener } from "./on-request";
 import { passSerializedJson } from "./pass-serialized-json";
 import { broadcastPresence, TYPING_SHOWN_MS } from "./presence";
@@ -148,6 +149,7 @@ function requestHandlers(options: {
       announcePresence(boardId);
       return { boardId };
     },
+    "board:search": (socket, input) => searchBoard({ db, actor: socket.data.actor, input }),
 
     "annotation:create": async (socket, input) => {
       const { annotation, seq } = await createAnnotation(content(socket, input));

@@ -37,6 +37,7 @@ import {
   ZSourceUpdate,
 } from "@/lib/schemas/content";
 import { ZPresenceUpdate } from "@/lib/schemas/presence";
+import { SEARCH_LIMITS, ZBoardSearch } from "@/lib/schemas/search";
 import { barrierOp } from "../support/barrier";
 import {
   annotationInput,
@@ -280,6 +281,20 @@ const EVENTS = {
     schema: ZBoardLeave,
     fields: { boardId: required(UUID) },
     wellShaped: (_rng, { board }) => ({ boardId: board.id }),
+  },
+  // Searching the fuzzers' own board would succeed, so like a join it is only ever sent broken.
+  "board:search": {
+    schema: ZBoardSearch,
+    fields: {
+      boardId: required(UUID),
+      query: required({ type: "text", max: SEARCH_LIMITS.query, nonEmpty: true }),
+      limit: optional({ type: "version" }),
+    },
+    wellShaped: (rng, { board }) => ({
+      boardId: board.id,
+      query: rng.pick(["troops", '"field camp" -tents', "войска"]),
+      ...(rng.chance(0.3) ? { limit: rng.int(1, SEARCH_LIMITS.results) } : {}),
+    }),
   },
   "annotation:create": {
     schema: ZAnnotationCreate,
@@ -840,8 +855,8 @@ const BREAKERS: readonly Breaker[] = [
   {
     name: "board the fuzzer may not write",
     effect: "refused",
-    // Leaving any room is allowed, and joining the viewed or archived board is too (below).
-    appliesTo: (event) => event !== "board:join" && event !== "board:leave",
+    // Leaving any room is allowed, and joining or searching the viewed or archived board is too (below).
+    appliesTo: (event) => event !== "board:join" && event !== "board:leave" && event !== "board:search",
     apply: (payload, { rng, targets }) => ({
       ...payload,
       boardId: rng.pick([fuzzUuid(rng), targets.strangerBoard.id, targets.viewedBoard.id, targets.archivedBoard.id]),
@@ -850,7 +865,7 @@ const BREAKERS: readonly Breaker[] = [
   {
     name: "board the fuzzer is not on",
     effect: "refused",
-    appliesTo: (event) => event === "board:join",
+    appliesTo: (event) => event === "board:join" || event === "board:search",
     apply: (payload, { rng, targets }) => ({
       ...payload,
       boardId: rng.pick([fuzzUuid(rng), targets.strangerBoard.id]),

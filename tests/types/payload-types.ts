@@ -17,10 +17,12 @@ import type {
   ZSourceUpdate,
 } from "@/lib/schemas/content";
 import type { ZPresenceUpdate } from "@/lib/schemas/presence";
+import type { ZBoardSearch } from "@/lib/schemas/search";
 
 type SchemaOf = {
   "board:join": typeof ZBoardJoin;
   "board:leave": typeof ZBoardLeave;
+  "board:search": typeof ZBoardSearch;
   "annotation:create": typeof ZAnnotationCreate;
   "annotation:update": typeof ZAnnotationUpdate;
   "annotation:delete": typeof ZAnnotationRef;
