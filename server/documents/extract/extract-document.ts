@@ -2,8 +2,8 @@
 // text layer page by page — or a DocumentRejected saying why not. CPU-heavy (jsdom, PDF.js): it runs
 // in the worker pool as the task "extract-document" (extract-document-task.ts), never on the event loop.
 import { type DocumentFormat, readContentType } from "./content-type";
-import { DocumentRejected } from "./document-rejected";
 import { checkFileSize, checkTextSize } from "./document-limits";
+import { DocumentRejected } from "./document-rejected";
 import { extractPlainText } from "./extract-plain-text";
 
 export type DocumentFile = { bytes: Uint8Array; contentType: string };

@@ -8,12 +8,14 @@ import { paragraphsOfPage, type TextLine } from "./pdf-paragraphs";
 export type PdfText = { text: string; pageStarts: number[] };
 
 const PAGE_SEPARATOR = "\n\n";
+const EOF_WINDOW = 1024;
 /** PDF.js's VerbosityLevel.ERRORS: its recoverable-problem warnings would otherwise go to the console. */
 const ERRORS_ONLY = 0;
 /** The exceptions PDF.js throws for a file it cannot make sense of. */
 const BROKEN_FILE_EXCEPTIONS = new Set(["InvalidPDFException", "FormatError", "UnknownErrorException"]);
 
 export async function extractPdf(bytes: Uint8Array): Promise<PdfText> {
+  if (!endsWithEofMarker(bytes)) throw damaged();
   // A copy: PDF.js may take over (detach) the buffer it is given.
   const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: ERRORS_ONLY }).catch(rethrowAsRejection);
   try {
@@ -82,11 +84,22 @@ function rethrowAsRejection(error: unknown): never {
       "The PDF is encrypted with a password, so its text cannot be read; save a copy without the password and upload that",
     );
   }
-  if (BROKEN_FILE_EXCEPTIONS.has(name)) {
-    throw new DocumentRejected(
-      "corrupt",
-      "The PDF is damaged or incomplete (it may have been cut short while copying); upload the whole file again",
-    );
-  }
+  if (BROKEN_FILE_EXCEPTIONS.has(name)) throw damaged();
   throw error;
+}
+
+function damaged(): DocumentRejected {
+  return new DocumentRejected(
+    "corrupt",
+    "The PDF is damaged or incomplete (it may have been cut short while copying); upload the whole file again",
+  );
+}
+
+/**
+ * Whether the file ends as a PDF must: "%%EOF" within its last 1024 bytes (the tolerance Acrobat allows,
+ * ISO 32000-1 implementation note 18). PDF.js rebuilds a file cut short from what it finds, which can be
+ * some of the pages without a word of warning; a cut file is refused instead.
+ */
+function endsWithEofMarker(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("%%EOF", -EOF_WINDOW, "latin1");
 }

@@ -18,19 +18,20 @@ const TEXT_NODE = 3;
 export function htmlParagraphs(root: Node): string[] {
   const paragraphs: string[] = [];
   let current = "";
+  let preformatted = false;
   const flush = () => {
-    const paragraph = current
-      .split("\n")
-      .map((line) => line.replace(/^ +| +$/g, ""))
-      .join("\n")
-      .replace(/^\n+|\n+$/g, "");
+    // Spaces left at a line's ends by collapsing are not shown; a <pre>'s indentation is.
+    const lines = current.split("\n").map((line) => (preformatted ? line : line.replace(/^ +| +$/g, "")));
+    const paragraph = lines.join("\n").replace(/^\n+|\n+$/g, "");
     if (paragraph) paragraphs.push(paragraph);
     current = "";
+    preformatted = false;
   };
   const visit = (node: Node, inPre: boolean) => {
     if (node.nodeType === TEXT_NODE) {
       const data = node.nodeValue ?? "";
       current += inPre ? data : data.replace(/[ \t\n\f\r]+/g, " ");
+      preformatted ||= inPre;
       return;
     }
     if (node.nodeType !== ELEMENT_NODE) return;

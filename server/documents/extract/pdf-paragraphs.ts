@@ -36,6 +36,7 @@ function medianGap(lines: TextLine[]): number {
     .map((line, index) => (lines[index] as TextLine).baseline - line.baseline)
     .filter((gap) => gap > 0)
     .sort((a, b) => a - b);
-  const middle = gaps[Math.floor(gaps.length / 2)];
+  // The lower middle: with few lines, one paragraph break among them must not set the usual spacing.
+  const middle = gaps[Math.floor((gaps.length - 1) / 2)];
   return middle ?? 1.5 * Math.max(...lines.map((line) => line.fontSize), 0);
 }
