@@ -7,6 +7,7 @@ import { CONTENT_KINDS, type ContentKindName, type ContentWire, contentOps } fro
 import type { OpDataByType } from "@/lib/ops";
 import { ZContentRef } from "@/lib/schemas/content";
 import type { Actor } from "../actor";
+import { authorize } from "../boards/access";
 import type { TransactionClient } from "../db/transaction";
 import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
@@ -66,6 +67,10 @@ export async function createContent<K extends ContentKindName, Extra extends obj
     find: async () => {
       const stored = await storage.find(domain.db, input.id);
       if (!stored) return null;
+      // A replay answers what is stored only to a member of its board: knowing the two ids is not access.
+      if (stored.boardId === input.boardId) {
+        await authorize({ db: domain.db, actor, boardId: stored.boardId, action: "board.read" });
+      }
       const created = await domain.db.op.findFirst({
         where: { boardId: stored.boardId, entityId: input.id, type: ops.created },
         select: { seq: true },
