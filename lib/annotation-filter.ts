@@ -26,6 +26,8 @@ export type AnnotationFilter = {
   status: ThreadStatus;
   /** Every whitespace-separated word must occur in the body, a tag or the author's name. */
   text: string;
+  /** Only passages of this source's document (the document pane's "On: this document", issue 14). */
+  sourceId?: string;
 };
 
 export const EMPTY_FILTER: AnnotationFilter = {
@@ -37,7 +39,15 @@ export const EMPTY_FILTER: AnnotationFilter = {
   text: "",
 };
 
-const PARAM = { tag: "tag", author: "author", kind: "kind", target: "target", status: "status", text: "q" } as const;
+const PARAM = {
+  tag: "tag",
+  author: "author",
+  kind: "kind",
+  target: "target",
+  status: "status",
+  text: "q",
+  source: "source",
+} as const;
 export const FILTER_PARAM_NAMES: readonly string[] = Object.values(PARAM);
 
 /** Longer than any real user id; a bound so a hand-edited URL cannot smuggle in megabytes. */
@@ -61,7 +71,12 @@ export function parseFilter(params: QueryReader): AnnotationFilter {
     status: THREAD_STATUSES.find((known) => known === status) ?? "all",
     // Not trimmed: the search box may be mid-word ("troop ") while the URL follows it.
     text: (params.get(PARAM.text) ?? "").slice(0, MAX_TEXT_LENGTH),
+    ...sourceParam(params.get(PARAM.source)),
   };
+}
+
+function sourceParam(sourceId: string | null): { sourceId?: string } {
+  return sourceId && sourceId.length <= MAX_AUTHOR_ID_LENGTH && sourceId.trim() === sourceId ? { sourceId } : {};
 }
 
 export function serializeFilter(filter: AnnotationFilter): URLSearchParams {
@@ -72,6 +87,7 @@ export function serializeFilter(filter: AnnotationFilter): URLSearchParams {
   for (const type of inCanonicalOrder(TARGET_TYPES, filter.targetTypes)) params.append(PARAM.target, type);
   if (filter.status !== "all") params.set(PARAM.status, filter.status);
   if (filter.text.trim()) params.set(PARAM.text, filter.text);
+  if (filter.sourceId) params.set(PARAM.source, filter.sourceId);
   return params;
 }
 
@@ -150,6 +166,9 @@ function annotationMatches(annotation: WireAnnotation, filter: AnnotationFilter,
   if (filter.authorIds.length && !filter.authorIds.includes(annotation.author.id)) return false;
   if (filter.kinds.length && !filter.kinds.includes(annotation.kind)) return false;
   if (filter.targetTypes.length && !filter.targetTypes.includes(annotation.target.type)) return false;
+  if (filter.sourceId && !("sourceId" in annotation.target && annotation.target.sourceId === filter.sourceId)) {
+    return false;
+  }
   if (!words.length) return true;
   const haystack = foldForSearch([annotation.body, ...annotation.tags, annotation.author.name].join("\n"));
   return words.every((word) => haystack.includes(word));
