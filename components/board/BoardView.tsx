@@ -18,6 +18,9 @@ import { annotationAbilities } from "./annotation-abilities";
 import { ChartsPanel } from "./ChartsPanel";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { SourcesPanel } from "./content/SourcesPanel";
+import { DocumentPane } from "./document/DocumentPane";
+import { DocumentPicker } from "./document/DocumentPicker";
+import type { PassageTarget } from "./document/passages";
 import { MentionsPanel } from "./MentionsPanel";
 import { PresenceBar } from "./PresenceBar";
 import { Timeline } from "./Timeline";
@@ -42,6 +45,8 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   const user = useSessionUser();
   const [target, setTarget] = useState<TAnnotationTarget>({ type: "board" });
   const [viewRange, setViewRange] = useState<[number, number] | null>(null);
+  /** The source whose document is open in the middle column, in place of the charts. */
+  const [readingId, setReadingId] = useState<string | null>(null);
   const state = board?.state;
   const sendCreate = useCallback((input: TAnnotationCreateInput) => send("annotation:create", input), [send]);
   const outbox = useOutbox({ boardId: summary.id, userId: user?.id, liveEpoch, sendCreate });
@@ -94,6 +99,19 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   );
   const clearTarget = useCallback(() => setTarget({ type: "board" }), []);
   const focusThread = useCallback((threadId: string) => setFocus({ type: "thread", id: threadId }), [setFocus]);
+  const readDocument = useCallback(
+    (sourceId: string | null) => {
+      setReadingId(sourceId);
+      setFocus(sourceId ? { type: "source", id: sourceId } : null);
+    },
+    [setFocus],
+  );
+  const annotatePassage = useCallback((passage: PassageTarget) => {
+    setTarget(passage);
+    // The composer lives in the annotations panel; take the analyst there to write the note.
+    document.querySelector<HTMLTextAreaElement>('form[aria-label="Add an annotation"] textarea')?.focus();
+  }, []);
+  const readingSource = readingId ? state?.sources.byId.get(readingId) : undefined;
 
   if (left) {
     return (
@@ -142,22 +160,46 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
               onAnnotate={annotateEvent}
             />
             <SourcesLayer boardId={summary.id} sources={state.sources.list} canEdit={canEditContent} send={send} />
+            <DocumentPicker
+              sources={state.sources.list}
+              presence={presence}
+              canEdit={canEditContent}
+              open={readingSource ? readingSource.id : null}
+              onOpen={readDocument}
+            />
             <ActivityFeed slug={summary.slug} board={state} liveOps={liveOps} />
           </div>
-          <ChartsLayer
-            snapshot={chartFacts}
-            annotationsByIndicator={state.annotations.onIndicator}
-            annotationsByObservation={state.annotations.onObservation}
-            domain={domain}
-            ticks={ticks}
-            canEdit={canEditContent}
-            send={send}
-            viewRange={viewRange}
-            onViewRangeChange={setViewRange}
-            canAnnotate={abilities.create}
-            onPick={pickPoint}
-            onPickRange={pickRange}
-          />
+          {readingSource ? (
+            <DocumentPane
+              key={readingSource.id}
+              slug={summary.slug}
+              source={readingSource}
+              board={state}
+              presence={presence}
+              abilities={abilities}
+              canEdit={canEditContent}
+              send={send}
+              submit={outbox.submit}
+              onAnnotate={annotatePassage}
+              onTyping={setTyping}
+              onClose={() => readDocument(null)}
+            />
+          ) : (
+            <ChartsLayer
+              snapshot={chartFacts}
+              annotationsByIndicator={state.annotations.onIndicator}
+              annotationsByObservation={state.annotations.onObservation}
+              domain={domain}
+              ticks={ticks}
+              canEdit={canEditContent}
+              send={send}
+              viewRange={viewRange}
+              onViewRangeChange={setViewRange}
+              canAnnotate={abilities.create}
+              onPick={pickPoint}
+              onPickRange={pickRange}
+            />
+          )}
           <AnnotationsPanel
             board={state}
             abilities={abilities}

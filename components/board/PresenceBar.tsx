@@ -11,6 +11,7 @@ function describeFocus(focus: PresenceFocus | null, board: BoardState | undefine
   if (!focus || !board) return null;
   if (focus.type === "event") return board.events.byId.get(focus.id)?.title ?? "an event";
   if (focus.type === "indicator") return board.indicators.byId.get(focus.id)?.name ?? "an indicator";
+  if (focus.type === "source") return `the document ${board.sources.byId.get(focus.id)?.title ?? "of a source"}`;
   const thread = board.annotations.byId.get(focus.id);
   return thread ? `${thread.author.name}'s ${thread.kind}` : "a thread";
 }

@@ -14,8 +14,8 @@ export function usePresenceReporter(boardId: string, send: BoardSend, liveEpoch:
   }, [liveEpoch, report]);
 
   const setFocus = useCallback(
-    (focus: PresenceFocus) => {
-      if (state.current.focus?.type === focus.type && state.current.focus.id === focus.id) return;
+    (focus: PresenceFocus | null) => {
+      if (state.current.focus?.type === focus?.type && state.current.focus?.id === focus?.id) return;
       state.current = { ...state.current, focus };
       report();
     },

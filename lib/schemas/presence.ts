@@ -4,7 +4,8 @@ import { ZUuid } from "./common";
 
 export const ZPresenceUpdate = z.strictObject({
   boardId: ZUuid,
-  focus: z.strictObject({ type: z.enum(["event", "indicator", "thread"]), id: ZUuid }).nullable(),
+  /** What they look at; "source" is a document they are reading (issue 14). */
+  focus: z.strictObject({ type: z.enum(["event", "indicator", "thread", "source"]), id: ZUuid }).nullable(),
   /** The thread (its top annotation's id) the analyst is typing a reply in. */
   typingIn: ZUuid.nullable(),
 });

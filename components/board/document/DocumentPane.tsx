@@ -1,0 +1,302 @@
+"use client";
+// The document pane: one source's document, read together. The text of the version shown (the current one
+// unless an older one is picked), every passage note highlighted where it sits, the notes that lost their
+// passage, what changed between versions, and, for editors, a new version by pasting or uploading.
+// Selecting a passage offers to annotate it (the board's composer takes it as its target) or to attach an
+// orphan there.
+import { useCallback, useMemo, useState } from "react";
+import type { BoardState } from "@/lib/board-state";
+import type { PresenceMember } from "@/lib/events";
+import type { TAnnotationCreateInput, WireAnnotation } from "@/lib/schemas/annotation";
+import type { WireSource } from "@/lib/schemas/board";
+import { LIMITS } from "@/lib/schemas/common";
+import { describeFailure } from "../../ui/api-request";
+import { Problem } from "../../ui/Problem";
+import type { AnnotationAbilities } from "../annotation-abilities";
+import type { BoardSend } from "../use-live-board";
+import type { SubmitOutcome } from "../use-outbox";
+import { useUrlFilter } from "../use-url-filter";
+import { DocumentDiff } from "./DocumentDiff";
+import { DocumentText } from "./DocumentText";
+import styles from "./document.module.css";
+import { OrphanList } from "./OrphanList";
+import { PassageThreads } from "./PassageThreads";
+import { documentPassages, type PassageTarget, shortQuote } from "./passages";
+import { ReviseForm } from "./ReviseForm";
+import { spanOfSelection } from "./selection-offsets";
+import { UploadForm } from "./UploadForm";
+import { useDocument } from "./use-document";
+
+type Mode = "read" | "changes" | "revise" | "upload";
+type Chosen = { start: number; end: number; exact: string };
+
+type Props = {
+  slug: string;
+  source: WireSource;
+  board: BoardState;
+  presence: PresenceMember[];
+  abilities: AnnotationAbilities;
+  canEdit: boolean;
+  send: BoardSend;
+  submit: (input: TAnnotationCreateInput) => Promise<SubmitOutcome>;
+  onAnnotate: (target: PassageTarget) => void;
+  onTyping: (threadId: string | null) => void;
+  onClose: () => void;
+};
+
+export function DocumentPane(props: Props) {
+  const { slug, source, board, presence, abilities, canEdit, send, submit, onAnnotate, onTyping, onClose } = props;
+  const boardId = board.board.id;
+  const [picked, setPicked] = useState<number | null>(null);
+  const shownVersion = Math.min(picked ?? source.currentVersion, source.currentVersion);
+  const { document, loading, versions, problem } = useDocument({
+    boardId,
+    sourceId: source.id,
+    version: shownVersion,
+    send,
+  });
+  /** The version whose text is on screen: the one asked for, or the previous one while it loads. */
+  const drawnVersion = document?.version ?? shownVersion;
+  const [mode, setMode] = useState<Mode>("read");
+  const [openIds, setOpenIds] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [attaching, setAttaching] = useState<WireAnnotation | null>(null);
+  const [attachProblem, setAttachProblem] = useState<string | null>(null);
+  const [reviseBase, setReviseBase] = useState<{ version: number; text: string } | null>(null);
+  const [filter, setFilter] = useUrlFilter();
+  const listingThisDocument = filter.sourceId === source.id;
+
+  const { threads, threadOrder } = board.annotations;
+  const passages = useMemo(
+    () => documentPassages({ order: threadOrder, byHead: threads }, source.id, drawnVersion, source.currentVersion),
+    [threadOrder, threads, source.id, drawnVersion, source.currentVersion],
+  );
+  const readers = presence.filter(
+    (member) => member.focus?.type === "source" && member.focus.id === source.id && member.userId !== abilities.userId,
+  );
+  const isCurrent = shownVersion === source.currentVersion;
+  /** The current version's text once it is on screen: what a revision starts from. */
+  const currentBase =
+    source.currentVersion === 0
+      ? { version: 0, text: "" }
+      : document?.version === source.currentVersion
+        ? { version: document.version, text: document.text }
+        : null;
+
+  const text = document?.text;
+  const select = useCallback(
+    (root: HTMLElement) => {
+      const selection = window.getSelection();
+      if (!text || !selection) return;
+      const span = spanOfSelection(root, selection, text);
+      setChosen(span ? { ...span, exact: text.slice(span.start, span.end) } : null);
+    },
+    [text],
+  );
+  const openThreads = useCallback((ids: string[]) => setOpenIds(ids), []);
+
+  const annotate = () => {
+    if (!chosen) return;
+    // The offsets are into the text on screen, which is the version to name.
+    onAnnotate({ type: "source-span", sourceId: source.id, version: drawnVersion, ...chosen });
+    setChosen(null);
+  };
+  const attach = async () => {
+    if (!chosen || !attaching) return;
+    setAttachProblem(null);
+    const result = await send("annotation:attach", { boardId, id: attaching.id, ...chosen });
+    if (!result.ok) {
+      setAttachProblem(describeFailure(result.error));
+      return;
+    }
+    setAttaching(null);
+    setChosen(null);
+  };
+  const startRevising = () => {
+    setReviseBase(currentBase);
+    setMode("revise");
+  };
+  /** After a new version: back to reading, following the current version, where the notes now sit. */
+  const saved = () => {
+    setPicked(null);
+    setMode("read");
+    setReviseBase(null);
+    setChosen(null);
+  };
+  const tooLong = chosen !== null && chosen.exact.length > LIMITS.passageQuote;
+
+  return (
+    <section className={`panel ${styles.pane}`} aria-labelledby="document-title" data-testid="document-pane">
+      <div className={styles.toolbar}>
+        <h2 id="document-title" style={{ margin: 0 }}>
+          {source.title}
+        </h2>
+        {source.currentVersion > 0 ? (
+          <label>
+            <span className="visually-hidden">Version shown</span>
+            <select
+              value={shownVersion}
+              onChange={(event) => {
+                const version = Number(event.target.value);
+                setPicked(version === source.currentVersion ? null : version);
+                setOpenIds([]);
+              }}
+              aria-label="Version shown"
+            >
+              {Array.from({ length: source.currentVersion }, (_, index) => source.currentVersion - index).map(
+                (version) => (
+                  <option key={version} value={version}>
+                    {versionLabel(version, source.currentVersion, versions)}
+                  </option>
+                ),
+              )}
+            </select>
+          </label>
+        ) : null}
+        {(["read", "changes"] as const).map((choice) => (
+          <button
+            key={choice}
+            type="button"
+            aria-pressed={mode === choice}
+            onClick={() => setMode(choice)}
+            disabled={choice === "changes" && source.currentVersion < 2}
+          >
+            {choice === "read" ? "Text" : "What changed"}
+          </button>
+        ))}
+        {canEdit ? (
+          <>
+            <button type="button" aria-pressed={mode === "revise"} onClick={startRevising} disabled={!currentBase}>
+              Revise
+            </button>
+            <button type="button" aria-pressed={mode === "upload"} onClick={() => setMode("upload")}>
+              Upload
+            </button>
+          </>
+        ) : null}
+        <button
+          type="button"
+          aria-pressed={listingThisDocument}
+          title="The annotation list shows only the notes on this document"
+          onClick={() => {
+            const { sourceId: _, ...rest } = filter;
+            setFilter(listingThisDocument ? rest : { ...rest, sourceId: source.id });
+          }}
+        >
+          List: on this document
+        </button>
+        <button type="button" className="link-button" onClick={onClose}>
+          close
+        </button>
+      </div>
+      {readers.length ? (
+        <p className={styles.readers} data-testid="document-readers">
+          Reading now: {readers.map((reader) => reader.name).join(", ")}
+        </p>
+      ) : null}
+      {!isCurrent ? (
+        <p className="muted">
+          Version {shownVersion} of {source.currentVersion}: notes are shown where they were written on this version.{" "}
+          <button type="button" className="link-button" onClick={() => setPicked(null)}>
+            Read the current version
+          </button>
+        </p>
+      ) : null}
+      <Problem message={problem} />
+      {mode === "changes" ? (
+        <DocumentDiff boardId={boardId} sourceId={source.id} latest={source.currentVersion} send={send} />
+      ) : null}
+      {mode === "revise" && (reviseBase ?? currentBase) ? (
+        <ReviseForm
+          key={`${(reviseBase ?? currentBase)?.version}`}
+          boardId={boardId}
+          sourceId={source.id}
+          base={reviseBase ?? currentBase ?? { version: 0, text: "" }}
+          currentVersion={source.currentVersion}
+          send={send}
+          onLoadCurrent={() => {
+            setPicked(null);
+            setReviseBase(null);
+          }}
+          onSaved={saved}
+        />
+      ) : null}
+      {mode === "upload" ? (
+        <UploadForm slug={slug} sourceId={source.id} basedOnVersion={source.currentVersion} onUploaded={saved} />
+      ) : null}
+      {chosen ? (
+        <div className={styles.selectionBar} data-testid="selection-bar">
+          <span className={styles.quote}>{shortQuote(chosen.exact)}</span>
+          {tooLong ? (
+            <span className="problem">A passage has at most {LIMITS.passageQuote} characters.</span>
+          ) : (
+            <>
+              {abilities.create ? (
+                <button type="button" onClick={annotate}>
+                  Annotate
+                </button>
+              ) : null}
+              {attaching && drawnVersion === source.currentVersion ? (
+                <button type="button" onClick={() => void attach()}>
+                  Attach here
+                </button>
+              ) : null}
+            </>
+          )}
+          <button type="button" className="link-button" onClick={() => setChosen(null)}>
+            cancel
+          </button>
+        </div>
+      ) : null}
+      <Problem message={attachProblem} />
+      {loading && document ? <p className="muted">Loading version {shownVersion}…</p> : null}
+      {mode !== "changes" && document ? (
+        <DocumentText
+          text={document.text}
+          pageStarts={document.pageStarts}
+          highlights={passages.highlights}
+          onOpenHighlights={openThreads}
+          onSelect={select}
+        />
+      ) : mode !== "changes" && !problem && source.currentVersion > 0 ? (
+        <p className="muted">Loading the document…</p>
+      ) : null}
+      {source.currentVersion === 0 ? (
+        <p className="muted">
+          This source has no document yet{canEdit ? ": paste one with Revise, or upload a file." : "."}
+        </p>
+      ) : null}
+      <PassageThreads
+        ids={openIds}
+        board={board}
+        abilities={abilities}
+        send={send}
+        submit={submit}
+        onTyping={onTyping}
+        onClose={() => setOpenIds([])}
+      />
+      <OrphanList
+        orphans={passages.orphans}
+        version={source.currentVersion}
+        canAttach={(annotation) => abilities.edit(annotation) || abilities.resolve}
+        attaching={attaching?.id ?? null}
+        onChooseToAttach={(annotation) => {
+          setAttaching(annotation);
+          setAttachProblem(null);
+          if (annotation) setPicked(null);
+        }}
+        onOpen={(id) => setOpenIds([id])}
+      />
+    </section>
+  );
+}
+
+function versionLabel(
+  version: number,
+  current: number,
+  versions: readonly { version: number; createdAt: string; author: { name: string } | null }[],
+): string {
+  const info = versions.find((known) => known.version === version);
+  const by = info ? ` · ${info.author?.name ?? "imported"} · ${info.createdAt.slice(0, 16).replace("T", " ")}Z` : "";
+  return `version ${version}${version === current ? " (current)" : ""}${by}`;
+}

@@ -1,0 +1,133 @@
+"use client";
+// One version's text, paragraph by paragraph, with every passage annotation on it highlighted. Only the
+// paragraphs in or near view are in the DOM (a 1 MiB report is thousands of them), each measured as it
+// renders. Each run of text carries its offset in data-start, which is how a selection becomes a passage
+// (selection-offsets.ts); a click on a highlight opens the threads it carries.
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { memo, useMemo, useRef } from "react";
+import { type Highlight, highlightsByParagraph, type Segment, segmentParagraph } from "./highlight-segments";
+import styles from "./document.module.css";
+import { type Paragraph, splitParagraphs } from "./paragraphs";
+
+/** A guess at a paragraph's height from its length, until it is measured. */
+const PX_PER_LINE = 21;
+const CHARS_PER_LINE = 90;
+const OVERSCAN = 6;
+
+type Props = {
+  text: string;
+  pageStarts: readonly number[];
+  highlights: readonly Highlight[];
+  /** The threads (top annotation ids) whose highlight was clicked. */
+  onOpenHighlights: (ids: string[]) => void;
+  /** Called with the text element when the analyst lets go of a selection in it. */
+  onSelect: (root: HTMLElement) => void;
+};
+
+export function DocumentText({ text, pageStarts, highlights, onOpenHighlights, onSelect }: Props) {
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const paragraphs = useMemo(() => splitParagraphs(text, pageStarts), [text, pageStarts]);
+  const buckets = useMemo(() => highlightsByParagraph(paragraphs, highlights), [paragraphs, highlights]);
+  const virtualizer = useVirtualizer({
+    count: paragraphs.length,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: (index) => estimatedHeight(paragraphs[index]),
+    overscan: OVERSCAN,
+  });
+
+  if (!paragraphs.length) return <p className="muted">This version has no text.</p>;
+  return (
+    <div
+      ref={scrollerRef}
+      className={styles.scroller}
+      data-testid="document-text"
+      role="document"
+      aria-label="The document's text"
+      onClick={(event) => {
+        // A click that ends a selection is a selection, not a request to open a thread. Keyboard readers
+        // reach the same threads in the annotation list (On: this document), without 2,000 tab stops here.
+        const mark = (event.target as Element).closest("[data-annotation-ids]");
+        if (mark && window.getSelection()?.isCollapsed !== false) {
+          onOpenHighlights(mark.getAttribute("data-annotation-ids")?.split(" ") ?? []);
+        }
+      }}
+      onMouseUp={(event) => onSelect(event.currentTarget)}
+      onKeyUp={(event) => {
+        if (event.shiftKey) onSelect(event.currentTarget);
+      }}
+    >
+      <div style={{ position: "relative", height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const paragraph = paragraphs[item.index];
+          if (!paragraph) return null;
+          return (
+            <div
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              className={styles.row}
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <ParagraphView text={text} paragraph={paragraph} highlights={buckets[item.index] ?? NONE} />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+const NONE: Highlight[] = [];
+
+function estimatedHeight(paragraph: Paragraph | undefined): number {
+  if (!paragraph) return PX_PER_LINE;
+  const lines = Math.ceil((paragraph.end - paragraph.start) / CHARS_PER_LINE);
+  return lines * PX_PER_LINE + (paragraph.pageBegins ? 28 : 10);
+}
+
+/** Memoized: a scroll re-renders the list, not the paragraphs that stay in view. */
+const ParagraphView = memo(function ParagraphView({
+  text,
+  paragraph,
+  highlights,
+}: {
+  text: string;
+  paragraph: Paragraph;
+  highlights: readonly Highlight[];
+}) {
+  const segments = useMemo(() => segmentParagraph(paragraph, highlights), [paragraph, highlights]);
+  return (
+    <>
+      {paragraph.pageBegins ? (
+        <div className={styles.pageMark} data-testid="page-mark" aria-hidden="true">
+          p. {paragraph.page}
+        </div>
+      ) : null}
+      <p className={styles.paragraph}>
+        {segments.map((segment) => (
+          <SegmentView key={segment.start} text={text} segment={segment} />
+        ))}
+      </p>
+    </>
+  );
+});
+
+function SegmentView({ text, segment }: { text: string; segment: Segment }) {
+  const content = text.slice(segment.start, segment.end);
+  const first = segment.highlights[0];
+  if (!first) return <span data-start={segment.start}>{content}</span>;
+  const overlap = segment.highlights.length > 1;
+  const ids = segment.highlights.map((highlight) => highlight.id);
+  return (
+    <mark
+      data-start={segment.start}
+      data-testid="highlight"
+      data-annotation-ids={ids.join(" ")}
+      data-kind={first.kind}
+      className={`${styles.highlight} ${styles[`kind-${first.kind}`] ?? ""}${overlap ? ` ${styles.overlap}` : ""}`}
+      title={overlap ? `${ids.length} notes overlap here` : `A ${first.kind}: click to open its thread`}
+    >
+      {content}
+    </mark>
+  );
+}

@@ -1,0 +1,128 @@
+// Reading a document together (issue 14): Alice selects a sentence in the document pane and annotates
+// it, Bob sees the highlight arrive; Alice revises the document, the highlight follows its sentence to its
+// new place, and the note whose sentence was deleted is listed as lost until Bob attaches it elsewhere.
+import { expect, type Page, test } from "@playwright/test";
+import { signedInPage } from "./support";
+
+const KEPT = "Roughly 100,000 men are massed near the border.";
+const DROPPED = "The deputy minister said nothing would be decided in Geneva.";
+const NEW_HOME = "Talks resume in Brussels next week.";
+
+const VERSION_1 = [
+  "Situation report, morning edition.",
+  `${KEPT} Rail traffic towards Belgorod is heavy.`,
+  `${DROPPED} Observers expect a long week.`,
+].join("\n\n");
+
+const VERSION_2 = [
+  "Situation report, evening edition, revised after the briefing.",
+  "A new paragraph of context comes first, so every later passage moves.",
+  `${KEPT} Rail traffic towards Belgorod is heavy.`,
+  `${NEW_HOME} Observers expect a long week.`,
+].join("\n\n");
+
+/** Drags the mouse over `sentence` in the pane, from just inside its first character to its last. */
+async function selectWithMouse(page: Page, sentence: string) {
+  const box = await page.getByTestId("document-text").evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node as Text;
+      const at = text.data.indexOf(wanted);
+      if (at < 0) continue;
+      const rectOf = (from: number, to: number) => {
+        const range = document.createRange();
+        range.setStart(text, from);
+        range.setEnd(text, to);
+        return range.getBoundingClientRect();
+      };
+      const first = rectOf(at, at + 1);
+      const last = rectOf(at + wanted.length - 1, at + wanted.length);
+      return {
+        x1: first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: last.right - 1,
+        y2: last.top + last.height / 2,
+      };
+    }
+    throw new Error(`"${wanted}" is not drawn`);
+  }, sentence);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 8 });
+  await page.mouse.up();
+}
+
+async function annotateSelection(page: Page, body: string) {
+  await page.getByTestId("selection-bar").getByRole("button", { name: "Annotate" }).click();
+  await page.getByRole("textbox", { name: "Annotation", exact: true }).fill(body);
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByTestId("annotation").filter({ hasText: body })).toBeVisible();
+}
+
+test("a passage annotated by one analyst is highlighted live for another and follows a revision", async ({
+  browser,
+}) => {
+  const alice = await signedInPage(browser, "alice@watchfloor.test");
+  const bob = await signedInPage(browser, "bob@watchfloor.test");
+  const title = `Sitrep ${Date.now()}`;
+
+  // Alice adds a source with its text: version 1 of its document.
+  await alice.page.getByRole("button", { name: "+ Add source" }).click();
+  const form = alice.page.getByRole("form", { name: "Add source" });
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Text").fill(VERSION_1);
+  await form.getByRole("button", { name: "Add source" }).click();
+
+  await alice.page.getByRole("button", { name: `Read ${title}` }).click();
+  await bob.page.getByRole("button", { name: `Read ${title}` }).click();
+  await expect(alice.page.getByTestId("document-readers")).toContainText("Bob Okafor");
+  await expect(bob.page.getByTestId("document-text")).toContainText(KEPT);
+
+  // Alice selects a sentence with the mouse and annotates it; the target is exactly that sentence.
+  const keptNote = `Numbers match the satellite count — ${Date.now()}`;
+  await selectWithMouse(alice.page, KEPT);
+  await expect(alice.page.getByTestId("selection-bar")).toContainText(KEPT);
+  await annotateSelection(alice.page, keptNote);
+  const droppedNote = `Geneva line to watch — ${Date.now()}`;
+  await selectWithMouse(alice.page, DROPPED);
+  await annotateSelection(alice.page, droppedNote);
+
+  // Bob sees both highlights arrive, each on its sentence at its offset in version 1.
+  const bobKept = bob.page.getByTestId("highlight").filter({ hasText: KEPT });
+  await expect(bobKept).toHaveText(KEPT);
+  await expect(bobKept).toHaveAttribute("data-start", String(VERSION_1.indexOf(KEPT)));
+  await expect(bob.page.getByTestId("highlight").filter({ hasText: DROPPED })).toHaveText(DROPPED);
+
+  // A click on the highlight opens its thread.
+  await bobKept.click();
+  await expect(bob.page.getByTestId("passage-threads")).toContainText(keptNote);
+
+  // Alice saves version 2: a paragraph before the kept sentence, the Geneva sentence gone.
+  await alice.page.getByRole("button", { name: "Revise", exact: true }).click();
+  await alice.page.getByRole("textbox", { name: /New text, edited from version 1/ }).fill(VERSION_2);
+  await alice.page.getByRole("button", { name: "Save as a new version" }).click();
+
+  // Bob's highlight moves with its sentence; the other note is listed as lost, with its quote.
+  await expect(bobKept).toHaveAttribute("data-start", String(VERSION_2.indexOf(KEPT)));
+  await expect(bobKept).toHaveText(KEPT);
+  await expect(bob.page.getByTestId("highlight").filter({ hasText: DROPPED })).toHaveCount(0);
+  await expect(bob.page.getByTestId("orphans")).toContainText("1 note lost its passage in version 2");
+  await expect(bob.page.getByTestId("orphan")).toContainText(DROPPED);
+
+  // Version 1 stays readable, with the lost note still on its sentence there.
+  await bob.page.getByLabel("Version shown").selectOption("1");
+  await expect(bob.page.getByTestId("highlight").filter({ hasText: DROPPED })).toHaveText(DROPPED);
+  await bob.page.getByLabel("Version shown").selectOption("2");
+
+  // Bob attaches the lost note to the sentence that replaced it; Alice sees it there.
+  await bob.page.getByTestId("orphan").getByRole("button", { name: "attach to a new passage…" }).click();
+  await selectWithMouse(bob.page, NEW_HOME);
+  await bob.page.getByTestId("selection-bar").getByRole("button", { name: "Attach here" }).click();
+  await expect(bob.page.getByTestId("orphans")).toHaveCount(0);
+  const aliceAttached = alice.page.getByTestId("highlight").filter({ hasText: NEW_HOME });
+  await expect(aliceAttached).toHaveAttribute("data-start", String(VERSION_2.indexOf(NEW_HOME)));
+
+  await alice.page.getByTestId("document-pane").screenshot({ path: "/tmp/document-pane.png" });
+  await alice.context.close();
+  await bob.context.close();
+});
