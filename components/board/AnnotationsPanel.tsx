@@ -2,7 +2,8 @@
 // The annotations side of the board: the composer, what waits in the outbox, the filters (kept in the
 // URL), and the threads that match them, in a virtualized list (ThreadList.tsx). The threads come
 // indexed from the live state (lib/annotation-index.ts); nothing here regroups the board per op.
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { EMPTY_FILTER } from "@/lib/annotation-filter";
 import type { BoardState } from "@/lib/board-state";
 import { describeTarget } from "@/lib/describe-target";
 import type { PresenceMember } from "@/lib/events";
@@ -12,7 +13,7 @@ import { AnnotationFilters } from "./AnnotationFilters";
 import type { AnnotationAbilities } from "./annotation-abilities";
 import { OutboxList } from "./OutboxList";
 import type { OutboxEntry } from "./outbox";
-import { ThreadList } from "./ThreadList";
+import { ThreadList, type ThreadReveal } from "./ThreadList";
 import { UndoDelete } from "./UndoDelete";
 import type { BoardSend } from "./use-live-board";
 import type { useOutbox } from "./use-outbox";
@@ -29,6 +30,8 @@ type Props = {
   onClearTarget: () => void;
   onTyping: (threadId: string | null) => void;
   onFocusThread: (threadId: string) => void;
+  /** A thread to bring into view (a search result chose it). */
+  reveal?: ThreadReveal | null;
 };
 
 export function AnnotationsPanel({
@@ -41,6 +44,7 @@ export function AnnotationsPanel({
   onClearTarget,
   onTyping,
   onFocusThread,
+  reveal = null,
 }: Props) {
   const [filter, setFilter] = useUrlFilter();
   const [draft, setDraft] = useState<ComposerDraft | null>(null);
@@ -49,6 +53,14 @@ export function AnnotationsPanel({
   const index = board.annotations;
   const shown = useShownThreads(index, filter);
   const typists = useMemo(() => typistsByThread(presence, abilities.userId), [presence, abilities.userId]);
+  // A thread the filters hide cannot be shown: the filters make way for it, once per request, so the
+  // analyst can filter again afterwards.
+  const revealed = useRef<ThreadReveal | null>(null);
+  useEffect(() => {
+    if (!reveal || revealed.current === reveal) return;
+    revealed.current = reveal;
+    if (!shown.includes(reveal.threadId)) setFilter(EMPTY_FILTER);
+  }, [reveal, shown, setFilter]);
 
   const { discard } = outbox;
   const editFailed = useCallback(
@@ -95,6 +107,7 @@ export function AnnotationsPanel({
           onDeleted={setDeleted}
           onTyping={onTyping}
           onFocus={onFocusThread}
+          reveal={reveal}
         />
       ) : (
         <p className="muted">{index.threadOrder.length ? "No thread matches these filters." : "No annotations yet."}</p>

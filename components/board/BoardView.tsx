@@ -23,6 +23,8 @@ import { DocumentPicker } from "./document/DocumentPicker";
 import type { PassageTarget } from "./document/passages";
 import { MentionsPanel } from "./MentionsPanel";
 import { PresenceBar } from "./PresenceBar";
+import { type PassageJump, SearchBox } from "./SearchBox";
+import type { ThreadReveal } from "./ThreadList";
 import { Timeline } from "./Timeline";
 import { useLiveBoard } from "./use-live-board";
 import { useOutbox } from "./use-outbox";
@@ -112,6 +114,11 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
     document.querySelector<HTMLTextAreaElement>('form[aria-label="Add an annotation"] textarea')?.focus();
   }, []);
   const readingSource = readingId ? state?.sources.byId.get(readingId) : undefined;
+  // Search results: a note opens its thread in the annotations panel; a passage opens its document (the
+  // pane does not take the match's offset yet, so it opens at the top).
+  const [revealedThread, setRevealedThread] = useState<ThreadReveal | null>(null);
+  const openThread = useCallback((threadId: string) => setRevealedThread({ threadId }), []);
+  const openPassage = useCallback((jump: PassageJump) => readDocument(jump.sourceId), [readDocument]);
 
   if (left) {
     return (
@@ -137,6 +144,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
         <ConnectionBadge state={connection} />
         <PresenceBar members={presence} board={state} />
         <MentionsPanel slug={summary.slug} userId={user?.id} liveOps={liveOps} />
+        <SearchBox boardId={summary.id} send={send} onOpenThread={openThread} onOpenPassage={openPassage} />
         <Link href={`/boards/${summary.slug}/members`} className="header-link">
           Members
         </Link>
@@ -210,6 +218,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
             onClearTarget={clearTarget}
             onTyping={setTyping}
             onFocusThread={focusThread}
+            reveal={revealedThread}
           />
         </main>
       )}

@@ -4,7 +4,7 @@
 // keeps its semantics (an ordered list whose items say their place in the whole), and the thread that
 // holds the focus stays rendered when scrolled away, so a reply being typed is not lost.
 import { defaultRangeExtractor, type Range, useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
-import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { AnnotationThread } from "@/lib/annotation-filter";
 import type { BoardState } from "@/lib/board-state";
 import { describeTarget } from "@/lib/describe-target";
@@ -34,7 +34,11 @@ type Props = {
   onDeleted: (annotation: WireAnnotation) => void;
   onTyping: (threadId: string | null) => void;
   onFocus: (threadId: string) => void;
+  /** A thread to bring into view and focus (a search result chose it); a new object asks again. */
+  reveal?: ThreadReveal | null;
 };
+
+export type ThreadReveal = { threadId: string };
 
 export function ThreadList({
   threadIds,
@@ -47,6 +51,7 @@ export function ThreadList({
   onDeleted,
   onTyping,
   onFocus,
+  reveal = null,
 }: Props) {
   const listRef = useRef<HTMLOListElement>(null);
   const { scroller, offset: scrollMargin } = useScrollPlace(listRef);
@@ -73,6 +78,7 @@ export function ThreadList({
     rangeExtractor,
   });
   useKeptView(virtualizer, scroller, scrollMargin, threadIds);
+  useRevealedThread(virtualizer, listRef, threadIds, reveal, setFocused);
 
   return (
     <ol
@@ -90,6 +96,8 @@ export function ThreadList({
             key={id}
             ref={virtualizer.measureElement}
             data-index={item.index}
+            data-thread-id={id}
+            tabIndex={reveal?.threadId === id ? -1 : undefined}
             className={`thread${thread.top.resolvedAt !== null ? " thread-resolved" : ""}`}
             data-testid="thread"
             aria-posinset={item.index + 1}
@@ -121,6 +129,31 @@ export function ThreadList({
       })}
     </ol>
   );
+}
+
+/**
+ * Scrolls the virtualized list to a thread asked for and moves the focus into it, once per request: the
+ * thread may only be listed after the panel's filter was cleared for it, so this waits for the ids.
+ */
+function useRevealedThread(
+  virtualizer: Virtualizer<HTMLElement, Element>,
+  listRef: React.RefObject<HTMLOListElement | null>,
+  threadIds: readonly string[],
+  reveal: ThreadReveal | null,
+  keepRendered: (threadId: string) => void,
+) {
+  const handled = useRef<ThreadReveal | null>(null);
+  useEffect(() => {
+    if (!reveal || handled.current === reveal) return;
+    const index = threadIds.indexOf(reveal.threadId);
+    if (index < 0) return;
+    handled.current = reveal;
+    keepRendered(reveal.threadId);
+    virtualizer.scrollToIndex(index, { align: "start" });
+    requestAnimationFrame(() =>
+      listRef.current?.querySelector<HTMLElement>(`[data-thread-id="${reveal.threadId}"]`)?.focus(),
+    );
+  }, [virtualizer, listRef, threadIds, reveal, keepRendered]);
 }
 
 /**
