@@ -5,10 +5,13 @@ import { type Candidate, type PreparedQuote, scoreCandidate } from "./score";
 /** Past this many occurrences (a short, common quote), only the likeliest are scored in full. */
 const FULLY_SCORED = 24;
 
-export function occurrencesOf(folded: string, quote: string): number[] {
+/** Where `quote` starts in `folded`, stopping after `limit` places. */
+export function occurrencesOf(folded: string, quote: string, limit = Number.POSITIVE_INFINITY): number[] {
   const found: number[] = [];
   if (quote.length === 0) return found;
-  for (let at = folded.indexOf(quote); at >= 0; at = folded.indexOf(quote, at + 1)) found.push(at);
+  for (let at = folded.indexOf(quote); at >= 0 && found.length < limit; at = folded.indexOf(quote, at + 1)) {
+    found.push(at);
+  }
   return found;
 }
 
@@ -26,7 +29,7 @@ export function exactCandidates(
   if (occurrences.length > FULLY_SCORED) {
     const nearest = occurrences.reduce((a, b) => (Math.abs(b - hint) < Math.abs(a - hint) ? b : a));
     const ranked = occurrences
-      .map((start) => ({ start, agreement: adjacentAgreement(text.folded, quote, start) }))
+      .map((start) => ({ start, agreement: adjacentAgreement(text.folded, quote, start, start + quote.exact.length) }))
       .sort((a, b) => b.agreement - a.agreement)
       .slice(0, FULLY_SCORED)
       .map((entry) => entry.start);
@@ -36,13 +39,12 @@ export function exactCandidates(
 }
 
 /** Code units that agree, walking outwards from the quote into the prefix and the suffix. */
-function adjacentAgreement(folded: string, quote: PreparedQuote, start: number): number {
+export function adjacentAgreement(folded: string, quote: PreparedQuote, start: number, end: number): number {
   let agreed = 0;
   for (let k = 1; k <= quote.prefix.length && start - k >= 0; k += 1) {
     if (folded.charCodeAt(start - k) !== quote.prefix.charCodeAt(quote.prefix.length - k)) break;
     agreed += 1;
   }
-  const end = start + quote.exact.length;
   for (let k = 0; k < quote.suffix.length && end + k < folded.length; k += 1) {
     if (folded.charCodeAt(end + k) !== quote.suffix.charCodeAt(k)) break;
     agreed += 1;

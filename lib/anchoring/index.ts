@@ -13,6 +13,7 @@ import {
   prepareSelector,
 } from "./locate";
 import { foldText } from "./normalize";
+import { nearMargin, type PreparedQuote } from "./score";
 import type { QuoteSelector, Span } from "./selector";
 
 export { CONTEXT_LENGTH, type QuoteSelector, selectorFor, type Span } from "./selector";
@@ -33,9 +34,11 @@ export function anchorAll(text: string, selectors: QuoteSelector[]): (Span | nul
 
 /**
  * Anchors every selector, saying which step found each. The text is folded once and verbatim searches
- * are shared between selectors with the same quote. Quotes that need the approximate step are searched
- * first where their anchored neighbours (by old position) say they moved to, which keeps a 5 % edit of a
- * long document from costing one whole-text search per edited quote.
+ * are shared between selectors with the same quote. A first pass anchors what is verbatim and fits near
+ * the old position or, strictly, anywhere; the anchored passages then say how far their neighbours (by
+ * old position) moved, and the rest are looked for again there: near the expected place a verbatim or
+ * approximate match may rely on less context, and the approximate search starts in a small window
+ * instead of the whole text. So anchorAll can anchor a passage anchorQuote alone would orphan.
  */
 export function anchorAllDetailed(text: string, selectors: QuoteSelector[]): (Located | null)[] {
   const prepared = prepareText(text);
@@ -49,16 +52,29 @@ export function anchorAllDetailed(text: string, selectors: QuoteSelector[]): (Lo
     return places;
   };
   const quotes = selectors.map(prepareSelector);
-  const verbatim = selectors.map((selector, index) =>
-    locateVerbatim(prepared, selector, quotes[index] as (typeof quotes)[number], occurrences),
+  const firstPass = selectors.map((selector, index) =>
+    locateVerbatim(
+      prepared,
+      selector,
+      quotes[index] as PreparedQuote,
+      foldedHint(prepared, selector.start),
+      occurrences,
+    ),
   );
-  const shifts = anchoredShifts(selectors, verbatim);
+  const shifts = anchoredShifts(selectors, firstPass);
   return selectors.map((selector, index) => {
-    const outcome = verbatim[index];
-    if (outcome === "ambiguous") return null;
-    if (outcome) return outcome;
+    const quote = quotes[index] as PreparedQuote;
     const hint = foldedHint(prepared, selector.start + shiftNear(shifts, selector.start));
-    return locateApproximately(prepared, quotes[index] as (typeof quotes)[number], hint);
+    // Found where the neighbours say it is: looking again from there would find the same place.
+    const first = firstPass[index];
+    const firstNearHint =
+      first &&
+      first !== "ambiguous" &&
+      Math.abs(foldedHint(prepared, first.start) - hint) <= nearMargin(quote.exact.length);
+    if (firstNearHint) return first;
+    const verbatim = locateVerbatim(prepared, selector, quote, hint, occurrences);
+    if (verbatim === "ambiguous") return null;
+    return verbatim ?? locateApproximately(prepared, quote, hint);
   });
 }
 
@@ -75,14 +91,21 @@ function anchoredShifts(selectors: QuoteSelector[], outcomes: (Located | "ambigu
   return shifts.sort((a, b) => a.oldStart - b.oldStart);
 }
 
-/** The shift of the anchored passage that was nearest before `oldStart` (or the first after it). */
+/** Neighbours each side whose shifts vote on where a passage went: one wrong anchor cannot move it. */
+const VOTERS = 3;
+
+/** The median shift of the anchored passages nearest `oldStart` by old position, VOTERS each side. */
 function shiftNear(shifts: Shift[], oldStart: number): number {
   let low = 0;
   let high = shifts.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if ((shifts[middle]?.oldStart ?? 0) <= oldStart) low = middle + 1;
+    if ((shifts[middle]?.oldStart ?? 0) < oldStart) low = middle + 1;
     else high = middle;
   }
-  return (shifts[low - 1] ?? shifts[low])?.shift ?? 0;
+  const votes = shifts
+    .slice(Math.max(0, low - VOTERS), low + VOTERS)
+    .map((entry) => entry.shift)
+    .sort((a, b) => a - b);
+  return votes[Math.floor(votes.length / 2)] ?? 0;
 }

@@ -6,7 +6,7 @@ import { exactCandidates, occurrencesOf } from "./exact";
 import { type FoldedText, foldString, originalSpan } from "./normalize";
 import {
   approximateAcceptable,
-  bestUnambiguous,
+  chooseCandidate,
   type Candidate,
   type PreparedQuote,
   prepareQuote,
@@ -21,41 +21,47 @@ export type PreparedText = FoldedText & { original: string };
 /** What steps 1–2 concluded: a place, a tie nobody should guess at, or nothing verbatim that fits. */
 export type VerbatimOutcome = Located | "ambiguous" | null;
 
-const byTotal = (candidate: Candidate) => candidate.total;
-
 export const prepareSelector = (selector: QuoteSelector): PreparedQuote => prepareQuote(selector, foldString);
 
 /** The folded index of an old original index, read through the new text (a guess once text moved). */
 export const foldedHint = (text: PreparedText, originalIndex: number) =>
   text.toFolded[Math.max(0, Math.min(originalIndex, text.original.length))] ?? 0;
 
+/** Steps 1 and 2. `hint` is the folded index where the quote is expected in the new text. */
 export function locateVerbatim(
   text: PreparedText,
   selector: QuoteSelector,
   quote: PreparedQuote,
+  hint: number,
   occurrences: (folded: string) => number[],
 ): VerbatimOutcome {
   if (selector.exact.length === 0) return null;
-  const hint = foldedHint(text, selector.start);
+  const length = quote.exact.length;
   if (text.original.slice(selector.start, selector.end) === selector.exact) {
     const atOldPlace = scoreOldPlace(text.original, selector, quote, foldString);
-    if (verbatimAcceptable(atOldPlace, quote.exact.length, false))
+    if (verbatimAcceptable(atOldPlace, length, false, atOldPlace.start))
       return { start: selector.start, end: selector.end, method: "position" };
   }
   // A quote of nothing but invisible characters has nothing left to search for once folded.
-  if (quote.exact.length === 0) return null;
+  if (length === 0) return null;
   const places = occurrences(quote.exact);
-  if (places.length === 0) return null;
-  const best = bestUnambiguous(exactCandidates(text, quote, places, hint), byTotal, hint);
-  if (!best) return "ambiguous";
-  if (!verbatimAcceptable(best, quote.exact.length, places.length === 1)) return null;
-  return { ...originalSpan(text, best.start, best.end), method: "exact" };
+  const unique = places.length === 1;
+  const chosen = chooseCandidate(
+    exactCandidates(text, quote, places, hint),
+    (candidate) => verbatimAcceptable(candidate, length, unique, hint),
+    hint,
+    length,
+  );
+  if (chosen === null || chosen === "ambiguous") return chosen;
+  return { ...originalSpan(text, chosen.start, chosen.end), method: "exact" };
 }
 
+/** Step 3: ties and weak fits among the approximate matches come back null, an orphan. */
 export function locateApproximately(text: PreparedText, quote: PreparedQuote, hint: number): Located | null {
   const accept = (candidates: Candidate[]) => {
-    const best = bestUnambiguous(candidates, byTotal, hint);
-    return best && approximateAcceptable(best, quote.exact.length) ? best : null;
+    const acceptable = (candidate: Candidate) => approximateAcceptable(candidate, quote.exact.length, hint);
+    const chosen = chooseCandidate(candidates, acceptable, hint, quote.exact.length);
+    return chosen === "ambiguous" ? null : chosen;
   };
   const found = findApproximate(text, quote, hint, accept);
   return found ? { ...originalSpan(text, found.start, found.end), method: "approximate" } : null;
@@ -63,8 +69,9 @@ export function locateApproximately(text: PreparedText, quote: PreparedQuote, hi
 
 export function locate(text: PreparedText, selector: QuoteSelector): Located | null {
   const quote = prepareSelector(selector);
-  const verbatim = locateVerbatim(text, selector, quote, (folded) => occurrencesOf(text.folded, folded));
+  const hint = foldedHint(text, selector.start);
+  const verbatim = locateVerbatim(text, selector, quote, hint, (folded) => occurrencesOf(text.folded, folded));
   if (verbatim === "ambiguous") return null;
   if (verbatim) return verbatim;
-  return locateApproximately(text, quote, foldedHint(text, selector.start));
+  return locateApproximately(text, quote, hint);
 }

@@ -3,7 +3,7 @@
 // families"), which then breaks the prefix or suffix fit. So each match's ends are moved, within the
 // error bound, to where quote and context together fit best: the start first (end fixed), then the end.
 import type { FoldedText } from "./normalize";
-import { type Candidate, type PreparedQuote, scoreCandidate } from "./score";
+import { type Candidate, combined, type PreparedQuote, prefixFit, suffixFit } from "./score";
 
 /** Longer quotes keep the library's ends: context weighs little against them, and the tables grow as L². */
 export const REFINED_QUOTE_LIMIT = 256;
@@ -11,31 +11,34 @@ export const REFINED_QUOTE_LIMIT = 256;
 export function refinedCandidate(
   text: FoldedText,
   quote: PreparedQuote,
-  match: { start: number; end: number; errors: number },
+  match: { start: number; end: number },
+  first: Candidate,
   maxErrors: number,
   hint: number,
 ): Candidate {
   const length = quote.exact.length;
-  const scored = (start: number, end: number, errors: number) =>
-    scoreCandidate(text, quote, start, end, 1 - errors / length, hint);
-  if (length > REFINED_QUOTE_LIMIT) return scored(match.start, match.end, match.errors);
+  if (length > REFINED_QUOTE_LIMIT) return first;
 
+  // Moving the start leaves the suffix's fit as it is, and moving the end the prefix's.
   const reach = length + maxErrors;
   const before = text.folded.slice(Math.max(0, match.end - reach), match.end);
-  const byStart = alignmentCosts(reversed(quote.exact), reversed(before));
-  let best = scored(match.start, match.end, match.errors);
-  byStart.forEach((errors, taken) => {
-    if (errors > maxErrors || taken === 0) return;
-    const candidate = scored(match.end - taken, match.end, errors);
+  let best = first;
+  alignmentCosts(reversed(quote.exact), reversed(before)).forEach((errors, taken) => {
+    if (errors > maxErrors || taken === 0 || match.end - taken === best.start) return;
+    const start = match.end - taken;
+    const parts = { start, end: match.end, quote: 1 - errors / length, suffix: first.suffix };
+    const candidate = combined(text, { ...parts, prefix: prefixFit(text, quote, start) }, hint);
     if (candidate.total > best.total) best = candidate;
   });
 
-  const after = text.folded.slice(best.start, Math.min(text.folded.length, best.start + reach));
-  const byEnd = alignmentCosts(quote.exact, after);
   const start = best.start;
-  byEnd.forEach((errors, taken) => {
-    if (errors > maxErrors || taken === 0) return;
-    const candidate = scored(start, start + taken, errors);
+  const prefix = best.prefix;
+  const after = text.folded.slice(start, Math.min(text.folded.length, start + reach));
+  alignmentCosts(quote.exact, after).forEach((errors, taken) => {
+    if (errors > maxErrors || taken === 0 || start + taken === best.end) return;
+    const end = start + taken;
+    const parts = { start, end, quote: 1 - errors / length, prefix };
+    const candidate = combined(text, { ...parts, suffix: suffixFit(text, quote, end) }, hint);
     if (candidate.total > best.total) best = candidate;
   });
   return best;

@@ -38,9 +38,13 @@ export const APPROXIMATE_ERROR_SHARE = 0.25;
 export const APPROXIMATE_ACCEPT = 0.8;
 /** ...and, for a quote shorter than SELF_EVIDENT_LENGTH, only when both sides of its context fit too. */
 export const SHORT_QUOTE_CONTEXT = CONTEXT_FITS;
-/** A quote this long whose approximate match is at least LONG_QUOTE_SIMILARITY alike needs no context. */
-export const LONG_QUOTE = 64;
-export const LONG_QUOTE_SIMILARITY = 0.9;
+/** A context side this alike is intact but for one code unit in 32. */
+export const CONTEXT_INTACT = 0.96;
+/** Far from where expected, a verbatim quote needs this length (and to be unique) to go without context. */
+export const FAR_SELF_EVIDENT_LENGTH = 96;
+/** Far away, a quote this long whose approximate match is LONG_QUOTE_SIMILARITY alike needs no context. */
+export const LONG_QUOTE = 256;
+export const LONG_QUOTE_SIMILARITY = 0.95;
 /** Two candidates this close in score are a tie the context cannot break. */
 export const TIE_MARGIN = 0.03;
 
@@ -73,15 +77,35 @@ export function scoreCandidate(
   quoteScore: number,
   hint: number,
 ): Candidate {
+  const prefix = prefixFit(text, quote, start);
+  const suffix = suffixFit(text, quote, end);
+  return combined(text, { start, end, quote: quoteScore, prefix, suffix }, hint);
+}
+
+export function prefixFit(text: FoldedText, quote: PreparedQuote, start: number): number {
   const before = quote.prefixClipped ? CONTEXT_LENGTH : quote.prefix.length;
+  return similarity(quote.prefix, text.folded.slice(Math.max(0, start - before), start));
+}
+
+export function suffixFit(text: FoldedText, quote: PreparedQuote, end: number): number {
   const after = quote.suffixClipped ? CONTEXT_LENGTH : quote.suffix.length;
-  const prefix = similarity(quote.prefix, text.folded.slice(Math.max(0, start - before), start));
-  const suffix = similarity(quote.suffix, text.folded.slice(end, end + after));
-  const position = 1 - Math.min(1, Math.abs(start - hint) / Math.max(1, text.folded.length));
+  return similarity(quote.suffix, text.folded.slice(end, end + after));
+}
+
+/** A candidate from its parts' scores: the weighted total, with position measured from `hint`. */
+export function combined(
+  text: FoldedText,
+  parts: { start: number; end: number; quote: number; prefix: number; suffix: number },
+  hint: number,
+): Candidate {
+  const position = 1 - Math.min(1, Math.abs(parts.start - hint) / Math.max(1, text.folded.length));
   const total =
-    (WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix + WEIGHTS.position * position) /
+    (WEIGHTS.quote * parts.quote +
+      WEIGHTS.prefix * parts.prefix +
+      WEIGHTS.suffix * parts.suffix +
+      WEIGHTS.position * position) /
     WEIGHT_SUM;
-  return { start, end, quote: quoteScore, prefix, suffix, position, total };
+  return { ...parts, position, total };
 }
 
 /**
@@ -102,28 +126,48 @@ export function scoreOldPlace(
   return { start: selector.start, end: selector.end, quote: 1, prefix, suffix, position: 1, total };
 }
 
+/** How far from where a quote is expected a candidate still counts as near (folded code units). */
+export const nearMargin = (quoteLength: number) => Math.max(256, 2 * quoteLength);
+export const isNear = (candidate: Candidate, hint: number, quoteLength: number) =>
+  Math.abs(candidate.start - hint) <= nearMargin(quoteLength);
+
 /**
- * Whether a verbatim occurrence is the passage. A long quote that occurs once is; otherwise its context
- * must fit: one side, or both on average, for a long quote; both on average, strictly, for a short one,
- * whose words recur too easily ("officials said" two sentences on shares half its prefix).
+ * Far from where it is expected, a candidate is either the passage moved with its surroundings or a
+ * look-alike (reports repeat their formulas: "Western officials reported N troops near X"), and a
+ * look-alike's context differs only in a figure or a name. So one side must be intact and the other fit.
  */
-export function verbatimAcceptable(candidate: Candidate, quoteLength: number, unique: boolean): boolean {
+const farContextFits = (candidate: Candidate) =>
+  Math.max(candidate.prefix, candidate.suffix) >= CONTEXT_INTACT &&
+  Math.min(candidate.prefix, candidate.suffix) >= CONTEXT_FITS;
+
+/**
+ * Whether a verbatim occurrence is the passage. Near where it is expected, a long quote that occurs once
+ * is; otherwise its context must fit: one side, or both on average, for a long quote; both on average,
+ * strictly, for a short one, whose words recur too easily ("officials said" one sentence on shares half
+ * its prefix). Far from where it is expected, farContextFits, or the quote is long and unique.
+ */
+export function verbatimAcceptable(candidate: Candidate, quote: number, unique: boolean, hint: number): boolean {
   const average = (candidate.prefix + candidate.suffix) / 2;
-  if (quoteLength < SELF_EVIDENT_LENGTH) return average >= CONTEXT_FITS;
+  const best = Math.max(candidate.prefix, candidate.suffix);
+  if (!isNear(candidate, hint, quote)) return (unique && quote >= FAR_SELF_EVIDENT_LENGTH) || farContextFits(candidate);
+  if (quote < SELF_EVIDENT_LENGTH) return average >= CONTEXT_FITS;
   if (unique) return true;
-  return Math.max(candidate.prefix, candidate.suffix) >= CONTEXT_FITS || average >= CONTEXT_AVERAGE_FITS;
+  return best >= CONTEXT_FITS || average >= CONTEXT_AVERAGE_FITS;
 }
 
 /**
- * Whether an approximate match is the passage: a weighted score at APPROXIMATE_ACCEPT, with both sides of
- * the context fitting for a short quote; or, for a quote of LONG_QUOTE or more, a quote this close alone
- * (a paragraph that moved and was edited has lost both its neighbours).
+ * Whether an approximate match is the passage. Near: a weighted score at APPROXIMATE_ACCEPT, with both
+ * sides of the context fitting for a short quote. Far: that score and farContextFits, or a quote of
+ * LONG_QUOTE or more that is LONG_QUOTE_SIMILARITY alike (an edited paragraph that moved has lost both
+ * its neighbours, and a look-alike this long differs in more than a few figures).
  */
-export function approximateAcceptable(candidate: Candidate, quoteLength: number): boolean {
-  if (quoteLength >= LONG_QUOTE && candidate.quote >= LONG_QUOTE_SIMILARITY) return true;
+export function approximateAcceptable(candidate: Candidate, quote: number, hint: number): boolean {
+  if (!isNear(candidate, hint, quote)) {
+    const longAndAlike = quote >= LONG_QUOTE && candidate.quote >= LONG_QUOTE_SIMILARITY;
+    return longAndAlike || (candidate.total >= APPROXIMATE_ACCEPT && farContextFits(candidate));
+  }
   if (candidate.total < APPROXIMATE_ACCEPT) return false;
-  if (quoteLength >= SELF_EVIDENT_LENGTH) return true;
-  return Math.min(candidate.prefix, candidate.suffix) >= SHORT_QUOTE_CONTEXT;
+  return quote >= SELF_EVIDENT_LENGTH || Math.min(candidate.prefix, candidate.suffix) >= SHORT_QUOTE_CONTEXT;
 }
 
 /**
@@ -144,4 +188,21 @@ export function bestUnambiguous(candidates: Candidate[], rank: (c: Candidate) =>
   const [nearest, second] = everyone;
   if (!nearest || !second) return top;
   return Math.abs(nearest.start - hint) * 2 <= Math.abs(second.start - hint) ? nearest : null;
+}
+
+/**
+ * The candidate to anchor at among those `acceptable` passes: near the hint if any is (the expected
+ * place beats a look-alike elsewhere with a slightly better context), else anywhere; null when none is,
+ * or "ambiguous" for a tie (see bestUnambiguous).
+ */
+export function chooseCandidate(
+  candidates: Candidate[],
+  acceptable: (candidate: Candidate) => boolean,
+  hint: number,
+  quoteLength: number,
+): Candidate | "ambiguous" | null {
+  const passing = candidates.filter(acceptable);
+  if (passing.length === 0) return null;
+  const near = passing.filter((candidate) => isNear(candidate, hint, quoteLength));
+  return bestUnambiguous(near.length > 0 ? near : passing, (candidate) => candidate.total, hint) ?? "ambiguous";
 }

@@ -223,7 +223,8 @@ const CASES: Case[] = [
   {
     name: "a paragraph now twice, neither copy nearer the old place: orphan, not a coin flip",
     old: mark(`${filler(400)}\n\n${WEAPONS}\n\n${filler(400)}`, "anti-tank weapons to Kyiv"),
-    revised: `${WEAPONS}\n\n${filler(500)}\n\n${WEAPONS}`,
+    // The old place is 434; the copies start the quote at 32 and 934: both far, neither half as far.
+    revised: `${WEAPONS}\n\n${filler(745)}\n\n${WEAPONS}`,
   },
   {
     name: "a paragraph now twice, one copy where it was",
@@ -233,15 +234,21 @@ const CASES: Case[] = [
   // Moved paragraphs.
   {
     name: "a paragraph moved to the end, quote in its middle",
-    old: mark(REPORT, "the longer route"),
-    revised: mark([TROOPS, GENEVA, EMBASSY, DRILLS, STANDBY, WEAPONS].join("\n\n"), "the longer route"),
+    old: mark(REPORT, "anti-tank weapons to Kyiv"),
+    revised: mark([TROOPS, GENEVA, EMBASSY, DRILLS, STANDBY, WEAPONS].join("\n\n"), "anti-tank weapons to Kyiv"),
     via: "exact",
   },
   {
-    name: "a paragraph moved, quote at its start (the prefix changed)",
+    name: "a paragraph moved past a neighbour, quote at its start (the prefix changed)",
     old: mark(REPORT, "Talks in Geneva on 10 January"),
-    revised: mark([TROOPS, DRILLS, GENEVA, WEAPONS, EMBASSY, STANDBY].join("\n\n"), "Talks in Geneva on 10 January"),
+    revised: mark([GENEVA, TROOPS, WEAPONS, EMBASSY, DRILLS, STANDBY].join("\n\n"), "Talks in Geneva on 10 January"),
     via: "exact",
+  },
+  {
+    // Far away, one intact side is what a look-alike sentence also has; precision first.
+    name: "a paragraph moved far, short quote at its start: orphan",
+    old: mark(REPORT, "Talks in Geneva on 10 January"),
+    revised: [TROOPS, WEAPONS, EMBASSY, DRILLS, STANDBY, INCURSION, GENEVA].join("\n\n"),
   },
   {
     name: "a whole paragraph quoted and moved (both sides changed)",
@@ -428,7 +435,13 @@ describe("anchoring corpus", () => {
 
   it("anchorAll gives each case's answer with all the corpus' selectors on one text", () => {
     const before = unmark(CASES[0]?.old ?? "");
-    const quotes = ["Roughly 100,000 troops", "according to Western officials", "ended without agreement", "the longer route", "Kyiv"];
+    const quotes = [
+      "Roughly 100,000 troops",
+      "according to Western officials",
+      "ended without agreement",
+      "the longer route",
+      "Kyiv",
+    ];
     const selectors = quotes.map((quote) => {
       const start = before.text.indexOf(quote);
       return selectorFor(before.text, start, start + quote.length);

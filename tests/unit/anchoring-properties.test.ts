@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { anchorAll, anchorQuote, CONTEXT_LENGTH, selectorFor } from "@/lib/anchoring";
+import { editDistance } from "@/lib/anchoring/similarity";
 
 const SEED = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31));
 console.log(`anchoring properties: fast-check seed ${SEED} (replay with FC_SEED=${SEED})`);
@@ -70,7 +71,31 @@ const within = (text: string) => (span: { start: number; end: number } | null) =
     span.start < span.end &&
     span.end <= text.length);
 
+/** The textbook table, to hold the bit-vector distance to. */
+function referenceDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => i + j));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = rows[i - 1] as number[];
+      const row = rows[i] as number[];
+      const substitution = (above[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      row[j] = Math.min(substitution, (above[j] as number) + 1, (row[j - 1] as number) + 1);
+    }
+  }
+  return rows[a.length]?.[b.length] as number;
+}
+
 describe("anchoring properties", () => {
+  it("the context comparison's edit distance is Levenshtein's, up to and past 32 code units", () => {
+    const piece = fc.string({ unit: fc.constantFrom("a", "b", "c", " ", "ы", "’"), maxLength: 40 });
+    fc.assert(
+      fc.property(piece, piece, (a, b) => {
+        expect(editDistance(a, b)).toBe(referenceDistance(a, b));
+      }),
+      { ...RUNS, numRuns: 1000 },
+    );
+  });
+
   it("an unchanged text anchors every selector at its old position", () => {
     fc.assert(
       fc.property(spanArbitrary, ({ text, start, end }) => {
