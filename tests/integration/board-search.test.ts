@@ -146,6 +146,14 @@ describe("searching documents", () => {
     expect(hit?.snippet.text).toMatch(/^\S.*field hospital appeared at Yelsk\..*\S$/s);
     expect(marked(hit?.snippet ?? { text: "", marks: [] })).toEqual(["hospital"]);
   });
+
+  it("keeps a document whose vector would pass tsvector's 1 MiB, searchable in its first part", async () => {
+    // 150,000 distinct tokens: their vector is larger than a tsvector may be.
+    const tokens = Array.from({ length: 150_000 }, (_, index) => `q${index.toString(36).padStart(5, "0")}`);
+    const sourceId = await documentWithVersions(board, "Code table", [tokens.join(" ")]);
+    const hit = (await search(tokens[10] ?? "")).passages.find((passage) => passage.sourceId === sourceId);
+    expect(hit?.offset).toBe(10 * 7);
+  });
 });
 
 describe("who may search", () => {
