@@ -41,34 +41,48 @@ export type FoldedText = {
 };
 
 export function foldText(text: string): FoldedText {
-  const units: string[] = [];
+  const units = new Uint16Array(text.length);
   const toOriginal = new Int32Array(text.length + 1);
   const toFolded = new Int32Array(text.length + 1);
+  let length = 0;
   let inWhitespace = false;
   for (let index = 0; index < text.length; index += 1) {
-    toFolded[index] = units.length;
-    const unit = text[index] as string;
-    if (isPlain(text.charCodeAt(index))) {
+    toFolded[index] = length;
+    const code = text.charCodeAt(index);
+    if (isPlain(code)) {
       inWhitespace = false;
-      toOriginal[units.length] = index;
-      units.push(unit);
+      toOriginal[length] = index;
+      units[length++] = code;
       continue;
     }
-    if (INVISIBLE.has(text.charCodeAt(index))) continue;
+    if (INVISIBLE.has(code)) continue;
+    const unit = text[index] as string;
     if (WHITESPACE.test(unit)) {
       if (inWhitespace) continue;
       inWhitespace = true;
-      toOriginal[units.length] = index;
-      units.push(" ");
+      toOriginal[length] = index;
+      units[length++] = SPACE;
       continue;
     }
     inWhitespace = false;
-    toOriginal[units.length] = index;
-    units.push(FOLDED_MARKS[unit] ?? unit);
+    toOriginal[length] = index;
+    units[length++] = (FOLDED_MARKS[unit] ?? unit).charCodeAt(0);
   }
-  toOriginal[units.length] = text.length;
-  toFolded[text.length] = units.length;
-  return { folded: units.join(""), toOriginal: toOriginal.subarray(0, units.length + 1), toFolded };
+  toOriginal[length] = text.length;
+  toFolded[text.length] = length;
+  return { folded: stringOf(units.subarray(0, length)), toOriginal: toOriginal.subarray(0, length + 1), toFolded };
+}
+
+const SPACE = 0x20;
+const CHUNK = 8192;
+
+/** Code units to a string, a chunk at a time (one call with 200,000 arguments would overflow the stack). */
+function stringOf(units: Uint16Array): string {
+  const parts: string[] = [];
+  for (let at = 0; at < units.length; at += CHUNK) {
+    parts.push(String.fromCharCode(...units.subarray(at, at + CHUNK)));
+  }
+  return parts.join("");
 }
 
 /** The folded form of a short string (a quote, a prefix, a suffix), where no mapping back is needed. */
