@@ -42,6 +42,8 @@ export function describeActivity(item: ActivityItem, snapshot: Board, feed: read
       return `${actor} resolved ${annotationPhrase(item.data, item.actorId, around)}`;
     case "annotation.reopened":
       return `${actor} reopened ${annotationPhrase(item.data, item.actorId, around)}`;
+    case "annotation.attached":
+      return `${actor} attached ${annotationPhrase(item.data, item.actorId, around)} to a new passage`;
     case "board.updated":
       return `${actor} ${boardChanges(item.data, findPreviousBoard(around))}`;
     case "member.added":
@@ -70,6 +72,11 @@ export function describeActivity(item: ActivityItem, snapshot: Board, feed: read
       return `${actor} edited the source “${item.data.title}”`;
     case "source.deleted":
       return `${actor} deleted a source`;
+    case "source.revised": {
+      const lost = item.data.anchors.filter((anchor) => anchor.status === "orphaned").length;
+      const lostNotes = lost ? ` (${lost} ${lost === 1 ? "note lost its" : "notes lost their"} passage)` : "";
+      return `${actor} saved version ${item.data.version} of “${item.data.source.title}”${lostNotes}`;
+    }
     case "indicator.created":
       return `${actor} added the indicator “${item.data.name}”`;
     case "indicator.updated":

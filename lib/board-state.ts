@@ -31,6 +31,7 @@ import {
   userIdOf,
 } from "./board-content";
 import type { OpType, WireOp } from "./ops";
+import { reanchoredAnnotations } from "./passage-anchors";
 import type { WireAnnotation } from "./schemas/annotation";
 import type { BoardSnapshot, WireBoard } from "./schemas/board";
 import { pointsAt, type ReferencedEntity } from "./targets/target-kinds";
@@ -118,6 +119,7 @@ function reduce(state: BoardState, op: WireOp): BoardState | typeof UNKNOWN_OP {
     case "annotation.restored":
     case "annotation.resolved":
     case "annotation.reopened":
+    case "annotation.attached":
       return withAnnotations(state, upsertAnnotation(state.annotations, op.data));
     case "annotation.deleted":
       return withAnnotations(state, removeAnnotation(state.annotations, op.data.id));
@@ -138,8 +140,15 @@ function reduce(state: BoardState, op: WireOp): BoardState | typeof UNKNOWN_OP {
     case "source.created":
     case "source.updated":
       return { ...state, sources: upsertKeyed(state.sources, op.data, idOf) };
-    case "source.deleted":
-      return { ...state, sources: removeKeyed(state.sources, op.data.id, idOf) };
+    case "source.deleted": {
+      const pruned = withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.source(state, op.data.id));
+      return { ...pruned, sources: removeKeyed(state.sources, op.data.id, idOf) };
+    }
+    case "source.revised": {
+      const moved = reanchoredAnnotations((id) => state.annotations.byId.get(id), op.data);
+      const annotations = moved.reduce(upsertAnnotation, state.annotations);
+      return { ...withAnnotations(state, annotations), sources: upsertKeyed(state.sources, op.data.source, idOf) };
+    }
     case "indicator.created":
     case "indicator.updated":
       return upsertIndicator(state, op.data);
@@ -190,6 +199,7 @@ const ANNOTATIONS_DELETED_WITH: Record<ReferencedEntity, (state: BoardState, id:
     return (annotation) => onIndicator(annotation) || onObservations(annotation);
   },
   observation: (_state, id) => onAny("observation", new Set([id])),
+  source: (_state, id) => onAny("source", new Set([id])),
 };
 
 function onAny(entity: ReferencedEntity, ids: ReadonlySet<string>): Doomed {

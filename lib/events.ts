@@ -28,6 +28,15 @@ import type {
   TSourceCreateInput,
   TSourceUpdateInput,
 } from "./schemas/content";
+import type {
+  SourceDiffAnswer,
+  SourceReadAnswer,
+  SourceReviseAnswer,
+  TAnnotationAttachInput,
+  TSourceDiffInput,
+  TSourceReadInput,
+  TSourceReviseInput,
+} from "./schemas/document";
 import type { TPresenceUpdateInput } from "./schemas/presence";
 import type { BoardSearchResult, TBoardSearchInput } from "./schemas/search";
 
@@ -134,6 +143,14 @@ export interface ClientToServerEvents {
     ack: (result: Result<{ source: WireSource; seq: number }>) => void,
   ) => void;
   "source:delete": (payload: TContentRefInput, ack: (result: ContentDeleteResult) => void) => void;
+  /** A version of the source's document (issue 14); the current one when `version` is left out. */
+  "source:read": (payload: TSourceReadInput, ack: (result: Result<SourceReadAnswer>) => void) => void;
+  /** Saves new text as the next version and re-anchors every passage annotation on the source. */
+  "source:revise": (payload: TSourceReviseInput, ack: (result: Result<SourceReviseAnswer>) => void) => void;
+  /** What changed between two versions. */
+  "source:diff": (payload: TSourceDiffInput, ack: (result: Result<SourceDiffAnswer>) => void) => void;
+  /** Puts a passage annotation on a span of its source's current version (an orphan's "attach here"). */
+  "annotation:attach": (payload: TAnnotationAttachInput, ack: (result: AnnotationChangeResult) => void) => void;
   "indicator:create": (
     payload: TIndicatorCreateInput,
     ack: (result: Result<{ indicator: IndicatorDefinition; seq: number }>) => void,

@@ -1,5 +1,6 @@
 // The op log on the wire. Each op type names the data it carries; clients apply ops in seq order.
 import type { WireAnnotation } from "./schemas/annotation";
+import type { SourceRevised } from "./schemas/document";
 import type { WireBoard, WireEvent, WireIndicator, WireMember, WireObservation, WireSource } from "./schemas/board";
 
 export type OpDataByType = {
@@ -9,6 +10,8 @@ export type OpDataByType = {
   "annotation.restored": WireAnnotation;
   "annotation.resolved": WireAnnotation;
   "annotation.reopened": WireAnnotation;
+  /** A passage annotation put on a new span of its source's current version by hand. */
+  "annotation.attached": WireAnnotation;
   "board.updated": WireBoard;
   "member.added": WireMember;
   "member.updated": WireMember;
@@ -19,6 +22,8 @@ export type OpDataByType = {
   "source.created": WireSource;
   "source.updated": WireSource;
   "source.deleted": { id: string };
+  /** A new version of the source's document, with where every passage annotation on it now is. */
+  "source.revised": SourceRevised;
   /** An indicator's definition (its observations travel in their own ops). */
   "indicator.created": Omit<WireIndicator, "observations">;
   "indicator.updated": Omit<WireIndicator, "observations">;

@@ -1,6 +1,7 @@
 // Annotations on the wire: the create payload, its target union, and the annotation as clients see it.
 import { z } from "zod";
 import { LIMITS, ZInstant, ZText, ZUuid } from "./common";
+import { SPAN_OUT_OF_ORDER, spanInOrder, type WireAnchor, ZQuote, ZSpan } from "./passage";
 
 export const ANNOTATION_KINDS = ["note", "assessment", "question", "warning"] as const;
 export const CONFIDENCE_LEVELS = ["low", "moderate", "high"] as const;
@@ -17,6 +18,20 @@ export const ZIndicatorRangeTarget = z
     path: ["to"],
   });
 export const ZObservationTarget = z.strictObject({ type: z.literal("observation"), observationId: ZUuid });
+/** A passage of a source's document: `exact` is version `version`'s text at start..end (UTF-16 code units). */
+export const ZSourceSpanTarget = z
+  .strictObject({
+    type: z.literal("source-span"),
+    sourceId: ZUuid,
+    version: z.number().int().min(1),
+    ...ZSpan,
+    exact: ZQuote,
+  })
+  .refine(spanInOrder, SPAN_OUT_OF_ORDER)
+  .refine((span) => span.exact.length === span.end - span.start, {
+    message: "the quote's length is not end − start",
+    path: ["exact"],
+  });
 
 export const ZAnnotationTarget = z.discriminatedUnion("type", [
   ZBoardTarget,
@@ -24,6 +39,7 @@ export const ZAnnotationTarget = z.discriminatedUnion("type", [
   ZIndicatorTarget,
   ZIndicatorRangeTarget,
   ZObservationTarget,
+  ZSourceSpanTarget,
 ]);
 export type TAnnotationTarget = z.infer<typeof ZAnnotationTarget>;
 
@@ -111,4 +127,6 @@ export type WireAnnotation = {
   mentions: { id: string; name: string }[];
   createdAt: string;
   updatedAt: string;
+  /** A passage annotation's place in its source's current version (issue 14); absent on every other kind. */
+  anchor?: WireAnchor;
 };

@@ -59,10 +59,21 @@ export type WebAnnotationFragmentSelector = {
   conformsTo: typeof MEDIA_FRAGMENTS;
   value: string;
 };
-/** An IRI, or a time (range) of an indicator's series. */
+export type WebTextQuoteSelector = { type: "TextQuoteSelector"; exact: string; prefix?: string; suffix?: string };
+export type WebTextPositionSelector = { type: "TextPositionSelector"; start: number; end: number };
+/**
+ * An IRI, a time (range) of an indicator's series, or a passage of a source's document (issue 14): its quote
+ * and position, in the version `watchfloor:version` names.
+ */
 export type WebAnnotationTarget =
   | string
-  | { type: "SpecificResource"; source: string; selector: WebAnnotationFragmentSelector };
+  | { type: "SpecificResource"; source: string; selector: WebAnnotationFragmentSelector }
+  | {
+      type: "SpecificResource";
+      source: string;
+      selector: [WebTextQuoteSelector, WebTextPositionSelector];
+      "watchfloor:version": number;
+    };
 
 export type WebAnnotation = {
   id: string;
@@ -187,10 +198,23 @@ const ZFragmentSelector = z.looseObject({
   conformsTo: z.literal(MEDIA_FRAGMENTS).optional(),
   value: ZClockValue,
 });
+const ZTextQuoteSelector = z.looseObject({
+  type: z.literal("TextQuoteSelector"),
+  exact: z.string(),
+  prefix: z.string().optional(),
+  suffix: z.string().optional(),
+});
+const ZTextPositionSelector = z.looseObject({
+  type: z.literal("TextPositionSelector"),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+});
+const ZTextSelectors = z.array(z.discriminatedUnion("type", [ZTextQuoteSelector, ZTextPositionSelector])).min(1);
 const ZSpecificResource = z.looseObject({
   type: z.literal("SpecificResource").optional(),
   source: ZIri,
-  selector: ZFragmentSelector,
+  selector: byShape(Array.isArray, ZTextSelectors, ZFragmentSelector),
+  "watchfloor:version": z.number().int().min(1).optional(),
 });
 /** One target: a Watchfloor IRI, or a SpecificResource of an indicator with a clock FragmentSelector. */
 export const ZWebAnnotationTarget = byShape(isString, ZIri, ZSpecificResource);

@@ -10,6 +10,7 @@ import {
   ZIndicatorRangeTarget,
   ZIndicatorTarget,
   ZObservationTarget,
+  ZSourceSpanTarget,
 } from "@/lib/schemas/annotation";
 import type { TargetIndex } from "@/lib/targets/target-index-type";
 import { formatUtc } from "@/lib/time";
@@ -18,7 +19,7 @@ export type TargetType = TAnnotationTarget["type"];
 export type TargetOf<T extends TargetType> = Extract<TAnnotationTarget, { type: T }>;
 
 /** The board entities a target can point at; the server checks each one's id is on the board. */
-export const REFERENCED_ENTITIES = ["event", "indicator", "observation"] as const;
+export const REFERENCED_ENTITIES = ["event", "indicator", "observation", "source"] as const;
 export type ReferencedEntity = (typeof REFERENCED_ENTITIES)[number];
 
 /** Which entity a target points at, and the field of the target that holds its id. */
@@ -42,6 +43,13 @@ export type TargetDescriptor<T extends TargetType> = {
   describe: (target: TargetOf<T>, index: TargetIndex) => string;
   /** Where it is drawn on one indicator's chart, live and exported (lib/charts/annotation-markers.ts); null when not. */
   chartPlace: (target: TargetOf<T>, indicator: MarkedIndicator) => MarkerPlace | null;
+};
+
+/** How much of a quote a one-line description shows. */
+const QUOTE_SHOWN = 40;
+const shortQuote = (exact: string) => {
+  const flat = exact.replace(/\s+/g, " ").trim();
+  return flat.length > QUOTE_SHOWN ? `${flat.slice(0, QUOTE_SHOWN).trimEnd()}…` : flat;
 };
 
 const indicatorName = (indicator: { name: string } | undefined) => indicator?.name ?? "an indicator";
@@ -104,6 +112,15 @@ export const TARGET_KINDS: { [T in TargetType]: TargetDescriptor<T> } = {
       const observation = indicator.observation(target.observationId);
       return observation ? { type: "point", t: Date.parse(observation.observedAt), observation } : null;
     },
+  },
+  "source-span": {
+    schema: ZSourceSpanTarget,
+    label: "Passages",
+    description: "a passage of a source's document",
+    references: { entity: "source", field: "sourceId" },
+    indicatorOf: () => null,
+    describe: (target, index) => `“${shortQuote(target.exact)}” in ${index.source(target.sourceId)?.title ?? "a source"}`,
+    chartPlace: () => null,
   },
 };
 

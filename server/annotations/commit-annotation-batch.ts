@@ -12,6 +12,7 @@ import type { Database } from "../db/client";
 import { isDatabaseUnavailable } from "../db/database-unavailable";
 import type { Settlement } from "../db/group-commit";
 import { AppError } from "../errors";
+import { isPassage, type PassageFacts, passageFacts } from "../documents/passage-check";
 import { type MemberName, mentionedMembers } from "./find-mentions";
 import { findTargetProblems } from "./find-target-problems";
 import { insertAnnotationBatch } from "./insert-annotation-batch";
@@ -79,15 +80,28 @@ export async function commitAnnotationBatch(
     .filter((request, index) => !isFresh.has(index) && !refused.has(request.actor.id))
     .map((request) => request.actor.id);
   if (unused.length) await domain.limiter.giveBack(unused);
+  const passages = new Map<number, PassageFacts>();
   for (const index of fresh) {
     const problem = refused.get((requests[index] as CreateRequest).actor.id) ?? targetProblems.get(index);
     if (problem) outcomes[index] = failed(problem);
+    else {
+      // A passage's quote must be its version's text there (issue 14), checked against the texts read above.
+      const { target } = (requests[index] as CreateRequest).input;
+      try {
+        if (isPassage(target)) passages.set(index, passageFacts(target, facts.passages));
+      } catch (error) {
+        outcomes[index] = failed(error);
+      }
+    }
   }
 
   const at = new Date();
   const writable = fresh
     .filter((index) => !outcomes[index])
-    .map((index) => ({ index, ...annotationOf(requests[index] as CreateRequest, authors, members, at) }));
+    .map((index) => ({
+      index,
+      ...annotationOf(requests[index] as CreateRequest, authors, members, at, passages.get(index)),
+    }));
   for (const [index, outcome] of await writeOrSplit(domain, boardId, writable, at)) outcomes[index] = outcome;
 
   for (const index of replays) {
@@ -112,8 +126,10 @@ function annotationOf(
   authors: Map<string, Author>,
   members: MemberName[],
   at: Date,
+  passage: PassageFacts | undefined,
 ): NewAnnotation {
   return newAnnotation({
+    ...(passage ? { passage } : {}),
     create: input,
     author: { id: actor.id, name: authors.get(actor.id)?.name ?? actor.name },
     mentioned: mentionedMembers(members, input.body, actor.id),

@@ -22,6 +22,8 @@ const ON_BOARD: Record<ReferencedEntity, (boardId: string, ids: string[]) => Pri
   observation: (boardId, ids) =>
     Prisma.sql`SELECT o.id FROM "Observation" o JOIN "Indicator" i ON i.id = o."indicatorId"
       WHERE i."boardId" = ${boardId}::uuid AND o.id = ANY(${ids}::uuid[])`,
+  source: (boardId, ids) =>
+    Prisma.sql`SELECT id FROM "Source" WHERE "boardId" = ${boardId}::uuid AND id = ANY(${ids}::uuid[])`,
 };
 
 /** The distinct ids of each entity the targets reference. */

@@ -86,11 +86,12 @@ function annotationInsert(
   stamp: string,
   ops: "with ops" | "rows only",
 ): Prisma.Sql {
-  const rows = batch.map(({ annotation, opActorId }, position) => ({
+  const rows = batch.map(({ annotation, opActorId, passage }, position) => ({
     position,
     id: annotation.id,
     authorId: annotation.author.id,
     ...targetColumns(annotation.target),
+    ...passage,
     body: annotation.body,
     kind: annotation.kind,
     confidence: annotation.confidence,

@@ -3,6 +3,7 @@
 // Every writer (socket create, W3C import, threshold warning, seed) builds its annotations here and hands
 // them to insert-annotation-batch.ts.
 import type { TAnnotationCreate, WireAnnotation } from "@/lib/schemas/annotation";
+import type { PassageFacts } from "../documents/passage-check";
 import type { MemberName } from "./find-mentions";
 import { targetColumns } from "./target-columns";
 import { toWireAnnotation } from "./to-wire-annotation";
@@ -12,6 +13,8 @@ export type NewAnnotation = {
   mentionedUserIds: string[];
   /** Who the annotation.created op is by: the author, unless named (an import logs the importing analyst). */
   opActorId: string;
+  /** A passage's context and anchor, which the server derives from the stored document (passage-check.ts). */
+  passage: PassageFacts | null;
 };
 
 export function newAnnotation(draft: {
@@ -26,6 +29,7 @@ export function newAnnotation(draft: {
   /** Written by Watchfloor itself (a threshold warning). */
   automatic?: boolean;
   opActorId?: string;
+  passage?: PassageFacts;
 }): NewAnnotation {
   const { create, author, mentioned, createdAt, resolved } = draft;
   const annotation = toWireAnnotation({
@@ -33,6 +37,7 @@ export function newAnnotation(draft: {
     boardId: create.boardId,
     authorId: author.id,
     ...targetColumns(create.target),
+    ...draft.passage,
     body: create.body,
     kind: create.kind,
     confidence: create.confidence ?? null,
@@ -54,5 +59,6 @@ export function newAnnotation(draft: {
     annotation,
     mentionedUserIds: mentioned.map((member) => member.id),
     opActorId: draft.opActorId ?? author.id,
+    passage: draft.passage ?? null,
   };
 }

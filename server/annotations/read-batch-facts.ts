@@ -7,6 +7,7 @@ import type { TAnnotationCreate } from "@/lib/schemas/annotation";
 import type { BoardRole } from "@/lib/schemas/board";
 import type { ReferencedEntity } from "@/lib/targets/target-kinds";
 import type { Database } from "../db/client";
+import { type PassageTexts, quotedVersions } from "../documents/passage-check";
 import type { MemberName } from "./find-mentions";
 import { type ExistingTargets, foundTargetsOf, targetsOnBoardSql } from "./find-target-problems";
 
@@ -16,6 +17,8 @@ export type BatchFacts = {
   stored: Set<string>;
   existing: ExistingTargets;
   members: MemberName[];
+  /** The texts of the versions passage targets quote (only read when the batch has one). */
+  passages: PassageTexts;
 };
 
 type Row = {
@@ -25,6 +28,7 @@ type Row = {
   targets: Record<ReferencedEntity, string[]>;
   threads: string[];
   members: { id: string; name: string }[];
+  passages: { sourceId: string; version: number; text: string; current: number }[];
 };
 
 export async function readBatchFacts(
@@ -36,6 +40,7 @@ export async function readBatchFacts(
   const threadIds = [...new Set(inputs.flatMap((input) => (input.parentId === undefined ? [] : [input.parentId])))];
   const authorIds = [...new Set(requests.map((request) => request.actor.id))];
   const withMembers = inputs.some((input) => input.body.includes("@"));
+  const quoted = quotedVersions(inputs.map((input) => input.target));
   const [row] = await db.$queryRaw<Row[]>`
     SELECT
       (SELECT coalesce(json_agg(json_build_object('userId', m."userId", 'role', m.role, 'name', u.name)), '[]'::json)
@@ -53,7 +58,13 @@ export async function readBatchFacts(
           AND "deletedAt" IS NULL AND "parentId" IS NULL) AS threads,
       (SELECT coalesce(json_agg(json_build_object('id', m."userId", 'name', u.name)), '[]'::json)
          FROM "Membership" m JOIN "User" u ON u.id = m."userId"
-        WHERE ${withMembers} AND m."boardId" = ${boardId}::uuid) AS members`;
+        WHERE ${withMembers} AND m."boardId" = ${boardId}::uuid) AS members,
+      (SELECT coalesce(json_agg(json_build_object('sourceId', v."sourceId", 'version', v.version, 'text', v.text,
+          'current', s."currentVersion")), '[]'::json)
+         FROM "SourceVersion" v JOIN "Source" s ON s.id = v."sourceId"
+        WHERE s."boardId" = ${boardId}::uuid
+          AND (v."sourceId", v.version) IN (SELECT * FROM unnest(${quoted.map((pair) => pair.sourceId)}::uuid[],
+            ${quoted.map((pair) => pair.version)}::int[]))) AS passages`;
   if (!row) throw new Error("The batch read returned no row");
   return {
     authors: new Map(row.authors.map((author) => [author.userId, { role: author.role, name: author.name }])),
@@ -61,5 +72,15 @@ export async function readBatchFacts(
     stored: new Set(row.stored),
     existing: { targets: foundTargetsOf(row.targets), threads: new Set(row.threads) },
     members: row.members,
+    passages: passageTextsOf(row.passages),
+  };
+}
+
+function passageTextsOf(rows: Row["passages"]): PassageTexts {
+  const texts = new Map(rows.map((row) => [`${row.sourceId}/${row.version}`, row.text]));
+  const current = new Map(rows.map((row) => [row.sourceId, row.current]));
+  return {
+    text: (sourceId, version) => texts.get(`${sourceId}/${version}`),
+    currentVersion: (sourceId) => current.get(sourceId),
   };
 }

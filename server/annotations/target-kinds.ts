@@ -34,10 +34,20 @@ export const TARGET_COLUMN_TYPES = {
 export type TargetColumnName = keyof typeof TARGET_COLUMN_TYPES;
 export type TargetColumns = Pick<Annotation, "targetType" | TargetColumnName>;
 
-/** A Web Annotation target as the importer reads it: a plain IRI, or a SpecificResource with a clock time. */
+/**
+ * A Web Annotation target as the importer reads it: a plain IRI, a SpecificResource with a clock time, or
+ * one with text selectors (a passage).
+ */
 export type WebTargetReading =
   | { shape: "iri"; named: ParsedIri | null }
-  | { shape: "resource"; named: ParsedIri | null; time: { from: string; to: string | null } | null };
+  | { shape: "resource"; named: ParsedIri | null; time: { from: string; to: string | null } | null }
+  | {
+      shape: "passage";
+      named: ParsedIri | null;
+      exact: string | null;
+      position: { start: number; end: number } | null;
+      version: number | null;
+    };
 
 /** Answers a column the row must have for its kind; throws when the row lacks it. */
 type Required = <V>(value: V | null) => V;
@@ -195,7 +205,65 @@ export const SERVER_TARGET_KINDS: { [T in TargetType]: ServerTargetDescriptor<T>
       },
     },
   },
+  "source-span": {
+    storedAs: "source_span",
+    columns: (target) => ({
+      sourceId: target.sourceId,
+      sourceVersion: target.version,
+      quoteStart: target.start,
+      quoteEnd: target.end,
+      quoteExact: target.exact,
+    }),
+    fromRow: (row, required) => ({
+      type: "source-span",
+      sourceId: required(row.sourceId),
+      version: required(row.sourceVersion),
+      start: required(row.quoteStart),
+      end: required(row.quoteEnd),
+      exact: required(row.quoteExact),
+    }),
+    snapshotJson: () =>
+      `json_build_object('type', 'source-span', 'sourceId', a."sourceId", 'version', a."sourceVersion", 'start', a."quoteStart", 'end', a."quoteEnd", 'exact', a."quoteExact")`,
+    toWeb: (target, iris) => ({
+      type: "SpecificResource",
+      source: iris.source(target.sourceId),
+      selector: [
+        { type: "TextQuoteSelector", exact: target.exact },
+        { type: "TextPositionSelector", start: target.start, end: target.end },
+      ],
+      "watchfloor:version": target.version,
+    }),
+    fromWeb: (reading) =>
+      reading.shape === "passage" &&
+      reading.named?.type === "source" &&
+      reading.exact !== null &&
+      reading.position !== null &&
+      reading.version !== null
+        ? {
+            type: "source-span",
+            sourceId: reading.named.id,
+            version: reading.version,
+            start: reading.position.start,
+            end: reading.position.end,
+            exact: reading.exact,
+          }
+        : null,
+    csvTime: () => null,
+    briefing: {
+      describe: (target, snapshot) => {
+        const title = snapshot.sources.find((source) => source.id === target.sourceId)?.title ?? "a source";
+        const quote =
+          target.exact.length > BRIEFING_QUOTE ? `${target.exact.slice(0, BRIEFING_QUOTE).trimEnd()}…` : target.exact;
+        return `“${quote}” in ${title}`;
+      },
+      // A pack has no documents in it yet: a passage note is in it when its source is on the board.
+      covers: () => true,
+    },
+  },
 };
+
+/** A quote as the briefing prints it: whole up to a line or so, else its start. */
+const BRIEFING_QUOTE = 120;
 
 /** A target's own server descriptor (the one cast: TypeScript cannot pair a key with its value). */
 export function serverTargetKindOf<T extends TargetType>(target: TargetOf<T>): ServerTargetDescriptor<T> {

@@ -1,5 +1,6 @@
 // Maps a stored annotation row to the shape clients see (the target rebuilt from its columns).
 import type { TAnnotationTarget, WireAnnotation } from "@/lib/schemas/annotation";
+import type { WireAnchor } from "@/lib/schemas/document";
 import type { Annotation } from "../db/generated/client";
 import { SERVER_TARGET_KIND_BY_STORED, SERVER_TARGET_KINDS } from "./target-kinds";
 
@@ -34,7 +35,16 @@ export function toWireAnnotation(row: AnnotationRow): WireAnnotation {
     mentions: row.mentions.map(({ user }) => ({ id: user.id, name: user.name })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    ...anchorOf(row),
   };
+}
+
+/** A passage's place in its source's current version; nothing for other kinds (docs/realtime.md). */
+function anchorOf(row: Annotation): { anchor?: WireAnchor } {
+  if (row.anchorVersion === null) return {};
+  if (row.anchorStart === null || row.anchorEnd === null)
+    return { anchor: { status: "orphaned", version: row.anchorVersion } };
+  return { anchor: { status: "anchored", version: row.anchorVersion, start: row.anchorStart, end: row.anchorEnd } };
 }
 
 function targetOf(row: Annotation): TAnnotationTarget {

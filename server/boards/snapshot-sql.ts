@@ -105,6 +105,15 @@ const TARGET = `CASE a."targetType"
       .join("\n    ")}
   END`;
 
+/** A passage's anchor, as to-wire-annotation.ts writes it; nothing for other kinds. */
+const ANCHOR = `CASE
+    WHEN a."anchorVersion" IS NULL THEN ''
+    WHEN a."anchorStart" IS NULL OR a."anchorEnd" IS NULL
+      THEN ',"anchor":{"status":"orphaned","version":' || a."anchorVersion" || '}'
+    ELSE ',"anchor":{"status":"anchored","version":' || a."anchorVersion" || ',"start":' || a."anchorStart" ||
+      ',"end":' || a."anchorEnd" || '}'
+  END`;
+
 /** Live annotations (not deleted), with their mentions gathered in one pass over the board's. */
 const ANNOTATIONS = `
   SELECT 'annotations', 0, (index / ${CHUNK})::int, string_agg(text, ',' ORDER BY index)
@@ -117,7 +126,8 @@ const ANNOTATIONS = `
       ',"resolvedAt":' || ${quoted(iso('a."resolvedAt"'))} ||
       ',"resolvedBy":' || CASE WHEN resolver.id IS NULL THEN 'null' ELSE ${person("resolver")}::text END ||
       ',"automatic":' || CASE WHEN a.automatic THEN 'true' ELSE 'false' END || ',"mentions":' || coalesce(m.mentions::text, '[]') ||
-      ',"createdAt":"' || ${iso('a."createdAt"')} || '","updatedAt":"' || ${iso('a."updatedAt"')} || '"}' AS text
+      ',"createdAt":"' || ${iso('a."createdAt"')} || '","updatedAt":"' || ${iso('a."updatedAt"')} || '"' ||
+      ${ANCHOR} || '}' AS text
     FROM "Annotation" a JOIN board ON a."boardId" = board.id
     JOIN "User" author ON author.id = a."authorId"
     LEFT JOIN "User" resolver ON resolver.id = a."resolvedById"

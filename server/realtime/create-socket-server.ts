@@ -19,6 +19,10 @@ import { readBoardSnapshotJson } from "../boards/read-board-snapshot-json";
 import { shareSnapshotReads } from "../boards/share-snapshot-reads";
 import { contentRequests } from "../content/content-requests";
 import { listObservationHistory } from "../content/observation-history";
+import { attachAnnotation } from "../documents/attach-annotation";
+import { diffSourceVersions } from "../documents/diff-source-versions";
+import { readSource } from "../documents/read-source";
+import { reviseSource } from "../documents/revise-source";
 import type { Domain } from "../domain";
 import { AppError, logRequestFailure, parseInput, toWireError } from "../errors";
 import { isSameOrigin } from "../http/same-origin";
@@ -164,6 +168,10 @@ function requestHandlers(options: {
 
     ...withSocketActor(contentRequests(domain)),
     "observation:history": (socket, input) => listObservationHistory({ db, actor: socket.data.actor, input }),
+    "source:read": (socket, input) => readSource({ db, actor: socket.data.actor, input }),
+    "source:revise": (socket, input) => reviseSource(content(socket, input)),
+    "source:diff": (socket, input) => diffSourceVersions(content(socket, input)),
+    "annotation:attach": (socket, input) => attachAnnotation(content(socket, input)),
 
     "presence:update": async (socket, input) => {
       const update = parseInput(ZPresenceUpdate, input);

@@ -122,7 +122,7 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
         }),
       });
     }
-    const entityIds = { event: eventIds, indicator: indicatorIds, observation: observationIds };
+    const entityIds = { event: eventIds, indicator: indicatorIds, observation: observationIds, source: sourceIds };
     // Annotations go through the op log like any later write, so the activity history starts complete.
     // They are written by the one annotation writer, as annotation:create writes them; but with no acting
     // member (each note is its author's, and no write limit applies to a fresh install), the seed logs

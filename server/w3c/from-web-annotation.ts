@@ -105,6 +105,23 @@ export function annotationIdOf(iri: string): string {
   return parsed?.type === "annotation" ? parsed.id : uuidV5(URL_NAMESPACE, iri);
 }
 
+/** A TextQuoteSelector and TextPositionSelector on a source (issue 14), as one reading. */
+function passageReading(
+  source: string,
+  selectors: ({ type: "TextQuoteSelector"; exact: string } | { type: "TextPositionSelector"; start: number; end: number })[],
+  version: number | undefined,
+): WebTargetReading {
+  const quote = selectors.find((selector) => selector.type === "TextQuoteSelector");
+  const position = selectors.find((selector) => selector.type === "TextPositionSelector");
+  return {
+    shape: "passage",
+    named: parseWatchfloorIri(source),
+    exact: quote?.exact ?? null,
+    position: position ? { start: position.start, end: position.end } : null,
+    version: version ?? null,
+  };
+}
+
 /** The first kind whose mapping (server/annotations/target-kinds.ts) reads the target; else a problem. */
 function toWatchfloorTarget(
   target: TWebAnnotationTarget,
@@ -113,11 +130,13 @@ function toWatchfloorTarget(
   const reading: WebTargetReading =
     typeof target === "string"
       ? { shape: "iri", named: parseWatchfloorIri(target) }
-      : {
-          shape: "resource",
-          named: parseWatchfloorIri(target.source),
-          time: parseClockFragment(target.selector.value),
-        };
+      : Array.isArray(target.selector)
+        ? passageReading(target.source, target.selector, target["watchfloor:version"])
+        : {
+            shape: "resource",
+            named: parseWatchfloorIri(target.source),
+            time: parseClockFragment(target.selector.value),
+          };
   for (const type of TARGET_TYPES) {
     const read = SERVER_TARGET_KINDS[type].fromWeb(reading);
     if (read) return read;

@@ -9,6 +9,7 @@ const ENTITY_COLLECTIONS: Record<ReferencedEntity, string> = {
   event: "events",
   indicator: "indicators",
   observation: "observations",
+  source: "sources",
 };
 
 export type WatchfloorIris = {

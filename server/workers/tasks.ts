@@ -13,6 +13,8 @@ export const TASKS = {
   "observations-csv": streamed(async () => (await import("../csv/observations-csv")).observationsCsvText),
   "annotations-jsonld": streamed(async () => (await import("../w3c/annotations-jsonld")).annotationsJsonLdText),
   "read-observation-csv": task(async () => (await import("../csv/read-observation-csv-task")).readObservationCsvTask),
+  "diff-versions": task(async () => (await import("../documents/diff-versions-task")).diffVersionsTask),
+  reanchor: task(async () => (await import("../documents/reanchor-task")).reanchorTask),
   "extract-document": task(
     async () => (await import("../documents/extract/extract-document-task")).extractDocumentTask,
   ),

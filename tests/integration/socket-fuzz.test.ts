@@ -37,6 +37,7 @@ import {
   ZSourceUpdate,
 } from "@/lib/schemas/content";
 import { ZPresenceUpdate } from "@/lib/schemas/presence";
+import { ZAnnotationAttach, ZSourceDiff, ZSourceRead, ZSourceRevise } from "@/lib/schemas/document";
 import { SEARCH_LIMITS, ZBoardSearch } from "@/lib/schemas/search";
 import { barrierOp } from "../support/barrier";
 import {
@@ -419,6 +420,40 @@ const EVENTS = {
   },
   "observation:delete": { schema: ZContentRef, fields: REF, wellShaped: (rng, targets) => missing(rng, targets) },
   "observation:history": { schema: ZContentRef, fields: REF, wellShaped: (rng, targets) => missing(rng, targets) },
+  // The fuzzers' board has no source: well-shaped document calls name one that is not there (NOT_FOUND).
+  "source:read": {
+    schema: ZSourceRead,
+    fields: { ...REF, version: optional({ type: "version" }) },
+    wellShaped: (rng, targets) => ({ ...missing(rng, targets), ...(rng.chance(0.5) ? { version: rng.int(1, 3) } : {}) }),
+  },
+  "source:revise": {
+    schema: ZSourceRevise,
+    fields: {
+      ...REF,
+      text: required({ type: "text", max: LIMITS.documentText, nonEmpty: true }),
+      basedOnVersion: required({ type: "seq" }),
+    },
+    wellShaped: (rng, targets) => ({
+      ...missing(rng, targets),
+      text: "Imagery shows new tents at the field camp.",
+      basedOnVersion: rng.int(0, 3),
+    }),
+  },
+  "source:diff": {
+    schema: ZSourceDiff,
+    fields: { ...REF, from: required({ type: "version" }), to: required({ type: "version" }) },
+    wellShaped: (rng, targets) => ({ ...missing(rng, targets), from: 1, to: rng.int(1, 3) }),
+  },
+  "annotation:attach": {
+    schema: ZAnnotationAttach,
+    fields: {
+      ...REF,
+      start: required({ type: "seq" }),
+      end: required({ type: "version" }),
+      exact: required({ type: "text", max: LIMITS.passageQuote, nonEmpty: true }),
+    },
+    wellShaped: (rng, targets) => ({ ...missing(rng, targets), start: 0, end: 7, exact: "Imagery" }),
+  },
 } satisfies { [E in ClientEvent]: EventSpec<E> };
 
 const CLIENT_EVENTS = Object.keys(EVENTS) as ClientEvent[];

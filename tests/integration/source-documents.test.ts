@@ -54,3 +54,125 @@ describe("a source's document", () => {
     expect(JSON.stringify(joined.snapshot)).not.toContain("roughly 100,000");
   });
 });
+
+async function annotatePassage(sourceId: string, version: number, exact: string, text: string) {
+  const start = text.indexOf(exact);
+  const created = await editor.emitWithAck("annotation:create", {
+    id: randomUUID(),
+    boardId: board.id,
+    target: { type: "source-span", sourceId, version, start, end: start + exact.length, exact },
+    body: `On ${exact}`,
+  });
+  return created;
+}
+
+describe("reading and revising", () => {
+  it("reads the current version by default and any older one by number", async () => {
+    const source = await createSource(REPORT);
+    const revised = await editor.emitWithAck("source:revise", {
+      boardId: board.id,
+      id: source.id,
+      text: `${REPORT} More later.`,
+      basedOnVersion: 1,
+    });
+    expect(revised.ok && revised.version).toBe(2);
+    const current = await watcher.emitWithAck("source:read", { boardId: board.id, id: source.id });
+    const first = await watcher.emitWithAck("source:read", { boardId: board.id, id: source.id, version: 1 });
+    expect(current.ok && [current.version, current.text]).toEqual([2, `${REPORT} More later.`]);
+    expect(first.ok && [first.version, first.text]).toEqual([1, REPORT]);
+    expect(current.ok && current.versions.map((version) => [version.version, version.author?.name])).toEqual([
+      [1, "Bob Okafor"],
+      [2, "Bob Okafor"],
+    ]);
+    const diff = await watcher.emitWithAck("source:diff", { boardId: board.id, id: source.id, from: 1, to: 2 });
+    expect(diff.ok && diff.parts.filter((part) => part.kind !== "same").map((part) => [part.kind, part.text])).toEqual([
+      ["added", " More later."],
+    ]);
+  });
+
+  it("re-anchors every passage note, and every client gets the same anchors through the op log", async () => {
+    const opening = "The opening paragraph is about the weather in Vienna and nothing else. ";
+    const closing = " The closing paragraph lists the coming week's meetings.";
+    const document = `${opening}${REPORT}${closing}`;
+    const source = await createSource(document);
+    const kept = await annotatePassage(source.id, 1, "roughly 100,000 troops", document);
+    const lost = await annotatePassage(source.id, 1, "the weather in Vienna", document);
+    const keptAt = document.indexOf("roughly 100,000 troops");
+    expect(kept.ok && kept.annotation.anchor).toEqual({ status: "anchored", version: 1, start: keptAt, end: keptAt + 22 });
+    // The opening paragraph goes and a line comes before the rest: one note moves, the other loses its passage.
+    const text = `Update from the desk.\n\n${REPORT}${closing}`;
+    const movedTo = text.indexOf("roughly 100,000 troops");
+    const seen = ops.length;
+    const revised = await editor.emitWithAck("source:revise", { boardId: board.id, id: source.id, text, basedOnVersion: 1 });
+    if (!revised.ok || !kept.ok || !lost.ok) throw new Error("a write failed");
+    expect(revised.anchors).toEqual(
+      expect.arrayContaining([
+        { annotationId: kept.annotation.id, status: "anchored", start: movedTo, end: movedTo + 22 },
+        { annotationId: lost.annotation.id, status: "orphaned" },
+      ]),
+    );
+    await expect.poll(() => ops.slice(seen).find((op) => op.type === "source.revised")).toBeTruthy();
+    const op = ops.slice(seen).find((candidate) => candidate.type === "source.revised");
+    expect(op?.data).toEqual({ source: revised.source, version: 2, anchors: revised.anchors });
+    // A fresh snapshot (a third client) holds the same anchors as the op told the watcher.
+    const joined = await editor.emitWithAck("board:join", { boardId: board.id });
+    if (!joined.ok || !("snapshot" in joined)) throw new Error("no snapshot");
+    const anchorOf = (id: string) => joined.snapshot.annotations.find((annotation) => annotation.id === id)?.anchor;
+    expect(anchorOf(kept.annotation.id)).toEqual({ status: "anchored", version: 2, start: movedTo, end: movedTo + 22 });
+    expect(anchorOf(lost.annotation.id)).toEqual({ status: "orphaned", version: 2 });
+
+    // The orphan is attached by hand to its passage's new wording.
+    const attached = await editor.emitWithAck("annotation:attach", {
+      boardId: board.id,
+      id: lost.annotation.id,
+      start: 0,
+      end: 6,
+      exact: "Update",
+    });
+    expect(attached.ok && attached.annotation.anchor).toEqual({ status: "anchored", version: 2, start: 0, end: 6 });
+  });
+
+  it("refuses a revision based on an old version, naming the current one", async () => {
+    const source = await createSource(REPORT);
+    const first = await editor.emitWithAck("source:revise", { boardId: board.id, id: source.id, text: "Two", basedOnVersion: 1 });
+    expect(first.ok).toBe(true);
+    const stale = await editor.emitWithAck("source:revise", { boardId: board.id, id: source.id, text: "Three", basedOnVersion: 1 });
+    expect(stale.ok ? null : [stale.error.code, stale.error.message.includes("version 2")]).toEqual(["CONFLICT", true]);
+    expect(await app.db.sourceVersion.count({ where: { sourceId: source.id } })).toBe(2);
+  });
+});
+
+describe("a passage target", () => {
+  it("is refused when its quote is not the text at its place in that version, or that version does not exist", async () => {
+    const source = await createSource(REPORT);
+    const before = await app.db.annotation.count();
+    const wrong = await editor.emitWithAck("annotation:create", {
+      id: randomUUID(),
+      boardId: board.id,
+      target: { type: "source-span", sourceId: source.id, version: 1, start: 0, end: 4, exact: "Talk" },
+      body: "Misquoted",
+    });
+    expect(wrong.ok ? null : wrong.error.issues?.map((issue) => issue.path)).toEqual([["target", "exact"]]);
+    const noVersion = await editor.emitWithAck("annotation:create", {
+      id: randomUUID(),
+      boardId: board.id,
+      target: { type: "source-span", sourceId: source.id, version: 9, start: 0, end: 4, exact: "NATO" },
+      body: "Too new",
+    });
+    expect(noVersion.ok ? null : noVersion.error.issues?.map((issue) => issue.path)).toEqual([["target", "version"]]);
+    expect(await app.db.annotation.count()).toBe(before);
+  });
+
+  it("is refused on another board's source", async () => {
+    const other = await makeBoard(app, [[bob, "editor"]]);
+    const id = randomUUID();
+    await editor.emitWithAck("source:create", { id, boardId: other.id, title: "Elsewhere", text: REPORT });
+    const refused = await editor.emitWithAck("annotation:create", {
+      id: randomUUID(),
+      boardId: board.id,
+      target: { type: "source-span", sourceId: id, version: 1, start: 0, end: 4, exact: "NATO" },
+      body: "Not here",
+    });
+    expect(refused.ok ? null : refused.error.issues?.map((issue) => issue.path)).toEqual([["target", "sourceId"]]);
+  });
+});

@@ -2,6 +2,7 @@
 // points at something: a target on this board is accepted, one on another board is refused by
 // annotation:create with the field that names it, and by the check the W3C import, the threshold
 // warning and the seed call (issue 13).
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TARGET_KINDS, TARGET_TYPES, type TargetOf, type TargetType } from "@/lib/targets/target-kinds";
 import { assertTargetsOnBoard, findTargetsOffBoard } from "@/server/annotations/find-target-problems";
@@ -16,9 +17,12 @@ import {
   type TestSocket,
 } from "../support/factories";
 import { joinedSocket, openTestApp, type TestApp } from "../support/open-test-app";
-import { targetSamplesOn } from "../support/target-samples";
+import { SAMPLE_DOCUMENT, targetSamplesOn } from "../support/target-samples";
 
-const TARGET_ON = <T extends TargetType>(type: T, board: TestBoard): TargetOf<T> => targetSamplesOn(board)[type];
+/** Each board's source, holding the sample document as version 1. */
+const sourceIds = new Map<string, string>();
+const TARGET_ON = <T extends TargetType>(type: T, board: TestBoard): TargetOf<T> =>
+  targetSamplesOn({ ...board, sourceId: sourceIds.get(board.id) ?? "" })[type];
 
 const POINTING = TARGET_TYPES.filter((type) => TARGET_KINDS[type].references !== null);
 
@@ -33,6 +37,12 @@ beforeAll(async () => {
   alice = await makeAnalyst(app);
   [board, other] = await Promise.all([makeBoard(app, [[alice, "owner"]]), makeBoard(app, [[alice, "owner"]])]);
   socket = await joinedSocket(app, alice, board);
+  for (const { id: boardId } of [board, other]) {
+    const id = randomUUID();
+    const created = await socket.emitWithAck("source:create", { id, boardId, title: "Wrap-up", text: SAMPLE_DOCUMENT });
+    if (!created.ok) throw new Error(created.error.message);
+    sourceIds.set(boardId, id);
+  }
 });
 
 afterAll(() => app?.stop());

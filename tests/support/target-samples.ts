@@ -3,7 +3,12 @@
 // needs its sample here; the compiler says so.
 import type { TargetOf, TargetType } from "@/lib/targets/target-kinds";
 
-export type SampleContent = { eventId: string; indicatorId: string; observationId: string };
+export type SampleContent = { eventId: string; indicatorId: string; observationId: string; sourceId: string };
+
+/** Version 1 of the sample source's document, which the passage sample quotes. */
+export const SAMPLE_DOCUMENT = "Wrap-up of the week: roughly 100,000 troops near Ukraine; talks open in Geneva on Monday.";
+const SAMPLE_QUOTE = "roughly 100,000 troops";
+const SAMPLE_START = SAMPLE_DOCUMENT.indexOf(SAMPLE_QUOTE);
 
 export function targetSamplesOn(content: SampleContent): { [T in TargetType]: TargetOf<T> } {
   return {
@@ -17,5 +22,13 @@ export function targetSamplesOn(content: SampleContent): { [T in TargetType]: Ta
       to: "2022-01-15T06:30:00.000Z",
     },
     observation: { type: "observation", observationId: content.observationId },
+    "source-span": {
+      type: "source-span",
+      sourceId: content.sourceId,
+      version: 1,
+      start: SAMPLE_START,
+      end: SAMPLE_START + SAMPLE_QUOTE.length,
+      exact: SAMPLE_QUOTE,
+    },
   };
 }

@@ -16,6 +16,7 @@ import type {
   ZSourceCreate,
   ZSourceUpdate,
 } from "@/lib/schemas/content";
+import type { ZAnnotationAttach, ZSourceDiff, ZSourceRead, ZSourceRevise } from "@/lib/schemas/document";
 import type { ZPresenceUpdate } from "@/lib/schemas/presence";
 import type { ZBoardSearch } from "@/lib/schemas/search";
 
@@ -37,6 +38,10 @@ type SchemaOf = {
   "source:create": typeof ZSourceCreate;
   "source:update": typeof ZSourceUpdate;
   "source:delete": typeof ZContentRef;
+  "source:read": typeof ZSourceRead;
+  "source:revise": typeof ZSourceRevise;
+  "source:diff": typeof ZSourceDiff;
+  "annotation:attach": typeof ZAnnotationAttach;
   "indicator:create": typeof ZIndicatorCreate;
   "indicator:update": typeof ZIndicatorUpdate;
   "indicator:delete": typeof ZContentRef;

@@ -11,6 +11,7 @@ const ids: Record<ReferencedEntity, Record<string, string>> = {
   event: { geneva: EVENT },
   indicator: { troops: INDICATOR },
   observation: { "troops-jan": OBSERVATION },
+  source: {},
 };
 const idOf = (entity: ReferencedEntity, key: string) => {
   const id = ids[entity][key];

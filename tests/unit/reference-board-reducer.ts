@@ -10,7 +10,8 @@ export function referenceReduce(snapshot: BoardSnapshot, op: WireOp): BoardSnaps
     case "annotation.updated":
     case "annotation.restored":
     case "annotation.resolved":
-    case "annotation.reopened": {
+    case "annotation.reopened":
+    case "annotation.attached": {
       const others = snapshot.annotations.filter((annotation) => annotation.id !== op.data.id);
       return { ...snapshot, annotations: [...others, op.data] };
     }
@@ -45,6 +46,22 @@ export function referenceReduce(snapshot: BoardSnapshot, op: WireOp): BoardSnaps
       return { ...snapshot, sources: upsert(snapshot.sources, op.data) };
     case "source.deleted":
       return { ...snapshot, sources: snapshot.sources.filter((source) => source.id !== op.data.id) };
+    case "source.revised": {
+      const anchors = new Map(op.data.anchors.map((anchor) => [anchor.annotationId, anchor]));
+      return {
+        ...snapshot,
+        sources: upsert(snapshot.sources, op.data.source),
+        annotations: snapshot.annotations.map((annotation) => {
+          const moved = anchors.get(annotation.id);
+          if (!moved) return annotation;
+          const anchor =
+            moved.status === "anchored"
+              ? { status: "anchored" as const, version: op.data.version, start: moved.start, end: moved.end }
+              : { status: "orphaned" as const, version: op.data.version };
+          return { ...annotation, anchor };
+        }),
+      };
+    }
     case "indicator.created":
     case "indicator.updated": {
       const existing = snapshot.indicators.find((indicator) => indicator.id === op.data.id);

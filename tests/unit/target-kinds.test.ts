@@ -16,6 +16,7 @@ const SAMPLES = targetSamplesOn({
   eventId: "0b8f1f52-0d7e-4c43-9d2b-4f5f3c1e6a01",
   indicatorId: "1c9e2a63-1e8f-4d54-8e3c-5a6a4d2f7b02",
   observationId: "2dae3b74-2f90-4e65-9f4d-6b7b5e3a8c03",
+  sourceId: "3ebf4c85-30a1-4f76-a05e-7c8c6f4b9d05",
 });
 
 const iris = watchfloorIris("https://watchfloor.example", "demo");
@@ -108,7 +109,7 @@ describe("the briefing", () => {
     const { covers } = serverTargetKindOf(target).briefing;
     // The board is always covered; an event when the pack lists it (the pack's events are in its range).
     const expected = (shows: boolean, inRange: boolean) =>
-      type === "board" || (type === "event" ? shows : shows && inRange);
+      type === "board" || type === "source-span" || (type === "event" ? shows : shows && inRange);
     for (const [shows, inRange] of [
       [true, true],
       [true, false],
