@@ -15,6 +15,7 @@ import { type BenchContext, notRunResult, type ScenarioResult } from "./scenario
 import { runConnections } from "./scenarios/connections";
 import { runFanOut } from "./scenarios/fan-out";
 import { runFanOutExporting } from "./scenarios/fan-out-exporting";
+import { runReanchor } from "./scenarios/reanchor";
 import { runThroughput } from "./scenarios/throughput";
 import { runTwoNodes } from "./scenarios/two-nodes";
 import { summarizeProfiles } from "./support/cpu-profile";
@@ -32,6 +33,7 @@ const SCENARIOS: Record<string, (context: BenchContext) => Promise<ScenarioResul
   "two-nodes": runTwoNodes,
   "click-to-screen": runClickToScreen,
   "fan-out-exporting": runFanOutExporting,
+  reanchor: runReanchor,
 };
 
 const { values } = parseArgs({
