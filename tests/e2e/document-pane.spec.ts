@@ -24,27 +24,27 @@ const VERSION_2 = [
 /** Drags the mouse over `sentence` in the pane, from just inside its first character to its last. */
 async function selectWithMouse(page: Page, sentence: string) {
   const box = await page.getByTestId("document-text").evaluate((root, wanted) => {
+    // The sentence may run over several runs (a highlight inside it): find it in the drawn text as a whole.
+    const nodes: { node: Text; from: number }[] = [];
+    let drawn = "";
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node as Text;
-      const at = text.data.indexOf(wanted);
-      if (at < 0) continue;
-      const rectOf = (from: number, to: number) => {
-        const range = document.createRange();
-        range.setStart(text, from);
-        range.setEnd(text, to);
-        return range.getBoundingClientRect();
-      };
-      const first = rectOf(at, at + 1);
-      const last = rectOf(at + wanted.length - 1, at + wanted.length);
-      return {
-        x1: first.left + 1,
-        y1: first.top + first.height / 2,
-        x2: last.right - 1,
-        y2: last.top + last.height / 2,
-      };
+      nodes.push({ node: node as Text, from: drawn.length });
+      drawn += (node as Text).data;
     }
-    throw new Error(`"${wanted}" is not drawn`);
+    const at = drawn.indexOf(wanted);
+    if (at < 0) throw new Error(`"${wanted}" is not drawn`);
+    const rectOfChar = (offset: number) => {
+      const holder = nodes.findLast((entry) => entry.from <= offset);
+      if (!holder) throw new Error("no text node");
+      const range = document.createRange();
+      range.setStart(holder.node, offset - holder.from);
+      range.setEnd(holder.node, offset - holder.from + 1);
+      return range.getBoundingClientRect();
+    };
+    const first = rectOfChar(at);
+    const last = rectOfChar(at + wanted.length - 1);
+    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
   }, sentence);
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();
@@ -52,8 +52,17 @@ async function selectWithMouse(page: Page, sentence: string) {
   await page.mouse.up();
 }
 
-async function annotateSelection(page: Page, body: string) {
+async function addSourceWithText(page: Page, title: string, text: string) {
+  await page.getByRole("button", { name: "+ Add source" }).click();
+  const form = page.getByRole("form", { name: "Add source" });
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Text").fill(text);
+  await form.getByRole("button", { name: "Add source" }).click();
+}
+
+async function annotateSelection(page: Page, body: string, kind = "note") {
   await page.getByTestId("selection-bar").getByRole("button", { name: "Annotate" }).click();
+  await page.getByLabel("Kind").selectOption(kind);
   await page.getByRole("textbox", { name: "Annotation", exact: true }).fill(body);
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await expect(page.getByTestId("annotation").filter({ hasText: body })).toBeVisible();
@@ -67,11 +76,7 @@ test("a passage annotated by one analyst is highlighted live for another and fol
   const title = `Sitrep ${Date.now()}`;
 
   // Alice adds a source with its text: version 1 of its document.
-  await alice.page.getByRole("button", { name: "+ Add source" }).click();
-  const form = alice.page.getByRole("form", { name: "Add source" });
-  await form.getByLabel("Title").fill(title);
-  await form.getByLabel("Text").fill(VERSION_1);
-  await form.getByRole("button", { name: "Add source" }).click();
+  await addSourceWithText(alice.page, title, VERSION_1);
 
   await alice.page.getByRole("button", { name: `Read ${title}` }).click();
   await bob.page.getByRole("button", { name: `Read ${title}` }).click();
@@ -122,7 +127,43 @@ test("a passage annotated by one analyst is highlighted live for another and fol
   const aliceAttached = alice.page.getByTestId("highlight").filter({ hasText: NEW_HOME });
   await expect(aliceAttached).toHaveAttribute("data-start", String(VERSION_2.indexOf(NEW_HOME)));
 
-  await alice.page.getByTestId("document-pane").screenshot({ path: "/tmp/document-pane.png" });
   await alice.context.close();
+  await bob.context.close();
+});
+
+test("overlapping passages share a hatched run, each tinted by its kind, and the list narrows to the document", async ({
+  browser,
+}) => {
+  const bob = await signedInPage(browser, "bob@watchfloor.test");
+  const title = `Cable ${Date.now()}`;
+  const first = "Columns of armour were seen moving south overnight.";
+  const second = "Local officials deny any build-up.";
+  const text = [
+    "Cable from the embassy, second week of January.",
+    `${first} ${second}`,
+    "The ministry will brief again on Friday; no date is set for the next round of talks.",
+  ].join("\n\n");
+  await addSourceWithText(bob.page, title, text);
+  await bob.page.getByRole("button", { name: `Read ${title}` }).click();
+
+  await selectWithMouse(bob.page, first);
+  await annotateSelection(bob.page, `Armour sighting — ${Date.now()}`, "warning");
+  const overlapping = "moving south overnight. Local officials deny";
+  await selectWithMouse(bob.page, overlapping);
+  await annotateSelection(bob.page, `Who saw it? — ${Date.now()}`, "question");
+
+  const pane = bob.page.getByTestId("document-pane");
+  const shared = pane.locator('[data-testid="highlight"][data-annotation-ids*=" "]');
+  await expect(shared).toHaveText("moving south overnight.");
+  await expect(pane.locator('[data-testid="highlight"][data-kind="warning"]').first()).toHaveText(
+    "Columns of armour were seen ",
+  );
+  await expect(pane.locator('[data-testid="highlight"][data-kind="question"]')).toHaveText(/^\s?Local officials deny$/);
+
+  await pane.getByRole("button", { name: "List: on this document" }).click();
+  await expect(bob.page.getByTestId("thread")).toHaveCount(2);
+  await expect(bob.page).toHaveURL(/[?&]source=/);
+
+  await pane.screenshot({ path: "/tmp/document-pane.png" });
   await bob.context.close();
 });

@@ -127,32 +127,40 @@ export function DocumentPane(props: Props) {
 
   return (
     <section className={`panel ${styles.pane}`} aria-labelledby="document-title" data-testid="document-pane">
-      <div className={styles.toolbar}>
-        <h2 id="document-title" style={{ margin: 0 }}>
+      <h2>Document</h2>
+      <div className={styles.titleRow}>
+        <strong id="document-title" className={styles.title}>
           {source.title}
-        </h2>
+        </strong>
         {source.currentVersion > 0 ? (
-          <label>
-            <span className="visually-hidden">Version shown</span>
-            <select
-              value={shownVersion}
-              onChange={(event) => {
-                const version = Number(event.target.value);
-                setPicked(version === source.currentVersion ? null : version);
-                setOpenIds([]);
-              }}
-              aria-label="Version shown"
-            >
-              {Array.from({ length: source.currentVersion }, (_, index) => source.currentVersion - index).map(
-                (version) => (
-                  <option key={version} value={version}>
-                    {versionLabel(version, source.currentVersion, versions)}
-                  </option>
-                ),
-              )}
-            </select>
-          </label>
+          <select
+            value={shownVersion}
+            onChange={(event) => {
+              const version = Number(event.target.value);
+              setPicked(version === source.currentVersion ? null : version);
+              setOpenIds([]);
+            }}
+            aria-label="Version shown"
+          >
+            {Array.from({ length: source.currentVersion }, (_, index) => source.currentVersion - index).map(
+              (version) => (
+                <option key={version} value={version}>
+                  {versionLabel(version, source.currentVersion, versions)}
+                </option>
+              ),
+            )}
+          </select>
         ) : null}
+        {readers.length ? (
+          <span className={styles.readers} data-testid="document-readers">
+            Reading now: {readers.map((reader) => reader.name).join(", ")}
+          </span>
+        ) : null}
+        <button type="button" className={`link-button ${styles.close}`} onClick={onClose}>
+          close
+        </button>
+      </div>
+      <div className={styles.toolbar}>
         {(["read", "changes"] as const).map((choice) => (
           <button
             key={choice}
@@ -185,15 +193,10 @@ export function DocumentPane(props: Props) {
         >
           List: on this document
         </button>
-        <button type="button" className="link-button" onClick={onClose}>
-          close
-        </button>
+        <span className="muted">
+          {passages.highlights.length} {passages.highlights.length === 1 ? "note" : "notes"} on this version
+        </span>
       </div>
-      {readers.length ? (
-        <p className={styles.readers} data-testid="document-readers">
-          Reading now: {readers.map((reader) => reader.name).join(", ")}
-        </p>
-      ) : null}
       {!isCurrent ? (
         <p className="muted">
           Version {shownVersion} of {source.currentVersion}: notes are shown where they were written on this version.{" "}

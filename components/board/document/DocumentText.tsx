@@ -13,6 +13,8 @@ import { type Paragraph, splitParagraphs } from "./paragraphs";
 const PX_PER_LINE = 21;
 const CHARS_PER_LINE = 90;
 const OVERSCAN = 6;
+/** Room above the first paragraph and below the last, inside the scrolling box. */
+const EDGE_PX = 8;
 
 type Props = {
   text: string;
@@ -33,6 +35,8 @@ export function DocumentText({ text, pageStarts, highlights, onOpenHighlights, o
     getScrollElement: () => scrollerRef.current,
     estimateSize: (index) => estimatedHeight(paragraphs[index]),
     overscan: OVERSCAN,
+    paddingStart: EDGE_PX,
+    paddingEnd: EDGE_PX,
   });
 
   if (!paragraphs.length) return <p className="muted">This version has no text.</p>;
