@@ -2,6 +2,7 @@
 // it, Bob sees the highlight arrive; Alice revises the document, the highlight follows its sentence to its
 // new place, and the note whose sentence was deleted is listed as lost until Bob attaches it elsewhere.
 import { expect, type Page, test } from "@playwright/test";
+import { makePdf } from "../fixtures/documents/make-pdf";
 import { signedInPage } from "./support";
 
 const KEPT = "Roughly 100,000 men are massed near the border.";
@@ -166,4 +167,38 @@ test("overlapping passages share a hatched run, each tinted by its kind, and the
 
   await pane.screenshot({ path: "/tmp/document-pane.png" });
   await bob.context.close();
+});
+
+test("an uploaded PDF becomes the next version with its page marks, and a broken file is refused in words", async ({
+  browser,
+}) => {
+  const alice = await signedInPage(browser, "alice@watchfloor.test");
+  const title = `Upload ${Date.now()}`;
+  await addSourceWithText(alice.page, title, "");
+  await alice.page.getByRole("button", { name: `Add a document to ${title}` }).click();
+  const pane = alice.page.getByTestId("document-pane");
+  await expect(pane).toContainText("This source has no document yet");
+
+  await pane.getByRole("button", { name: "Upload", exact: true }).click();
+  const pdf = makePdf(["First page of the report.\n\nA second paragraph here.", "Second page: the annex."]);
+  await pane.getByLabel(/A file as the next version/).setInputFiles({
+    name: "report.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(pdf),
+  });
+  await pane.getByRole("button", { name: "Send the file" }).click();
+  await expect(pane.getByTestId("document-text")).toContainText("Second page: the annex.");
+  await expect(pane.getByTestId("page-mark")).toHaveText(["p. 1", "p. 2"]);
+  await expect(pane.getByLabel("Version shown")).toHaveValue("1");
+
+  await pane.getByRole("button", { name: "Upload", exact: true }).click();
+  await pane.getByLabel(/A file as the next version/).setInputFiles({
+    name: "broken.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.7 this is not really a PDF"),
+  });
+  await pane.getByRole("button", { name: "Send the file" }).click();
+  await expect(pane.getByRole("alert")).toContainText("The PDF is damaged or incomplete");
+  await expect(pane.getByLabel("Version shown")).toHaveValue("1");
+  await alice.context.close();
 });

@@ -49,7 +49,7 @@ export function UploadForm({ slug, sourceId, basedOnVersion, onUploaded }: Props
       <Problem message={problem} />
       <div>
         <button type="submit" disabled={!file || progress !== null}>
-          Upload
+          Send the file
         </button>
       </div>
     </form>
