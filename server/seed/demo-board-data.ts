@@ -1,6 +1,7 @@
 // Demo board content for the seed: a crisis-monitoring board built from the facts of the seed report
 // (crisis-week-2022-01), written in Watchfloor's own words. Troop figures are estimates, not counts.
 import type { DemoBoardData } from "./demo-board-types";
+import { DEMO_REPORT_QUOTES, DEMO_REPORT_V1, DEMO_REPORT_V2 } from "./demo-report-document";
 
 export const demoBoardData: DemoBoardData = {
   slug: "russia-ukraine-2022-01",
@@ -18,7 +19,8 @@ export const demoBoardData: DemoBoardData = {
       title: "NATO ministers set tone before week of talks with Moscow",
       publisher: "International news report (seed copy)",
       publishedAt: "2022-01-08T09:00:00Z",
-      text: "Wrap-up written the day after NATO's 30 foreign ministers met virtually. It puts the Russian deployment near Ukraine at roughly 100,000 troops, assembled since November, and recaps Moscow's demands to halt enlargement and pull allied forces back from members that joined after 1997. It lists the coming week's calendar (Geneva on Monday, the NATO-Russia Council in Brussels on Wednesday, the OSCE in Vienna on Thursday, then a virtual call of NATO defence ministers) and notes that about 2,500 CSTO troops reached Kazakhstan on Friday amid deadly unrest.",
+      text: DEMO_REPORT_V1,
+      revisions: [{ authorEmail: "bob@watchfloor.test", createdAt: "2022-01-10T07:30:00Z", text: DEMO_REPORT_V2 }],
       reliability: "B",
     },
     {
@@ -593,6 +595,41 @@ export const demoBoardData: DemoBoardData = {
       kind: "note",
       body: "Pull-out has begun. Watch whether any Russian units linger past the announced end; that would answer Blinken's question about the terms.",
       tags: ["csto", "withdrawal"],
+    },
+    // Passage notes on the report's first version; its second (Bob, 10 January) moves, rewords and cuts
+    // their passages (demo-report-document.ts).
+    {
+      authorEmail: "alice@watchfloor.test",
+      createdAt: "2022-01-08T11:20:00Z",
+      target: { type: "source-span", sourceKey: "report", version: 1, exact: DEMO_REPORT_QUOTES.troops },
+      kind: "note",
+      body: "The report's 100,000 is the same rounded press figure as on our troop indicator. Keep it as an estimate, not a count.",
+      tags: ["force-posture", "estimates"],
+    },
+    {
+      authorEmail: "bob@watchfloor.test",
+      createdAt: "2022-01-08T12:05:00Z",
+      target: { type: "source-span", sourceKey: "report", version: 1, exact: DEMO_REPORT_QUOTES.belarus },
+      kind: "question",
+      body: "Is anything in the report's sourcing behind the Belarus line, or is it the writer's framing? We have nothing on Belarusian units moving yet.",
+      tags: ["belarus", "sourcing"],
+    },
+    {
+      authorEmail: "alice@watchfloor.test",
+      createdAt: "2022-01-08T15:40:00Z",
+      target: { type: "source-span", sourceKey: "report", version: 1, exact: DEMO_REPORT_QUOTES.refusal },
+      kind: "assessment",
+      confidence: "high",
+      body: "Agreed: the 1997 rollback is a non-starter for every ally. The week turns on whether Moscow settles for talks on missiles and exercises.",
+      tags: ["treaty-demands"],
+    },
+    {
+      authorEmail: "bob@watchfloor.test",
+      createdAt: "2022-01-09T09:10:00Z",
+      target: { type: "source-span", sourceKey: "report", version: 1, exact: DEMO_REPORT_QUOTES.peacemaker },
+      kind: "note",
+      body: "The other reading: a short, visible CSTO mission is cheap prestige. It only drains Moscow if it runs past the talks.",
+      tags: ["csto", "kazakhstan"],
     },
   ],
 };

@@ -7,9 +7,14 @@ export type DemoSource = {
   publisher: string;
   publishedAt: string;
   url?: string;
+  /** Version 1 of the source's document ("" for none). */
   text: string;
+  /** Later versions, in order: each is saved and its passage notes re-anchored as source:revise does. */
+  revisions?: DemoRevision[];
   reliability: "A" | "B" | "C" | "D" | "E" | "F";
 };
+
+export type DemoRevision = { authorEmail: string; createdAt: string; text: string };
 
 export type DemoEvent = {
   key: string;
@@ -55,7 +60,9 @@ export type DemoAnnotationTarget =
   | { type: "event"; eventKey: string }
   | { type: "indicator"; indicatorKey: string; at: string }
   | { type: "indicator-range"; indicatorKey: string; from: string; to: string }
-  | { type: "observation"; observationKey: string };
+  | { type: "observation"; observationKey: string }
+  /** A passage of a source's document: `exact` must occur once in that version, which gives its offsets. */
+  | { type: "source-span"; sourceKey: string; version: number; exact: string };
 
 export type DemoAnnotation = {
   authorEmail: string;

@@ -7,10 +7,12 @@ import { insertAnnotations } from "../annotations/insert-annotation-batch";
 import { newAnnotation } from "../annotations/new-annotation";
 import type { Auth } from "../auth/create-auth";
 import type { Database } from "../db/client";
+import { isPassage, passageFacts } from "../documents/passage-check";
 import { appendOps } from "../ops/append-op";
 import { createUser } from "../users/create-user";
 import { demoBoardData } from "./demo-board-data";
 import { demoTarget } from "./demo-target";
+import { reviseDemoSource } from "./seed-demo-revision";
 
 /** Published in the README: only ever used for the demo accounts on a local embedded database. */
 export const DEMO_PASSWORD = "watchfloor-demo";
@@ -73,6 +75,7 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
           version: 1,
           text: source.text,
           format: "text",
+          createdAt: new Date(source.publishedAt),
         })),
     });
     for (const event of data.events) {
@@ -123,6 +126,16 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
       });
     }
     const entityIds = { event: eventIds, indicator: indicatorIds, observation: observationIds, source: sourceIds };
+    // Passage notes are chosen in version 1 of their document; later versions come after them, below.
+    const sourceByKey = new Map(data.sources.map((source) => [source.key, source]));
+    const sourceById = new Map(data.sources.map((source) => [idOf(sourceIds, source.key), source]));
+    const firstVersionOf = (sourceKey: string, version: number) =>
+      version === 1 ? sourceByKey.get(sourceKey)?.text || undefined : undefined;
+    const passageTexts = {
+      text: (sourceId: string, version: number) =>
+        version === 1 ? sourceById.get(sourceId)?.text || undefined : undefined,
+      currentVersion: (sourceId: string) => (sourceById.get(sourceId)?.text ? 1 : undefined),
+    };
     // Annotations go through the op log like any later write, so the activity history starts complete.
     // They are written by the one annotation writer, as annotation:create writes them; but with no acting
     // member (each note is its author's, and no write limit applies to a fresh install), the seed logs
@@ -130,11 +143,14 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
     const annotations = data.annotations.map((annotation) => {
       const author = analysts.find((analyst) => analyst.id === idOf(userIds, annotation.authorEmail));
       if (!author) throw new Error(`Demo data names no analyst ${annotation.authorEmail}`);
+      const target = demoTarget(annotation.target, (entity, key) => idOf(entityIds[entity], key), firstVersionOf);
       return newAnnotation({
+        // The server derives a passage's context and anchor from the stored text, as for annotation:create.
+        passage: isPassage(target) ? passageFacts(target, passageTexts) : undefined,
         create: {
           id: randomUUID(),
           boardId,
-          target: demoTarget(annotation.target, (entity, key) => idOf(entityIds[entity], key)),
+          target,
           body: annotation.body,
           kind: annotation.kind,
           confidence: annotation.confidence,
@@ -151,6 +167,19 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
       annotations.map(({ annotation }) => annotation.target),
     );
     await appendOps(tx, boardId, await insertAnnotations(tx, boardId, annotations));
+    for (const source of data.sources) {
+      const revisions = source.revisions ?? [];
+      for (const [index, revision] of revisions.entries()) {
+        const revised = await reviseDemoSource(tx, {
+          sourceId: idOf(sourceIds, source.key),
+          version: index + 2,
+          text: revision.text,
+          authorId: idOf(userIds, revision.authorEmail),
+          createdAt: new Date(revision.createdAt),
+        });
+        await appendOps(tx, boardId, [revised]);
+      }
+    }
   });
   return { seeded: true, boardSlug: data.slug };
 }

@@ -1,9 +1,12 @@
 // The demo board a fresh install shows, and who gets demo accounts (never a configured database).
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WireAnchor } from "@/lib/schemas/passage";
+import { DEMO_REPORT_QUOTES } from "@/server/seed/demo-report-document";
 import { DEMO_PASSWORD, seedDemoBoard } from "@/server/seed/seed-demo-board";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { connectSocket, signIn, waitForConnect } from "../support/factories";
-import { openTestApp, type TestApp } from "../support/open-test-app";
+import { connectSocket, makeAnalyst, makeBoard, signIn, waitForConnect } from "../support/factories";
+import { connectedSocket, joinedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 import { startTestApp } from "../support/test-app";
 
 const DEMO_SLUG = "russia-ukraine-2022-01";
@@ -48,7 +51,10 @@ describe("the demo board", () => {
       "bob@watchfloor.test": "editor",
       "carol@watchfloor.test": "viewer",
     });
-    expect(board.lastSeq).toBe(board.annotations.length);
+    // One annotation.created op per note, then the report's revision (source.revised).
+    const ops = await app.db.op.findMany({ where: { boardId: board.id }, orderBy: { seq: "asc" } });
+    expect(ops.map((op) => op.type)).toEqual([...board.annotations.map(() => "annotation.created"), "source.revised"]);
+    expect(board.lastSeq).toBe(ops.length);
   });
 
   it("lets each demo analyst sign in with the published password and open the board", async () => {
@@ -79,5 +85,159 @@ describe("the demo board", () => {
     } finally {
       await plain.stop();
     }
+  });
+});
+
+/** The demo report's source, its two versions' texts and its passage notes, keyed by their quotes. */
+async function demoReport() {
+  const board = await app.db.board.findUniqueOrThrow({ where: { slug: DEMO_SLUG } });
+  const source = await app.db.source.findFirstOrThrow({
+    where: { boardId: board.id, title: "NATO ministers set tone before week of talks with Moscow" },
+    include: { versions: { orderBy: { version: "asc" }, include: { author: true } } },
+  });
+  const notes = await app.db.annotation.findMany({ where: { sourceId: source.id } });
+  const noteOn = (quote: string) => {
+    const note = notes.find((candidate) => candidate.quoteExact === quote);
+    if (!note) throw new Error(`no demo note on ${quote}`);
+    return note;
+  };
+  return { board, source, notes, noteOn };
+}
+
+describe("the demo board's report", () => {
+  it("is a document of two versions whose notes moved, were found approximately, or lost their passage", async () => {
+    const { source, notes, noteOn } = await demoReport();
+    expect(source.currentVersion).toBe(2);
+    expect(source.versions.map(({ version, author }) => ({ version, author: author?.email ?? null }))).toEqual([
+      { version: 1, author: null },
+      { version: 2, author: "bob@watchfloor.test" },
+    ]);
+    const [first, second] = source.versions.map((version) => version.text);
+    if (!first || !second) throw new Error("the report should have two versions");
+    expect(first.split("\n\n").length).toBeGreaterThanOrEqual(6);
+    expect(notes.length).toBeGreaterThanOrEqual(3);
+    expect(notes.length).toBeLessThanOrEqual(5);
+    for (const note of notes) {
+      expect(["note", "assessment", "question"]).toContain(note.kind);
+      expect(note.sourceVersion).toBe(1);
+      expect(first.slice(note.quoteStart ?? -1, note.quoteEnd ?? -1)).toBe(note.quoteExact);
+      expect(note.anchorVersion).toBe(2);
+    }
+    const anchoredText = (note: { anchorStart: number | null; anchorEnd: number | null }) =>
+      note.anchorStart === null || note.anchorEnd === null ? null : second.slice(note.anchorStart, note.anchorEnd);
+
+    // Moved: the same words, at their one place in version 2, far from where they were.
+    const moved = noteOn(DEMO_REPORT_QUOTES.peacemaker);
+    expect(anchoredText(moved)).toBe(moved.quoteExact);
+    expect(moved.anchorStart).toBe(second.indexOf(DEMO_REPORT_QUOTES.peacemaker));
+    expect(Math.abs((moved.anchorStart ?? 0) - (moved.quoteStart ?? 0))).toBeGreaterThan(1000);
+
+    // Reworded: anchored on the edited sentence, whose text is no longer the quote.
+    const reworded = noteOn(DEMO_REPORT_QUOTES.troops);
+    expect(second).not.toContain(DEMO_REPORT_QUOTES.troops);
+    const rewordedText = anchoredText(reworded);
+    expect(rewordedText).not.toBeNull();
+    expect(rewordedText).not.toBe(reworded.quoteExact);
+    expect(rewordedText).toMatch(/^Since November, Moscow has brought .* 100,000 troops .* Ukraine's borders\.$/);
+
+    // Cut: orphaned in version 2, its quote kept.
+    const cut = noteOn(DEMO_REPORT_QUOTES.belarus);
+    expect(second).not.toContain("Belarus");
+    expect({ start: cut.anchorStart, end: cut.anchorEnd }).toEqual({ start: null, end: null });
+    expect(cut.quoteExact).toBe(DEMO_REPORT_QUOTES.belarus);
+  });
+
+  it("logs the revision with the anchors stored, and a client joining receives them in the snapshot", async () => {
+    const { board, source, notes } = await demoReport();
+    const stored = new Map<string, WireAnchor>(
+      notes.map((note) => [
+        note.id,
+        note.anchorStart === null || note.anchorEnd === null
+          ? { status: "orphaned", version: 2 }
+          : { status: "anchored", version: 2, start: note.anchorStart, end: note.anchorEnd },
+      ]),
+    );
+    expect([...stored.values()].map((anchor) => anchor.status).sort()).toEqual([
+      "anchored",
+      "anchored",
+      "anchored",
+      "orphaned",
+    ]);
+
+    const revised = await app.db.op.findFirstOrThrow({ where: { boardId: board.id, type: "source.revised" } });
+    const payload = revised.payload as { version: number; source: { id: string; currentVersion: number } };
+    expect(payload.version).toBe(2);
+    expect(payload.source).toMatchObject({ id: source.id, currentVersion: 2 });
+    expect(revised.actorId).toBe(source.versions[1]?.authorId);
+
+    const carol = await joinedSocket(app, { email: "carol@watchfloor.test", password: DEMO_PASSWORD }, board);
+    const joined = await carol.emitWithAck("board:join", { boardId: board.id });
+    if (!joined.ok || !("snapshot" in joined)) throw new Error("no snapshot");
+    expect(joined.snapshot.sources.find((candidate) => candidate.id === source.id)?.currentVersion).toBe(2);
+    const received = new Map(
+      joined.snapshot.annotations
+        .filter((annotation) => stored.has(annotation.id))
+        .map((annotation) => [annotation.id, annotation.anchor]),
+    );
+    expect(received).toEqual(stored);
+    const logged = (revised.payload as { anchors: { annotationId: string; status: string }[] }).anchors;
+    expect(new Map(logged.map(({ annotationId, ...anchor }) => [annotationId, { ...anchor, version: 2 }]))).toEqual(
+      stored,
+    );
+  });
+
+  it("anchors its notes where source:revise puts the same notes on the same two texts", async () => {
+    const { source, notes } = await demoReport();
+    const [first, second] = source.versions.map((version) => version.text);
+    if (!first || !second) throw new Error("the report should have two versions");
+    const editor = await makeAnalyst(app, { name: "Dana Reyes" });
+    const board = await makeBoard(app, [[editor, "editor"]]);
+    const socket = await connectedSocket(app, editor);
+    const sourceId = randomUUID();
+    const created = await socket.emitWithAck("source:create", {
+      id: sourceId,
+      boardId: board.id,
+      title: "Copy",
+      text: first,
+    });
+    expect(created.ok).toBe(true);
+    const quoteOf = new Map<string, string>();
+    for (const note of notes) {
+      const id = randomUUID();
+      quoteOf.set(id, note.quoteExact ?? "");
+      const annotated = await socket.emitWithAck("annotation:create", {
+        id,
+        boardId: board.id,
+        target: {
+          type: "source-span",
+          sourceId,
+          version: 1,
+          start: note.quoteStart ?? 0,
+          end: note.quoteEnd ?? 0,
+          exact: note.quoteExact ?? "",
+        },
+        body: note.body,
+      });
+      expect(annotated.ok).toBe(true);
+    }
+    const answer = await socket.emitWithAck("source:revise", {
+      boardId: board.id,
+      id: sourceId,
+      text: second,
+      basedOnVersion: 1,
+    });
+    if (!answer.ok) throw new Error(answer.error.message);
+    const byServer = new Map(
+      answer.anchors.map(({ annotationId, ...anchor }) => [quoteOf.get(annotationId), anchor] as const),
+    );
+    const bySeed = new Map(
+      notes.map((note) => [
+        note.quoteExact,
+        note.anchorStart === null
+          ? { status: "orphaned" }
+          : { status: "anchored", start: note.anchorStart, end: note.anchorEnd },
+      ]),
+    );
+    expect(byServer).toEqual(bySeed);
   });
 });
