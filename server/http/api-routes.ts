@@ -2,6 +2,7 @@
 // The contract is documented in docs/http-api.md.
 
 import { Readable } from "node:stream";
+import { LIMITS } from "@/lib/schemas/common";
 import { OBSERVATION_CSV_LIMITS } from "@/lib/schemas/observation-csv";
 import { WEB_ANNOTATION_CONTENT_TYPE } from "@/lib/schemas/web-annotation";
 import { listActivity } from "../activity/list-activity";
@@ -18,6 +19,7 @@ import { exportAnnotationsCsv } from "../csv/export-annotations-csv";
 import { exportEventsCsv } from "../csv/export-events-csv";
 import { exportObservationsCsv } from "../csv/export-observations-csv";
 import { importObservationsCsv } from "../csv/import-observations-csv";
+import { uploadSourceVersion } from "../documents/upload-source-version";
 import type { Domain } from "../domain";
 import { exportBriefingPdf } from "../exports/briefing-pdf";
 import { exportChart } from "../exports/chart-image";
@@ -51,8 +53,8 @@ export type PublicApiContext = Omit<ApiContext, "actor">;
 /** A handler's answer: a JSON body (200), or a full Response (status, headers such as cookies). */
 export type ApiAnswer = unknown;
 
-/** How a route reads its body: JSON (default) or raw text (CSV), and how much of it. */
-export type BodyRule = { kind?: "json" | "text"; maxBytes?: number };
+/** How a route reads its body: JSON (default), raw text (CSV) or bytes (a document), and how much of it. */
+export type BodyRule = { kind?: "json" | "text" | "bytes"; maxBytes?: number };
 
 export type ApiRoute =
   | {
@@ -246,6 +248,22 @@ function csvRoutes(): ApiRoute[] {
           download(await exportCsv({ db: domain.db, workers: domain.workers, actor, slug: param(params, 0) })),
       }),
     ),
+    {
+      method: "POST",
+      pattern: new RegExp(`${BOARD}/sources/([0-9a-f-]{36})/versions$`),
+      body: { kind: "bytes", maxBytes: LIMITS.documentUploadBytes },
+      handle: async ({ domain, actor, params, query, headers, body }) =>
+        created(
+          await uploadSourceVersion({
+            domain,
+            actor,
+            slug: param(params, 0),
+            sourceId: param(params, 1),
+            basedOnVersion: query.basedOnVersion,
+            file: { bytes: body as Uint8Array, contentType: headers.get("content-type") ?? "" },
+          }),
+        ),
+    },
     {
       method: "POST",
       pattern: new RegExp(`${BOARD}/import/observations\\.csv$`),

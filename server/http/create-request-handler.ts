@@ -12,7 +12,7 @@ import type { Logger } from "../logger";
 import { API_ROUTES } from "./api-routes";
 import type { ClientAddressOf } from "./client-address";
 import { checkHealth, databaseProbe, HEALTH_HTTP_STATUS, type HealthProbe } from "./health";
-import { readJsonBody, readTextBody } from "./read-json-body";
+import { readBytesBody, readJsonBody, readTextBody } from "./read-json-body";
 import { sendError, sendJson } from "./respond";
 import { isSameOrigin } from "./same-origin";
 import { applyPageCsp, setSecurityHeaders } from "./security-headers";
@@ -93,7 +93,9 @@ export function createRequestHandler(options: {
         ? undefined
         : rule.kind === "text"
           ? await readTextBody(req, maxBytes)
-          : await readJsonBody(req, maxBytes);
+          : rule.kind === "bytes"
+            ? await readBytesBody(req, maxBytes)
+            : await readJsonBody(req, maxBytes);
     const headers = fromNodeHeaders(req.headers);
     const params = found.match.slice(1);
     const query = Object.fromEntries(new URL(req.url ?? "/", "http://internal").searchParams);

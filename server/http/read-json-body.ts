@@ -17,6 +17,11 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
 
 /** The body as UTF-8 text (CSV imports), refused once it grows past maxBytes. */
 export async function readTextBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  return Buffer.from(await readBytesBody(req, maxBytes)).toString("utf8");
+}
+
+/** The body as it came (an uploaded document), refused once it grows past maxBytes. */
+export async function readBytesBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes`);
   const chunks: Buffer[] = [];
@@ -26,5 +31,6 @@ export async function readTextBody(req: IncomingMessage, maxBytes: number): Prom
     if (size > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  const bytes = Buffer.concat(chunks);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -3,7 +3,15 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireOp } from "@/lib/ops";
-import { makeAnalyst, makeBoard, type TestAnalyst, type TestBoard, type TestSocket } from "../support/factories";
+import { makePdf } from "../fixtures/documents/make-pdf";
+import {
+  makeAnalyst,
+  makeBoard,
+  signIn,
+  type TestAnalyst,
+  type TestBoard,
+  type TestSocket,
+} from "../support/factories";
 import { connectedSocket, joinedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 
 let app: TestApp;
@@ -174,5 +182,43 @@ describe("a passage target", () => {
       body: "Not here",
     });
     expect(refused.ok ? null : refused.error.issues?.map((issue) => issue.path)).toEqual([["target", "sourceId"]]);
+  });
+});
+
+describe("uploading a file over HTTP", () => {
+  const upload = async (sourceId: string, body: Uint8Array | string, contentType: string, query = "", as = bob) =>
+    fetch(`${app.url}/api/boards/${board.slug}/sources/${sourceId}/versions${query}`, {
+      method: "POST",
+      headers: { cookie: await signIn(app, as), origin: app.url, "content-type": contentType },
+      body: typeof body === "string" ? body : new Blob([body.slice().buffer as ArrayBuffer]),
+    });
+
+  it("makes a text file the next version, answering like source:revise", async () => {
+    const source = await createSource(REPORT);
+    const note = await annotatePassage(source.id, 1, "roughly 100,000 troops", REPORT);
+    const response = await upload(source.id, `Morning update.\n\n${REPORT}`, "text/plain; charset=utf-8", "?basedOnVersion=1");
+    expect(response.status).toBe(201);
+    const answer = await response.json();
+    const movedTo = `Morning update.\n\n${REPORT}`.indexOf("roughly 100,000 troops");
+    expect(answer.version).toBe(2);
+    expect(answer.source.currentVersion).toBe(2);
+    expect(answer.anchors).toEqual([
+      { annotationId: note.ok && note.annotation.id, status: "anchored", start: movedTo, end: movedTo + 22 },
+    ]);
+    const read = await watcher.emitWithAck("source:read", { boardId: board.id, id: source.id });
+    expect(read.ok && [read.version, read.format, read.text]).toEqual([2, "text", `Morning update.\n\n${REPORT}`]);
+  });
+
+  it("keeps a PDF's page starts, and refuses a corrupt file, a stale version and a viewer, writing nothing", async () => {
+    const source = await createSource();
+    const pdf = await upload(source.id, makePdf(["First page text.", "Second page text."]), "application/pdf");
+    expect(pdf.status).toBe(201);
+    const read = await watcher.emitWithAck("source:read", { boardId: board.id, id: source.id });
+    expect(read.ok && read.pageStarts.length).toBe(2);
+    const corrupt = await upload(source.id, "%PDF-1.7 this is not a PDF", "application/pdf");
+    const stale = await upload(source.id, "Text", "text/plain", "?basedOnVersion=0");
+    const viewer = await upload(source.id, "Text", "text/plain", "", carol);
+    expect([corrupt.status, stale.status, viewer.status]).toEqual([400, 409, 403]);
+    expect(await app.db.sourceVersion.count({ where: { sourceId: source.id } })).toBe(1);
   });
 });

@@ -3,6 +3,7 @@
 // The snapshot does not carry a source's link or text, so an edit sends them only when filled in.
 import { useState } from "react";
 import type { WireSource } from "@/lib/schemas/board";
+import { LIMITS } from "@/lib/schemas/common";
 import type { TSourceCreateInput } from "@/lib/schemas/content";
 import { fromUtcInput, toUtcInput } from "@/lib/time";
 import { describeFailure } from "../../ui/api-request";
@@ -49,12 +50,23 @@ export function SourceForm({ boardId, send, source, onDone }: Props) {
     if (publishedAt !== initialPublishedAt) changes.publishedAt = fromUtcInput(publishedAt);
     if ((reliability || null) !== source.reliability) changes.reliability = reliability || null;
     if (url.trim()) changes.url = url.trim();
-    if (text.trim()) changes.text = text;
     // The server refuses an update that changes nothing, and there is nothing to save.
-    if (!Object.keys(changes).length) return onDone();
-    const result = await send("source:update", { id: source.id, boardId, ...changes });
-    if (result.ok) onDone();
-    else setProblem(describeFailure(result.error));
+    if (!Object.keys(changes).length && !text.trim()) return onDone();
+    if (Object.keys(changes).length) {
+      const result = await send("source:update", { id: source.id, boardId, ...changes });
+      if (!result.ok) return setProblem(describeFailure(result.error));
+    }
+    // New text is the next version of the source's document (issue 14), not a field of the source.
+    if (text.trim()) {
+      const revised = await send("source:revise", {
+        id: source.id,
+        boardId,
+        text,
+        basedOnVersion: source.currentVersion,
+      });
+      if (!revised.ok) return setProblem(describeFailure(revised.error));
+    }
+    onDone();
   };
 
   const keepHint = source ? "unchanged unless filled in" : undefined;
@@ -99,7 +111,7 @@ export function SourceForm({ boardId, send, source, onDone }: Props) {
           rows={3}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          maxLength={100_000}
+          maxLength={LIMITS.documentText}
           placeholder={keepHint}
         />
       </label>
