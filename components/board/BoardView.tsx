@@ -114,11 +114,18 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
     document.querySelector<HTMLTextAreaElement>('form[aria-label="Add an annotation"] textarea')?.focus();
   }, []);
   const readingSource = readingId ? state?.sources.byId.get(readingId) : undefined;
-  // Search results: a note opens its thread in the annotations panel; a passage opens its document (the
-  // pane does not take the match's offset yet, so it opens at the top).
+  // Search results: a note opens its thread in the annotations panel; a passage opens its document at the
+  // match (each jump a new object, so the same result chosen twice scrolls there again).
   const [revealedThread, setRevealedThread] = useState<ThreadReveal | null>(null);
   const openThread = useCallback((threadId: string) => setRevealedThread({ threadId }), []);
-  const openPassage = useCallback((jump: PassageJump) => readDocument(jump.sourceId), [readDocument]);
+  const [passageJump, setPassageJump] = useState<PassageJump | null>(null);
+  const openPassage = useCallback(
+    (jump: PassageJump) => {
+      readDocument(jump.sourceId);
+      setPassageJump({ ...jump });
+    },
+    [readDocument],
+  );
 
   if (left) {
     return (
@@ -190,6 +197,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
               submit={outbox.submit}
               onAnnotate={annotatePassage}
               onTyping={setTyping}
+              jump={passageJump?.sourceId === readingSource.id ? passageJump : null}
               onClose={() => readDocument(null)}
             />
           ) : (

@@ -202,3 +202,30 @@ test("an uploaded PDF becomes the next version with its page marks, and a broken
   await expect(pane.getByLabel("Version shown")).toHaveValue("1");
   await alice.context.close();
 });
+
+test("a long document draws only the paragraphs in view, and a search result scrolls the pane to its passage", async ({
+  browser,
+}) => {
+  const alice = await signedInPage(browser, "alice@watchfloor.test");
+  const title = `Long report ${Date.now()}`;
+  const filler = Array.from(
+    { length: 400 },
+    (_, index) => `Paragraph ${index + 1}: routine movements along the rail line, nothing of note to report today.`,
+  );
+  const needle = "Quartermasters ordered winter fuel for the forward depots.";
+  await addSourceWithText(alice.page, title, [...filler, needle, "Closing line."].join("\n\n"));
+  await alice.page.getByRole("button", { name: `Read ${title}` }).click();
+  const text = alice.page.getByTestId("document-pane").getByTestId("document-text");
+  await expect(text).toContainText("Paragraph 1:");
+  // Virtualized: a screenful of the 402 paragraphs is in the DOM, not all of them.
+  expect(await text.locator("p").count()).toBeLessThan(80);
+  await expect(text).not.toContainText(needle);
+
+  await alice.page.getByRole("searchbox", { name: "Search this board" }).fill("quartermasters winter fuel");
+  const passages = alice.page.getByRole("region", { name: "Search results" }).getByRole("region", {
+    name: "Passages found",
+  });
+  await passages.getByRole("button").filter({ hasText: title }).first().click();
+  await expect(text.getByText(needle)).toBeInViewport();
+  await alice.context.close();
+});

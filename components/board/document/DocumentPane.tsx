@@ -41,11 +41,14 @@ type Props = {
   submit: (input: TAnnotationCreateInput) => Promise<SubmitOutcome>;
   onAnnotate: (target: PassageTarget) => void;
   onTyping: (threadId: string | null) => void;
+  /** A place to show (a search result): that version, scrolled to the offset. A new object asks again. */
+  jump?: { version: number; offset: number | null } | null;
   onClose: () => void;
 };
 
 export function DocumentPane(props: Props) {
   const { slug, source, board, presence, abilities, canEdit, send, submit, onAnnotate, onTyping, onClose } = props;
+  const jump = props.jump ?? null;
   const boardId = board.board.id;
   const [picked, setPicked] = useState<number | null>(null);
   const shownVersion = Math.min(picked ?? source.currentVersion, source.currentVersion);
@@ -64,6 +67,13 @@ export function DocumentPane(props: Props) {
   const [attachProblem, setAttachProblem] = useState<string | null>(null);
   const [reviseBase, setReviseBase] = useState<{ version: number; text: string } | null>(null);
   const [filter, setFilter] = useUrlFilter();
+  // A jump picks its version once; the analyst may pick another afterwards.
+  const [jumped, setJumped] = useState<typeof jump>(null);
+  if (jump && jump !== jumped) {
+    setJumped(jump);
+    setPicked(jump.version === source.currentVersion ? null : jump.version);
+    setMode("read");
+  }
   const listingThisDocument = filter.sourceId === source.id;
 
   const { threads, threadOrder } = board.annotations;
@@ -260,6 +270,7 @@ export function DocumentPane(props: Props) {
           highlights={passages.highlights}
           onOpenHighlights={openThreads}
           onSelect={select}
+          reveal={jump && jump.offset !== null && jump.version === drawnVersion ? jump : null}
         />
       ) : mode !== "changes" && !problem && source.currentVersion > 0 ? (
         <p className="muted">Loading the document…</p>

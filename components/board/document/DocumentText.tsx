@@ -4,10 +4,10 @@
 // renders. Each run of text carries its offset in data-start, which is how a selection becomes a passage
 // (selection-offsets.ts); a click on a highlight opens the threads it carries.
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useMemo, useRef } from "react";
+import { memo, useEffect, useMemo, useRef } from "react";
 import { type Highlight, highlightsByParagraph, type Segment, segmentParagraph } from "./highlight-segments";
 import styles from "./document.module.css";
-import { type Paragraph, splitParagraphs } from "./paragraphs";
+import { type Paragraph, paragraphAt, splitParagraphs } from "./paragraphs";
 
 /** A guess at a paragraph's height from its length, until it is measured. */
 const PX_PER_LINE = 21;
@@ -24,9 +24,11 @@ type Props = {
   onOpenHighlights: (ids: string[]) => void;
   /** Called with the text element when the analyst lets go of a selection in it. */
   onSelect: (root: HTMLElement) => void;
+  /** Scrolls once to the paragraph holding this offset; a new object scrolls again. */
+  reveal?: { offset: number | null } | null;
 };
 
-export function DocumentText({ text, pageStarts, highlights, onOpenHighlights, onSelect }: Props) {
+export function DocumentText({ text, pageStarts, highlights, onOpenHighlights, onSelect, reveal = null }: Props) {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const paragraphs = useMemo(() => splitParagraphs(text, pageStarts), [text, pageStarts]);
   const buckets = useMemo(() => highlightsByParagraph(paragraphs, highlights), [paragraphs, highlights]);
@@ -38,6 +40,14 @@ export function DocumentText({ text, pageStarts, highlights, onOpenHighlights, o
     paddingStart: EDGE_PX,
     paddingEnd: EDGE_PX,
   });
+
+  const revealed = useRef<typeof reveal>(null);
+  useEffect(() => {
+    if (!reveal || revealed.current === reveal) return;
+    revealed.current = reveal;
+    const index = reveal.offset === null ? -1 : paragraphAt(paragraphs, reveal.offset);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: "start" });
+  }, [reveal, paragraphs, virtualizer]);
 
   if (!paragraphs.length) return <p className="muted">This version has no text.</p>;
   return (
