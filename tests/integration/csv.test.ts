@@ -448,7 +448,7 @@ describe("exporting a board as CSV", () => {
       kind: row.kind,
       confidence: row.confidence ?? "",
       target_type: row.targetType.replace("_", "-"),
-      target_id: row.eventId ?? row.indicatorId ?? row.observationId ?? "",
+      target_id: row.eventId ?? row.indicatorId ?? row.observationId ?? row.sourceId ?? "",
       target_time:
         row.at?.toISOString() ?? (row.rangeFrom ? `${row.rangeFrom.toISOString()}/${row.rangeTo?.toISOString()}` : ""),
       text: row.body,
