@@ -63,7 +63,7 @@ export type WebTextQuoteSelector = { type: "TextQuoteSelector"; exact: string; p
 export type WebTextPositionSelector = { type: "TextPositionSelector"; start: number; end: number };
 /**
  * An IRI, a time (range) of an indicator's series, or a passage of a source's document (issue 14): its quote
- * and position, in the version `watchfloor:version` names.
+ * and position in one version of the document, whose IRI is the source.
  */
 export type WebAnnotationTarget =
   | string
@@ -72,7 +72,6 @@ export type WebAnnotationTarget =
       type: "SpecificResource";
       source: string;
       selector: [WebTextQuoteSelector, WebTextPositionSelector];
-      "watchfloor:version": number;
     };
 
 export type WebAnnotation = {

@@ -49,6 +49,9 @@ export type WebTargetReading =
       version: number | null;
     };
 
+/** A passage's context as the server stored it (TextQuoteSelector prefix and suffix), when the caller has it. */
+export type QuoteContext = { prefix: string; suffix: string };
+
 /** Answers a column the row must have for its kind; throws when the row lacks it. */
 type Required = <V>(value: V | null) => V;
 
@@ -61,8 +64,8 @@ export type ServerTargetDescriptor<T extends TargetType> = {
   fromRow: (row: Annotation, required: Required) => TargetOf<T>;
   /** The same in SQL, as a JSON object over the row alias `a`, for the snapshot (boards/snapshot-sql.ts). */
   snapshotJson: (iso: (column: string) => string) => string;
-  /** As a W3C Web Annotation target (w3c/to-web-annotation.ts). */
-  toWeb: (target: TargetOf<T>, iris: WatchfloorIris) => WebAnnotationTarget;
+  /** As a W3C Web Annotation target (w3c/to-web-annotation.ts); only a passage uses its stored context. */
+  toWeb: (target: TargetOf<T>, iris: WatchfloorIris, context?: QuoteContext) => WebAnnotationTarget;
   /** Read back from one; null when the reading is not this kind (w3c/from-web-annotation.ts). */
   fromWeb: (reading: WebTargetReading) => TargetOf<T> | null;
   /** The annotations CSV's target_time: an ISO 8601 instant or interval, or null. */
@@ -224,30 +227,31 @@ export const SERVER_TARGET_KINDS: { [T in TargetType]: ServerTargetDescriptor<T>
     }),
     snapshotJson: () =>
       `json_build_object('type', 'source-span', 'sourceId', a."sourceId", 'version', a."sourceVersion", 'start', a."quoteStart", 'end', a."quoteEnd", 'exact', a."quoteExact")`,
-    toWeb: (target, iris) => ({
+    // Model §4.2.4 and §4.2.5 on the version the span indexes (iris.ts, sourceVersion).
+    toWeb: (target, iris, context) => ({
       type: "SpecificResource",
-      source: iris.source(target.sourceId),
+      source: iris.sourceVersion(target.sourceId, target.version),
       selector: [
-        { type: "TextQuoteSelector", exact: target.exact },
+        { type: "TextQuoteSelector", exact: target.exact, ...context },
         { type: "TextPositionSelector", start: target.start, end: target.end },
       ],
-      "watchfloor:version": target.version,
     }),
-    fromWeb: (reading) =>
-      reading.shape === "passage" &&
-      reading.named?.type === "source" &&
-      reading.exact !== null &&
-      reading.position !== null &&
-      reading.version !== null
-        ? {
-            type: "source-span",
-            sourceId: reading.named.id,
-            version: reading.version,
-            start: reading.position.start,
-            end: reading.position.end,
-            exact: reading.exact,
-          }
-        : null,
+    // A claim, not yet a passage: the importer anchors it in the source's current version
+    // (w3c/anchor-imported-passages.ts). Version 0 (no document) and a start of 0 stand in for what the
+    // annotation does not say.
+    fromWeb: (reading) => {
+      if (reading.shape !== "passage" || reading.named?.type !== "source" || reading.exact === null) return null;
+      const start = reading.position?.start ?? 0;
+      const { exact } = reading;
+      return {
+        type: "source-span",
+        sourceId: reading.named.id,
+        version: reading.version ?? 0,
+        start,
+        end: start + exact.length,
+        exact,
+      };
+    },
     csvTime: () => null,
     briefing: {
       describe: (target, snapshot) => {

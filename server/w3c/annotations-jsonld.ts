@@ -9,21 +9,29 @@ import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { WEB_ANNOTATION_CONTEXT, type WebAnnotationCollection } from "@/lib/schemas/web-annotation";
 import { watchfloorIris } from "./iris";
+import { type QuoteContexts, quoteContextIn } from "./quote-contexts";
 import { toWebAnnotation } from "./to-web-annotation";
 
 export type AnnotationsJsonLdInput = {
   snapshotJson: string;
   /** The public URL the IRIs are minted under (config.publicUrl). */
   baseUrl: string;
+  /** Passages' stored prefixes and suffixes; without them the TextQuoteSelectors carry the quote alone. */
+  quoteContexts?: QuoteContexts;
 };
 
-export function annotationCollection(snapshot: BoardSnapshot, baseUrl: string): WebAnnotationCollection {
+export function annotationCollection(
+  snapshot: BoardSnapshot,
+  baseUrl: string,
+  quoteContexts?: QuoteContexts,
+): WebAnnotationCollection {
   const iris = watchfloorIris(baseUrl, snapshot.board.slug);
+  const contextOf = quoteContextIn(quoteContexts);
   const live = new Set(snapshot.annotations.map((annotation) => annotation.id));
   const items = snapshot.annotations
     .filter((annotation) => annotation.parentId === null || live.has(annotation.parentId))
     .sort(byCreation)
-    .map((annotation) => toWebAnnotation(annotation, iris));
+    .map((annotation) => toWebAnnotation(annotation, iris, contextOf));
   return {
     "@context": WEB_ANNOTATION_CONTEXT,
     id: iris.collection,
@@ -54,7 +62,11 @@ const ITEMS_MARK_JSON = JSON.stringify(ITEMS_MARK);
  * re-indenting an item is adding spaces after each of its line breaks.
  */
 export function* annotationsJsonLdText(input: AnnotationsJsonLdInput): Generator<string> {
-  const collection = annotationCollection(JSON.parse(input.snapshotJson) as BoardSnapshot, input.baseUrl);
+  const collection = annotationCollection(
+    JSON.parse(input.snapshotJson) as BoardSnapshot,
+    input.baseUrl,
+    input.quoteContexts,
+  );
   const { items } = collection.first;
   const frame = JSON.stringify({ ...collection, first: { ...collection.first, items: ITEMS_MARK } }, null, 2);
   // The last occurrence: only `last`, an IRI, follows the items, while a board title could hold anything.

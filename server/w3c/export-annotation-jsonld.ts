@@ -29,5 +29,6 @@ export async function exportAnnotationJsonLd(options: {
     : null;
   if (!row) throw new AppError("NOT_FOUND", "No such annotation");
   const iris = watchfloorIris(options.baseUrl, board.slug);
-  return { "@context": WEB_ANNOTATION_CONTEXT, ...toWebAnnotation(toWireAnnotation(row), iris) };
+  const context = { prefix: row.quotePrefix ?? "", suffix: row.quoteSuffix ?? "" };
+  return { "@context": WEB_ANNOTATION_CONTEXT, ...toWebAnnotation(toWireAnnotation(row), iris, () => context) };
 }

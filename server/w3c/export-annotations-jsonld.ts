@@ -8,6 +8,7 @@ import { readBoardSnapshotJson } from "../boards/read-board-snapshot-json";
 import type { Database } from "../db/client";
 import type { StreamedExportFile } from "../exports/charts/export-file";
 import type { WorkerPool } from "../workers/create-worker-pool";
+import { readQuoteContexts } from "./quote-contexts";
 
 export async function exportAnnotationsJsonLd(options: {
   db: Database;
@@ -18,10 +19,14 @@ export async function exportAnnotationsJsonLd(options: {
   baseUrl: string;
 }): Promise<StreamedExportFile> {
   const board = await getBoard(options);
-  const { snapshot } = await readBoardSnapshotJson({ db: options.db, boardId: board.id });
+  const [{ snapshot }, quoteContexts] = await Promise.all([
+    readBoardSnapshotJson({ db: options.db, boardId: board.id }),
+    readQuoteContexts(options.db, board.id),
+  ]);
   const body = await options.workers.stream("annotations-jsonld", {
     snapshotJson: snapshot.text,
     baseUrl: options.baseUrl,
+    quoteContexts,
   });
   return { contentType: WEB_ANNOTATION_CONTENT_TYPE, body, filename: `${board.slug}-annotations.jsonld` };
 }

@@ -19,7 +19,7 @@ import {
 import { TARGET_TYPES } from "@/lib/targets/target-kinds";
 import { SERVER_TARGET_KINDS, type WebTargetReading } from "../annotations/target-kinds";
 import { URL_NAMESPACE, uuidV5 } from "./derive-id";
-import { parseWatchfloorIri } from "./iris";
+import { parseSourceVersionIri, parseWatchfloorIri } from "./iris";
 import { kindOfMotivations } from "./kinds";
 
 export type IssuePath = (string | number)[];
@@ -44,7 +44,11 @@ export type ImportDraft = {
   modifiedAt: Date | null;
   resolvedAt: Date | null;
   resolvedBy: AgentClaim | null;
+  /** A passage target's context (TextQuoteSelector prefix/suffix) and whether it gave a position. */
+  passage: ImportedPassage | null;
 };
+
+export type ImportedPassage = { prefix: string; suffix: string; positioned: boolean };
 
 export type DraftResult = { ok: true; draft: ImportDraft } | { ok: false; issues: ValidationIssue[] };
 
@@ -56,13 +60,16 @@ export function fromWebAnnotation(annotation: TEmbeddedWebAnnotation, path: Issu
   const isReply = motivations.includes("replying");
   let parentSourceId: string | null = null;
   let target: TAnnotationTarget | null = null;
+  let webTarget: TWebAnnotationTarget | undefined;
   if (isReply) {
     if (typeof annotation.target === "string") parentSourceId = annotationIdOf(annotation.target);
     else report(["target"], "a reply's target is the IRI of the annotation it answers");
-    const own = annotation["watchfloor:target"];
-    if (own !== undefined) target = toWatchfloorTarget(own, (message) => report(["watchfloor:target"], message));
+    webTarget = annotation["watchfloor:target"];
+    if (webTarget !== undefined)
+      target = toWatchfloorTarget(webTarget, (message) => report(["watchfloor:target"], message));
   } else {
-    target = toWatchfloorTarget(annotation.target, (message) => report(["target"], message));
+    webTarget = annotation.target;
+    target = toWatchfloorTarget(webTarget, (message) => report(["target"], message));
   }
 
   const bodies: { value: string; purpose?: string | string[] }[] =
@@ -95,6 +102,7 @@ export function fromWebAnnotation(annotation: TEmbeddedWebAnnotation, path: Issu
       modifiedAt,
       resolvedAt,
       resolvedBy: agentClaim(annotation["watchfloor:resolvedBy"]),
+      passage: target?.type === "source-span" && webTarget !== undefined ? importedPassage(webTarget) : null,
     },
   };
 }
@@ -105,21 +113,38 @@ export function annotationIdOf(iri: string): string {
   return parsed?.type === "annotation" ? parsed.id : uuidV5(URL_NAMESPACE, iri);
 }
 
-/** A TextQuoteSelector and TextPositionSelector on a source (issue 14), as one reading. */
-function passageReading(
-  source: string,
-  selectors: ({ type: "TextQuoteSelector"; exact: string } | { type: "TextPositionSelector"; start: number; end: number })[],
-  version: number | undefined,
-): WebTargetReading {
-  const quote = selectors.find((selector) => selector.type === "TextQuoteSelector");
-  const position = selectors.find((selector) => selector.type === "TextPositionSelector");
+type TextSelector =
+  | { type: "TextQuoteSelector"; exact: string; prefix?: string | undefined; suffix?: string | undefined }
+  | { type: "TextPositionSelector"; start: number; end: number };
+
+/**
+ * A TextQuoteSelector and TextPositionSelector (issue 14) as one reading. Its source is a version of a
+ * source's document (iris.ts) or, from other tools and older exports, the source itself, its version
+ * then in `watchfloor:version` or unknown.
+ */
+function passageReading(source: string, selectors: TextSelector[], version: number | undefined): WebTargetReading {
+  const { quote, position } = textSelectors(selectors);
+  const ofVersion = parseSourceVersionIri(source);
   return {
     shape: "passage",
-    named: parseWatchfloorIri(source),
+    named: ofVersion ? { type: "source", id: ofVersion.sourceId } : parseWatchfloorIri(source),
     exact: quote?.exact ?? null,
     position: position ? { start: position.start, end: position.end } : null,
-    version: version ?? null,
+    version: ofVersion?.version ?? version ?? null,
   };
+}
+
+function textSelectors(selectors: TextSelector[]) {
+  return {
+    quote: selectors.find((selector) => selector.type === "TextQuoteSelector"),
+    position: selectors.find((selector) => selector.type === "TextPositionSelector"),
+  };
+}
+
+function importedPassage(target: TWebAnnotationTarget): ImportedPassage | null {
+  if (typeof target === "string" || !Array.isArray(target.selector)) return null;
+  const { quote, position } = textSelectors(target.selector);
+  return { prefix: quote?.prefix ?? "", suffix: quote?.suffix ?? "", positioned: position !== undefined };
 }
 
 /** The first kind whose mapping (server/annotations/target-kinds.ts) reads the target; else a problem. */

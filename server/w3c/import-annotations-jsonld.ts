@@ -68,7 +68,7 @@ async function writeImport(
     authority: admission,
     transaction: { timeout: TRANSACTION_TIMEOUT_MS },
     change: async (tx) => {
-      const plan = await planImport(tx, options);
+      const plan = await planImport(tx, { ...options, workers: domain.workers });
       outcomes = plan.outcomes;
       return insertAnnotations(tx, boardId, plan.toWrite);
     },

@@ -20,6 +20,11 @@ export type WatchfloorIris = {
   page: string;
   annotation: (id: string) => string;
   user: (id: string) => string;
+  /**
+   * One version of a source's document: what a passage's selectors are relative to (issue 14). Positions
+   * change from version to version, so the W3C source of a passage is the version, not the source.
+   */
+  sourceVersion: (id: string, version: number) => string;
 } & Record<ReferencedEntity, (id: string) => string>;
 
 export function watchfloorIris(baseUrl: string, slug: string): WatchfloorIris {
@@ -32,6 +37,7 @@ export function watchfloorIris(baseUrl: string, slug: string): WatchfloorIris {
     page: `${collection}#page1`,
     annotation: (id) => `${board}/annotations/${id}`,
     ...entityIris(board),
+    sourceVersion: (id, version) => `${board}/${ENTITY_COLLECTIONS.source}/${id}/versions/${version}`,
     user: (id) => `${origin}/api/users/${encodeURIComponent(id)}`,
   };
 }
@@ -81,6 +87,23 @@ export function parseWatchfloorIri(iri: string): ParsedIri | null {
   const type = RESOURCE_TYPES.get(collection);
   if (!type) return null;
   return { type, id: id.toLowerCase() };
+}
+
+const SOURCE_VERSION_PATH = /^(.*\/api\/boards\/[^/]+\/sources\/[^/]+)\/versions\/([1-9][0-9]{0,8})$/;
+
+/** A source version's IRI as its source and version number; null for any other IRI. */
+export function parseSourceVersionIri(iri: string): { sourceId: string; version: number } | null {
+  let url: URL;
+  try {
+    url = new URL(iri);
+  } catch {
+    return null;
+  }
+  const match = SOURCE_VERSION_PATH.exec(url.pathname);
+  if (url.search || url.hash || !match?.[1] || !match[2]) return null;
+  url.pathname = match[1];
+  const source = parseWatchfloorIri(url.href);
+  return source?.type === "source" ? { sourceId: source.id, version: Number(match[2]) } : null;
 }
 
 function decodedUser(encoded: string): ParsedIri | null {

@@ -5,7 +5,8 @@
 //   on another board is replaced by a UUIDv5 of (this board, the id): the same replacement every time,
 //   so that import is idempotent too.
 // - threads: a reply's parent must be a live first annotation on this board or in this import.
-// - targets: events, indicators and observations must be this board's.
+// - targets: events, indicators, observations and sources must be this board's; a passage is anchored in
+//   its source's current version, or imported orphaned (anchor-imported-passages.ts).
 // - authors: see board-members.ts; when the importing analyst becomes the author, the body ends with a
 //   line naming the original creator. resolvedBy is matched the same way, or left empty.
 // - every annotation must then pass annotation:create's own schema (limits, an assessment's confidence).
@@ -20,7 +21,10 @@ import { findTargetsOffBoard } from "../annotations/find-target-problems";
 import { type NewAnnotation, newAnnotation } from "../annotations/new-annotation";
 import { ANNOTATION_INCLUDE, type AnnotationRow, toWireAnnotation } from "../annotations/to-wire-annotation";
 import type { TransactionClient } from "../db/transaction";
+import type { PassageFacts } from "../documents/passage-check";
 import { AppError } from "../errors";
+import type { WorkerPool } from "../workers/create-worker-pool";
+import { anchorImportedPassages } from "./anchor-imported-passages";
 import { type BoardMembers, boardMembers } from "./board-members";
 import { uuidV5 } from "./derive-id";
 import type { AgentClaim, ImportDraft, IssuePath } from "./from-web-annotation";
@@ -34,6 +38,8 @@ type Report = (draft: ImportDraft, where: IssuePath, message: string) => void;
 type Context = {
   boardId: string;
   actor: Actor;
+  /** The context and anchor of each passage target planned, by the target object. */
+  passages: Map<TAnnotationTarget, PassageFacts>;
   drafts: Map<string, ImportDraft>;
   placements: Map<string, Placement>;
   rows: Map<string, AnnotationRow>;
@@ -42,11 +48,24 @@ type Context = {
 
 export async function planImport(
   tx: TransactionClient,
-  options: { boardId: string; actor: Actor; drafts: ImportDraft[] },
+  options: { boardId: string; actor: Actor; drafts: ImportDraft[]; workers: Pick<WorkerPool, "run"> },
 ): Promise<ImportPlan> {
-  const { boardId, drafts } = options;
+  const { boardId, actor } = options;
   const issues: ValidationIssue[] = [];
   const report: Report = (draft, where, message) => issues.push({ path: [...draft.path, ...where], message });
+
+  const anchored = await anchorImportedPassages(tx, options.workers, { boardId, drafts: options.drafts, report });
+  const passages = new Map<TAnnotationTarget, PassageFacts>();
+  const drafts = options.drafts.map((draft) => {
+    const passage = anchored.get(draft);
+    if (!passage) return draft;
+    passages.set(passage.target, passage.facts);
+    return { ...draft, target: passage.target };
+  });
+  // A passage that could not be placed is reported already; planning it would only add noise.
+  const unplaced = new Set(
+    drafts.filter((draft) => draft.target?.type === "source-span" && !passages.has(draft.target)),
+  );
 
   const rows = await findCollidingRows(tx, boardId, drafts);
   const placements = new Map<string, Placement>();
@@ -56,7 +75,9 @@ export async function planImport(
     else report(draft, ["id"], "this id and its replacement are both taken on other boards");
   }
   const context: Context = {
-    ...options,
+    boardId,
+    actor,
+    passages,
     drafts: new Map(drafts.map((draft) => [draft.sourceId, draft])),
     placements,
     rows,
@@ -64,7 +85,7 @@ export async function planImport(
   };
   const planned = drafts.flatMap((draft) => {
     const placement = placements.get(draft.sourceId);
-    if (!placement || placement.skip) return [];
+    if (!placement || placement.skip || unplaced.has(draft)) return [];
     const annotation = planAnnotation(draft, placement.id, context, report);
     return annotation ? [{ draft, annotation }] : [];
   });
@@ -119,6 +140,7 @@ function planAnnotation(draft: ImportDraft, id: string, context: Context, report
     updatedAt: draft.modifiedAt && draft.modifiedAt > createdAt ? draft.modifiedAt : createdAt,
     resolved: draft.resolvedAt ? { at: draft.resolvedAt, by: members.find(draft.resolvedBy) } : undefined,
     opActorId: actor.id,
+    ...(thread.passage ? { passage: thread.passage } : {}),
   });
 }
 
@@ -151,13 +173,9 @@ function place(rows: Map<string, AnnotationRow>, boardId: string, sourceId: stri
 }
 
 /** A reply's parent on this board, and its target (its own, else its thread's); null once reported. */
-function threadOf(
-  draft: ImportDraft,
-  context: Context,
-  report: Report,
-): { parentId: string | null; target: TAnnotationTarget | null } | null {
+function threadOf(draft: ImportDraft, context: Context, report: Report): Thread | null {
   const { parentSourceId } = draft;
-  if (!parentSourceId) return { parentId: null, target: draft.target };
+  if (!parentSourceId) return withPassage({ parentId: null, target: draft.target }, context);
   const parentDraft = context.drafts.get(parentSourceId);
   if (parentDraft?.parentSourceId) {
     report(draft, ["target"], "a reply answers a thread's first annotation, not another reply");
@@ -165,7 +183,7 @@ function threadOf(
   }
   const placement = context.placements.get(parentSourceId);
   if (parentDraft && placement && !placement.skip) {
-    return { parentId: placement.id, target: draft.target ?? parentDraft.target };
+    return withPassage({ parentId: placement.id, target: draft.target ?? parentDraft.target }, context);
   }
   // Not written by this import: the thread must be on this board already, under its id or its replacement.
   const row = [parentSourceId, replacementId(context.boardId, parentSourceId)]
@@ -175,7 +193,21 @@ function threadOf(
     report(draft, ["target"], "the thread being answered is neither on this board nor in this import");
     return null;
   }
-  return { parentId: row.id, target: draft.target ?? toWireAnnotation(row).target };
+  if (draft.target) return withPassage({ parentId: row.id, target: draft.target }, context);
+  // A reply on a passage thread already on the board shares its thread's passage, context and anchor.
+  const { quotePrefix, quoteSuffix, anchorVersion, anchorStart, anchorEnd } = row;
+  const onPassage = row.targetType === "source_span";
+  return {
+    parentId: row.id,
+    target: toWireAnnotation(row).target,
+    passage: onPassage ? { quotePrefix, quoteSuffix, anchorVersion, anchorStart, anchorEnd } : null,
+  };
+}
+
+type Thread = { parentId: string | null; target: TAnnotationTarget | null; passage: PassageFacts | null };
+
+function withPassage(thread: Omit<Thread, "passage">, context: Context): Thread {
+  return { ...thread, passage: (thread.target && context.passages.get(thread.target)) ?? null };
 }
 
 /** Keeps the original creator's name when the importing analyst becomes the author. */

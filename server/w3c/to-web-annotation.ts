@@ -7,7 +7,10 @@
 // - target: board, event and observation as their IRIs; an indicator at an instant or over a range as a
 //   SpecificResource of the indicator with a Media Fragments clock FragmentSelector (model §4.2.1):
 //   `t=clock:AT` (Media Fragments reads a lone start as "from then on"; it has no instant form) and
-//   `t=clock:FROM,TO`;
+//   `t=clock:FROM,TO`; a passage of a source's document (issue 14) as a SpecificResource whose source is
+//   the IRI of the version its span indexes (`…/sources/<id>/versions/<n>`: positions differ between
+//   versions, so the version is the resource the selectors apply to, model §4.1) with a TextQuoteSelector
+//   {exact, prefix, suffix} and a TextPositionSelector {start, end} in UTF-16 code units (§4.2.4, §4.2.5);
 // - creator: the author as a Person with an IRI and name; created/modified: createdAt/updatedAt;
 // - extensions (model §6): watchfloor:kind always, watchfloor:confidence when set, watchfloor:resolvedAt
 //   and watchfloor:resolvedBy on a resolved thread. Version, edit history and mentions are not exported.
@@ -18,13 +21,20 @@ import type {
   WebAnnotationTarget,
   WebAnnotationTextualBody,
 } from "@/lib/schemas/web-annotation";
-import { serverTargetKindOf } from "../annotations/target-kinds";
+import { type QuoteContext, serverTargetKindOf } from "../annotations/target-kinds";
 import type { WatchfloorIris } from "./iris";
 import { MOTIVATION_OF_KIND } from "./kinds";
 
-export function toWebAnnotation(annotation: WireAnnotation, iris: WatchfloorIris): WebAnnotation {
+/** A passage annotation's stored prefix and suffix, which the wire annotation does not carry. */
+export type QuoteContextOf = (annotation: WireAnnotation) => QuoteContext | undefined;
+
+export function toWebAnnotation(
+  annotation: WireAnnotation,
+  iris: WatchfloorIris,
+  quoteContextOf: QuoteContextOf = () => undefined,
+): WebAnnotation {
   const purpose = MOTIVATION_OF_KIND[annotation.kind];
-  const ownTarget = toWebAnnotationTarget(annotation.target, iris);
+  const ownTarget = toWebAnnotationTarget(annotation.target, iris, quoteContextOf(annotation));
   const tags = annotation.tags.map(
     (tag): WebAnnotationTextualBody => ({ type: "TextualBody", value: tag, purpose: "tagging" }),
   );
@@ -46,8 +56,12 @@ export function toWebAnnotation(annotation: WireAnnotation, iris: WatchfloorIris
 }
 
 /** Each kind's own mapping: server/annotations/target-kinds.ts. */
-export function toWebAnnotationTarget(target: TAnnotationTarget, iris: WatchfloorIris): WebAnnotationTarget {
-  return serverTargetKindOf(target).toWeb(target, iris);
+export function toWebAnnotationTarget(
+  target: TAnnotationTarget,
+  iris: WatchfloorIris,
+  context?: QuoteContext,
+): WebAnnotationTarget {
+  return serverTargetKindOf(target).toWeb(target, iris, context);
 }
 
 function toAgent(person: { id: string; name: string }, iris: WatchfloorIris): WebAnnotationAgent {
