@@ -72,11 +72,8 @@ export function describeActivity(item: ActivityItem, snapshot: Board, feed: read
       return `${actor} edited the source “${item.data.title}”`;
     case "source.deleted":
       return `${actor} deleted a source`;
-    case "source.revised": {
-      const lost = item.data.anchors.filter((anchor) => anchor.status === "orphaned").length;
-      const lostNotes = lost ? ` (${lost} ${lost === 1 ? "note lost its" : "notes lost their"} passage)` : "";
-      return `${actor} saved version ${item.data.version} of “${item.data.source.title}”${lostNotes}`;
-    }
+    case "source.revised":
+      return `${actor} revised ${item.data.source.title} (version ${item.data.version})${anchorCounts(item.data.anchors)}`;
     case "indicator.created":
       return `${actor} added the indicator “${item.data.name}”`;
     case "indicator.updated":
@@ -96,7 +93,22 @@ export function describeActivity(item: ActivityItem, snapshot: Board, feed: read
       return `${actor} deleted an observation`;
     case "observations.imported":
       return `${actor} imported ${item.data.count} observations`;
+    default:
+      // An op type this client does not know yet (a newer server): said plainly rather than left blank.
+      return `${actor} made a change to the board`;
   }
+}
+
+/** ": 5 notes followed their passage, 1 lost its passage"; nothing when the source has no passage notes. */
+function anchorCounts(anchors: readonly { status: "anchored" | "orphaned" }[]): string {
+  const followed = anchors.filter((anchor) => anchor.status === "anchored").length;
+  const lost = anchors.length - followed;
+  const notes = (count: number) => (followed ? `${count}` : `${count} ${count === 1 ? "note" : "notes"}`);
+  const parts = [
+    followed ? `${followed} ${followed === 1 ? "note followed its" : "notes followed their"} passage` : "",
+    lost ? `${notes(lost)} ${lost === 1 ? "lost its" : "lost their"} passage` : "",
+  ].filter(Boolean);
+  return parts.length ? `: ${parts.join(", ")}` : "";
 }
 
 const CREATION_VERB: Record<WireAnnotation["kind"], string> = {

@@ -45,11 +45,16 @@ export type TargetDescriptor<T extends TargetType> = {
   chartPlace: (target: TargetOf<T>, indicator: MarkedIndicator) => MarkerPlace | null;
 };
 
-/** How much of a quote a one-line description shows. */
-const QUOTE_SHOWN = 40;
+/** How much of a quote a one-line description (the activity feed's among them) shows, about. */
+const QUOTE_SHOWN = 30;
+/** The quote's start, cut after a whole word when one ends in the last third, never inside a surrogate pair. */
 const shortQuote = (exact: string) => {
   const flat = exact.replace(/\s+/g, " ").trim();
-  return flat.length > QUOTE_SHOWN ? `${flat.slice(0, QUOTE_SHOWN).trimEnd()}…` : flat;
+  if (flat.length <= QUOTE_SHOWN + 1) return flat;
+  let cut = flat.slice(0, QUOTE_SHOWN + 1).lastIndexOf(" ");
+  if (cut < (QUOTE_SHOWN * 2) / 3)
+    cut = /[\uD800-\uDBFF]/.test(flat.charAt(QUOTE_SHOWN - 1)) ? QUOTE_SHOWN - 1 : QUOTE_SHOWN;
+  return `${flat.slice(0, cut).trimEnd()}…`;
 };
 
 const indicatorName = (indicator: { name: string } | undefined) => indicator?.name ?? "an indicator";

@@ -346,3 +346,63 @@ describe("member ops", () => {
     expect(describeActivity(removed, withoutCarol)).toBe("Bob Okafor removed a former member from the board");
   });
 });
+
+describe("passages of a source's document (issue 14)", () => {
+  const SOURCE_ID = "0b6f1d2e-2c1a-4f7e-9c1e-000000000005";
+  const SITREP = {
+    id: SOURCE_ID,
+    title: "Sitrep 14",
+    publisher: "NATO",
+    publishedAt: null,
+    reliability: null,
+    currentVersion: 3,
+  };
+  const passage = (exact: string): TAnnotationTarget => ({
+    type: "source-span",
+    sourceId: SOURCE_ID,
+    version: 1,
+    start: 10,
+    end: 10 + exact.length,
+    exact,
+  });
+
+  it("a note on a passage quotes its start, cut after a word, and names the source from the board", () => {
+    const note = makeAnnotation({ target: passage("roughly 100,000 men near the border with Ukraine") });
+    expect(describeActivity(makeItem("annotation.created", note), makeSnapshot({ sources: [SITREP] }))).toBe(
+      "Alice Mercer added a note on “roughly 100,000 men near the…” in Sitrep 14",
+    );
+    const short = makeAnnotation({ target: passage("Talks open  in\nGeneva") });
+    expect(describeActivity(makeItem("annotation.created", short), makeSnapshot({ sources: [SITREP] }))).toBe(
+      "Alice Mercer added a note on “Talks open in Geneva” in Sitrep 14",
+    );
+  });
+
+  it("a quote without a space to cut at is cut at 30 characters, never inside a surrogate pair", () => {
+    const unbroken = makeAnnotation({ target: passage(`${"x".repeat(29)}😀${"y".repeat(10)}`) });
+    expect(describeActivity(makeItem("annotation.created", unbroken), makeSnapshot({ sources: [SITREP] }))).toBe(
+      `Alice Mercer added a note on “${"x".repeat(29)}…” in Sitrep 14`,
+    );
+  });
+
+  it("source.revised counts the notes that followed their passage and those that lost it", () => {
+    const anchored = (n: number) => ({ annotationId: `a${n}`, status: "anchored" as const, start: n, end: n + 1 });
+    const orphaned = (n: number) => ({ annotationId: `o${n}`, status: "orphaned" as const });
+    const revised = (anchors: OpDataByType["source.revised"]["anchors"]) =>
+      describeActivity(makeItem("source.revised", { source: SITREP, version: 3, anchors }), makeSnapshot());
+    expect(revised([...[1, 2, 3, 4, 5].map(anchored), orphaned(1)])).toBe(
+      "Alice Mercer revised Sitrep 14 (version 3): 5 notes followed their passage, 1 lost its passage",
+    );
+    expect(revised([anchored(1)])).toBe("Alice Mercer revised Sitrep 14 (version 3): 1 note followed its passage");
+    expect(revised([orphaned(1), orphaned(2)])).toBe(
+      "Alice Mercer revised Sitrep 14 (version 3): 2 notes lost their passage",
+    );
+    expect(revised([])).toBe("Alice Mercer revised Sitrep 14 (version 3)");
+  });
+});
+
+describe("an op type this client does not know", () => {
+  it("gets a plain sentence rather than none", () => {
+    const unknown = { ...makeItem("event.deleted", { id: EVENT_ID }), type: "poll.created" } as unknown as ActivityItem;
+    expect(describeActivity(unknown, makeSnapshot())).toBe("Alice Mercer made a change to the board");
+  });
+});
