@@ -23,6 +23,9 @@ export const ANNOTATIONS_CSV_HEADER = [
   "parent_id",
   "resolved_at",
   "resolved_by",
+  // Passage notes only (issue 14): the quoted text, and whether it is still found in the current version.
+  "quote",
+  "anchor_status",
 ] as const;
 
 /** The file from the snapshot's JSON text, which is parsed here, in the worker. */
@@ -47,6 +50,8 @@ export function annotationsCsvText(snapshot: BoardSnapshot): Iterable<string> {
     annotation.parentId,
     annotation.resolvedAt,
     annotation.resolvedBy?.name ?? null,
+    annotation.target.type === "source-span" ? annotation.target.exact : null,
+    annotation.anchor?.status ?? null,
   ]);
   return csvText(ANNOTATIONS_CSV_HEADER, rows);
 }

@@ -17,6 +17,7 @@ import { unguardFormula } from "@/server/csv/formula-guard";
 import { type ImportProgress, importObservationsCsv } from "@/server/csv/import-observations-csv";
 import type { CsvFile } from "@/server/csv/write-csv";
 import type { Observation } from "@/server/db/generated/client";
+import { reviseSource } from "@/server/documents/revise-source";
 import type { Domain } from "@/server/domain";
 import { AppError } from "@/server/errors";
 import { makeAnalyst } from "../support/factories";
@@ -105,6 +106,12 @@ function annotation(overrides: Partial<TAnnotationCreateInput>): TAnnotationCrea
 /** An export's bytes as text: exports stream from a worker thread. */
 async function bodyText(file: CsvFile): Promise<string> {
   return Buffer.concat(await file.body.toArray()).toString("utf8");
+}
+
+/** A passage note's anchor_status from its row: anchored, orphaned (an anchor version but no span), or none. */
+function anchorStatusOf(row: { anchorVersion: number | null; anchorStart: number | null }): string {
+  if (row.anchorVersion === null) return "";
+  return row.anchorStart === null ? "orphaned" : "anchored";
 }
 
 function csvRecords(csv: string): Record<string, string>[] {
@@ -456,12 +463,15 @@ describe("exporting a board as CSV", () => {
       parent_id: row.parentId ?? "",
       resolved_at: row.resolvedAt?.toISOString() ?? "",
       resolved_by: row.resolvedBy?.name ?? "",
+      quote: row.quoteExact ?? "",
+      anchor_status: anchorStatusOf(row),
     }));
     const records = csvRecords(await bodyText(file));
     const fromCsv = records.map(({ target: _inWords, ...record }) => ({
       ...record,
       text: unguardFormula(record.text ?? ""),
       tags: unguardFormula(record.tags ?? ""),
+      quote: unguardFormula(record.quote ?? ""),
     }));
     expect(fromCsv).toEqual(fromDatabase);
 
@@ -472,6 +482,59 @@ describe("exporting a board as CSV", () => {
     }
     const reply = annotations.find((row) => row.body === "Reply: see the range");
     expect(reply && inWords(reply)).toBe(`${troops.name}, 2022-01-10 00:00Z – 2022-01-12 00:00Z`);
+  });
+
+  it("a passage note gives its quote (formula-guarded) and whether it is still anchored", async () => {
+    const sourceId = randomUUID();
+    const text =
+      "Kyiv says =SUM(A1) of the brigades is no figure anyone can check. Minsk denies any build-up. The talks go on.";
+    await app.db.source.create({
+      data: {
+        id: sourceId,
+        boardId,
+        title: "Wire 7",
+        currentVersion: 1,
+        versions: { create: { id: randomUUID(), version: 1, text, format: "text" } },
+      },
+    });
+    const passage = async (exact: string) => {
+      const start = text.indexOf(exact);
+      const created = await createAnnotation({
+        domain,
+        actor: alice,
+        input: annotation({
+          body: `About ${exact}`,
+          target: { type: "source-span", sourceId, version: 1, start, end: start + exact.length, exact },
+        }),
+      });
+      return created.annotation.id;
+    };
+    const formula = await passage("=SUM(A1) of the brigades is no figure anyone can check.");
+    const denial = await passage("Minsk denies any build-up.");
+    // Version 2 cuts the denial: its note loses its passage, the other keeps its own.
+    await reviseSource({
+      domain,
+      actor: alice,
+      input: {
+        boardId,
+        id: sourceId,
+        basedOnVersion: 1,
+        text: "Kyiv says =SUM(A1) of the brigades is no figure anyone can check. The talks go on.",
+      },
+    });
+
+    const file = await exportAnnotationsCsv({ db: app.db, workers: app.workers, actor: carol, slug: DEMO_SLUG });
+    const csv = await bodyText(file);
+    const row = (id: string) => csvRecords(csv).find((record) => record.id === id);
+    expect(row(formula)).toMatchObject({
+      target_type: "source-span",
+      target_id: sourceId,
+      quote: "'=SUM(A1) of the brigades is no figure anyone can check.",
+      anchor_status: "anchored",
+    });
+    expect(row(denial)).toMatchObject({ quote: "Minsk denies any build-up.", anchor_status: "orphaned" });
+    const board = csvRecords(csv).find((record) => record.target_type === "board");
+    expect(board).toMatchObject({ quote: "", anchor_status: "" });
   });
 
   it("is unknown to a non-member", async () => {
