@@ -254,20 +254,14 @@ export const SERVER_TARGET_KINDS: { [T in TargetType]: ServerTargetDescriptor<T>
     },
     csvTime: () => null,
     briefing: {
-      describe: (target, snapshot) => {
-        const title = snapshot.sources.find((source) => source.id === target.sourceId)?.title ?? "a source";
-        const quote =
-          target.exact.length > BRIEFING_QUOTE ? `${target.exact.slice(0, BRIEFING_QUOTE).trimEnd()}…` : target.exact;
-        return `“${quote}” in ${title}`;
-      },
+      // The briefing prints the quote itself on the next line (server/exports/briefing/draw-notes.ts).
+      describe: (target, snapshot) =>
+        `a passage of ${snapshot.sources.find((source) => source.id === target.sourceId)?.title ?? "a source"}`,
       // A pack has no documents in it yet: a passage note is in it when its source is on the board.
       covers: () => true,
     },
   },
 };
-
-/** A quote as the briefing prints it: whole up to a line or so, else its start. */
-const BRIEFING_QUOTE = 120;
 
 /** A target's own server descriptor (the one cast: TypeScript cannot pair a key with its value). */
 export function serverTargetKindOf<T extends TargetType>(target: TargetOf<T>): ServerTargetDescriptor<T> {

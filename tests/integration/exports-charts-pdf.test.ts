@@ -4,7 +4,10 @@ import { JSDOM } from "jsdom";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
+import { createAnnotation } from "@/server/annotations/create-annotation";
+import { reviseSource } from "@/server/documents/revise-source";
 import { AppError } from "@/server/errors";
+import { BRIEFING_QUOTE_LIMIT } from "@/server/exports/briefing/briefing-passage";
 import { exportBriefingPdf } from "@/server/exports/briefing-pdf";
 import { exportChart } from "@/server/exports/chart-image";
 import { pngSize } from "@/server/exports/charts/png-size";
@@ -176,6 +179,85 @@ describe("briefing PDF", () => {
     expect(text).toContain("Indicators 1 chart");
     expect(text).toContain("US–Russia Strategic Stability Dialogue");
     expect(text).not.toContain("Biden–Putin video call");
+  });
+});
+
+describe("a passage note in the briefing", () => {
+  /** The demo report's assessment on a passage, whose quote the seed keeps in DEMO_REPORT_QUOTES. */
+  const briefingText = async () => {
+    const file = await exportBriefingPdf({
+      db: app.db,
+      workers: app.workers,
+      actor: exporter,
+      slug: DEMO_SLUG,
+      query: {},
+      now: EXPORTED_AT,
+    });
+    return (await pdfText(file.body)).text;
+  };
+
+  it("prints the quote in quotation marks between what the note is on and the note", async () => {
+    const note = await app.db.annotation.findFirstOrThrow({
+      where: { board: { slug: DEMO_SLUG }, kind: "assessment", targetType: "source_span" },
+      include: { source: true },
+    });
+    const text = await briefingText();
+    const on = text.indexOf(`On a passage of ${note.source?.title}`);
+    const quote = text.indexOf(`“${note.quoteExact}”`);
+    const body = text.indexOf(note.body.replace(/\s+/g, " "));
+    expect(on).toBeGreaterThan(-1);
+    expect(quote).toBeGreaterThan(on);
+    expect(body).toBeGreaterThan(quote);
+    // Nothing printed between the three but the note's lead line.
+    expect(text.slice(on, body)).toMatch(
+      /^On a passage of [^“]*“[^”]*” Assessment \(high confidence\) · [^·]+ · [^·]+ $/,
+    );
+  });
+
+  it("shortens a long quote at a word, and says when the passage is lost in the current version", async () => {
+    const board = await app.db.board.findUniqueOrThrow({ where: { slug: DEMO_SLUG } });
+    const alice = await app.db.user.findUniqueOrThrow({ where: { email: "alice@watchfloor.test" } });
+    const actor = { id: alice.id, name: alice.name, email: alice.email };
+    const long = `Officials in Kyiv said ${"the battalion groups rotated through the training grounds again, ".repeat(6)}and nobody could say where the last ones went.`;
+    const text = `Opening line of the cable. ${long} Closing line of the cable.`;
+    const sourceId = crypto.randomUUID();
+    await app.db.source.create({
+      data: {
+        id: sourceId,
+        boardId: board.id,
+        title: "Cable 9",
+        currentVersion: 1,
+        versions: { create: { id: crypto.randomUUID(), version: 1, text, format: "text" } },
+      },
+    });
+    const start = text.indexOf(long);
+    await createAnnotation({
+      domain: app.domain,
+      actor,
+      input: {
+        id: crypto.randomUUID(),
+        boardId: board.id,
+        kind: "assessment",
+        confidence: "low",
+        target: { type: "source-span", sourceId, version: 1, start, end: start + long.length, exact: long },
+        body: "The rotation is cover for a build-up.",
+      },
+    });
+    await reviseSource({
+      domain: app.domain,
+      actor,
+      input: { boardId: board.id, id: sourceId, basedOnVersion: 1, text: "Opening line of the cable. Closing line." },
+    });
+
+    const printed = await briefingText();
+    const shown = printed.match(/On a passage of Cable 9 “([^”]*)”/)?.[1] ?? "";
+    expect(long.length).toBeGreaterThan(BRIEFING_QUOTE_LIMIT);
+    expect(shown.length).toBeLessThanOrEqual(BRIEFING_QUOTE_LIMIT);
+    expect(shown.length).toBeGreaterThan(BRIEFING_QUOTE_LIMIT - 20);
+    // The quote's start, up to the end of a whole word, then an ellipsis.
+    expect(shown.endsWith("…")).toBe(true);
+    expect(long.startsWith(`${shown.slice(0, -1)} `)).toBe(true);
+    expect(printed).toContain(`${shown}” (no longer found in version 2) Assessment (low confidence)`);
   });
 });
 

@@ -10,8 +10,10 @@ import {
 import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { BoardSnapshot, WireSource } from "@/lib/schemas/board";
 import { type BriefingScope, serverTargetKindOf } from "../../annotations/target-kinds";
+import { type BriefingPassage, briefingPassage } from "./briefing-passage";
 
-export type BriefingNote = { annotation: WireAnnotation; about: string };
+/** A note, what it is on in words, and for a passage note the passage it quotes. */
+export type BriefingNote = { annotation: WireAnnotation; about: string; passage: BriefingPassage | null };
 
 export type SourceRow = {
   source: WireSource;
@@ -37,6 +39,7 @@ export function selectBriefingContent(snapshot: BoardSnapshot, selection: ChartS
       .map((annotation) => ({
         annotation,
         about: serverTargetKindOf(annotation.target).briefing.describe(annotation.target, snapshot),
+        passage: briefingPassage(annotation),
       }));
   return {
     snapshot,

@@ -3,6 +3,7 @@
 import type { ChartFigureModel } from "@/lib/charts/chart-model";
 import { annotationHeight, printAnnotation } from "./annotation-line";
 import type { BriefingNote } from "./briefing-content";
+import { passageHeight, printPassage } from "./passage-line";
 import {
   COLOR,
   contentWidth,
@@ -33,11 +34,15 @@ export function drawNotes(
     charts.panels.flatMap((panel) => panel.markers.map((marker) => [marker.annotation.id, marker.key])),
   );
   const width = contentWidth(pdf) - INDENT;
-  for (const { annotation, about } of section.notes) {
+  for (const { annotation, about, passage } of section.notes) {
     const key = keys.get(annotation.id);
     const aboutLine = `On ${about}${key ? ` (marked ${key} on its chart)` : ""}`;
     pdf.font(FONT.regular).fontSize(8.5);
-    const height = pdf.heightOfString(aboutLine, { width }) + annotationHeight(pdf, annotation, width) + 8;
+    const height =
+      pdf.heightOfString(aboutLine, { width }) +
+      (passage ? passageHeight(pdf, passage, width) : 0) +
+      annotationHeight(pdf, annotation, width) +
+      8;
     keepTogether(pdf, height);
     const top = pdf.y;
     pdf
@@ -45,6 +50,7 @@ export function drawNotes(
       .fontSize(8.5)
       .fillColor(COLOR.muted)
       .text(aboutLine, MARGIN.left + INDENT, top, { width });
+    if (passage) printPassage(pdf, passage, { x: MARGIN.left + INDENT, width });
     printAnnotation(pdf, annotation, { x: MARGIN.left + INDENT, width });
     pdf.rect(MARGIN.left, top, BAR_WIDTH, pdf.y - top).fill(section.barColor);
     pdf.moveDown(0.8);
