@@ -311,6 +311,8 @@ function versionLabel(
   versions: readonly { version: number; createdAt: string; author: { name: string } | null }[],
 ): string {
   const info = versions.find((known) => known.version === version);
-  const by = info ? ` · ${info.author?.name ?? "imported"} · ${info.createdAt.slice(0, 16).replace("T", " ")}Z` : "";
+  const by = info
+    ? ` · ${info.author?.name ?? "author unknown"} · ${info.createdAt.slice(0, 16).replace("T", " ")}Z`
+    : "";
   return `version ${version}${version === current ? " (current)" : ""}${by}`;
 }

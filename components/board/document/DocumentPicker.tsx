@@ -3,6 +3,7 @@
 // Editors also see the sources without one, to give them a document by pasting text or uploading a file.
 import type { PresenceMember } from "@/lib/events";
 import type { WireSource } from "@/lib/schemas/board";
+import styles from "./document.module.css";
 
 type Props = {
   sources: WireSource[];
@@ -27,7 +28,7 @@ export function DocumentPicker({ sources, presence, canEdit, open, onOpen }: Pro
             <li key={source.id} className="source" data-testid="document-choice">
               <button
                 type="button"
-                className="link-button"
+                className={`link-button ${styles.choice}`}
                 aria-pressed={isOpen}
                 onClick={() => onOpen(isOpen ? null : source.id)}
               >

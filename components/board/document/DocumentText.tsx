@@ -65,7 +65,11 @@ export function DocumentText({ text, pageStarts, highlights, onOpenHighlights, o
           onOpenHighlights(mark.getAttribute("data-annotation-ids")?.split(" ") ?? []);
         }
       }}
-      onMouseUp={(event) => onSelect(event.currentTarget)}
+      onMouseDown={(event) => {
+        // A drag that starts in the text may end outside it: hear the release wherever it happens.
+        const root = event.currentTarget;
+        window.addEventListener("mouseup", () => onSelect(root), { once: true });
+      }}
       onKeyUp={(event) => {
         if (event.shiftKey) onSelect(event.currentTarget);
       }}
