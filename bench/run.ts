@@ -13,6 +13,7 @@ import { runCatchUp } from "./scenarios/catch-up";
 import { runClickToScreen } from "./scenarios/click-to-screen";
 import { type BenchContext, notRunResult, type ScenarioResult } from "./scenarios/common";
 import { runConnections } from "./scenarios/connections";
+import { runDocumentOpen } from "./scenarios/document-open";
 import { runFanOut } from "./scenarios/fan-out";
 import { runFanOutExporting } from "./scenarios/fan-out-exporting";
 import { runReanchor } from "./scenarios/reanchor";
@@ -34,6 +35,7 @@ const SCENARIOS: Record<string, (context: BenchContext) => Promise<ScenarioResul
   "click-to-screen": runClickToScreen,
   "fan-out-exporting": runFanOutExporting,
   reanchor: runReanchor,
+  "document-open": runDocumentOpen,
 };
 
 const { values } = parseArgs({

@@ -16,7 +16,7 @@ const TARGET_MS = 500;
 const SEED = 20220124;
 
 /** mulberry32: a small seeded generator, so every run re-anchors the same document after the same edit. */
-function randomFrom(seed: number) {
+export function randomFrom(seed: number) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -26,7 +26,7 @@ function randomFrom(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
 }
-type Random = ReturnType<typeof randomFrom>;
+export type Random = ReturnType<typeof randomFrom>;
 const pick = <T>(random: Random, items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
 const between = (random: Random, low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 
@@ -69,7 +69,7 @@ function sentence(random: Random) {
   return `${pick(random, WHO)} ${pick(random, SAW)} ${count.toLocaleString("en")} troops with ${pick(random, WHAT)} ${pick(random, WHERE)} ${pick(random, WHEN)}.`;
 }
 
-function documentOf(random: Random): string {
+export function documentOf(random: Random): string {
   const paragraphs: string[] = [];
   let length = 0;
   while (length < DOCUMENT_BYTES) {
