@@ -292,7 +292,8 @@ export function DocumentPane(props: Props) {
       <OrphanList
         orphans={passages.orphans}
         version={source.currentVersion}
-        canAttach={(annotation) => abilities.edit(annotation) || abilities.resolve}
+        // The server's rule for moving a note: one's own, or anyone's for those who may delete any.
+        canAttach={abilities.remove}
         attaching={attaching?.id ?? null}
         onChooseToAttach={(annotation) => {
           setAttaching(annotation);
