@@ -33,7 +33,11 @@ describe("the benchmark suite", () => {
       const clickToScreen = run.scenarios.find((scenario) => scenario.id === "click-to-screen");
       if (clickToScreen?.status === "ran") expect(clickToScreen.notes.join("\n")).not.toMatch(/not measured/i);
       else expect(clickToScreen?.notes.join("\n")).toMatch(/^Not run: no (Chromium|`\.next` build)/);
-      const optional = [twoNodes, clickToScreen];
+      // Document open too; when it ran, every load drew its highlights.
+      const documentOpen = run.scenarios.find((scenario) => scenario.id === "document-open");
+      if (documentOpen?.status === "ran") expect(documentOpen.notes.join("\n")).not.toMatch(/no highlight drawn/);
+      else expect(documentOpen?.notes.join("\n")).toMatch(/^Not run: no (Chromium|`\.next` build)/);
+      const optional = [twoNodes, clickToScreen, documentOpen];
       const ran = run.scenarios.filter((scenario) => scenario.status === "ran" && !optional.includes(scenario));
       expect(ran.map((scenario) => scenario.id)).toEqual([
         "fan-out",
@@ -42,6 +46,7 @@ describe("the benchmark suite", () => {
         "connections",
         "board-load",
         "fan-out-exporting",
+        "reanchor",
       ]);
       // Board load checks the snapshot it timed was the whole board, and says so in a note when not.
       const boardLoad = ran.find((scenario) => scenario.id === "board-load");
