@@ -51,7 +51,13 @@ export async function saveSourceVersion(options: {
           authorId: actor.id,
         },
       });
-      const anchors = await reanchorPassages(tx, domain, revision.id, revision.text, version);
+      const anchors = await reanchorPassages(
+        tx,
+        (input) => domain.workers.run("reanchor", input),
+        revision.id,
+        revision.text,
+        version,
+      );
       const source = toWireSource(await tx.source.findUniqueOrThrow({ where: { id: revision.id } }));
       return [{ type: "source.revised", entityId: revision.id, data: { source, version, anchors } }] as const;
     },
@@ -74,10 +80,16 @@ async function claimNextVersion(tx: TransactionClient, revision: NewSourceVersio
   );
 }
 
-/** Finds every passage annotation on the source in the new text (worker pool) and stores where it is. */
-async function reanchorPassages(
+/** How the new text is searched: the worker pool on the server, the task's own function in the seed. */
+export type AnchorPassages = (input: {
+  text: string;
+  selectors: QuoteSelector[];
+}) => Promise<({ start: number; end: number } | null)[]> | ({ start: number; end: number } | null)[];
+
+/** Finds every passage annotation on the source in the new text and stores where it is. */
+export async function reanchorPassages(
   tx: TransactionClient,
-  domain: Pick<BaseDomain, "workers">,
+  anchorPassages: AnchorPassages,
   sourceId: string,
   text: string,
   version: number,
@@ -105,7 +117,7 @@ async function reanchorPassages(
     start: passage.anchorStart ?? passage.quoteStart ?? 0,
     end: passage.anchorEnd ?? passage.quoteEnd ?? 0,
   }));
-  const spans = await domain.workers.run("reanchor", { text, selectors });
+  const spans = await anchorPassages({ text, selectors });
   const anchors: WireReanchor[] = passages.map(({ id }, index) => {
     const span = spans[index];
     return span
@@ -123,4 +135,3 @@ async function reanchorPassages(
     WHERE a.id = x.id`;
   return anchors;
 }
-
