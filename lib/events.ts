@@ -37,6 +37,16 @@ import type {
   TSourceReadInput,
   TSourceReviseInput,
 } from "./schemas/document";
+import type {
+  CandidateConfirmAnswer,
+  CandidateRejectAnswer,
+  SourceCandidatesAnswer,
+  SourceExtractAnswer,
+  TCandidateConfirmInput,
+  TCandidateRejectInput,
+  TSourceCandidatesInput,
+  TSourceExtractInput,
+} from "./schemas/candidate";
 import type { TPresenceUpdateInput } from "./schemas/presence";
 import type { BoardSearchResult, TBoardSearchInput } from "./schemas/search";
 
@@ -151,6 +161,13 @@ export interface ClientToServerEvents {
   "source:diff": (payload: TSourceDiffInput, ack: (result: Result<SourceDiffAnswer>) => void) => void;
   /** Puts a passage annotation on a span of its source's current version (an orphan's "attach here"). */
   "annotation:attach": (payload: TAnnotationAttachInput, ack: (result: AnnotationChangeResult) => void) => void;
+  /** Proposes dates, figures and names found in a version of the document (issue 15); nothing twice. */
+  "source:extract": (payload: TSourceExtractInput, ack: (result: Result<SourceExtractAnswer>) => void) => void;
+  /** The source's candidates as they stand in its current version. */
+  "source:candidates": (payload: TSourceCandidatesInput, ack: (result: Result<SourceCandidatesAnswer>) => void) => void;
+  /** Makes a candidate an event or an observation, with its passage as evidence, in one change. */
+  "candidate:confirm": (payload: TCandidateConfirmInput, ack: (result: Result<CandidateConfirmAnswer>) => void) => void;
+  "candidate:reject": (payload: TCandidateRejectInput, ack: (result: Result<CandidateRejectAnswer>) => void) => void;
   "indicator:create": (
     payload: TIndicatorCreateInput,
     ack: (result: Result<{ indicator: IndicatorDefinition; seq: number }>) => void,

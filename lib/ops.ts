@@ -1,5 +1,6 @@
 // The op log on the wire. Each op type names the data it carries; clients apply ops in seq order.
 import type { WireAnnotation } from "./schemas/annotation";
+import type { WireCandidate } from "./schemas/candidate";
 import type { SourceRevised } from "./schemas/document";
 import type { WireBoard, WireEvent, WireIndicator, WireMember, WireObservation, WireSource } from "./schemas/board";
 
@@ -31,6 +32,11 @@ export type OpDataByType = {
   "observation.created": WireObservation;
   "observation.updated": WireObservation;
   "observation.deleted": { id: string; indicatorId: string };
+  /** Extraction proposed these (new) candidates from one version of a source's document (issue 15). */
+  "candidate.proposed": { sourceId: string; version: number; candidates: WireCandidate[] };
+  /** An analyst confirmed it: the event or observation and its evidence annotation travel in their own ops. */
+  "candidate.confirmed": WireCandidate;
+  "candidate.rejected": WireCandidate;
   /** A bulk import: too many rows for one op, so clients fetch a fresh snapshot. */
   "observations.imported": { indicatorIds: string[]; count: number };
 };

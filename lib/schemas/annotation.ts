@@ -129,4 +129,9 @@ export type WireAnnotation = {
   updatedAt: string;
   /** A passage annotation's place in its source's current version (issue 14); absent on every other kind. */
   anchor?: WireAnchor;
+  /**
+   * Set on the passage annotation a confirmed candidate left as the evidence of the event or observation
+   * it became (issue 15); absent on every other annotation.
+   */
+  evidenceFor?: { type: "event"; eventId: string } | { type: "observation"; observationId: string };
 };

@@ -81,6 +81,9 @@ export type WireEvent = {
   place: string | null;
   description: string;
   sourceIds: string[];
+  /** Admiralty grade (issue 15): the source's reliability A–F and the information's credibility 1–6. */
+  sourceReliability: string | null;
+  infoCredibility: number | null;
 };
 
 export type WireObservation = {

@@ -21,21 +21,27 @@ const eventFields = {
   place: ZText.trim().max(LIMITS.title).nullable(),
   description: ZLongText,
   sourceIds: z.array(ZUuid).max(50),
+  /** NATO Admiralty code, as on observations: the source's reliability (A–F), the information's credibility (1–6). */
+  sourceReliability: z.enum(RELIABILITY).nullable(),
+  infoCredibility: z.number().int().min(1).max(6).nullable(),
 };
-const endsAfterStart = (event: { occurredAt?: string; endsAt?: string | null }) =>
+export const endsAfterStart = (event: { occurredAt?: string; endsAt?: string | null }) =>
   !event.occurredAt || !event.endsAt || Date.parse(event.endsAt) >= Date.parse(event.occurredAt);
 
-export const ZEventCreate = z
-  .strictObject({
-    id: ZUuid,
-    boardId: ZUuid,
-    ...eventFields,
-    endsAt: eventFields.endsAt.default(null),
-    place: eventFields.place.default(null),
-    description: eventFields.description.default(""),
-    sourceIds: eventFields.sourceIds.default([]),
-  })
-  .refine(endsAfterStart, { message: "an event cannot end before it starts", path: ["endsAt"] });
+/** An event's create fields before the end-after-start check (zod cannot omit fields from a refined object). */
+export const ZEventCreateFields = z.strictObject({
+  id: ZUuid,
+  boardId: ZUuid,
+  ...eventFields,
+  endsAt: eventFields.endsAt.default(null),
+  place: eventFields.place.default(null),
+  description: eventFields.description.default(""),
+  sourceIds: eventFields.sourceIds.default([]),
+  sourceReliability: eventFields.sourceReliability.default(null),
+  infoCredibility: eventFields.infoCredibility.default(null),
+});
+export const ENDS_BEFORE_START = { message: "an event cannot end before it starts", path: ["endsAt"] };
+export const ZEventCreate = ZEventCreateFields.refine(endsAfterStart, ENDS_BEFORE_START);
 export type TEventCreateInput = z.input<typeof ZEventCreate>;
 
 export const ZEventUpdate = z

@@ -3,6 +3,7 @@
 // that version's text, end exclusive: `text.slice(start, end) === exact` (docs/realtime.md).
 import { z } from "zod";
 import type { WireSource } from "./board";
+import type { WireCandidateAnchor } from "./candidate";
 import { ZDocumentText, ZUuid } from "./common";
 import { SPAN_OUT_OF_ORDER, spanInOrder, ZQuote, ZSpan } from "./passage";
 
@@ -62,7 +63,13 @@ export type SourceReadAnswer = {
 
 export type WireDiffPart = { kind: "same" | "added" | "removed"; text: string };
 /** source:revise's answer and the source.revised op's data, with the op's seq. */
-export type SourceRevised = { source: WireSource; version: number; anchors: WireReanchor[] };
+export type SourceRevised = {
+  source: WireSource;
+  version: number;
+  anchors: WireReanchor[];
+  /** Where each of the source's candidates is in the new version (issue 15). */
+  candidates: WireCandidateAnchor[];
+};
 export type SourceReviseAnswer = SourceRevised & { seq: number };
 
 export type SourceDiffAnswer = { from: number; to: number; parts: WireDiffPart[] };
