@@ -135,7 +135,8 @@ function reduce(state: BoardState, op: WireOp): BoardState | typeof UNKNOWN_OP {
       return { ...state, events: upsertKeyed(state.events, op.data, idOf, byOccurredAt) };
     case "event.deleted": {
       const pruned = withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.event(state, op.data.id));
-      return { ...pruned, events: removeKeyed(state.events, op.data.id, idOf) };
+      const unlinked = withoutEvidenceFor(pruned, "event", new Set([op.data.id]));
+      return { ...unlinked, events: removeKeyed(state.events, op.data.id, idOf) };
     }
     case "source.created":
     case "source.updated":
@@ -154,21 +155,24 @@ function reduce(state: BoardState, op: WireOp): BoardState | typeof UNKNOWN_OP {
       return upsertIndicator(state, op.data);
     case "indicator.deleted": {
       const pruned = withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.indicator(state, op.data.id));
-      return removeIndicator(pruned, op.data.id);
+      const observationIds = new Set(state.indicators.byId.get(op.data.id)?.observations.map(idOf));
+      return removeIndicator(withoutEvidenceFor(pruned, "observation", observationIds), op.data.id);
     }
     case "observation.created":
     case "observation.updated":
       return upsertObservation(state, op.data);
     case "observation.deleted": {
       const { id, indicatorId } = op.data;
-      return removeObservation(
-        withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.observation(state, id)),
-        indicatorId,
-        id,
-      );
+      const pruned = withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.observation(state, id));
+      return removeObservation(withoutEvidenceFor(pruned, "observation", new Set([id])), indicatorId, id);
     }
     case "observations.imported":
       // Too many rows to carry: the client takes a fresh snapshot after this op (CARRIES_TOO_LITTLE).
+      return state;
+    case "candidate.proposed":
+    case "candidate.confirmed":
+    case "candidate.rejected":
+      // Candidates are per document, not in the snapshot: the document pane applies these (issue 15).
       return state;
     default:
       return unknownOp(op);
@@ -212,4 +216,21 @@ function withAnnotations(state: BoardState, annotations: AnnotationIndex): Board
 
 function withoutAnnotations(state: BoardState, doomed: Doomed): BoardState {
   return withAnnotations(state, removeAnnotationsWhere(state.annotations, doomed));
+}
+
+/**
+ * An evidence passage outlives the event or observation it was evidence for (the server's foreign key
+ * sets its link null, issue 15): it stays, without `evidenceFor`. A full pass, as deletions are.
+ */
+function withoutEvidenceFor(state: BoardState, type: "event" | "observation", ids: ReadonlySet<string>): BoardState {
+  const unlinked = allAnnotations(state.annotations)
+    .filter(
+      ({ evidenceFor }) => evidenceFor !== undefined && evidenceFor.type === type && ids.has(evidenceIdOf(evidenceFor)),
+    )
+    .map(({ evidenceFor: _evidenceFor, ...annotation }) => annotation);
+  return withAnnotations(state, unlinked.reduce(upsertAnnotation, state.annotations));
+}
+
+function evidenceIdOf(evidenceFor: NonNullable<WireAnnotation["evidenceFor"]>): string {
+  return evidenceFor.type === "event" ? evidenceFor.eventId : evidenceFor.observationId;
 }

@@ -98,6 +98,8 @@ async function insertEvents(client: pg.Client, boardId: string, count: number): 
     place: index % 3 ? `Place ${index % 17}` : null,
     description: `What was reported about event ${index + 1}.`,
     sourceIds: [],
+    sourceReliability: null,
+    infoCredibility: null,
   }));
   await insertBatched(
     client,

@@ -14,7 +14,7 @@ import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { TransactionClient } from "../db/transaction";
 import type { NewOp } from "../ops/append-op";
-import type { NewAnnotation } from "./new-annotation";
+import { evidenceColumns, type NewAnnotation } from "./new-annotation";
 import { targetColumns } from "./target-columns";
 import { TARGET_COLUMN_TYPES } from "./target-kinds";
 
@@ -100,6 +100,7 @@ function annotationInsert(
     resolvedAt: annotation.resolvedAt,
     resolvedById: annotation.resolvedBy?.id ?? null,
     automatic: annotation.automatic,
+    ...evidenceColumns(annotation.evidenceFor),
     createdAt: annotation.createdAt,
     updatedAt: annotation.updatedAt,
     opActorId,
@@ -133,13 +134,15 @@ function annotationInsert(
         position int, id uuid, "authorId" text, "targetType" "AnnotationTargetType", ${TARGET_COLUMN_DEFINITIONS},
         body text, kind "AnnotationKind", confidence "Confidence", tags text[], "parentId" uuid,
         "resolvedAt" timestamp(3), "resolvedById" text, automatic boolean,
-        "createdAt" timestamp(3), "updatedAt" timestamp(3), "opActorId" text, payload jsonb)
+        "evidenceEventId" uuid, "evidenceObservationId" uuid, "createdAt" timestamp(3), "updatedAt" timestamp(3), "opActorId" text, payload jsonb)
     ),${seqBump}
     annotations AS (
       INSERT INTO "Annotation" (id, "boardId", "authorId", "targetType", ${TARGET_COLUMN_NAMES}, body, kind,
-        confidence, tags, "parentId", "resolvedAt", "resolvedById", automatic, "createdAt", "updatedAt")
+        confidence, tags, "parentId", "resolvedAt", "resolvedById", automatic, "evidenceEventId",
+        "evidenceObservationId", "createdAt", "updatedAt")
       SELECT id, ${boardId}::uuid, "authorId", "targetType", ${TARGET_COLUMN_NAMES}, body, kind, confidence, tags,
-        "parentId", "resolvedAt", "resolvedById", automatic, "createdAt", "updatedAt"
+        "parentId", "resolvedAt", "resolvedById", automatic, "evidenceEventId", "evidenceObservationId",
+        "createdAt", "updatedAt"
       FROM input
       RETURNING id, "authorId", body, kind, confidence, tags
     ),

@@ -30,6 +30,8 @@ export function newAnnotation(draft: {
   automatic?: boolean;
   opActorId?: string;
   passage?: PassageFacts;
+  /** A confirmed candidate's evidence passage: the event or observation it is evidence for (issue 15). */
+  evidenceFor?: WireAnnotation["evidenceFor"];
 }): NewAnnotation {
   const { create, author, mentioned, createdAt, resolved } = draft;
   const annotation = toWireAnnotation({
@@ -51,6 +53,7 @@ export function newAnnotation(draft: {
     deletedAt: null,
     deletedById: null,
     automatic: draft.automatic ?? false,
+    ...evidenceColumns(draft.evidenceFor),
     author,
     resolvedBy: resolved?.by ?? null,
     mentions: mentioned.map((user) => ({ user })),
@@ -60,5 +63,16 @@ export function newAnnotation(draft: {
     mentionedUserIds: mentioned.map((member) => member.id),
     opActorId: draft.opActorId ?? author.id,
     passage: draft.passage ?? null,
+  };
+}
+
+/** The evidence columns (issue 15), the inverse of to-wire-annotation.ts' evidenceOf. */
+export function evidenceColumns(evidenceFor: WireAnnotation["evidenceFor"]): {
+  evidenceEventId: string | null;
+  evidenceObservationId: string | null;
+} {
+  return {
+    evidenceEventId: evidenceFor?.type === "event" ? evidenceFor.eventId : null,
+    evidenceObservationId: evidenceFor?.type === "observation" ? evidenceFor.observationId : null,
   };
 }

@@ -36,7 +36,16 @@ export function toWireAnnotation(row: AnnotationRow): WireAnnotation {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     ...anchorOf(row),
+    ...evidenceOf(row),
   };
+}
+
+/** What a confirmed candidate's evidence passage is evidence for (issue 15); nothing on every other annotation. */
+function evidenceOf(row: Annotation): Pick<WireAnnotation, "evidenceFor"> {
+  if (row.evidenceEventId !== null) return { evidenceFor: { type: "event", eventId: row.evidenceEventId } };
+  if (row.evidenceObservationId !== null)
+    return { evidenceFor: { type: "observation", observationId: row.evidenceObservationId } };
+  return {};
 }
 
 /** A passage's place in its source's current version; nothing for other kinds (docs/realtime.md). */

@@ -63,7 +63,8 @@ const EVENTS = `
     SELECT e.id, e.title, ${iso('e."occurredAt"')} AS "occurredAt", ${iso('e."endsAt"')} AS "endsAt", e.category,
       e.place, e.description,
       coalesce((SELECT json_agg(es."sourceId" ORDER BY es.ctid) FROM "EventSource" es WHERE es."eventId" = e.id),
-        '[]') AS "sourceIds"
+        '[]') AS "sourceIds",
+      e."sourceReliability", e."infoCredibility"
   ) x`;
 
 const SOURCES = `
@@ -114,6 +115,15 @@ const ANCHOR = `CASE
       ',"end":' || a."anchorEnd" || '}'
   END`;
 
+/** What an evidence passage is evidence for, as to-wire-annotation.ts writes it; nothing for other annotations. */
+const EVIDENCE = `CASE
+    WHEN a."evidenceEventId" IS NOT NULL
+      THEN ',"evidenceFor":{"type":"event","eventId":"' || a."evidenceEventId" || '"}'
+    WHEN a."evidenceObservationId" IS NOT NULL
+      THEN ',"evidenceFor":{"type":"observation","observationId":"' || a."evidenceObservationId" || '"}'
+    ELSE ''
+  END`;
+
 /** Live annotations (not deleted), with their mentions gathered in one pass over the board's. */
 const ANNOTATIONS = `
   SELECT 'annotations', 0, (index / ${CHUNK})::int, string_agg(text, ',' ORDER BY index)
@@ -127,7 +137,7 @@ const ANNOTATIONS = `
       ',"resolvedBy":' || CASE WHEN resolver.id IS NULL THEN 'null' ELSE ${person("resolver")}::text END ||
       ',"automatic":' || CASE WHEN a.automatic THEN 'true' ELSE 'false' END || ',"mentions":' || coalesce(m.mentions::text, '[]') ||
       ',"createdAt":"' || ${iso('a."createdAt"')} || '","updatedAt":"' || ${iso('a."updatedAt"')} || '"' ||
-      ${ANCHOR} || '}' AS text
+      ${ANCHOR} || ${EVIDENCE} || '}' AS text
     FROM "Annotation" a JOIN board ON a."boardId" = board.id
     JOIN "User" author ON author.id = a."authorId"
     LEFT JOIN "User" resolver ON resolver.id = a."resolvedById"

@@ -12,6 +12,8 @@ export function toWireEvent(row: Event & { sources: { sourceId: string }[] }): W
     place: row.place,
     description: row.description,
     sourceIds: row.sources.map((link) => link.sourceId),
+    sourceReliability: row.sourceReliability,
+    infoCredibility: row.infoCredibility,
   };
 }
 

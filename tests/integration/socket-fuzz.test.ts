@@ -18,6 +18,13 @@ import {
   ZAnnotationUpdate,
 } from "@/lib/schemas/annotation";
 import { ZBoardJoin, ZBoardLeave } from "@/lib/schemas/board";
+import {
+  type TCandidateConfirmInput,
+  ZCandidateConfirm,
+  ZCandidateReject,
+  ZSourceCandidates,
+  ZSourceExtract,
+} from "@/lib/schemas/candidate";
 import { LIMITS } from "@/lib/schemas/common";
 import {
   EVENT_CATEGORIES,
@@ -36,8 +43,8 @@ import {
   ZSourceCreate,
   ZSourceUpdate,
 } from "@/lib/schemas/content";
-import { ZPresenceUpdate } from "@/lib/schemas/presence";
 import { ZAnnotationAttach, ZSourceDiff, ZSourceRead, ZSourceRevise } from "@/lib/schemas/document";
+import { ZPresenceUpdate } from "@/lib/schemas/presence";
 import { SEARCH_LIMITS, ZBoardSearch } from "@/lib/schemas/search";
 import { barrierOp } from "../support/barrier";
 import {
@@ -130,6 +137,7 @@ type FieldKind =
   | { type: "tags" }
   | { type: "uuids"; max: number }
   | { type: "target" }
+  | { type: "confirmation" }
   | { type: "focus" }
   | { type: "url" }
   | { type: "color" };
@@ -161,6 +169,8 @@ const EVENT_FIELDS = {
   place: { type: "text", max: LIMITS.title, nullable: true },
   description: LONG_TEXT,
   sourceIds: { type: "uuids", max: 50 },
+  sourceReliability: { type: "enum", values: RELIABILITY, nullable: true },
+  infoCredibility: { type: "credibility" },
 } satisfies Record<string, FieldKind>;
 const SOURCE_FIELDS = {
   title: TITLE,
@@ -234,6 +244,8 @@ const eventChanges = (rng: Rng): EventFields => ({
   place: rng.pick([null, "Kharkiv oblast"]),
   description: rng.pick(["", "Two columns, about forty vehicles."]),
   sourceIds: [],
+  sourceReliability: rng.pick([null, ...RELIABILITY]),
+  infoCredibility: rng.pick([null, 1, 6]),
 });
 const sourceChanges = (rng: Rng): SourceFields => ({
   title: "Satellite pass, 9 January",
@@ -259,6 +271,23 @@ const observationChanges = (rng: Rng): ObservationFields => ({
   infoCredibility: rng.pick([null, 1, 6]),
   note: rng.pick(["", "Counted from imagery."]),
 });
+
+/** What a confirmed candidate becomes (candidate:confirm's `as`): an event, or a figure on the board's indicator. */
+function validConfirmation(rng: Rng, board: TestBoard): TCandidateConfirmInput["as"] {
+  if (rng.chance(0.5)) {
+    const { title, occurredAt, category, endsAt, place, description } = eventChanges(rng);
+    return {
+      type: "event",
+      event: { id: fuzzUuid(rng), title, occurredAt, category, ...someOf(rng, { endsAt, place, description }) },
+    };
+  }
+  const { observedAt, value, note } = observationChanges(rng);
+  const observation = { id: fuzzUuid(rng), indicatorId: board.indicatorId, observedAt, value, note };
+  if (rng.chance(0.7)) return { type: "observation", observation };
+  const { name, unit } = indicatorChanges(rng);
+  const newIndicator = { id: fuzzUuid(rng), name, unit };
+  return { type: "observation", observation: { ...observation, indicatorId: newIndicator.id }, newIndicator };
+}
 
 /**
  * How the fuzz knows each client event: its schema, its fields, and a payload that passes that schema. A
@@ -424,7 +453,10 @@ const EVENTS = {
   "source:read": {
     schema: ZSourceRead,
     fields: { ...REF, version: optional({ type: "version" }) },
-    wellShaped: (rng, targets) => ({ ...missing(rng, targets), ...(rng.chance(0.5) ? { version: rng.int(1, 3) } : {}) }),
+    wellShaped: (rng, targets) => ({
+      ...missing(rng, targets),
+      ...(rng.chance(0.5) ? { version: rng.int(1, 3) } : {}),
+    }),
   },
   "source:revise": {
     schema: ZSourceRevise,
@@ -453,6 +485,38 @@ const EVENTS = {
       exact: required({ type: "text", max: LIMITS.passageQuote, nonEmpty: true }),
     },
     wellShaped: (rng, targets) => ({ ...missing(rng, targets), start: 0, end: 7, exact: "Imagery" }),
+  },
+  "source:extract": {
+    schema: ZSourceExtract,
+    fields: { ...REF, version: optional({ type: "version" }) },
+    wellShaped: (rng, targets) => ({
+      ...missing(rng, targets),
+      ...(rng.chance(0.5) ? { version: rng.int(1, 3) } : {}),
+    }),
+  },
+  "source:candidates": { schema: ZSourceCandidates, fields: REF, wellShaped: (rng, targets) => missing(rng, targets) },
+  // No candidate is on any board the fuzzers reach: a well-shaped decision names one that is not there.
+  "candidate:confirm": {
+    schema: ZCandidateConfirm,
+    fields: {
+      boardId: required(UUID),
+      candidateId: required(UUID),
+      evidenceId: required(UUID),
+      infoCredibility: required({ type: "credibility" }),
+      as: required({ type: "confirmation" }),
+    },
+    wellShaped: (rng, { board }) => ({
+      boardId: board.id,
+      candidateId: fuzzUuid(rng),
+      evidenceId: fuzzUuid(rng),
+      infoCredibility: rng.pick([null, 1, 3, 6]),
+      as: validConfirmation(rng, board),
+    }),
+  },
+  "candidate:reject": {
+    schema: ZCandidateReject,
+    fields: { boardId: required(UUID), candidateId: required(UUID) },
+    wellShaped: (rng, { board }) => ({ boardId: board.id, candidateId: fuzzUuid(rng) }),
   },
 } satisfies { [E in ClientEvent]: EventSpec<E> };
 
@@ -604,6 +668,8 @@ function wrongValues(rng: Rng, kind: FieldKind, targets: FuzzTargets): unknown[]
       ];
     case "target":
       return [...common, [], ...NUMBERS, "board", "event", invalidTarget(rng, targets)];
+    case "confirmation":
+      return [...common, [], ...NUMBERS, "event", "observation", invalidConfirmation(rng, targets)];
     case "focus":
       return [
         ...WRONG_FOR_EVERY_FIELD,
@@ -659,6 +725,47 @@ function invalidTarget(rng: Rng, targets: FuzzTargets): unknown {
     { type: ["event"], eventId: board.eventId },
     { eventId: board.eventId },
     JSON.parse(`{"type": "board", "__proto__": {"type": "event", "eventId": "${board.eventId}"}}`),
+  ]);
+}
+
+/** A confirmation (candidate:confirm's `as`) its schema refuses. */
+function invalidConfirmation(rng: Rng, { board }: FuzzTargets): unknown {
+  const event = {
+    id: fuzzUuid(rng),
+    title: "Talks open in Geneva",
+    occurredAt: "2022-01-10T09:00:00Z",
+    category: "diplomatic",
+  };
+  const observation = {
+    id: fuzzUuid(rng),
+    indicatorId: board.indicatorId,
+    observedAt: "2022-01-09T00:00:00Z",
+    value: 7,
+  };
+  const { value: _value, ...withoutValue } = observation;
+  return rng.pick([
+    { type: "event" },
+    { type: "event", event: { ...event, occurredAt: rng.pick(INVALID_INSTANTS) } },
+    { type: "event", event: { ...event, endsAt: "2022-01-09T00:00:00Z" } },
+    // The server fills in the sources and the grade's reliability; the client may not.
+    { type: "event", event: { ...event, sourceIds: [] } },
+    { type: "event", event: { ...event, boardId: board.id } },
+    { type: "event", event: { ...event, sourceReliability: "A" } },
+    { type: "event", event, observation },
+    { type: "event", observation },
+    { type: "observation", observation: { ...observation, sourceId: null } },
+    { type: "observation", observation: { ...observation, infoCredibility: 2 } },
+    { type: "observation", observation: withoutValue },
+    { type: "observation", observation, newIndicator: { id: fuzzUuid(rng), name: "", unit: "troops" } },
+    {
+      type: "observation",
+      observation,
+      newIndicator: { id: fuzzUuid(rng), name: "Troops", unit: "troops", boardId: board.id },
+    },
+    { type: "figure", observation },
+    { type: "Event", event },
+    { type: null, event },
+    { event },
   ]);
 }
 
@@ -745,6 +852,7 @@ const STRINGLESS = new Set<FieldKind["type"]>([
   "tags",
   "uuids",
   "target",
+  "confirmation",
   "focus",
   "color",
 ]);
@@ -1189,6 +1297,7 @@ const databaseState = async () => {
     indicators: await app.db.indicator.findMany(byId),
     observations: await app.db.observation.findMany(byId),
     annotations: await app.db.annotation.findMany(byId),
+    candidates: await app.db.candidate.findMany(byId),
     revisions: await app.db.annotationRevision.count(),
     ops: await app.db.op.count(),
   };

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { ClientToServerEvents } from "@/lib/events";
 import type { ZAnnotationCreate, ZAnnotationRef, ZAnnotationUpdate } from "@/lib/schemas/annotation";
 import type { ZBoardJoin, ZBoardLeave } from "@/lib/schemas/board";
+import type { ZCandidateConfirm, ZCandidateReject, ZSourceCandidates, ZSourceExtract } from "@/lib/schemas/candidate";
 import type {
   ZContentRef,
   ZEventCreate,
@@ -42,6 +43,10 @@ type SchemaOf = {
   "source:revise": typeof ZSourceRevise;
   "source:diff": typeof ZSourceDiff;
   "annotation:attach": typeof ZAnnotationAttach;
+  "source:extract": typeof ZSourceExtract;
+  "source:candidates": typeof ZSourceCandidates;
+  "candidate:confirm": typeof ZCandidateConfirm;
+  "candidate:reject": typeof ZCandidateReject;
   "indicator:create": typeof ZIndicatorCreate;
   "indicator:update": typeof ZIndicatorUpdate;
   "indicator:delete": typeof ZContentRef;

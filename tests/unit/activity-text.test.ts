@@ -43,6 +43,8 @@ function makeSnapshot(overrides: Partial<BoardSnapshot> = {}): BoardSnapshot {
         place: "Geneva",
         description: "",
         sourceIds: [],
+        sourceReliability: null,
+        infoCredibility: null,
       },
     ],
     indicators: [
@@ -388,7 +390,10 @@ describe("passages of a source's document (issue 14)", () => {
     const anchored = (n: number) => ({ annotationId: `a${n}`, status: "anchored" as const, start: n, end: n + 1 });
     const orphaned = (n: number) => ({ annotationId: `o${n}`, status: "orphaned" as const });
     const revised = (anchors: OpDataByType["source.revised"]["anchors"]) =>
-      describeActivity(makeItem("source.revised", { source: SITREP, version: 3, anchors }), makeSnapshot());
+      describeActivity(
+        makeItem("source.revised", { source: SITREP, version: 3, anchors, candidates: [] }),
+        makeSnapshot(),
+      );
     expect(revised([...[1, 2, 3, 4, 5].map(anchored), orphaned(1)])).toBe(
       "Alice Mercer revised Sitrep 14 (version 3): 5 notes followed their passage, 1 lost its passage",
     );

@@ -2,6 +2,7 @@
 // snapshot: the normalized state (lib/board-state.ts) must always equal a full build from the snapshot
 // this gives (tests/unit/board-state-properties.test.ts).
 import type { WireOp } from "@/lib/ops";
+import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 
 export function referenceReduce(snapshot: BoardSnapshot, op: WireOp): BoardSnapshot {
@@ -37,9 +38,9 @@ export function referenceReduce(snapshot: BoardSnapshot, op: WireOp): BoardSnaps
       return {
         ...snapshot,
         events: snapshot.events.filter((event) => event.id !== op.data.id),
-        annotations: snapshot.annotations.filter(
-          (a) => !(a.target.type === "event" && a.target.eventId === op.data.id),
-        ),
+        annotations: snapshot.annotations
+          .filter((a) => !(a.target.type === "event" && a.target.eventId === op.data.id))
+          .map((a) => (a.evidenceFor?.type === "event" && a.evidenceFor.eventId === op.data.id ? unlinked(a) : a)),
       };
     case "source.created":
     case "source.updated":
@@ -80,14 +81,18 @@ export function referenceReduce(snapshot: BoardSnapshot, op: WireOp): BoardSnaps
       return {
         ...snapshot,
         indicators: snapshot.indicators.filter((indicator) => indicator.id !== op.data.id),
-        annotations: snapshot.annotations.filter(
-          (a) =>
-            !(
-              ((a.target.type === "indicator" || a.target.type === "indicator-range") &&
-                a.target.indicatorId === op.data.id) ||
-              (a.target.type === "observation" && observationIds.has(a.target.observationId))
-            ),
-        ),
+        annotations: snapshot.annotations
+          .filter(
+            (a) =>
+              !(
+                ((a.target.type === "indicator" || a.target.type === "indicator-range") &&
+                  a.target.indicatorId === op.data.id) ||
+                (a.target.type === "observation" && observationIds.has(a.target.observationId))
+              ),
+          )
+          .map((a) =>
+            a.evidenceFor?.type === "observation" && observationIds.has(a.evidenceFor.observationId) ? unlinked(a) : a,
+          ),
       };
     }
     case "observation.created":
@@ -116,14 +121,26 @@ export function referenceReduce(snapshot: BoardSnapshot, op: WireOp): BoardSnaps
               }
             : indicator,
         ),
-        annotations: snapshot.annotations.filter(
-          (a) => !(a.target.type === "observation" && a.target.observationId === op.data.id),
-        ),
+        annotations: snapshot.annotations
+          .filter((a) => !(a.target.type === "observation" && a.target.observationId === op.data.id))
+          .map((a) =>
+            a.evidenceFor?.type === "observation" && a.evidenceFor.observationId === op.data.id ? unlinked(a) : a,
+          ),
       };
     case "observations.imported":
       // Too many rows to carry: the client takes a fresh snapshot when it sees this op (needsSnapshot).
       return snapshot;
+    case "candidate.proposed":
+    case "candidate.confirmed":
+    case "candidate.rejected":
+      // Candidates are per document, not part of the snapshot.
+      return snapshot;
   }
+}
+
+/** An evidence passage whose event or observation was deleted stays, without its link (a null foreign key). */
+function unlinked({ evidenceFor: _evidenceFor, ...annotation }: WireAnnotation): WireAnnotation {
+  return annotation;
 }
 
 function upsert<T extends { id: string }>(items: T[], item: T): T[] {

@@ -44,6 +44,8 @@ function makeSnapshot(indicators: WireIndicator[]): BoardSnapshot {
         place: null,
         description: "",
         sourceIds: [],
+        sourceReliability: null,
+        infoCredibility: null,
       },
     ],
     indicators,

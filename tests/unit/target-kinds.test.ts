@@ -41,6 +41,8 @@ function storedAndReadBack(target: TargetOf<TargetType>) {
     deletedAt: null,
     deletedById: null,
     automatic: false,
+    evidenceEventId: null,
+    evidenceObservationId: null,
     author: { id: "author", name: "Author" },
     resolvedBy: null,
     mentions: [],
