@@ -11,6 +11,7 @@ import { applyOp, type BoardState, boardStateOf, type LiveBoard, liveBoardOf } f
 import type { OpType, WireOp } from "@/lib/ops";
 import type { TAnnotationTarget, WireAnnotation } from "@/lib/schemas/annotation";
 import type { BoardSnapshot, WireMember } from "@/lib/schemas/board";
+import type { WireCandidate } from "@/lib/schemas/candidate";
 import { shownThreadIds, threadMatcher } from "@/lib/shown-threads";
 import { targetIndex } from "@/lib/target-index";
 import { referenceReduce } from "./reference-board-reducer";
@@ -45,6 +46,39 @@ const EMPTY: BoardSnapshot = {
 
 type LooseOp = { type: OpType; data: unknown };
 
+const CANDIDATE: WireCandidate = {
+  id: "c0",
+  sourceId: "s0",
+  version: 1,
+  kind: "figure",
+  start: 10,
+  end: 24,
+  exact: "2,000 soldiers",
+  sentence: { start: 0, end: 40 },
+  value: 2000,
+  unit: "soldiers",
+  qualifier: null,
+  anchor: { status: "anchored", version: 1, start: 10, end: 24 },
+  status: "proposed",
+  decidedBy: null,
+  decidedAt: null,
+  outcome: null,
+};
+const CANDIDATE_OPS: LooseOp[] = [
+  { type: "candidate.proposed", data: { sourceId: "s0", version: 1, candidates: [CANDIDATE] } },
+  {
+    type: "candidate.confirmed",
+    data: {
+      ...CANDIDATE,
+      status: "confirmed",
+      decidedBy: USERS[0],
+      decidedAt: TIMES[1],
+      outcome: { type: "observation", observationId: "o0", evidenceId: "a0" },
+    },
+  },
+  { type: "candidate.rejected", data: { ...CANDIDATE, status: "rejected", decidedBy: USERS[1], decidedAt: TIMES[2] } },
+];
+
 const targetArb: fc.Arbitrary<TAnnotationTarget> = fc.oneof(
   fc.constant({ type: "board" as const }),
   fc.constantFrom(...EVENT_IDS).map((eventId) => ({ type: "event" as const, eventId })),
@@ -54,6 +88,12 @@ const targetArb: fc.Arbitrary<TAnnotationTarget> = fc.oneof(
   fc
     .record({ indicatorId: fc.constantFrom(...INDICATOR_IDS), from: fc.constantFrom(...TIMES) })
     .map(({ indicatorId, from }) => ({ type: "indicator-range" as const, indicatorId, from, to: from })),
+  fc.constantFrom(...OBSERVATION_IDS).map((observationId) => ({ type: "observation" as const, observationId })),
+);
+
+/** What a confirmed candidate's evidence passage is evidence for (issue 15), on some annotations. */
+const evidenceForArb: fc.Arbitrary<NonNullable<WireAnnotation["evidenceFor"]>> = fc.oneof(
+  fc.constantFrom(...EVENT_IDS).map((eventId) => ({ type: "event" as const, eventId })),
   fc.constantFrom(...OBSERVATION_IDS).map((observationId) => ({ type: "observation" as const, observationId })),
 );
 
@@ -69,9 +109,11 @@ const annotationArb: fc.Arbitrary<WireAnnotation> = fc
     body: fc.constantFrom("Convoy seen", "Talks stalled", "Rail traffic up"),
     resolved: fc.boolean(),
     version: fc.integer({ min: 1, max: 3 }),
+    evidenceFor: fc.option(evidenceForArb, { nil: undefined, freq: 3 }),
   })
-  .map(({ id, parentId, resolved, createdAt, ...rest }) => ({
+  .map(({ id, parentId, resolved, createdAt, evidenceFor, ...rest }) => ({
     ...rest,
+    ...(evidenceFor ? { evidenceFor } : {}),
     id,
     boardId,
     parentId: parentId === id ? null : parentId,
@@ -131,7 +173,16 @@ const contentOpArb: fc.Arbitrary<LooseOp> = fc.oneof(
     })
     .map(({ type, ...event }) => ({
       type,
-      data: { ...event, endsAt: null, category: "diplomatic", place: null, description: "", sourceIds: [] },
+      data: {
+        ...event,
+        endsAt: null,
+        category: "diplomatic",
+        place: null,
+        description: "",
+        sourceIds: [],
+        sourceReliability: null,
+        infoCredibility: null,
+      },
     })),
   fc.constantFrom(...EVENT_IDS).map((id) => ({ type: "event.deleted" as const, data: { id } })),
   fc
@@ -183,6 +234,8 @@ const contentOpArb: fc.Arbitrary<LooseOp> = fc.oneof(
   fc.constantFrom("s0", "s1").map((id) => ({ type: "source.deleted" as const, data: { id } })),
   fc.tuple(fc.constantFrom("member.added", "member.updated"), memberArb).map(([type, data]) => ({ type, data })),
   fc.constantFrom(...USERS).map((user) => ({ type: "member.removed" as const, data: { userId: user.id } })),
+  // Per document, not in the snapshot: the board state takes them without a change (issue 15).
+  fc.constantFrom(...CANDIDATE_OPS),
   fc.constantFrom("Crisis week", "Crisis week (archived)").map((title) => ({
     type: "board.updated" as const,
     data: { ...EMPTY.board, title, archived: title !== "Crisis week" },
