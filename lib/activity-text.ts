@@ -93,10 +93,27 @@ export function describeActivity(item: ActivityItem, snapshot: Board, feed: read
       return `${actor} deleted an observation`;
     case "observations.imported":
       return `${actor} imported ${item.data.count} observations`;
+    case "candidate.proposed": {
+      const { candidates, sourceId, version } = item.data;
+      const count = `${candidates.length} ${candidates.length === 1 ? "candidate" : "candidates"}`;
+      return `${actor} proposed ${count} from ${sourceTitle(sourceId, snapshot)} (version ${version})`;
+    }
+    case "candidate.confirmed": {
+      const { exact, sourceId, outcome } = item.data;
+      const as = outcome ? ` as ${outcome.type === "event" ? "an event" : "a figure"}` : "";
+      return `${actor} confirmed “${exact}” from ${sourceTitle(sourceId, snapshot)}${as}`;
+    }
+    case "candidate.rejected":
+      return `${actor} rejected “${item.data.exact}” from ${sourceTitle(item.data.sourceId, snapshot)}`;
     default:
       // An op type this client does not know yet (a newer server): said plainly rather than left blank.
       return `${actor} made a change to the board`;
   }
+}
+
+/** The source's title as the board knows it; "a source" once it is gone. */
+function sourceTitle(sourceId: string, board: Board): string {
+  return targetIndex(board).source(sourceId)?.title ?? "a source";
 }
 
 /** ": 5 notes followed their passage, 1 lost its passage"; nothing when the source has no passage notes. */

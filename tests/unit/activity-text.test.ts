@@ -5,6 +5,7 @@ import { describeTarget } from "@/lib/describe-target";
 import type { OpDataByType, OpType } from "@/lib/ops";
 import type { TAnnotationTarget, WireAnnotation } from "@/lib/schemas/annotation";
 import type { BoardSnapshot, WireBoard, WireMember } from "@/lib/schemas/board";
+import type { WireCandidate } from "@/lib/schemas/candidate";
 
 const BOARD_ID = "0b6f1d2e-2c1a-4f7e-9c1e-000000000001";
 const EVENT_ID = "0b6f1d2e-2c1a-4f7e-9c1e-000000000002";
@@ -402,6 +403,87 @@ describe("passages of a source's document (issue 14)", () => {
       "Alice Mercer revised Sitrep 14 (version 3): 2 notes lost their passage",
     );
     expect(revised([])).toBe("Alice Mercer revised Sitrep 14 (version 3)");
+  });
+});
+
+describe("candidates proposed from a source's document (issue 15)", () => {
+  const SOURCE_ID = "0b6f1d2e-2c1a-4f7e-9c1e-000000000006";
+  const BULLETIN = {
+    id: SOURCE_ID,
+    title: "Border bulletin 7",
+    publisher: "OSCE",
+    publishedAt: "2022-01-11T00:00:00.000Z",
+    reliability: "B" as const,
+    currentVersion: 2,
+  };
+  const withBulletin = makeSnapshot({ sources: [BULLETIN] });
+  const figure = (overrides: Partial<WireCandidate> = {}): WireCandidate =>
+    ({
+      id: "0b6f1d2e-2c1a-4f7e-9c1e-000000000007",
+      sourceId: SOURCE_ID,
+      version: 2,
+      kind: "figure",
+      start: 40,
+      end: 63,
+      exact: "some 3,500 rail wagons",
+      sentence: { start: 0, end: 90 },
+      value: 3500,
+      unit: "rail wagons",
+      qualifier: "about",
+      anchor: { status: "anchored", version: 2, start: 40, end: 63 },
+      status: "proposed",
+      decidedBy: null,
+      decidedAt: null,
+      outcome: null,
+      ...overrides,
+    }) as WireCandidate;
+  const decided = { decidedBy: person(BOB), decidedAt: "2022-01-12T08:00:00.000Z" };
+
+  it("candidate.proposed counts what extraction found and names the version", () => {
+    const proposed = (count: number) =>
+      describeActivity(
+        makeItem("candidate.proposed", {
+          sourceId: SOURCE_ID,
+          version: 2,
+          candidates: Array.from({ length: count }, () => figure()),
+        }),
+        withBulletin,
+      );
+    expect(proposed(12)).toBe("Alice Mercer proposed 12 candidates from Border bulletin 7 (version 2)");
+    expect(proposed(1)).toBe("Alice Mercer proposed 1 candidate from Border bulletin 7 (version 2)");
+  });
+
+  it("candidate.confirmed quotes the candidate and says what it became", () => {
+    const asFigure = figure({
+      ...decided,
+      status: "confirmed",
+      outcome: { type: "observation", observationId: OBSERVATION_ID, evidenceId: "e1" },
+    });
+    expect(describeActivity(makeItem("candidate.confirmed", asFigure, BOB), withBulletin)).toBe(
+      "Bob Okafor confirmed “some 3,500 rail wagons” from Border bulletin 7 as a figure",
+    );
+    const asEvent = figure({
+      ...decided,
+      kind: "date",
+      exact: "on Saturday",
+      date: { start: "2022-01-08", precision: "day" },
+      category: "military",
+      status: "confirmed",
+      outcome: { type: "event", eventId: EVENT_ID, evidenceId: "e2" },
+    } as Partial<WireCandidate>);
+    expect(describeActivity(makeItem("candidate.confirmed", asEvent, BOB), withBulletin)).toBe(
+      "Bob Okafor confirmed “on Saturday” from Border bulletin 7 as an event",
+    );
+  });
+
+  it("candidate.rejected quotes the candidate, and a source no longer on the board is named generically", () => {
+    const rejected = makeItem("candidate.rejected", figure({ ...decided, status: "rejected" }), BOB);
+    expect(describeActivity(rejected, withBulletin)).toBe(
+      "Bob Okafor rejected “some 3,500 rail wagons” from Border bulletin 7",
+    );
+    expect(describeActivity(rejected, makeSnapshot())).toBe(
+      "Bob Okafor rejected “some 3,500 rail wagons” from a source",
+    );
   });
 });
 
