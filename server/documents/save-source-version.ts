@@ -5,6 +5,7 @@ import type { QuoteSelector } from "@/lib/anchoring";
 import type { DocumentFormat, SourceReviseAnswer, WireReanchor } from "@/lib/schemas/document";
 import type { Actor } from "../actor";
 import type { BaseDomain } from "../base-domain";
+import { reanchorCandidates } from "../candidates/reanchor-candidates";
 import { toWireSource } from "../content/to-wire";
 import type { TransactionClient } from "../db/transaction";
 import { AppError } from "../errors";
@@ -51,15 +52,14 @@ export async function saveSourceVersion(options: {
           authorId: actor.id,
         },
       });
-      const anchors = await reanchorPassages(
-        tx,
-        (input) => domain.workers.run("reanchor", input),
-        revision.id,
-        revision.text,
-        version,
-      );
+      const anchorPassages: AnchorPassages = (input) => domain.workers.run("reanchor", input);
+      const anchors = await reanchorPassages(tx, anchorPassages, revision.id, revision.text, version);
+      // The source's candidates (issue 15) follow their passages the same way.
+      const candidates = await reanchorCandidates(tx, anchorPassages, revision.id, revision.text, version);
       const source = toWireSource(await tx.source.findUniqueOrThrow({ where: { id: revision.id } }));
-      return [{ type: "source.revised", entityId: revision.id, data: { source, version, anchors } }] as const;
+      return [
+        { type: "source.revised", entityId: revision.id, data: { source, version, anchors, candidates } },
+      ] as const;
     },
   });
   return { ...op.data, seq: op.seq };

@@ -17,6 +17,10 @@ import { getSession } from "../auth/get-session";
 import { joinBoard } from "../boards/join-board";
 import { readBoardSnapshotJson } from "../boards/read-board-snapshot-json";
 import { shareSnapshotReads } from "../boards/share-snapshot-reads";
+import { confirmCandidate } from "../candidates/confirm-candidate";
+import { extractSourceCandidates } from "../candidates/extract-source-candidates";
+import { listSourceCandidates } from "../candidates/list-source-candidates";
+import { rejectCandidate } from "../candidates/reject-candidate";
 import { contentRequests } from "../content/content-requests";
 import { listObservationHistory } from "../content/observation-history";
 import { attachAnnotation } from "../documents/attach-annotation";
@@ -172,6 +176,10 @@ function requestHandlers(options: {
     "source:revise": (socket, input) => reviseSource(content(socket, input)),
     "source:diff": (socket, input) => diffSourceVersions(content(socket, input)),
     "annotation:attach": (socket, input) => attachAnnotation(content(socket, input)),
+    "source:extract": (socket, input) => extractSourceCandidates(content(socket, input)),
+    "source:candidates": (socket, input) => listSourceCandidates({ db, actor: socket.data.actor, input }),
+    "candidate:confirm": (socket, input) => confirmCandidate(content(socket, input)),
+    "candidate:reject": (socket, input) => rejectCandidate(content(socket, input)),
 
     "presence:update": async (socket, input) => {
       const update = parseInput(ZPresenceUpdate, input);

@@ -6,6 +6,7 @@
 // worker pool; the seed runs before either exists (and from scripts/seed-demo.ts, which has no pool). So
 // it hands the server's reanchorPassages the worker task's own function (reanchorTask: lib/anchoring's
 // anchorAll) to run in this thread, and logs the op itself, as it does for its notes.
+import { reanchorCandidates } from "../candidates/reanchor-candidates";
 import { toWireSource } from "../content/to-wire";
 import type { TransactionClient } from "../db/transaction";
 import { reanchorTask } from "../documents/reanchor-task";
@@ -34,6 +35,12 @@ export async function reviseDemoSource(
     data: { id: crypto.randomUUID(), sourceId, version, text, pageStarts: [], format: "text", authorId, createdAt },
   });
   const anchors = await reanchorPassages(tx, reanchorTask, sourceId, text, version);
+  const candidates = await reanchorCandidates(tx, reanchorTask, sourceId, text, version);
   const source = toWireSource(await tx.source.findUniqueOrThrow({ where: { id: sourceId } }));
-  return { type: "source.revised", entityId: sourceId, actorId: authorId, data: { source, version, anchors } };
+  return {
+    type: "source.revised",
+    entityId: sourceId,
+    actorId: authorId,
+    data: { source, version, anchors, candidates },
+  };
 }

@@ -1,0 +1,213 @@
+// source:extract — proposes the dates, figures and names in a version of a source's document (issue 15).
+// The engine runs in the worker pool before the transaction (it holds no connection while it reads a long
+// text); the change then locks the source, stores the candidates not already there (the unique key makes
+// a second run propose nothing twice, and a rejected one stay rejected) and logs one candidate.proposed op
+// with only the new ones. It answers every candidate of that version.
+import { selectorFor } from "@/lib/anchoring";
+import type { ExtractedCandidate, SourceExtractAnswer, WireCandidate } from "@/lib/schemas/candidate";
+import { ZSourceExtract } from "@/lib/schemas/candidate";
+import type { Actor } from "../actor";
+import type { BaseDomain } from "../base-domain";
+import type { TransactionClient } from "../db/transaction";
+import { AppError, parseInput } from "../errors";
+import { admitBoardChange, commitBoardChange } from "../ops/commit-board-change";
+import { CANDIDATE_INCLUDE, meaningOf, toWireCandidate } from "./to-wire-candidate";
+
+/** What the change needs of the source, read before the engine runs and checked again under the lock. */
+type Reading = { sourceId: string; version: number; currentVersion: number };
+
+export async function extractSourceCandidates(options: {
+  domain: BaseDomain;
+  actor: Actor;
+  input: unknown;
+}): Promise<SourceExtractAnswer> {
+  const { domain, actor } = options;
+  const input = parseInput(ZSourceExtract, options.input);
+  // Authorized and charged a write token before the engine spends CPU, even when nothing turns out new.
+  const admission = await admitBoardChange({
+    domain,
+    actor,
+    boardId: input.boardId,
+    authority: { action: "content.write" },
+  });
+  const source = await domain.db.source.findFirst({
+    where: { id: input.id, boardId: input.boardId },
+    select: { publishedAt: true, currentVersion: true },
+  });
+  if (!source) throw new AppError("NOT_FOUND", "No such source");
+  const version = input.version ?? source.currentVersion;
+  if (version === 0) throw new AppError("NOT_FOUND", "This source holds no document yet");
+  if (!source.publishedAt)
+    throw new AppError("VALIDATION", "the document's publication date is needed to resolve its dates", [
+      { path: ["publishedAt"], message: "the source has no publication date" },
+    ]);
+  const texts = await readTexts(domain, input.id, version, source.currentVersion);
+  const publishedAt = source.publishedAt.toISOString().slice(0, 10);
+  const extracted = (await domain.workers.run("extract-candidates", { text: texts.text, publishedAt })).filter(
+    // Only what is truly the text at its span is stored: its quote is what anchoring will look for.
+    (candidate) => texts.text.slice(candidate.start, candidate.end) === candidate.exact,
+  );
+  const reading: Reading = { sourceId: input.id, version, currentVersion: source.currentVersion };
+  const rows = await candidateRows(domain, extracted, texts, reading);
+
+  let all: WireCandidate[] = [];
+  let boardSeq = 0;
+  const ops = await commitBoardChange({
+    domain,
+    actor,
+    boardId: input.boardId,
+    authority: admission,
+    change: async (tx) => {
+      await lockSourceAt(tx, input.id, source.currentVersion);
+      const inserted = await insertCandidates(tx, input.boardId, reading, rows);
+      all = await candidatesOf(tx, reading);
+      boardSeq = (await tx.board.findUniqueOrThrow({ where: { id: input.boardId }, select: { lastSeq: true } }))
+        .lastSeq;
+      const fresh = all.filter((candidate) => inserted.has(candidate.id));
+      if (!fresh.length) return [];
+      return [
+        { type: "candidate.proposed", entityId: input.id, data: { sourceId: input.id, version, candidates: fresh } },
+      ] as const;
+    },
+  });
+  return { version, candidates: all, seq: ops[0]?.seq ?? boardSeq };
+}
+
+/** The text to extract from and, when that is an older version, the current one to anchor the candidates in. */
+async function readTexts(
+  domain: BaseDomain,
+  sourceId: string,
+  version: number,
+  currentVersion: number,
+): Promise<{ text: string; current: string }> {
+  const versions = await domain.db.sourceVersion.findMany({
+    where: { sourceId, version: { in: [...new Set([version, currentVersion])] } },
+    select: { version: true, text: true },
+  });
+  const textOf = (wanted: number) => versions.find((row) => row.version === wanted)?.text;
+  const text = textOf(version);
+  const current = textOf(currentVersion);
+  if (text === undefined || current === undefined)
+    throw new AppError("NOT_FOUND", `This source has no version ${version}`);
+  return { text, current };
+}
+
+type CandidateInsert = {
+  id: string;
+  kind: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  sentenceStart: number;
+  sentenceEnd: number;
+  meaning: Record<string, unknown>;
+  anchorStart: number | null;
+  anchorEnd: number | null;
+};
+
+/**
+ * The rows to offer the table: context ~32 characters each side (as passages keep), and the anchor in
+ * the current version — the span itself there, else found by the re-anchoring task (in the worker pool).
+ */
+async function candidateRows(
+  domain: BaseDomain,
+  extracted: ExtractedCandidate[],
+  { text, current }: { text: string; current: string },
+  reading: Reading,
+): Promise<CandidateInsert[]> {
+  const selectors = extracted.map((candidate) => selectorFor(text, candidate.start, candidate.end));
+  const anchors =
+    reading.version === reading.currentVersion || !extracted.length
+      ? extracted.map(({ start, end }) => ({ start, end }))
+      : await domain.workers.run("reanchor", { text: current, selectors });
+  return extracted.map((candidate, index) => ({
+    id: crypto.randomUUID(),
+    kind: candidate.kind,
+    start: candidate.start,
+    end: candidate.end,
+    exact: candidate.exact,
+    prefix: selectors[index]?.prefix ?? "",
+    suffix: selectors[index]?.suffix ?? "",
+    sentenceStart: candidate.sentence.start,
+    sentenceEnd: candidate.sentence.end,
+    meaning: meaningOf(candidate),
+    anchorStart: anchors[index]?.start ?? null,
+    anchorEnd: anchors[index]?.end ?? null,
+  }));
+}
+
+/**
+ * Waits for a revision in progress and refuses to store anchors computed for a version that is no longer
+ * the current one (the analyst runs it again).
+ */
+async function lockSourceAt(tx: TransactionClient, sourceId: string, currentVersion: number): Promise<void> {
+  const [locked] = await tx.$queryRaw<{ currentVersion: number }[]>`
+    SELECT "currentVersion" FROM "Source" WHERE id = ${sourceId}::uuid FOR UPDATE`;
+  if (!locked) throw new AppError("NOT_FOUND", "No such source");
+  if (locked.currentVersion !== currentVersion)
+    throw new AppError(
+      "CONFLICT",
+      `The document was revised to version ${locked.currentVersion} while it was read: find its candidates again`,
+    );
+}
+
+/**
+ * Inserts the candidates not already there: not the same span of the same version (the unique key), nor
+ * one an older version's candidate of the same kind was re-anchored to in the current version (so finding
+ * candidates again after a revision does not propose again what is already proposed, confirmed or
+ * rejected there). Answers the ids written.
+ */
+async function insertCandidates(
+  tx: TransactionClient,
+  boardId: string,
+  reading: Reading,
+  rows: CandidateInsert[],
+): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  const written = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Candidate" (id, "boardId", "sourceId", version, kind, start, "end", exact, prefix, suffix,
+      "sentenceStart", "sentenceEnd", meaning, "anchorVersion", "anchorStart", "anchorEnd")
+    SELECT x.id, ${boardId}::uuid, ${reading.sourceId}::uuid, ${reading.version}, x.kind, x.start, x."end", x.exact,
+      x.prefix, x.suffix, x."sentenceStart", x."sentenceEnd", x.meaning, ${reading.currentVersion}, x."anchorStart",
+      x."anchorEnd"
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(id uuid, kind "CandidateKind", start int, "end" int,
+      exact text, prefix text, suffix text, "sentenceStart" int, "sentenceEnd" int, meaning jsonb, "anchorStart" int,
+      "anchorEnd" int)
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "Candidate" c
+      WHERE c."sourceId" = ${reading.sourceId}::uuid AND c.version <> ${reading.version} AND c.kind = x.kind
+        AND c."anchorVersion" = ${reading.currentVersion} AND c."anchorStart" = x."anchorStart"
+        AND c."anchorEnd" = x."anchorEnd")
+    ON CONFLICT ("sourceId", version, kind, start, "end") DO NOTHING
+    RETURNING id`;
+  return new Set(written.map((row) => row.id));
+}
+
+/**
+ * The candidates that stand for what extraction finds in the version: its own, and for the current
+ * version also those of older versions anchored in it. In text order (ties: date, figure, name).
+ */
+async function candidatesOf(tx: TransactionClient, reading: Reading): Promise<WireCandidate[]> {
+  const { sourceId, version, currentVersion } = reading;
+  const rows = await tx.candidate.findMany({
+    where:
+      version === currentVersion
+        ? { sourceId, OR: [{ version }, { anchorVersion: version, anchorStart: { not: null } }] }
+        : { sourceId, version },
+    orderBy: [{ kind: "asc" }],
+    include: CANDIDATE_INCLUDE,
+  });
+  // Sorting is stable: kinds stay in the order read for candidates at the same place.
+  const place = (candidate: WireCandidate): [number, number] => {
+    if (candidate.version === version) return [candidate.start, candidate.end];
+    if (candidate.anchor.status === "anchored") return [candidate.anchor.start, candidate.anchor.end];
+    return [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  };
+  return rows
+    .map(toWireCandidate)
+    .map((candidate) => ({ candidate, at: place(candidate) }))
+    .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1])
+    .map(({ candidate }) => candidate);
+}
