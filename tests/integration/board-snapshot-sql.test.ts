@@ -85,6 +85,8 @@ describe("the SQL-built snapshot", () => {
         place: "Brussels",
         description: "Line one\nline two",
         sourceIds: [sourceIds[2] as string, sourceIds[0] as string, sourceIds[1] as string],
+        sourceReliability: "C",
+        infoCredibility: 3,
       }),
     );
     const indicatorId = randomUUID();
@@ -181,6 +183,10 @@ describe("the SQL-built snapshot", () => {
       id: alice.id,
       name: alice.name,
     });
+    expect(snapshot.events.find((event) => event.id === eventId)).toMatchObject({
+      sourceReliability: "C",
+      infoCredibility: 3,
+    });
     expect(snapshot.events.find((event) => event.id === eventId)?.sourceIds).toHaveLength(3);
     // Exports check the indicators a query names against the ids read with the snapshot.
     const { indicatorIds } = await readBoardSnapshotJson({ db: app.db, boardId });
@@ -252,6 +258,8 @@ const randomContent = fc.record({
           place: fc.option(text),
           description: text,
           category: fc.constantFrom("military", "diplomatic", "economic", "political", "humanitarian"),
+          sourceReliability: fc.option(reliability),
+          infoCredibility: fc.option(fc.integer({ min: 1, max: 6 })),
           sourcePicks: fc.uniqueArray(fc.nat(2), { maxLength: 3 }),
         }),
       ),
@@ -299,6 +307,8 @@ const randomContent = fc.record({
           deleted: fc.boolean(),
           reply: fc.boolean(),
           mentions: fc.subarray([0, 1]),
+          /** A confirmed candidate's evidence passage (issue 15) is evidence for an event or an observation. */
+          evidenceFor: fc.constantFrom(null, null, "event", "observation"),
         }),
       ),
     ),
@@ -377,6 +387,8 @@ async function writeContent(board: TestBoard, content: Content) {
         updatedAt: annotation.updatedAt,
         deletedAt: annotation.deleted ? annotation.updatedAt : null,
         deletedById: annotation.deleted ? author.id : null,
+        evidenceEventId: annotation.evidenceFor === "event" ? board.eventId : null,
+        evidenceObservationId: annotation.evidenceFor === "observation" ? observationIds.at(-1) : null,
       },
     });
     for (const [order, person] of annotation.mentions.entries())
