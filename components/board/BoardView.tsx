@@ -20,6 +20,8 @@ import { ConnectionBadge } from "./ConnectionBadge";
 import { SourcesPanel } from "./content/SourcesPanel";
 import { DocumentPane } from "./document/DocumentPane";
 import { DocumentPicker } from "./document/DocumentPicker";
+import { EvidenceContext } from "./document/EvidenceLines";
+import { evidenceIndex } from "./document/evidence";
 import type { PassageTarget } from "./document/passages";
 import { MentionsPanel } from "./MentionsPanel";
 import { PresenceBar } from "./PresenceBar";
@@ -127,6 +129,21 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
     [readDocument],
   );
 
+  // The evidence passages of confirmed candidates, shown under their event or figure (issue 15).
+  const threads = state?.annotations.threads;
+  const threadOrder = state?.annotations.threadOrder;
+  const sourcesById = state?.sources.byId;
+  const evidence = useMemo(
+    () => ({
+      evidence:
+        threads && threadOrder && sourcesById
+          ? evidenceIndex({ order: threadOrder, byHead: threads }, sourcesById)
+          : new Map(),
+      open: (jump: PassageJump) => openPassage({ ...jump }),
+    }),
+    [threads, threadOrder, sourcesById, openPassage],
+  );
+
   if (left) {
     return (
       <div className="board-page">
@@ -138,7 +155,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
     );
   }
 
-  return (
+  const page = (
     <div className="board-page">
       {liveBoard.handling ? (
         <div className="handling" data-testid="handling">
@@ -194,6 +211,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
               abilities={abilities}
               canEdit={canEditContent}
               send={send}
+              liveOps={liveOps}
               submit={outbox.submit}
               onAnnotate={annotatePassage}
               onTyping={setTyping}
@@ -232,4 +250,5 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
       )}
     </div>
   );
+  return <EvidenceContext.Provider value={evidence}>{page}</EvidenceContext.Provider>;
 }

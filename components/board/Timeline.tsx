@@ -7,6 +7,7 @@ import { EVENT_CATEGORIES } from "@/lib/schemas/content";
 import { Problem } from "../ui/Problem";
 import { UtcTime } from "../ui/UtcTime";
 import { EventForm } from "./content/EventForm";
+import { EvidenceLines } from "./document/EvidenceLines";
 import type { BoardSend } from "./use-live-board";
 
 type Props = {
@@ -93,7 +94,7 @@ export function Timeline({
               />
             </li>
           ) : (
-            <li key={event.id} className={`event event-${event.category}`} data-testid="event">
+            <li key={event.id} id={`event-${event.id}`} className={`event event-${event.category}`} data-testid="event">
               <div className="event-when">
                 <span className="event-number" title="Marker number on the charts">
                   {number}
@@ -112,6 +113,7 @@ export function Timeline({
                 {event.place ? <span>{event.place}</span> : null}
               </div>
               {event.description ? <p className="event-description">{event.description}</p> : null}
+              <EvidenceLines of={{ type: "event", id: event.id }} />
               <div className="annotation-actions">
                 {canAnnotate || annotationCounts.get(event.id) ? (
                   <button type="button" className="link-button" onClick={() => onAnnotate(event)}>

@@ -8,6 +8,7 @@ import { formatUtc } from "@/lib/time";
 import { describeFailure } from "../../ui/api-request";
 import { Problem } from "../../ui/Problem";
 import { UtcTime } from "../../ui/UtcTime";
+import { EvidenceLines } from "../document/EvidenceLines";
 import type { BoardSend } from "../use-live-board";
 import { ObservationForm } from "./ObservationForm";
 
@@ -136,7 +137,10 @@ function FigureRow({ boardId, indicator, observation, sources, sourceTitle, canE
           </td>
           <td>{gradeOf(observation)}</td>
           <td>{sourceTitle ?? "—"}</td>
-          <td className="figure-note">{observation.note}</td>
+          <td className="figure-note">
+            {observation.note}
+            <EvidenceLines of={{ type: "observation", id: observation.id }} />
+          </td>
           <td className="figure-actions">
             {canEdit ? (
               <>

@@ -3,12 +3,14 @@
 // unless an older one is picked), every passage note highlighted where it sits, the notes that lost their
 // passage, what changed between versions, and, for editors, a new version by pasting or uploading.
 // Selecting a passage offers to annotate it (the board's composer takes it as its target) or to attach an
-// orphan there.
-import { useCallback, useMemo, useState } from "react";
+// orphan there. Candidates found by extraction (issue 15) are marked on the text and listed beside it.
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { BoardState } from "@/lib/board-state";
 import type { PresenceMember } from "@/lib/events";
+import type { WireOp } from "@/lib/ops";
 import type { TAnnotationCreateInput, WireAnnotation } from "@/lib/schemas/annotation";
 import type { WireSource } from "@/lib/schemas/board";
+import { CANDIDATE_KINDS, type CandidateKind, type WireCandidate } from "@/lib/schemas/candidate";
 import { LIMITS } from "@/lib/schemas/common";
 import { describeFailure } from "../../ui/api-request";
 import { Problem } from "../../ui/Problem";
@@ -16,15 +18,21 @@ import type { AnnotationAbilities } from "../annotation-abilities";
 import type { BoardSend } from "../use-live-board";
 import type { SubmitOutcome } from "../use-outbox";
 import { useUrlFilter } from "../use-url-filter";
+import { CandidateList, canPropose } from "./CandidateList";
+import { CandidateProposal } from "./CandidateProposal";
+import { candidateMarks } from "./candidate-marks";
 import { DocumentDiff } from "./DocumentDiff";
 import { DocumentText } from "./DocumentText";
 import styles from "./document.module.css";
+import { FindCandidates } from "./FindCandidates";
 import { OrphanList } from "./OrphanList";
 import { PassageThreads } from "./PassageThreads";
 import { documentPassages, type PassageTarget, shortQuote } from "./passages";
+import { sentenceOf } from "./propose-event";
 import { ReviseForm } from "./ReviseForm";
 import { spanOfSelection } from "./selection-offsets";
 import { UploadForm } from "./UploadForm";
+import { useCandidates } from "./use-candidates";
 import { useDocument } from "./use-document";
 
 type Mode = "read" | "changes" | "revise" | "upload";
@@ -38,6 +46,8 @@ type Props = {
   abilities: AnnotationAbilities;
   canEdit: boolean;
   send: BoardSend;
+  /** The board's recent ops: they keep the candidates live (use-candidates.ts). */
+  liveOps: readonly WireOp[];
   submit: (input: TAnnotationCreateInput) => Promise<SubmitOutcome>;
   onAnnotate: (target: PassageTarget) => void;
   onTyping: (threadId: string | null) => void;
@@ -67,10 +77,13 @@ export function DocumentPane(props: Props) {
   const [attachProblem, setAttachProblem] = useState<string | null>(null);
   const [reviseBase, setReviseBase] = useState<{ version: number; text: string } | null>(null);
   const [filter, setFilter] = useUrlFilter();
+  const candidates = useCandidatesOf({ boardId, source, drawnVersion, liveOps: props.liveOps, send });
+  const { setCandidateReveal } = candidates;
   // A jump picks its version once; the analyst may pick another afterwards.
   const [jumped, setJumped] = useState<typeof jump>(null);
   if (jump && jump !== jumped) {
     setJumped(jump);
+    setCandidateReveal(null);
     setPicked(jump.version === source.currentVersion ? null : jump.version);
     setMode("read");
   }
@@ -134,6 +147,7 @@ export function DocumentPane(props: Props) {
     setChosen(null);
   };
   const tooLong = chosen !== null && chosen.exact.length > LIMITS.passageQuote;
+  const proposing = candidates.proposing;
 
   return (
     <section className={`panel ${styles.pane}`} aria-labelledby="document-title" data-testid="document-pane">
@@ -182,6 +196,9 @@ export function DocumentPane(props: Props) {
             {choice === "read" ? "Text" : "What changed"}
           </button>
         ))}
+        {canEdit && isCurrent ? (
+          <FindCandidates boardId={boardId} source={source} send={send} onFound={candidates.take} />
+        ) : null}
         {canEdit ? (
           <>
             <button type="button" aria-pressed={mode === "revise"} onClick={startRevising} disabled={!currentBase}>
@@ -263,15 +280,48 @@ export function DocumentPane(props: Props) {
       ) : null}
       <Problem message={attachProblem} />
       {loading && document ? <p className="muted">Loading version {shownVersion}…</p> : null}
-      {mode !== "changes" && document ? (
-        <DocumentText
-          text={document.text}
-          pageStarts={document.pageStarts}
-          highlights={passages.highlights}
-          onOpenHighlights={openThreads}
-          onSelect={select}
-          reveal={jump && jump.offset !== null && jump.version === drawnVersion ? jump : null}
+      <Problem message={candidates.problem} />
+      {proposing && document ? (
+        <CandidateProposal
+          key={proposing.id}
+          boardId={boardId}
+          candidate={proposing}
+          candidates={candidates.list}
+          sentence={sentenceOf(proposing, document.text, document.version)}
+          source={source}
+          board={board}
+          send={send}
+          onDone={candidates.confirmed}
+          onCancel={candidates.closeProposal}
         />
+      ) : null}
+      {mode !== "changes" && document ? (
+        <div className={candidates.list.length ? styles.reading : undefined}>
+          <DocumentText
+            text={document.text}
+            pageStarts={document.pageStarts}
+            highlights={passages.highlights}
+            onOpenHighlights={openThreads}
+            onSelect={select}
+            reveal={candidates.reveal ?? (jump && jump.offset !== null && jump.version === drawnVersion ? jump : null)}
+            marks={candidates.marks}
+            onPickCandidate={candidates.select}
+          />
+          {candidates.list.length ? (
+            <CandidateList
+              candidates={candidates.list}
+              kinds={candidates.kinds}
+              onKinds={candidates.setKinds}
+              selectedId={candidates.selectedId}
+              onSelect={candidates.select}
+              onPropose={candidates.propose}
+              onReject={(candidate) => void candidates.reject(candidate)}
+              canDecide={canEdit && isCurrent}
+              board={board}
+              listRef={candidates.listRef}
+            />
+          ) : null}
+        </div>
       ) : mode !== "changes" && !problem && source.currentVersion > 0 ? (
         <p className="muted">Loading the document…</p>
       ) : null}
@@ -317,3 +367,88 @@ function versionLabel(
     : "";
   return `version ${version}${version === current ? " (current)" : ""}${by}`;
 }
+
+/** The pane's candidates: the list, the marks on the version drawn, the selection and the decisions. */
+function useCandidatesOf({
+  boardId,
+  source,
+  drawnVersion,
+  liveOps,
+  send,
+}: {
+  boardId: string;
+  source: WireSource;
+  drawnVersion: number;
+  liveOps: readonly WireOp[];
+  send: BoardSend;
+}) {
+  const { candidates, problem: loadProblem, take } = useCandidates({ boardId, sourceId: source.id, liveOps, send });
+  const list = candidates ?? NO_CANDIDATES;
+  const [kinds, setKinds] = useState<Set<CandidateKind>>(() => new Set(CANDIDATE_KINDS));
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [proposingId, setProposingId] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [reveal, setCandidateReveal] = useState<{ offset: number } | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const marks = useMemo(
+    () => candidateMarks(list, drawnVersion, selectedId, (candidate) => kinds.has(candidate.kind)),
+    [list, drawnVersion, selectedId, kinds],
+  );
+
+  const select = useCallback(
+    (id: string) => {
+      setSelectedId(id);
+      const anchor = list.find((candidate) => candidate.id === id)?.anchor;
+      if (anchor?.status === "anchored" && anchor.version === drawnVersion)
+        setCandidateReveal({ offset: anchor.start });
+    },
+    [list, drawnVersion],
+  );
+  /** After a decision: the next candidate still to decide, and the keys back on the list. */
+  const moveOn = (after: WireCandidate) => {
+    const shown = list.filter((candidate) => kinds.has(candidate.kind));
+    const from = shown.findIndex((candidate) => candidate.id === after.id);
+    const next = [...shown.slice(from + 1), ...shown.slice(0, Math.max(from, 0))].find(
+      (candidate) => candidate.status === "proposed" && candidate.id !== after.id,
+    );
+    if (next) select(next.id);
+    requestAnimationFrame(() => listRef.current?.focus());
+  };
+
+  return {
+    list,
+    problem: problem ?? loadProblem,
+    take,
+    kinds,
+    setKinds,
+    selectedId,
+    select,
+    marks,
+    reveal,
+    setCandidateReveal,
+    listRef,
+    proposing: list.find((candidate) => candidate.id === proposingId) ?? null,
+    propose: (candidate: WireCandidate) => {
+      setProblem(null);
+      setProposingId(candidate.id);
+    },
+    closeProposal: () => {
+      setProposingId(null);
+      requestAnimationFrame(() => listRef.current?.focus());
+    },
+    confirmed: (candidate: WireCandidate) => {
+      take([candidate]);
+      setProposingId(null);
+      moveOn(candidate);
+    },
+    reject: async (candidate: WireCandidate) => {
+      setProblem(null);
+      const result = await send("candidate:reject", { boardId, candidateId: candidate.id });
+      if (!result.ok) return setProblem(describeFailure(result.error));
+      take([result.candidate]);
+      moveOn(result.candidate);
+    },
+  };
+}
+
+const NO_CANDIDATES: WireCandidate[] = [];

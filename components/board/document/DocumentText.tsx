@@ -2,11 +2,13 @@
 // One version's text, paragraph by paragraph, with every passage annotation on it highlighted. Only the
 // paragraphs in or near view are in the DOM (a 1 MiB report is thousands of them), each measured as it
 // renders. Each run of text carries its offset in data-start, which is how a selection becomes a passage
-// (selection-offsets.ts); a click on a highlight opens the threads it carries.
+// (selection-offsets.ts); a click on a highlight opens the threads it carries. Candidates (issue 15) are
+// drawn by the same segments as a dotted underline by kind; a click on one picks it in the list.
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useEffect, useMemo, useRef } from "react";
-import { type Highlight, highlightsByParagraph, type Segment, segmentParagraph } from "./highlight-segments";
+import type { CandidateMark } from "./candidate-marks";
 import styles from "./document.module.css";
+import { type Highlight, highlightsByParagraph, type Segment, segmentParagraph } from "./highlight-segments";
 import { type Paragraph, paragraphAt, splitParagraphs } from "./paragraphs";
 
 /** A guess at a paragraph's height from its length, until it is measured. */
@@ -26,12 +28,23 @@ type Props = {
   onSelect: (root: HTMLElement) => void;
   /** Scrolls once to the paragraph holding this offset; a new object scrolls again. */
   reveal?: { offset: number | null } | null;
+  /** Candidates marked on the text (candidate-marks.ts), and what a click on one does. */
+  marks?: readonly CandidateMark[];
+  onPickCandidate?: (id: string) => void;
 };
 
-export function DocumentText({ text, pageStarts, highlights, onOpenHighlights, onSelect, reveal = null }: Props) {
+type Drawn = Highlight | CandidateMark;
+const isMark = (drawn: Drawn): drawn is CandidateMark => "selected" in drawn;
+
+export function DocumentText(props: Props) {
+  const { text, pageStarts, highlights, onOpenHighlights, onSelect, reveal = null } = props;
+  const { marks = NO_MARKS, onPickCandidate } = props;
   const scrollerRef = useRef<HTMLDivElement>(null);
   const paragraphs = useMemo(() => splitParagraphs(text, pageStarts), [text, pageStarts]);
-  const buckets = useMemo(() => highlightsByParagraph(paragraphs, highlights), [paragraphs, highlights]);
+  const buckets = useMemo(
+    () => highlightsByParagraph<Drawn>(paragraphs, marks.length ? [...highlights, ...marks] : highlights),
+    [paragraphs, highlights, marks],
+  );
   const virtualizer = useVirtualizer({
     count: paragraphs.length,
     getScrollElement: () => scrollerRef.current,
@@ -60,10 +73,12 @@ export function DocumentText({ text, pageStarts, highlights, onOpenHighlights, o
       onClick={(event) => {
         // A click that ends a selection is a selection, not a request to open a thread. Keyboard readers
         // reach the same threads in the annotation list (On: this document), without 2,000 tab stops here.
+        if (window.getSelection()?.isCollapsed === false) return;
         const mark = (event.target as Element).closest("[data-annotation-ids]");
-        if (mark && window.getSelection()?.isCollapsed !== false) {
-          onOpenHighlights(mark.getAttribute("data-annotation-ids")?.split(" ") ?? []);
-        }
+        if (mark) onOpenHighlights(mark.getAttribute("data-annotation-ids")?.split(" ") ?? []);
+        const candidate = (event.target as Element).closest("[data-candidate-ids]");
+        const candidateId = candidate?.getAttribute("data-candidate-ids")?.split(" ")[0];
+        if (candidateId && onPickCandidate) onPickCandidate(candidateId);
       }}
       onMouseDown={(event) => {
         // A drag that starts in the text may end outside it: hear the release wherever it happens.
@@ -95,7 +110,8 @@ export function DocumentText({ text, pageStarts, highlights, onOpenHighlights, o
   );
 }
 
-const NONE: Highlight[] = [];
+const NONE: Drawn[] = [];
+const NO_MARKS: CandidateMark[] = [];
 
 function estimatedHeight(paragraph: Paragraph | undefined): number {
   if (!paragraph) return PX_PER_LINE;
@@ -111,7 +127,7 @@ const ParagraphView = memo(function ParagraphView({
 }: {
   text: string;
   paragraph: Paragraph;
-  highlights: readonly Highlight[];
+  highlights: readonly Drawn[];
 }) {
   const segments = useMemo(() => segmentParagraph(paragraph, highlights), [paragraph, highlights]);
   return (
@@ -130,20 +146,48 @@ const ParagraphView = memo(function ParagraphView({
   );
 });
 
-function SegmentView({ text, segment }: { text: string; segment: Segment }) {
+function SegmentView({ text, segment }: { text: string; segment: Segment<Drawn> }) {
   const content = text.slice(segment.start, segment.end);
-  const first = segment.highlights[0];
-  if (!first) return <span data-start={segment.start}>{content}</span>;
-  const overlap = segment.highlights.length > 1;
-  const ids = segment.highlights.map((highlight) => highlight.id);
+  const notes = segment.highlights.filter((drawn): drawn is Highlight => !isMark(drawn));
+  const marks = segment.highlights.filter(isMark);
+  const candidate = marks.find((mark) => mark.selected) ?? marks[0];
+  // A candidate's mark: a dotted underline by kind, over a note's highlight when both are there.
+  const candidateProps = candidate
+    ? {
+        "data-candidate-ids": marks.map((mark) => mark.id).join(" "),
+        "data-candidate-kind": candidate.kind,
+        "data-selected": candidate.selected ? "true" : undefined,
+      }
+    : {};
+  const candidateClass = candidate
+    ? ` ${styles.candidate} ${styles[`candidate-${candidate.kind}`] ?? ""}${candidate.selected ? ` ${styles.candidateSelected}` : ""}`
+    : "";
+  const first = notes[0];
+  if (!first) {
+    return candidate ? (
+      <span
+        data-start={segment.start}
+        data-testid="candidate-mark"
+        className={candidateClass.trim()}
+        {...candidateProps}
+      >
+        {content}
+      </span>
+    ) : (
+      <span data-start={segment.start}>{content}</span>
+    );
+  }
+  const overlap = notes.length > 1;
+  const ids = notes.map((highlight) => highlight.id);
   return (
     <mark
       data-start={segment.start}
       data-testid="highlight"
       data-annotation-ids={ids.join(" ")}
       data-kind={first.kind}
-      className={`${styles.highlight} ${styles[`kind-${first.kind}`] ?? ""}${overlap ? ` ${styles.overlap}` : ""}`}
+      className={`${styles.highlight} ${styles[`kind-${first.kind}`] ?? ""}${overlap ? ` ${styles.overlap}` : ""}${candidateClass}`}
       title={overlap ? `${ids.length} notes overlap here` : `A ${first.kind}: click to open its thread`}
+      {...candidateProps}
     >
       {content}
     </mark>

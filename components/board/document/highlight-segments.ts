@@ -12,18 +12,23 @@ export type Highlight = {
   kind: (typeof ANNOTATION_KINDS)[number];
 };
 
-export type Segment = {
+export type Segment<H extends Spanned = Highlight> = {
   start: number;
   end: number;
   /** The passages covering this run, in the order they start; empty for plain text. */
-  highlights: Highlight[];
+  highlights: H[];
 };
 
 type Range = { start: number; end: number };
+/** Anything drawn over a span: a passage's highlight, or a candidate's mark (candidate-marks.ts). */
+export type Spanned = Range & { id: string };
 
 /** For each paragraph (sorted, not overlapping), the highlights that touch it, in the order they start. */
-export function highlightsByParagraph(paragraphs: readonly Range[], highlights: readonly Highlight[]): Highlight[][] {
-  const buckets: Highlight[][] = paragraphs.map(() => []);
+export function highlightsByParagraph<H extends Spanned>(
+  paragraphs: readonly Range[],
+  highlights: readonly H[],
+): H[][] {
+  const buckets: H[][] = paragraphs.map(() => []);
   const sorted = [...highlights].filter((highlight) => highlight.end > highlight.start).sort(byStart);
   for (const highlight of sorted) {
     for (let index = firstEndingAfter(paragraphs, highlight.start); index < paragraphs.length; index++) {
@@ -36,7 +41,7 @@ export function highlightsByParagraph(paragraphs: readonly Range[], highlights: 
 }
 
 /** The paragraph's text as segments from its start to its end; `highlights` are those touching it. */
-export function segmentParagraph(paragraph: Range, highlights: readonly Highlight[]): Segment[] {
+export function segmentParagraph<H extends Spanned>(paragraph: Range, highlights: readonly H[]): Segment<H>[] {
   if (!highlights.length) return [{ start: paragraph.start, end: paragraph.end, highlights: [] }];
   const clip = (at: number) => Math.min(Math.max(at, paragraph.start), paragraph.end);
   const bounds = new Set([paragraph.start, paragraph.end]);
@@ -46,8 +51,8 @@ export function segmentParagraph(paragraph: Range, highlights: readonly Highligh
   }
   const points = [...bounds].sort((a, b) => a - b);
   const byStartOrder = [...highlights].sort(byStart);
-  const segments: Segment[] = [];
-  let active: Highlight[] = [];
+  const segments: Segment<H>[] = [];
+  let active: H[] = [];
   let next = 0;
   for (let index = 0; index + 1 < points.length; index++) {
     const from = points[index] ?? 0;
@@ -74,10 +79,10 @@ function firstEndingAfter(paragraphs: readonly Range[], offset: number): number 
   return low;
 }
 
-function byStart(a: Highlight, b: Highlight): number {
+function byStart(a: Spanned, b: Spanned): number {
   return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function sameHighlights(a: readonly Highlight[], b: readonly Highlight[]): boolean {
+function sameHighlights(a: readonly Spanned[], b: readonly Spanned[]): boolean {
   return a.length === b.length && a.every((highlight, index) => highlight === b[index]);
 }
