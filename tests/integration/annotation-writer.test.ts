@@ -4,7 +4,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireOp } from "@/lib/ops";
+import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { WebAnnotationCollection } from "@/lib/schemas/web-annotation";
+import { insertAnnotations } from "@/server/annotations/insert-annotation-batch";
+import { newAnnotation } from "@/server/annotations/new-annotation";
 import { ANNOTATION_INCLUDE, toWireAnnotation } from "@/server/annotations/to-wire-annotation";
 import { exportAnnotationsJsonLd } from "@/server/w3c/export-annotations-jsonld";
 import { importAnnotationsJsonLd } from "@/server/w3c/import-annotations-jsonld";
@@ -213,5 +216,48 @@ describe("a figure crossing its threshold", () => {
       "annotation.created",
     ]);
     watcher.off("board:op");
+  });
+});
+
+describe("an evidence passage (issue 15)", () => {
+  const written = async (evidenceFor?: WireAnnotation["evidenceFor"]) => {
+    const draft = newAnnotation({
+      create: {
+        id: randomUUID(),
+        boardId: board.id,
+        target: { type: "board" },
+        body: "Evidence for the event “Talks open in Geneva”",
+        kind: "note",
+        tags: [],
+      },
+      author: { id: alice.id, name: alice.name },
+      mentioned: [],
+      createdAt: new Date(),
+      ...(evidenceFor ? { evidenceFor } : {}),
+    });
+    const [change] = await app.db.$transaction((tx) => insertAnnotations(tx, board.id, [draft]));
+    const row = await app.db.annotation.findUniqueOrThrow({
+      where: { id: draft.annotation.id },
+      include: ANNOTATION_INCLUDE,
+    });
+    return { logged: change?.data, read: toWireAnnotation(row), row };
+  };
+
+  it("is stored with the event or observation it is evidence for, and read back as the writer logged it", async () => {
+    const forEvent = await written({ type: "event", eventId: board.eventId });
+    expect(forEvent.read).toEqual(forEvent.logged);
+    expect(forEvent.read.evidenceFor).toEqual({ type: "event", eventId: board.eventId });
+    expect(forEvent.row).toMatchObject({ evidenceEventId: board.eventId, evidenceObservationId: null });
+
+    const forFigure = await written({ type: "observation", observationId: board.observationId });
+    expect(forFigure.read).toEqual(forFigure.logged);
+    expect(forFigure.row).toMatchObject({ evidenceEventId: null, evidenceObservationId: board.observationId });
+  });
+
+  it("is no evidence when written without it: the property is absent, not null", async () => {
+    const plain = await written();
+    expect(plain.read).toEqual(plain.logged);
+    expect("evidenceFor" in plain.read).toBe(false);
+    expect(plain.row).toMatchObject({ evidenceEventId: null, evidenceObservationId: null });
   });
 });
