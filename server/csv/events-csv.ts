@@ -1,5 +1,6 @@
 // The events CSV from the rows export-events-csv.ts reads: runs in a worker thread (server/workers/).
 import type { Event } from "../db/generated/client";
+import { admiraltyGrade } from "./admiralty-grade";
 import { csvText } from "./write-csv";
 
 export const EVENTS_CSV_HEADER = [
@@ -10,6 +11,7 @@ export const EVENTS_CSV_HEADER = [
   "category",
   "place",
   "description",
+  "grade",
   "sources",
   "source_ids",
 ] as const;
@@ -30,6 +32,7 @@ export function eventsCsvText(events: EventCsvRow[]): Iterable<string> {
       event.category,
       event.place,
       event.description,
+      admiraltyGrade(event.sourceReliability, event.infoCredibility),
       sources.map((source) => source.title).join(LIST_SEPARATOR),
       sources.map((source) => source.id).join(LIST_SEPARATOR),
     ];

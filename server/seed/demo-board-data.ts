@@ -67,6 +67,8 @@ export const demoBoardData: DemoBoardData = {
       description:
         "From November Moscow moves troops and heavy equipment toward Ukraine; by early January public estimates settle around 100,000 personnel. The Kremlin presents the move as a reply to Western arms deliveries to Kyiv.",
       sourceKeys: ["report"],
+      sourceReliability: "B",
+      infoCredibility: 2,
     },
     {
       key: "biden-putin-video",
@@ -118,6 +120,8 @@ export const demoBoardData: DemoBoardData = {
       description:
         "After an appeal from President Tokayev, the Russian-led bloc approves its first collective deployment of this kind. The stated role is protecting state and strategic facilities.",
       sourceKeys: ["csto-statement"],
+      sourceReliability: "B",
+      infoCredibility: 1,
     },
     {
       key: "csto-arrival",
@@ -148,6 +152,8 @@ export const demoBoardData: DemoBoardData = {
       description:
         "Opening round of the week: US and Russian delegations meet bilaterally. Moscow's demands on enlargement are on the table; the US side is expected to offer only arms-control and transparency topics.",
       sourceKeys: ["report"],
+      sourceReliability: "B",
+      infoCredibility: 1,
     },
     {
       key: "nrc",
@@ -188,6 +194,8 @@ export const demoBoardData: DemoBoardData = {
       description:
         "The report says allied defence ministers will also confer online after the week's talks but gives no date. Placed at week's end as a placeholder until confirmed.",
       sourceKeys: ["report"],
+      sourceReliability: "B",
+      infoCredibility: 3,
     },
   ],
   indicators: [

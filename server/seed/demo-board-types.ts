@@ -25,6 +25,9 @@ export type DemoEvent = {
   place: string;
   description: string;
   sourceKeys: string[];
+  /** The Admiralty grade of what the event rests on (issue 15); ungraded when left out. */
+  sourceReliability?: "A" | "B" | "C" | "D" | "E" | "F";
+  infoCredibility?: 1 | 2 | 3 | 4 | 5 | 6;
 };
 
 export type DemoObservation = {

@@ -89,6 +89,8 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
           category: event.category,
           place: event.place,
           description: event.description,
+          sourceReliability: event.sourceReliability ?? null,
+          infoCredibility: event.infoCredibility ?? null,
           sources: { create: event.sourceKeys.map((key) => ({ sourceId: idOf(sourceIds, key) })) },
         },
       });

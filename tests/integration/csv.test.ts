@@ -427,6 +427,7 @@ describe("exporting a board as CSV", () => {
         category: event.category,
         place: event.place ?? "",
         description: event.description,
+        grade: `${event.sourceReliability ?? ""}${event.infoCredibility ?? ""}`,
         sources: sources.map((source) => source.title).join("; "),
         source_ids: sources.map((source) => source.id).join("; "),
       };
@@ -438,6 +439,9 @@ describe("exporting a board as CSV", () => {
     }));
     expect(fromCsv).toEqual(fromDatabase);
     expect(fromDatabase.some((event) => event.source_ids.includes("; "))).toBe(true);
+    // Graded and ungraded events both, so the column is seen written and left empty.
+    expect(fromDatabase.some((event) => /^[A-F][1-6]$/.test(event.grade))).toBe(true);
+    expect(fromDatabase.some((event) => event.grade === "")).toBe(true);
   });
 
   it("annotations round-trip: author, time, kind, target in words and as ids, text, thread", async () => {
