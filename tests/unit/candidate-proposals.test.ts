@@ -19,7 +19,7 @@ const TEXT = [
 
 let counter = 0;
 /** A candidate on the word `exact` of TEXT (its first occurrence), in the sentence that holds it. */
-function candidate(exact: string, meaning: ExtractedMeaning, overrides: Partial<WireCandidate> = {}): WireCandidate {
+function candidate<M extends ExtractedMeaning>(exact: string, meaning: M): WireCandidate & M {
   const start = TEXT.indexOf(exact);
   if (start < 0) throw new Error(`${exact} is not in the text`);
   const sentenceStart = TEXT.lastIndexOf(". ", start) + (TEXT.lastIndexOf(". ", start) < 0 ? 1 : 2);
@@ -39,8 +39,7 @@ function candidate(exact: string, meaning: ExtractedMeaning, overrides: Partial<
     decidedBy: null,
     decidedAt: null,
     outcome: null,
-    ...overrides,
-  } as WireCandidate;
+  } as unknown as WireCandidate & M;
 }
 
 const thursday = candidate("on Thursday", {
@@ -73,7 +72,7 @@ const INDICATORS = [
 
 describe("a date proposes an event", () => {
   it("titled by its sentence, at noon UTC on its day, with the guessed kind and the places named beside it", () => {
-    const proposal = proposeEvent(thursday as WireCandidate & { kind: "date" }, ALL, sentenceOf(thursday, TEXT, 1));
+    const proposal = proposeEvent(thursday, ALL, sentenceOf(thursday, TEXT, 1));
     expect(proposal).toEqual({
       title: "Envoys of both sides sit down in Lausanne on Thursday, with observers from Austria attending.",
       occurredAt: "2022-01-13T12:00:00.000Z",
@@ -87,7 +86,7 @@ describe("a date proposes an event", () => {
   it("takes no place from a rejected name, nor from a person or an organisation", () => {
     const rejected = { ...austria, status: "rejected" as const };
     const others = ALL.map((other) => (other.id === austria.id ? rejected : other));
-    expect(proposeEvent(thursday as WireCandidate & { kind: "date" }, others, "x").place).toBe("Lausanne");
+    expect(proposeEvent(thursday, others, "x").place).toBe("Lausanne");
   });
 
   it("a month starts on its 1st, and a range ends at its end (never before its start)", () => {
@@ -126,7 +125,7 @@ describe("a figure proposes an observation", () => {
   const published = { publishedAt: "2022-01-11T08:00:00.000Z" };
 
   it("personnel go on the troop indicator, at the date of the same sentence", () => {
-    const proposal = proposeObservation(personnel as WireCandidate & { kind: "figure" }, ALL, published, INDICATORS);
+    const proposal = proposeObservation(personnel, ALL, published, INDICATORS);
     expect(proposal).toEqual({
       value: 4500,
       indicatorId: "i-troops",
@@ -135,8 +134,15 @@ describe("a figure proposes an observation", () => {
     });
   });
 
+  it("in a sentence with a range, at the range's end", () => {
+    const range = { ...saturday, date: { start: "2021-11", end: "2022-01-10", precision: "month" as const } };
+    const others = ALL.map((other) => (other.id === saturday.id ? range : other));
+    const proposal = proposeObservation(personnel, others, published, INDICATORS);
+    expect(proposal.observedAt).toBe("2022-01-10T12:00:00.000Z");
+  });
+
   it("without a date in its sentence, at the publication date", () => {
-    const proposal = proposeObservation(trucks as WireCandidate & { kind: "figure" }, ALL, published, INDICATORS);
+    const proposal = proposeObservation(trucks, ALL, published, INDICATORS);
     expect(proposal.observedAt).toBe(published.publishedAt);
     expect(proposal.indicatorId).toBe("i-vehicles");
   });

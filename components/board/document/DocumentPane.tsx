@@ -18,7 +18,7 @@ import type { AnnotationAbilities } from "../annotation-abilities";
 import type { BoardSend } from "../use-live-board";
 import type { SubmitOutcome } from "../use-outbox";
 import { useUrlFilter } from "../use-url-filter";
-import { CandidateList, canPropose } from "./CandidateList";
+import { CandidateList } from "./CandidateList";
 import { CandidateProposal } from "./CandidateProposal";
 import { candidateMarks } from "./candidate-marks";
 import { DocumentDiff } from "./DocumentDiff";
@@ -305,7 +305,7 @@ export function DocumentPane(props: Props) {
             onSelect={select}
             reveal={candidates.reveal ?? (jump && jump.offset !== null && jump.version === drawnVersion ? jump : null)}
             marks={candidates.marks}
-            onPickCandidate={candidates.select}
+            onPickCandidate={candidates.pick}
           />
           {candidates.list.length ? (
             <CandidateList
@@ -404,6 +404,8 @@ function useCandidatesOf({
     },
     [list, drawnVersion],
   );
+  /** A click on a mark in the text: the list follows, the text stays where it is. */
+  const pick = useCallback((id: string) => setSelectedId(id), []);
   /** After a decision: the next candidate still to decide, and the keys back on the list. */
   const moveOn = (after: WireCandidate) => {
     const shown = list.filter((candidate) => kinds.has(candidate.kind));
@@ -423,6 +425,7 @@ function useCandidatesOf({
     setKinds,
     selectedId,
     select,
+    pick,
     marks,
     reveal,
     setCandidateReveal,

@@ -1,6 +1,7 @@
 // A figure candidate as the observation it proposes (issue 15, "Confirming"): its value, the indicator its
 // unit suggests (or a new indicator named after the unit), and its time: the date of the same sentence if
-// extraction found one there, else the document's publication date.
+// extraction found one there (the end of a range: "since November, 100,000 troops" is a count at its end),
+// else the document's publication date.
 import type { WireIndicator, WireSource } from "@/lib/schemas/board";
 import type { WireCandidate } from "@/lib/schemas/candidate";
 import { instantOfDate } from "./candidate-time";
@@ -31,7 +32,7 @@ export function proposeObservation(
     value: candidate.value,
     indicatorId: suggestIndicator(unit, indicators),
     newIndicator: { name: capitalized(unit), unit },
-    observedAt: dated ? instantOfDate(dated.date.start) : source.publishedAt,
+    observedAt: dated ? instantOfDate(dated.date.end ?? dated.date.start) : source.publishedAt,
   };
 }
 

@@ -1,0 +1,112 @@
+// Events and figures from a report (issue 15): an editor opens the demo board's report, has the dates,
+// figures and names found, and goes through them with the keyboard only: the Geneva talks become an event
+// on the timeline, "more than 100,000 troops" a point on the troop chart, each with its passage as
+// evidence, and another analyst sees both arrive live. A viewer may read the candidates, not find them.
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { signedInPage } from "./support";
+
+const REPORT = "NATO ministers set tone before week of talks with Moscow";
+const TROOPS = "Russian troops near Ukraine's border";
+
+async function openReport(page: Page): Promise<Locator> {
+  await page.getByRole("button", { name: `Read ${REPORT}` }).click();
+  const pane = page.getByTestId("document-pane");
+  await expect(pane.getByTestId("document-text")).toContainText("Those talks start on Monday");
+  return pane;
+}
+
+/** Moves through the list with j (then k, once at its end) until the selected candidate is `kind` saying `meaning`. */
+async function selectWithKeys(page: Page, list: Locator, kind: string, meaning: string): Promise<string> {
+  const selected = list.locator('[role="option"][aria-selected="true"]');
+  let key = "j";
+  let last: string | null = null;
+  for (let step = 0; step < 400; step++) {
+    const id = (await selected.count()) ? await selected.getAttribute("id") : null;
+    if (id && (await selected.getAttribute("data-kind")) === kind && (await selected.innerText()).includes(meaning)) {
+      return id;
+    }
+    if (id !== null && id === last) key = key === "j" ? "k" : "j";
+    last = id;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`no ${kind} candidate saying ${meaning}`);
+}
+
+test("an editor confirms the Geneva talks and the troop figure with the keyboard; a colleague sees both with their evidence", async ({
+  browser,
+}) => {
+  const bob = await signedInPage(browser, "bob@watchfloor.test");
+  const alice = await signedInPage(browser, "alice@watchfloor.test");
+  const pane = await openReport(bob.page);
+
+  await pane.getByRole("button", { name: "Find events and figures" }).click();
+  const list = pane.getByRole("listbox", { name: "Candidates found in the document" });
+  await expect(list.getByRole("option").first()).toBeVisible();
+  await expect(pane.locator('[data-candidate-kind="date"]').first()).toBeVisible();
+  await expect(pane.locator('[data-candidate-kind="figure"]').first()).toBeVisible();
+
+  // From here on, keys only: the list holds the focus, j moves, Enter proposes, Enter saves.
+  await list.focus();
+  const talks = list.locator(`[id="${await selectWithKeys(bob.page, list, "date", "2022-01-10")}"]`);
+  await expect(talks).toContainText("10 January");
+  await bob.page.keyboard.press("Enter");
+  const proposal = pane.getByTestId("candidate-proposal");
+  await expect(proposal.getByLabel("Title")).toHaveValue(/^Those talks start on Monday, 10 January, in Geneva/);
+  await expect(proposal.getByLabel("Title")).toBeFocused();
+  await expect(proposal.getByLabel("When (UTC)")).toHaveValue("2022-01-10T12:00");
+  await expect(proposal).toContainText("Reliability B");
+  await bob.page.keyboard.press("Enter");
+  await expect(proposal).toHaveCount(0);
+  await expect(talks).toHaveAttribute("data-status", "confirmed");
+  await expect(list).toBeFocused();
+
+  const figure = list.locator(`[id="${await selectWithKeys(bob.page, list, "figure", "100,000")}"]`);
+  await bob.page.keyboard.press("e");
+  await expect(proposal.getByLabel("Value")).toHaveValue("100000");
+  await expect(proposal.getByRole("combobox", { name: "Indicator" }).locator("option:checked")).toHaveText(
+    new RegExp(TROOPS),
+  );
+  await bob.page.keyboard.press("Enter");
+  await expect(proposal).toHaveCount(0);
+  await expect(figure).toHaveAttribute("data-status", "confirmed");
+
+  // The event is on the timeline with its passage as evidence, on both analysts' screens.
+  for (const page of [bob.page, alice.page]) {
+    const event = page.getByTestId("event").filter({ hasText: "Those talks start on Monday, 10 January" });
+    await expect(event).toBeVisible();
+    await expect(event.getByTestId("evidence")).toContainText(`from ${REPORT}: '…`);
+    await expect(event.getByTestId("evidence")).toContainText("10 January");
+  }
+
+  // The figure is a point on the troop chart, with its evidence, for Alice (charts are beside her timeline).
+  const chart = alice.page.getByRole("region", { name: `Figures of ${TROOPS}` });
+  await chart.getByRole("button", { name: /^Figures \(\d+\)$/ }).click();
+  const row = chart.getByTestId("figure").filter({ has: alice.page.getByTestId("evidence") });
+  await expect(row).toContainText("100,000");
+  await expect(row.getByTestId("evidence")).toContainText(`from ${REPORT}: '…`);
+  await expect(row.getByTestId("evidence")).toContainText("100,000");
+
+  // The evidence opens the report at its passage.
+  await row.getByTestId("evidence").getByRole("button").click();
+  await expect(alice.page.getByTestId("document-pane")).toContainText(REPORT);
+  await expect(alice.page.getByTestId("candidate").filter({ hasText: "100,000" }).first()).toContainText("confirmed");
+
+  // Bob closes the document: his chart shows the new point too.
+  await pane.getByRole("button", { name: "close" }).click();
+  const bobsChart = bob.page.getByRole("region", { name: `Figures of ${TROOPS}` });
+  await bobsChart.getByRole("button", { name: /^Figures \(\d+\)$/ }).click();
+  await expect(bobsChart.getByTestId("figure").filter({ has: bob.page.getByTestId("evidence") })).toContainText(
+    "100,000",
+  );
+
+  await alice.context.close();
+  await bob.context.close();
+});
+
+test("a viewer reads the report without the button to find events and figures", async ({ browser }) => {
+  const carol = await signedInPage(browser, "carol@watchfloor.test");
+  const pane = await openReport(carol.page);
+  await expect(pane.getByRole("button", { name: "Revise", exact: true })).toHaveCount(0);
+  await expect(pane.getByRole("button", { name: "Find events and figures" })).toHaveCount(0);
+  await carol.context.close();
+});
