@@ -1,5 +1,6 @@
 "use client";
-// Adds an event to the timeline, or edits one: what, when (UTC), until when, kind, where, sources.
+// Adds an event to the timeline, or edits one: what, when (UTC), until when, kind, where, sources and
+// its Admiralty grade (issue 15).
 import { useState } from "react";
 import type { WireEvent, WireSource } from "@/lib/schemas/board";
 import { EVENT_CATEGORIES } from "@/lib/schemas/content";
@@ -7,6 +8,7 @@ import { fromUtcInput, toUtcInput } from "@/lib/time";
 import { describeFailure } from "../../ui/api-request";
 import { Problem } from "../../ui/Problem";
 import type { BoardSend } from "../use-live-board";
+import { AdmiraltyGrade, type Reliability } from "./SourceAndGrade";
 
 type Props = { boardId: string; sources: WireSource[]; send: BoardSend; event?: WireEvent; onDone: () => void };
 
@@ -18,6 +20,10 @@ export function EventForm({ boardId, sources, send, event, onDone }: Props) {
   const [place, setPlace] = useState(event?.place ?? "");
   const [description, setDescription] = useState(event?.description ?? "");
   const [sourceIds, setSourceIds] = useState<string[]>(event?.sourceIds ?? []);
+  const [reliability, setReliability] = useState<Reliability | "">(
+    (event?.sourceReliability as Reliability | null) ?? "",
+  );
+  const [credibility, setCredibility] = useState(event?.infoCredibility?.toString() ?? "");
   const [problem, setProblem] = useState<string | null>(null);
 
   const submit = async (formEvent: React.FormEvent) => {
@@ -32,6 +38,8 @@ export function EventForm({ boardId, sources, send, event, onDone }: Props) {
       place: place || null,
       description,
       sourceIds,
+      sourceReliability: reliability || null,
+      infoCredibility: credibility ? Number(credibility) : null,
     };
     const result = event
       ? await send("event:update", { id: event.id, boardId, ...fields })
@@ -87,6 +95,14 @@ export function EventForm({ boardId, sources, send, event, onDone }: Props) {
           </select>
         </label>
       ) : null}
+      <div className="form-row">
+        <AdmiraltyGrade
+          reliability={reliability}
+          credibility={credibility}
+          onReliability={setReliability}
+          onCredibility={setCredibility}
+        />
+      </div>
       <div className="form-row">
         <button type="submit">{event ? "Save event" : "Add event"}</button>
         <button type="button" onClick={onDone}>

@@ -1,6 +1,7 @@
 "use client";
 // The source of a figure and its NATO Admiralty grade — reliability of the source (A–F), credibility of
-// the information (1–6) — as form fields, shared by adding and editing figures.
+// the information (1–6) — as form fields, shared by adding and editing figures; the grade alone also
+// grades an event (issue 15).
 import type { WireSource } from "@/lib/schemas/board";
 
 export const RELIABILITY = ["A", "B", "C", "D", "E", "F"] as const;
@@ -39,6 +40,22 @@ export function SourceAndGrade({
           ))}
         </select>
       </label>
+      <AdmiraltyGrade
+        reliability={reliability}
+        credibility={credibility}
+        onReliability={onReliability}
+        onCredibility={onCredibility}
+      />
+    </>
+  );
+}
+
+type GradeProps = Pick<Props, "reliability" | "credibility" | "onReliability" | "onCredibility">;
+
+/** The two selects of an Admiralty grade, each with "?" for not graded. */
+export function AdmiraltyGrade({ reliability, credibility, onReliability, onCredibility }: GradeProps) {
+  return (
+    <>
       <label>
         Reliability
         <select value={reliability} onChange={(e) => onReliability(e.target.value as Reliability | "")}>
