@@ -22,7 +22,11 @@ async function selectWithKeys(page: Page, list: Locator, kind: string, meaning: 
   let last: string | null = null;
   for (let step = 0; step < 400; step++) {
     const id = (await selected.count()) ? await selected.getAttribute("id") : null;
-    if (id && (await selected.getAttribute("data-kind")) === kind && (await selected.innerText()).includes(meaning)) {
+    if (
+      id &&
+      (await selected.getAttribute("data-kind")) === kind &&
+      ((await selected.textContent()) ?? "").includes(meaning)
+    ) {
       return id;
     }
     if (id !== null && id === last) key = key === "j" ? "k" : "j";
@@ -66,6 +70,8 @@ test("an editor confirms the Geneva talks and the troop figure with the keyboard
   await expect(proposal.getByRole("combobox", { name: "Indicator" }).locator("option:checked")).toHaveText(
     new RegExp(TROOPS),
   );
+  // The README's picture (docs/candidates.png): marks, the list, the proposal for the figure.
+  await pane.screenshot({ path: "/tmp/candidates.png" });
   await bob.page.keyboard.press("Enter");
   await expect(proposal).toHaveCount(0);
   await expect(figure).toHaveAttribute("data-status", "confirmed");

@@ -82,7 +82,6 @@ export function CandidateList(props: Props) {
         ref={listRef}
         role="listbox"
         aria-label="Candidates found in the document"
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a listbox is one tab stop, moved through with the arrows
         tabIndex={0}
         aria-activedescendant={selected ? `candidate-${selected.id}` : undefined}
         onKeyDown={keyDown}

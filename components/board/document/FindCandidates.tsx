@@ -34,7 +34,11 @@ export function FindCandidates({ boardId, source, send, onFound }: Props) {
       setAskDate(false);
       onFound(result.candidates);
       const open = result.candidates.filter((candidate) => candidate.status === "proposed").length;
-      setFound(`${result.candidates.length} found in version ${result.version}, ${open} to decide`);
+      setFound(
+        result.candidates.length
+          ? `${result.candidates.length} found in version ${result.version}, ${open} to decide`
+          : `No dates, figures or names found in version ${result.version}`,
+      );
       return;
     }
     if (result.error.code === "VALIDATION" && result.error.issues?.some((issue) => issue.path[0] === "publishedAt")) {
