@@ -111,6 +111,12 @@ export function Timeline({
               <div className="event-meta">
                 <span className={`tag tag-${event.category}`}>{event.category}</span>
                 {event.place ? <span>{event.place}</span> : null}
+                {event.sourceReliability || event.infoCredibility ? (
+                  <span title="Admiralty grade: the source's reliability, the information's credibility">
+                    graded {event.sourceReliability ?? ""}
+                    {event.infoCredibility ?? ""}
+                  </span>
+                ) : null}
               </div>
               {event.description ? <p className="event-description">{event.description}</p> : null}
               <EvidenceLines of={{ type: "event", id: event.id }} />
