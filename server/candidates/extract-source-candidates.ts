@@ -2,7 +2,8 @@
 // The engine runs in the worker pool before the transaction (it holds no connection while it reads a long
 // text); the change then locks the source, stores the candidates not already there (the unique key makes
 // a second run propose nothing twice, and a rejected one stay rejected) and logs one candidate.proposed op
-// with only the new ones. It answers every candidate of that version.
+// with only the new ones. It answers every candidate that stands for that version (docs/realtime.md,
+// "Candidates").
 import { selectorFor } from "@/lib/anchoring";
 import type { ExtractedCandidate, SourceExtractAnswer, WireCandidate } from "@/lib/schemas/candidate";
 import { ZSourceExtract } from "@/lib/schemas/candidate";
