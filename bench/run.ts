@@ -14,6 +14,7 @@ import { runClickToScreen } from "./scenarios/click-to-screen";
 import { type BenchContext, notRunResult, type ScenarioResult } from "./scenarios/common";
 import { runConnections } from "./scenarios/connections";
 import { runDocumentOpen } from "./scenarios/document-open";
+import { runExtraction } from "./scenarios/extraction";
 import { runFanOut } from "./scenarios/fan-out";
 import { runFanOutExporting } from "./scenarios/fan-out-exporting";
 import { runReanchor } from "./scenarios/reanchor";
@@ -36,6 +37,7 @@ const SCENARIOS: Record<string, (context: BenchContext) => Promise<ScenarioResul
   "fan-out-exporting": runFanOutExporting,
   reanchor: runReanchor,
   "document-open": runDocumentOpen,
+  extraction: runExtraction,
 };
 
 const { values } = parseArgs({

@@ -47,6 +47,7 @@ describe("the benchmark suite", () => {
         "board-load",
         "fan-out-exporting",
         "reanchor",
+        "extraction",
       ]);
       // Board load checks the snapshot it timed was the whole board, and says so in a note when not.
       const boardLoad = ran.find((scenario) => scenario.id === "board-load");
