@@ -1,6 +1,14 @@
 // Finds the dates, figures and names in a document version's text (issue 15): what source:extract
-// proposes. Runs in the worker pool (task `extract-candidates`); pure, no I/O.
-import type { ExtractedCandidate } from "@/lib/schemas/candidate";
+// proposes. Runs in the worker pool (task `extract-candidates`); pure, no I/O. Sentence by sentence:
+// chrono-node for dates, compromise for numbers, names and tense, and the rules in find-*.ts for what
+// they lack (docs/extraction.md).
+import type { CandidateKind, ExtractedCandidate, ExtractedDate } from "@/lib/schemas/candidate";
+import { findDates } from "./find-dates";
+import { findFigures } from "./find-figures";
+import { findNames } from "./find-names";
+import { findSentences, type Span } from "./find-sentences";
+import { guessCategory } from "./guess-category";
+import { type ReadSentence, readSentence } from "./read-sentence";
 
 export type ExtractCandidatesInput = {
   text: string;
@@ -8,7 +16,70 @@ export type ExtractCandidatesInput = {
   publishedAt: string;
 };
 
+const KIND_ORDER: Record<CandidateKind, number> = { date: 0, figure: 1, name: 2 };
+
 /** Every candidate in the text, in text order (ties: date, figure, name). */
-export function extractCandidates(_input: ExtractCandidatesInput): ExtractedCandidate[] {
-  return []; // placeholder until the extraction engine lands (issue 15, helper "engine")
+export function extractCandidates(input: ExtractCandidatesInput): ExtractedCandidate[] {
+  const { text, publishedAt } = input;
+  const candidates: ExtractedCandidate[] = [];
+  for (const sentence of findSentences(text)) {
+    let read: ReadSentence | null = null;
+    const readOnce = () => {
+      read ??= readSentence(text, sentence);
+      return read;
+    };
+    const at = (span: Span) => ({
+      start: span.start,
+      end: span.end,
+      exact: text.slice(span.start, span.end),
+      sentence,
+    });
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const dates = distinct(findDates({ text, publishedAt, sentence, read: readOnce }));
+    const category: ExtractedDate["category"] = guessCategory(sentenceText);
+    for (const found of dates) candidates.push({ kind: "date", ...at(found), date: found.date, category });
+    for (const found of distinct(findFigures(text, readOnce(), dates))) {
+      const { value, unit, qualifier } = found;
+      candidates.push({ kind: "figure", ...at(found), value, unit, qualifier });
+    }
+    for (const found of distinct(findNames(text, sentence, readOnce()))) {
+      candidates.push({ kind: "name", ...at(found), name: found.name, nameType: found.nameType });
+    }
+  }
+  candidates.push(...surnames(text, candidates));
+  return candidates.sort((a, b) => a.start - b.start || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.end - b.end);
+}
+
+/** Overlapping finds of one kind: the longest stays (the first found among equals). */
+function distinct<T extends Span>(found: T[]): T[] {
+  const kept: T[] = [];
+  const byLength = found
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => b.f.end - b.f.start - (a.f.end - a.f.start) || a.i - b.i);
+  for (const { f } of byLength) if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** "Stoltenberg said…" after "Jens Stoltenberg": a named person's surname on its own is that person too. */
+function surnames(text: string, candidates: ExtractedCandidate[]): ExtractedCandidate[] {
+  const names = candidates.filter((c) => c.kind === "name");
+  const taken = (start: number, end: number) => names.some((n) => n.start < end && start < n.end);
+  const found: ExtractedCandidate[] = [];
+  const sentences = findSentences(text);
+  const surnamesSeen = new Set<string>();
+  for (const person of names) {
+    if (person.nameType !== "person") continue;
+    const surname = person.name.split(/\s+/).at(-1) ?? "";
+    if (surname === person.name || surnamesSeen.has(surname)) continue;
+    surnamesSeen.add(surname);
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${surname}(?![\\p{L}\\p{N}])`, "gu");
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index ?? 0;
+      const end = start + surname.length;
+      if (taken(start, end)) continue;
+      const sentence = sentences.find((s) => s.start <= start && end <= s.end) ?? { start, end };
+      found.push({ kind: "name", start, end, exact: surname, sentence, name: surname, nameType: "person" });
+    }
+  }
+  return found;
 }
