@@ -18,7 +18,7 @@ export const TASKS = {
   "extract-document": task(
     async () => (await import("../documents/extract/extract-document-task")).extractDocumentTask,
   ),
-  "extract-candidates": task(async () => (await import("../extraction/extract-candidates")).extractCandidates),
+  "extract-candidates": task(async () => (await import("../extraction/extract-candidates-task")).extractCandidatesTask),
 } satisfies TaskTable;
 
 /** A task takes one structured-clonable value and answers with one (or a promise of one). */
