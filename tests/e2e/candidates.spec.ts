@@ -116,3 +116,63 @@ test("a viewer reads the report without the button to find events and figures", 
   await expect(pane.getByRole("button", { name: "Find events and figures" })).toHaveCount(0);
   await carol.context.close();
 });
+
+test("a document without a publication date asks for one; a candidate decided by a colleague is refused in words; x rejects", async ({
+  browser,
+}) => {
+  const alice = await signedInPage(browser, "alice@watchfloor.test");
+  const bob = await signedInPage(browser, "bob@watchfloor.test");
+  const title = `Field note ${Date.now()}`;
+  const text = [
+    "Field note, midweek edition.",
+    "Talks between the two delegations resume in Oslo on 14 February, officials said.",
+    "Roughly 3,000 soldiers remain at the training ground near Brest.",
+  ].join("\n\n");
+  await alice.page.getByRole("button", { name: "+ Add source" }).click();
+  const form = alice.page.getByRole("form", { name: "Add source" });
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Text").fill(text);
+  await form.getByRole("button", { name: "Add source" }).click();
+  await alice.page.getByRole("button", { name: `Read ${title}` }).click();
+  const alicePane = alice.page.getByTestId("document-pane");
+
+  // No publication date: the pane asks for it, saves it on the source and finds the dates against it.
+  await alicePane.getByRole("button", { name: "Find events and figures" }).click();
+  await expect(alicePane).toContainText("publication date");
+  await alicePane.getByLabel("Published on (UTC)").fill("2022-02-09");
+  await alicePane.getByRole("button", { name: "Save and find" }).click();
+  const aliceList = alicePane.getByRole("listbox", { name: "Candidates found in the document" });
+  await expect(aliceList.locator('[data-kind="date"]').filter({ hasText: "2022-02-14" })).toBeVisible();
+
+  await bob.page.getByRole("button", { name: `Read ${title}` }).click();
+  const bobPane = bob.page.getByTestId("document-pane");
+  const bobList = bobPane.getByRole("listbox", { name: "Candidates found in the document" });
+  await expect(bobList.locator('[data-kind="figure"]').filter({ hasText: "3,000" })).toBeVisible();
+
+  // Alice opens the figure's proposal; Bob confirms the same figure first.
+  await aliceList.focus();
+  const figureId = await selectWithKeys(alice.page, aliceList, "figure", "3,000");
+  await alice.page.keyboard.press("Enter");
+  const aliceProposal = alicePane.getByTestId("candidate-proposal");
+  await expect(aliceProposal.getByLabel("Value")).toHaveValue("3000");
+  await bobList.focus();
+  await selectWithKeys(bob.page, bobList, "figure", "3,000");
+  await bob.page.keyboard.press("Enter");
+  await bob.page.keyboard.press("Enter");
+  await expect(bobPane.getByTestId("candidate-proposal")).toHaveCount(0);
+  await expect(aliceList.locator(`[id="${figureId}"]`)).toContainText("confirmed by Bob Okafor");
+  await aliceProposal.getByLabel("Value").press("Enter");
+  await expect(aliceProposal).toContainText("Bob Okafor already confirmed this candidate");
+  await alice.page.keyboard.press("Escape");
+  await expect(aliceProposal).toHaveCount(0);
+
+  // x turns a name down; Bob sees it rejected.
+  await expect(aliceList).toBeFocused();
+  const osloId = await selectWithKeys(alice.page, aliceList, "name", "Oslo");
+  await alice.page.keyboard.press("x");
+  await expect(aliceList.locator(`[id="${osloId}"]`)).toHaveAttribute("data-status", "rejected");
+  await expect(bobList.locator(`[id="${osloId}"]`)).toHaveAttribute("data-status", "rejected");
+
+  await alice.context.close();
+  await bob.context.close();
+});
