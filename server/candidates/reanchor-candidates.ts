@@ -4,7 +4,7 @@
 import type { QuoteSelector } from "@/lib/anchoring";
 import type { WireCandidateAnchor } from "@/lib/schemas/candidate";
 import type { TransactionClient } from "../db/transaction";
-import type { AnchorPassages } from "../documents/save-source-version";
+import type { AnchorPassages } from "../documents/anchor-passages";
 
 export async function reanchorCandidates(
   tx: TransactionClient,

@@ -10,6 +10,7 @@ import { toWireSource } from "../content/to-wire";
 import type { TransactionClient } from "../db/transaction";
 import { AppError } from "../errors";
 import { commitBoardChange } from "../ops/commit-board-change";
+import type { AnchorPassages } from "./anchor-passages";
 
 export type NewSourceVersion = {
   boardId: string;
@@ -79,12 +80,6 @@ async function claimNextVersion(tx: TransactionClient, revision: NewSourceVersio
     `The document is at version ${current.currentVersion} now, not ${revision.basedOnVersion}: read version ${current.currentVersion} and apply your changes to it`,
   );
 }
-
-/** How the new text is searched: the worker pool on the server, the task's own function in the seed. */
-export type AnchorPassages = (input: {
-  text: string;
-  selectors: QuoteSelector[];
-}) => Promise<({ start: number; end: number } | null)[]> | ({ start: number; end: number } | null)[];
 
 /** Finds every passage annotation on the source in the new text and stores where it is. */
 export async function reanchorPassages(

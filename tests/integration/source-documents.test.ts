@@ -121,7 +121,7 @@ describe("reading and revising", () => {
     );
     await expect.poll(() => ops.slice(seen).find((op) => op.type === "source.revised")).toBeTruthy();
     const op = ops.slice(seen).find((candidate) => candidate.type === "source.revised");
-    expect(op?.data).toEqual({ source: revised.source, version: 2, anchors: revised.anchors });
+    expect(op?.data).toEqual({ source: revised.source, version: 2, anchors: revised.anchors, candidates: revised.candidates });
     // A fresh snapshot (a third client) holds the same anchors as the op told the watcher.
     const joined = await editor.emitWithAck("board:join", { boardId: board.id });
     if (!joined.ok || !("snapshot" in joined)) throw new Error("no snapshot");
