@@ -21,8 +21,8 @@ import { SourcesPanel } from "./content/SourcesPanel";
 import { DocumentPane } from "./document/DocumentPane";
 import { DocumentPicker } from "./document/DocumentPicker";
 import { EvidenceContext } from "./document/EvidenceLines";
-import { evidenceIndex } from "./document/evidence";
 import type { PassageTarget } from "./document/passages";
+import { useEvidence } from "./document/use-evidence";
 import { MentionsPanel } from "./MentionsPanel";
 import { PresenceBar } from "./PresenceBar";
 import { type PassageJump, SearchBox } from "./SearchBox";
@@ -130,19 +130,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   );
 
   // The evidence passages of confirmed candidates, shown under their event or figure (issue 15).
-  const threads = state?.annotations.threads;
-  const threadOrder = state?.annotations.threadOrder;
-  const sourcesById = state?.sources.byId;
-  const evidence = useMemo(
-    () => ({
-      evidence:
-        threads && threadOrder && sourcesById
-          ? evidenceIndex({ order: threadOrder, byHead: threads }, sourcesById)
-          : new Map(),
-      open: (jump: PassageJump) => openPassage({ ...jump }),
-    }),
-    [threads, threadOrder, sourcesById, openPassage],
-  );
+  const evidence = useEvidence(state, openPassage);
 
   if (left) {
     return (

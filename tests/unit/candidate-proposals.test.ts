@@ -3,11 +3,15 @@
 import { describe, expect, it } from "vitest";
 import { applyCandidateOps, bookOf } from "@/components/board/document/candidate-book";
 import { candidateMarks } from "@/components/board/document/candidate-marks";
+import { evidenceIndex } from "@/components/board/document/evidence";
 import { proposeEvent, sentenceOf, shortenAtWord } from "@/components/board/document/propose-event";
 import { proposeObservation } from "@/components/board/document/propose-observation";
 import { suggestIndicator } from "@/components/board/document/suggest-indicator";
+import type { AnnotationThread } from "@/lib/annotation-filter";
 import type { WireOp } from "@/lib/ops";
+import type { WireAnnotation } from "@/lib/schemas/annotation";
 import type { ExtractedMeaning, WireCandidate } from "@/lib/schemas/candidate";
+import { ShardedMap } from "@/lib/sharded-map";
 
 const SOURCE = "0b5e7a51-0000-4000-8000-000000000001";
 const TEXT = [
@@ -248,5 +252,65 @@ describe("candidate marks", () => {
       [personnel.id, personnel.start, "figure", true],
     ]);
     expect(candidateMarks([thursday], 2, null)).toEqual([]);
+  });
+});
+
+function passageNote(id: string, exact: string, extra: Partial<WireAnnotation>): WireAnnotation {
+  const start = TEXT.indexOf(exact);
+  return {
+    id,
+    boardId: "b",
+    author: { id: "u", name: "Bob" },
+    target: { type: "source-span", sourceId: SOURCE, version: 1, start, end: start + exact.length, exact },
+    body: "Evidence",
+    kind: "note",
+    confidence: null,
+    tags: [],
+    parentId: null,
+    version: 1,
+    resolvedAt: null,
+    resolvedBy: null,
+    automatic: false,
+    mentions: [],
+    createdAt: "2022-01-11T09:00:00.000Z",
+    updatedAt: "2022-01-11T09:00:00.000Z",
+    ...extra,
+  };
+}
+
+describe("evidence under events and figures", () => {
+  it("is found by evidenceFor, with the source's title, its quote and where to open it now", () => {
+    const forEvent = passageNote("a1", "on Thursday", {
+      evidenceFor: { type: "event", eventId: "e1" },
+      anchor: { status: "anchored", version: 2, start: 300, end: 311 },
+    });
+    const forFigure = passageNote("a2", "Around 4,500 personnel", {
+      evidenceFor: { type: "observation", observationId: "o1" },
+      anchor: { status: "orphaned", version: 2 },
+    });
+    const plainNote = passageNote("a3", "Some 40 trucks", {});
+    const notes = [forEvent, forFigure, plainNote];
+    const threads = {
+      order: notes.map(({ id }) => id),
+      byHead: ShardedMap.from(notes.map((top) => [top.id, { top, replies: [] } satisfies AnnotationThread] as const)),
+    };
+    const index = evidenceIndex(threads, new Map([[SOURCE, { title: "Wire 7" }]]));
+    expect([...index.keys()]).toEqual(["event:e1", "observation:o1"]);
+    expect(index.get("event:e1")).toEqual([
+      {
+        annotationId: "a1",
+        sourceId: SOURCE,
+        sourceTitle: "Wire 7",
+        quote: "on Thursday",
+        version: 2,
+        offset: 300,
+        lost: false,
+      },
+    ]);
+    expect(index.get("observation:o1")?.[0]).toMatchObject({
+      version: 1,
+      offset: forFigure.target.type === "source-span" ? forFigure.target.start : -1,
+      lost: true,
+    });
   });
 });
