@@ -49,6 +49,11 @@ test("an editor confirms the Geneva talks and the troop figure with the keyboard
   await expect(pane.locator('[data-candidate-kind="date"]').first()).toBeVisible();
   await expect(pane.locator('[data-candidate-kind="figure"]').first()).toBeVisible();
 
+  // Names only suggest places: Bob leaves them out of the list and off the text.
+  await pane.getByRole("button", { name: /^Names \(\d+\)$/ }).click();
+  await expect(list.locator('[data-kind="name"]')).toHaveCount(0);
+  await expect(pane.locator('[data-candidate-kind="name"]')).toHaveCount(0);
+
   // From here on, keys only: the list holds the focus, j moves, Enter proposes, Enter saves.
   await list.focus();
   const talks = list.locator(`[id="${await selectWithKeys(bob.page, list, "date", "2022-01-10")}"]`);
@@ -67,6 +72,8 @@ test("an editor confirms the Geneva talks and the troop figure with the keyboard
   const figure = list.locator(`[id="${await selectWithKeys(bob.page, list, "figure", "100,000")}"]`);
   await bob.page.keyboard.press("e");
   await expect(proposal.getByLabel("Value")).toHaveValue("100000");
+  // "Since November, Moscow has brought …": a count as of the report, not of 1 November.
+  await expect(proposal.getByLabel("Observed at (UTC)")).toHaveValue("2022-01-08T09:00");
   await expect(proposal.getByRole("combobox", { name: "Indicator" }).locator("option:checked")).toHaveText(
     new RegExp(TROOPS),
   );

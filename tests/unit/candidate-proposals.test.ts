@@ -129,7 +129,7 @@ describe("a figure proposes an observation", () => {
   const published = { publishedAt: "2022-01-11T08:00:00.000Z" };
 
   it("personnel go on the troop indicator, at the date of the same sentence", () => {
-    const proposal = proposeObservation(personnel, ALL, published, INDICATORS);
+    const proposal = proposeObservation(personnel, ALL, published, INDICATORS, sentenceOf(personnel, TEXT, 1));
     expect(proposal).toEqual({
       value: 4500,
       indicatorId: "i-troops",
@@ -141,19 +141,44 @@ describe("a figure proposes an observation", () => {
   it("in a sentence with a range, at the range's end", () => {
     const range = { ...saturday, date: { start: "2021-11", end: "2022-01-10", precision: "month" as const } };
     const others = ALL.map((other) => (other.id === saturday.id ? range : other));
-    const proposal = proposeObservation(personnel, others, published, INDICATORS);
+    const proposal = proposeObservation(personnel, others, published, INDICATORS, sentenceOf(personnel, TEXT, 1));
     expect(proposal.observedAt).toBe("2022-01-10T12:00:00.000Z");
   });
 
+  it("a date after 'since' starts what is still going on: the figure is at the publication date", () => {
+    const text = "Since December, about 900 engineers have worked at the bridge.";
+    const since: WireCandidate & { kind: "date" } = {
+      ...saturday,
+      start: 6,
+      end: 14,
+      exact: "December",
+      sentence: { start: 0, end: text.length },
+      date: { start: "2021-12", precision: "month" },
+    };
+    const engineers: WireCandidate & { kind: "figure" } = {
+      ...personnel,
+      start: 16,
+      end: 35,
+      exact: "about 900 engineers",
+      sentence: { start: 0, end: text.length },
+      value: 900,
+      unit: "engineers",
+    };
+    const proposal = proposeObservation(engineers, [since, engineers], published, INDICATORS, text);
+    expect(proposal.observedAt).toBe(published.publishedAt);
+    const early = proposeObservation(engineers, [since, engineers], published, INDICATORS, `Early ${text.slice(6)}`);
+    expect(early.observedAt).toBe("2021-12-01T12:00:00.000Z");
+  });
+
   it("without a date in its sentence, at the publication date", () => {
-    const proposal = proposeObservation(trucks, ALL, published, INDICATORS);
+    const proposal = proposeObservation(trucks, ALL, published, INDICATORS, sentenceOf(trucks, TEXT, 1));
     expect(proposal.observedAt).toBe(published.publishedAt);
     expect(proposal.indicatorId).toBe("i-vehicles");
   });
 
   it("a unit no indicator speaks of suggests none, and a new indicator named after it", () => {
     const drones = { ...trucks, unit: "reconnaissance drones", value: 12 };
-    const proposal = proposeObservation(drones, ALL, published, INDICATORS);
+    const proposal = proposeObservation(drones, ALL, published, INDICATORS, sentenceOf(drones, TEXT, 1));
     expect(proposal.indicatorId).toBeNull();
     expect(proposal.newIndicator).toEqual({ name: "Reconnaissance drones", unit: "reconnaissance drones" });
   });

@@ -218,9 +218,9 @@ function EventProposalForm({
 }
 
 function ObservationProposalForm(props: FormProps<"figure">) {
-  const { candidate, candidates, source, board, ids, grade, buttons, problem, save, onCancel } = props;
+  const { candidate, candidates, sentence, source, board, ids, grade, buttons, problem, save, onCancel } = props;
   const indicators = board.indicators.list;
-  const [proposal] = useState(() => proposeObservation(candidate, candidates, source, indicators));
+  const [proposal] = useState(() => proposeObservation(candidate, candidates, source, indicators, sentence));
   const [value, setValue] = useState(String(proposal.value));
   const [indicatorId, setIndicatorId] = useState(proposal.indicatorId ?? NEW_INDICATOR);
   const [newName, setNewName] = useState(proposal.newIndicator.name);
