@@ -1,6 +1,6 @@
 // What compromise tells about one sentence, with positions turned into offsets into the whole text:
 // its words and their tags, its numbers (with their values), the people, places and organisations it
-// knows, and (on demand, since it is the slowest part) each verb's tense.
+// knows, and its verb groups with their tense (read from the word tags).
 import nlp from "compromise";
 import type { Span } from "./find-sentences";
 
@@ -18,7 +18,7 @@ export type ReadSentence = {
   places: Span[];
   organisations: Span[];
   verbs: () => VerbMention[];
-  /** The tense of the sentence's main verb, as compromise parses the sentence. */
+  /** The tense of the sentence's first finite verb group. */
   sentenceTense: () => Tense;
 };
 
