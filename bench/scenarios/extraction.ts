@@ -247,7 +247,7 @@ async function fanOutWindow(
 type FanOutResult = { rows: Row[]; usage: Record<string, SideUsage>; notes: string[]; met: boolean };
 
 async function fanOutWhileExtracting(context: BenchContext, text: string): Promise<FanOutResult> {
-  const durationMs = context.quick ? 3_000 : 15_000;
+  const durationMs = context.quick ? 3_000 : 12_000;
   const cast = await prepareCast(context.databaseUrl, { editors: 2, viewers: VIEWER_SESSIONS });
   const wf = await startWatchfloor(context.databaseUrl);
   try {
@@ -261,58 +261,80 @@ async function fanOutWhileExtracting(context: BenchContext, text: string): Promi
     const boardId = cast.board.id;
     const [warmUp, ...sourceIds] = await createSources(wf.url, cookies.extractor, boardId, text, context.quick ? 3 : 9);
     if (!warmUp) throw new Error("no source");
+    const extractor = (ids: string[]) =>
+      startExtracting({ url: wf.url, cookie: cookies.extractor, boardId, sourceIds: ids });
     // Unmeasured: the server's worker loads the extraction libraries on its first extraction.
-    const warm = startExtracting({ url: wf.url, cookie: cookies.extractor, boardId, sourceIds: [warmUp] });
+    const warm = extractor([warmUp]);
     while (warm.stats.done + warm.stats.failed === 0) await sleep(50);
     const warmStats = await warm.stop();
     if (warmStats.done === 0) throw new Error(`source:extract failed: ${warmStats.failures.join("; ")}`);
 
     const side = { url: wf.url, pid: wf.pid, boardId, eventId: cast.board.eventId, cookies };
+    const extractingWindow = async (ids: string[]) => {
+      let stats: Extracting = { done: 0, fresh: 0, failed: 0, roundTripsMs: [], failures: [] };
+      const run = await fanOutWindow(side, durationMs, context.quick, () => {
+        const loop = extractor(ids);
+        stats = loop.stats;
+        return loop;
+      });
+      return { run, stats };
+    };
     context.log("extraction: fan-out without extraction");
     const quiet = await fanOutWindow(side, durationMs, context.quick);
-    context.log("extraction: fan-out while extracting");
-    let extracting: Extracting | null = null;
-    const loaded = await fanOutWindow(side, durationMs, context.quick, () => {
-      const run = startExtracting({ url: wf.url, cookie: cookies.extractor, boardId, sourceIds });
-      extracting = run.stats;
-      return run;
-    });
-    const stats = extracting as Extracting | null;
-    if (!stats) throw new Error("no extraction ran");
+    context.log("extraction: fan-out while extracting reports for the first time");
+    const first = await extractingWindow(sourceIds);
+    // The same reports again: the engine runs, nothing new is stored or broadcast. Tells the engine's own
+    // cost to the live path from that of proposing its candidates (insert, op, every watcher's copy).
+    context.log("extraction: fan-out while extracting the same reports again");
+    const again = await extractingWindow([warmUp, ...sourceIds.slice(0, Math.max(first.stats.fresh, 1))]);
 
-    const p50Ratio = loaded.latency.p50 / Math.max(quiet.latency.p50, 0.01);
-    const p99Ratio = loaded.latency.p99 / Math.max(quiet.latency.p99, 0.01);
-    const failures = quiet.failedWrites + loaded.failedWrites + stats.failed;
-    const met = loaded.latency.p99 <= FAN_OUT_RATIO * quiet.latency.p99 && failures === 0 && stats.done > 0;
+    const ratio = (key: "p50" | "p99", run: FanOutRun) => round(run.latency[key] / Math.max(quiet.latency[key], 0.01));
+    const failures = quiet.failedWrites + first.run.failedWrites + first.stats.failed;
+    const met = first.run.latency.p99 <= FAN_OUT_RATIO * quiet.latency.p99 && failures === 0 && first.stats.done > 0;
     const notes: string[] = [];
-    if (stats.failures.length) notes.push(`Failed extractions, e.g. ${stats.failures.join("; ")}`);
+    const failed = [...first.stats.failures, ...again.stats.failures];
+    if (failed.length) notes.push(`Failed extractions, e.g. ${failed.join("; ")}`);
     if (!met) {
       notes.push(
-        `While extracting the fan-out p99 is ${loaded.latency.p99} ms against ${quiet.latency.p99} ms without ` +
-          `(${round(p99Ratio)}×); ${failures} writes or extractions failed; ${stats.done} extractions ran.`,
+        `While reports were extracted for the first time the fan-out p99 is ${first.run.latency.p99} ms against ` +
+          `${quiet.latency.p99} ms without (${ratio("p99", first.run)}×); extracting them again (nothing new ` +
+          `proposed) ${again.run.latency.p99} ms (${ratio("p99", again.run)}×); ${failures} writes or ` +
+          `extractions failed; ${first.stats.done} first extractions ran.`,
       );
     }
     const windowRows = (label: string, run: FanOutRun): Row[] => [
-      ...(["p50", "p99", "max"] as const).map((key) => row(`${label} fan-out ${key}`, "ms", run.latency[key])),
-      row(`${label} deliveries`, "of expected", round(run.latency.count / (WATCHERS * run.writes), 4)),
-      row(`${label} writes`, "count", run.writes),
+      ...(["p50", "p99", "max"] as const).map((key) => row(`${label}: fan-out ${key}`, "ms", run.latency[key])),
+      row(`${label}: deliveries`, "of expected", round(run.latency.count / (WATCHERS * run.writes), 4)),
+      row(`${label}: writes`, "count", run.writes),
     ];
+    const extractingRows = (label: string, window: { run: FanOutRun; stats: Extracting }, judged: boolean) => [
+      ...windowRows(label, window.run),
+      row(`${label}: fan-out p50 / without`, "ratio", ratio("p50", window.run)),
+      row(
+        `${label}: fan-out p99 / without${judged ? ` (target ≤ ${FAN_OUT_RATIO}: ${verdict(met)})` : ""}`,
+        "ratio",
+        ratio("p99", window.run),
+      ),
+      row(`${label}: source:extract answered`, "count", window.stats.done),
+      row(`${label}: source:extract round trip, median`, "ms", round(median(window.stats.roundTripsMs))),
+      row(`${label}: failed writes and extractions`, "count", window.run.failedWrites + window.stats.failed),
+    ];
+    if (first.stats.done > first.stats.fresh) {
+      notes.push(
+        `The first-extraction window ran out of fresh reports: ${first.stats.done - first.stats.fresh} repeats.`,
+      );
+    }
     return {
       rows: [
-        ...windowRows("without extraction:", quiet),
-        ...windowRows("while extracting:", loaded),
-        row("fan-out p50, while extracting / without", "ratio", round(p50Ratio)),
-        row(
-          `fan-out p99, while extracting / without (target ≤ ${FAN_OUT_RATIO}: ${verdict(met)})`,
-          "ratio",
-          round(p99Ratio),
-        ),
-        row("source:extract answered in the window", "count", stats.done),
-        row("of which first extractions of their report", "count", stats.fresh),
-        row("source:extract round trip, median", "ms", round(median(stats.roundTripsMs))),
-        row("failed writes and extractions", "count", failures),
+        ...windowRows("without extraction", quiet),
+        ...extractingRows("extracting reports for the first time", first, true),
+        ...extractingRows("extracting the same reports again", again, false),
       ],
-      usage: { "without extraction": quiet.usage, "while extracting": loaded.usage },
+      usage: {
+        "without extraction": quiet.usage,
+        "first extractions": first.run.usage,
+        "repeat extractions": again.run.usage,
+      },
       notes,
       met,
     };
@@ -330,7 +352,7 @@ export async function runExtraction(context: BenchContext): Promise<ScenarioResu
   const input = { text, publishedAt: PUBLISHED_AT };
   context.log(`extraction: timing a ${text.length}-code-unit report in the worker pool`);
   const pool = createWorkerPool({ threads: 1, maxQueue: 4, taskTimeoutMs: 120_000, logger: createLogger("silent") });
-  const timing = await timeInPool(pool, input, context.quick ? 3 : 7).finally(() => pool.close());
+  const timing = await timeInPool(pool, input, context.quick ? 3 : 5).finally(() => pool.close());
   const timeMet = timing.medianMs <= TARGET_MS;
 
   const fanOut = await fanOutWhileExtracting(context, text);
