@@ -3,7 +3,7 @@
 // filtered by kind, each with its status. The list is one tab stop; ↓/↑ (or j/k) move through it, Enter or
 // e opens the proposal for the selected candidate, x rejects it (issue 15, "Confirming"). Names only
 // suggest places, so they cannot be confirmed, only rejected.
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useMemo } from "react";
 import type { BoardState } from "@/lib/board-state";
 import { CANDIDATE_KINDS, type CandidateKind, type WireCandidate } from "@/lib/schemas/candidate";
 import styles from "./document.module.css";
@@ -32,11 +32,17 @@ export function CandidateList(props: Props) {
   const shown = candidates.filter((candidate) => kinds.has(candidate.kind));
   const selectedIndex = shown.findIndex((candidate) => candidate.id === selectedId);
   const selected = shown[selectedIndex];
+  // Which indicator holds each figure, built once per change of the figures, not once per row.
+  const indicators = board.indicators.list;
+  const indicatorOf = useMemo(
+    () =>
+      new Map(indicators.flatMap((indicator) => indicator.observations.map(({ id }) => [id, indicator.name] as const))),
+    [indicators],
+  );
   const counts = (kind: CandidateKind) => candidates.filter((candidate) => candidate.kind === kind).length;
 
-  const rowRefs = useRef(new Map<string, HTMLDivElement>());
   useEffect(() => {
-    if (selectedId) rowRefs.current.get(selectedId)?.scrollIntoView({ block: "nearest" });
+    if (selectedId) document.getElementById(`candidate-${selectedId}`)?.scrollIntoView({ block: "nearest" });
   }, [selectedId]);
 
   const move = (step: number) => {
@@ -90,39 +96,56 @@ export function CandidateList(props: Props) {
         }}
       >
         {shown.map((candidate) => (
-          // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox holds the keys (aria-activedescendant)
-          <div
+          <CandidateRow
             key={candidate.id}
-            tabIndex={-1}
-            id={`candidate-${candidate.id}`}
-            ref={(element) => {
-              if (element) rowRefs.current.set(candidate.id, element);
-              else rowRefs.current.delete(candidate.id);
-            }}
-            role="option"
-            aria-selected={candidate.id === selectedId}
-            data-testid="candidate"
-            data-kind={candidate.kind}
-            data-status={candidate.status}
-            className={styles.candidateRow}
-            onClick={() => onSelect(candidate.id)}
-          >
-            <span className={styles.candidateHead}>
-              <span className={styles.kindTag}>{candidate.kind}</span>
-              <strong>{meaningOf(candidate)}</strong>
-              <span className={styles.status} data-status={candidate.status}>
-                {candidate.anchor.status === "orphaned" ? "passage lost" : candidate.status}
-              </span>
-            </span>
-            <span className="muted">“{candidate.exact}”</span>
-            <Outcome candidate={candidate} board={board} />
-          </div>
+            candidate={candidate}
+            selected={candidate.id === selectedId}
+            onSelect={onSelect}
+            events={board.events.byId}
+            indicatorOf={indicatorOf}
+          />
         ))}
       </div>
       {!shown.length ? <p className="muted">None{candidates.length ? " of the kinds chosen" : " yet"}.</p> : null}
     </section>
   );
 }
+
+type RowProps = {
+  candidate: WireCandidate;
+  selected: boolean;
+  onSelect: (id: string) => void;
+  events: BoardState["events"]["byId"];
+  indicatorOf: ReadonlyMap<string, string>;
+};
+
+/** Memoized: a move through the list re-renders the two rows whose selection changed, not thousands. */
+const CandidateRow = memo(function CandidateRow({ candidate, selected, onSelect, events, indicatorOf }: RowProps) {
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox holds the keys (aria-activedescendant)
+    <div
+      tabIndex={-1}
+      id={`candidate-${candidate.id}`}
+      role="option"
+      aria-selected={selected}
+      data-testid="candidate"
+      data-kind={candidate.kind}
+      data-status={candidate.status}
+      className={styles.candidateRow}
+      onClick={() => onSelect(candidate.id)}
+    >
+      <span className={styles.candidateHead}>
+        <span className={styles.kindTag}>{candidate.kind}</span>
+        <strong>{meaningOf(candidate)}</strong>
+        <span className={styles.status} data-status={candidate.status}>
+          {candidate.anchor.status === "orphaned" ? "passage lost" : candidate.status}
+        </span>
+      </span>
+      <span className="muted">“{candidate.exact}”</span>
+      <Outcome candidate={candidate} events={events} indicatorOf={indicatorOf} />
+    </div>
+  );
+});
 
 const KEYS: Record<string, "next" | "previous" | "propose" | "reject" | undefined> = {
   ArrowDown: "next",
@@ -146,13 +169,13 @@ function meaningOf(candidate: WireCandidate): string {
 }
 
 /** Who decided, and what a confirmed candidate became (an event links to its place on the timeline). */
-function Outcome({ candidate, board }: { candidate: WireCandidate; board: BoardState }) {
+function Outcome({ candidate, events, indicatorOf }: Omit<RowProps, "selected" | "onSelect">) {
   if (candidate.status === "proposed") return null;
   const by = candidate.decidedBy ? ` by ${candidate.decidedBy.name}` : "";
   const outcome = candidate.outcome;
   if (candidate.status === "rejected" || !outcome) return <span className="muted">{`${candidate.status}${by}`}</span>;
   if (outcome.type === "event") {
-    const event = board.events.byId.get(outcome.eventId);
+    const event = events.get(outcome.eventId);
     return (
       <span className="muted">
         {`confirmed${by} as `}
@@ -160,13 +183,11 @@ function Outcome({ candidate, board }: { candidate: WireCandidate; board: BoardS
       </span>
     );
   }
-  const indicator = [...board.indicators.byId.values()].find((candidateIndicator) =>
-    candidateIndicator.observations.some((observation) => observation.id === outcome.observationId),
-  );
+  const indicator = indicatorOf.get(outcome.observationId);
   return (
     <span className="muted">
       {`confirmed${by} as `}
-      {indicator ? `a figure on “${indicator.name}”` : "a figure since deleted"}
+      {indicator ? `a figure on “${indicator}”` : "a figure since deleted"}
     </span>
   );
 }
