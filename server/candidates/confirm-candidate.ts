@@ -16,6 +16,7 @@ import { type BoardChange, commitBoardChange } from "../ops/commit-board-change"
 import { BECOMES, type ConfirmContext, type ConfirmedFact, confirmFact } from "./confirmed-fact";
 import { decider, type LockedCandidate, lockCandidate } from "./lock-candidate";
 import { CANDIDATE_INCLUDE, toWireCandidate } from "./to-wire-candidate";
+import { WAITS_FOR_REVISION } from "./waits-for-revision";
 
 export async function confirmCandidate(options: {
   domain: Domain;
@@ -32,6 +33,7 @@ export async function confirmCandidate(options: {
     actor,
     boardId: input.boardId,
     authority: { action: "content.write" },
+    transaction: WAITS_FOR_REVISION,
     change: async (tx): Promise<BoardChange[]> => {
       const candidate = await lockCandidate(tx, input.boardId, input.candidateId);
       if (candidate.status === "confirmed" && candidate.evidenceAnnotationId === input.evidenceId) {

@@ -13,6 +13,7 @@ import type { TransactionClient } from "../db/transaction";
 import { AppError, parseInput } from "../errors";
 import { admitBoardChange, commitBoardChange } from "../ops/commit-board-change";
 import { CANDIDATE_INCLUDE, meaningOf, toWireCandidate } from "./to-wire-candidate";
+import { WAITS_FOR_REVISION } from "./waits-for-revision";
 
 /** What the change needs of the source, read before the engine runs and checked again under the lock. */
 type Reading = { sourceId: string; version: number; currentVersion: number };
@@ -58,6 +59,7 @@ export async function extractSourceCandidates(options: {
     actor,
     boardId: input.boardId,
     authority: admission,
+    transaction: WAITS_FOR_REVISION,
     change: async (tx) => {
       await lockSourceAt(tx, input.id, source.currentVersion);
       const inserted = await insertCandidates(tx, input.boardId, reading, rows);

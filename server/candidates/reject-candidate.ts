@@ -8,6 +8,7 @@ import { AppError, parseInput } from "../errors";
 import { type BoardChange, commitBoardChange } from "../ops/commit-board-change";
 import { decider, lockCandidate } from "./lock-candidate";
 import { CANDIDATE_INCLUDE, toWireCandidate } from "./to-wire-candidate";
+import { WAITS_FOR_REVISION } from "./waits-for-revision";
 
 export async function rejectCandidate(options: {
   domain: BaseDomain;
@@ -22,6 +23,7 @@ export async function rejectCandidate(options: {
     actor,
     boardId: input.boardId,
     authority: { action: "content.write" },
+    transaction: WAITS_FOR_REVISION,
     change: async (tx): Promise<BoardChange[]> => {
       const candidate = await lockCandidate(tx, input.boardId, input.candidateId);
       if (candidate.status === "confirmed")

@@ -1,0 +1,162 @@
+// Review of issue 15's candidate services (server/candidates/**), over a real socket and PostgreSQL: what
+// candidates.test.ts leaves out — a candidate change while a long revision holds its source, a version
+// beyond the database's integers, a document near the length limit.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WireOp } from "@/lib/ops";
+import type { WireCandidate } from "@/lib/schemas/candidate";
+import { LIMITS } from "@/lib/schemas/common";
+import { LABELLED_REPORTS } from "../fixtures/extraction/labelled-set";
+import { makeAnalyst, makeBoard, type TestAnalyst, type TestBoard, type TestSocket } from "../support/factories";
+import { connectedSocket, joinedSocket, openTestApp, type TestApp } from "../support/open-test-app";
+
+let app: TestApp;
+let bob: TestAnalyst;
+let carol: TestAnalyst;
+let board: TestBoard;
+let editor: TestSocket;
+const ops: WireOp[] = [];
+
+const PUBLISHED = "2022-01-11T06:00:00.000Z";
+const REPORT = [
+  "Delegations of both sides meet in Geneva on Monday, 17 January.",
+  "Satellite pictures taken on 10 January show roughly 106,000 personnel within reach of the border.",
+].join("\n\n");
+
+beforeAll(async () => {
+  app = await openTestApp();
+  bob = await makeAnalyst(app, { name: "Bob Okafor" });
+  carol = await makeAnalyst(app, { name: "Carol Lindqvist" });
+  board = await makeBoard(app, [
+    [bob, "editor"],
+    [carol, "viewer"],
+  ]);
+  editor = await connectedSocket(app, bob);
+  await joinedSocket(app, carol, board, (socket) => socket.on("board:op", (op) => ops.push(op)));
+});
+
+afterAll(() => app?.stop());
+
+async function createSource(text: string) {
+  const created = await editor.timeout(60_000).emitWithAck("source:create", {
+    id: randomUUID(),
+    boardId: board.id,
+    title: "Wire 9",
+    text,
+    publishedAt: PUBLISHED,
+    reliability: "C",
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  return created.source;
+}
+
+/** The labelled reports' paragraphs, each numbered so none repeats, up to `length` code units. */
+function longDocument(length: number): string {
+  const paragraphs = LABELLED_REPORTS.flatMap((report) => report.text.split(/\n\s*\n/)).filter((p) => p.trim());
+  const chosen: string[] = [];
+  let total = 0;
+  for (let index = 0; total < length; index += 1) {
+    const paragraph = `Item ${index + 1}. ${paragraphs[index % paragraphs.length]}`;
+    if (total + paragraph.length + 2 > length) break;
+    chosen.push(paragraph);
+    total += paragraph.length + 2;
+  }
+  return chosen.join("\n\n");
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Holds the source's row as a revision does while it re-anchors (measured: 9.9 s for a 1 MiB document with
+ * 27,563 candidates); answers once the row is taken, with the hold's end.
+ */
+async function holdSourceRow(sourceId: string, ms: number): Promise<{ released: Promise<void> }> {
+  let taken: () => void = () => undefined;
+  const locked = new Promise<void>((resolve) => {
+    taken = resolve;
+  });
+  const held = app.db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "Source" WHERE id = ${sourceId}::uuid FOR UPDATE`;
+      taken();
+      await sleep(ms);
+    },
+    { timeout: ms + 10_000 },
+  );
+  await locked;
+  return { released: held };
+}
+
+/** The one candidate of that kind whose text holds `words`. */
+function pick(candidates: WireCandidate[], kind: WireCandidate["kind"], words: string): WireCandidate {
+  const found = candidates.filter((candidate) => candidate.kind === kind && candidate.exact.includes(words));
+  if (found.length !== 1) throw new Error(`expected one ${kind} candidate with “${words}”, found ${found.length}`);
+  return found[0] as WireCandidate;
+}
+
+// Prisma's interactive transactions expire after 5 s by default; a revision holds its source's row for as
+// long as it re-anchors (60 s allowed). A candidate change that waits for it must not expire meanwhile.
+describe("a candidate change during a long revision", () => {
+  it("finding candidates waits for the revision instead of failing as UNAVAILABLE", async () => {
+    const source = await createSource(REPORT);
+    const hold = await holdSourceRow(source.id, 8_000);
+    const answer = await editor.timeout(20_000).emitWithAck("source:extract", { boardId: board.id, id: source.id });
+    await hold.released;
+    expect(answer.ok ? "ok" : answer.error.code).toBe("ok");
+  });
+
+  it("confirming and rejecting wait for the revision instead of failing as UNAVAILABLE", async () => {
+    const source = await createSource(REPORT);
+    const found = await editor.emitWithAck("source:extract", { boardId: board.id, id: source.id });
+    if (!found.ok) throw new Error(found.error.message);
+    const monday = pick(found.candidates, "date", "17 January");
+    const figure = pick(found.candidates, "figure", "106,000");
+    const hold = await holdSourceRow(source.id, 8_000);
+    const [confirmed, rejected] = await Promise.all([
+      editor.timeout(20_000).emitWithAck("candidate:confirm", {
+        boardId: board.id,
+        candidateId: monday.id,
+        evidenceId: randomUUID(),
+        infoCredibility: 2,
+        as: {
+          type: "event",
+          event: {
+            id: randomUUID(),
+            title: "Talks in Geneva",
+            occurredAt: "2022-01-17T09:00:00.000Z",
+            category: "diplomatic",
+          },
+        },
+      }),
+      editor.timeout(20_000).emitWithAck("candidate:reject", { boardId: board.id, candidateId: figure.id }),
+    ]);
+    await hold.released;
+    expect([confirmed, rejected].map((answer) => (answer.ok ? "ok" : answer.error.code))).toEqual(["ok", "ok"]);
+  });
+});
+
+describe("known defects outside server/candidates (it.fails: remove `.fails` once fixed)", () => {
+  // lib/schemas/candidate.ts: ZSourceExtract's version has no upper bound, and the column is a 32-bit int.
+  it.fails("a version beyond the database's integers is VALIDATION, not INTERNAL", async () => {
+    const source = await createSource(REPORT);
+    const answer = await editor.emitWithAck("source:extract", { boardId: board.id, id: source.id, version: 2 ** 31 });
+    expect(answer.ok ? "ok" : answer.error.code).toBe("VALIDATION");
+  });
+});
+
+// The design keeps candidates out of the board snapshot because a long report gives thousands, yet the
+// candidate.proposed op carries every new one to every watcher and into the op log (and catch-up). A
+// document within LIMITS.documentText (1 MiB) gave 27,563 candidates (18,705 of them names) and an op of
+// 11.0 MB, beyond even the socket transport's cap; the extract's answer was as big. The fix changes the op's
+// contract (lib/ops.ts, the pane): see the review report.
+describe("known defect: the proposal of a long document (it.fails: remove `.fails` once fixed)", () => {
+  it.fails("travels in ops no bigger than the socket transport's cap", { timeout: 300_000 }, async () => {
+    const source = await createSource(longDocument(LIMITS.documentText - 100));
+    const answer = await editor.timeout(240_000).emitWithAck("source:extract", { boardId: board.id, id: source.id });
+    if (!answer.ok) throw new Error(`${answer.error.code} ${answer.error.message}`);
+    await expect.poll(() => ops.some((op) => op.seq === answer.seq), { timeout: 60_000 }).toBe(true);
+    const proposed = ops.filter((op) => op.type === "candidate.proposed" && op.data.sourceId === source.id);
+    expect(proposed.length).toBeGreaterThan(0);
+    for (const op of proposed) expect(JSON.stringify(op).length).toBeLessThanOrEqual(LIMITS.socketTransportBytes);
+  });
+});
