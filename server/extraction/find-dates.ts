@@ -118,7 +118,7 @@ function tenseNear(context: DateContext, span: Span): "past" | "present" | "futu
     .read()
     .verbs()
     .filter((verb) => verb.finite && verb.start >= clauseStart && verb.end <= clauseEnd);
-  const before = verbs.filter((verb) => verb.end <= span.start).at(-1);
+  const before = verbs.filter((verb) => verb.start < span.start).at(-1);
   const after = verbs.find((verb) => verb.start >= span.end);
   return (before ?? after)?.tense ?? context.read().sentenceTense();
 }

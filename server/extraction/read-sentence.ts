@@ -52,7 +52,8 @@ const NUMBER_HINT =
 /**
  * Verb groups from compromise's word tags ("will brief", "had reported", "arrived"): compromise's own verb
  * parse says the same tense but costs more than tagging the whole sentence, and it runs for every date.
- * A "will"/"shall" group is future; one led by a past form, or a perfect ("has brought"), is past.
+ * A "will"/"shall" group is future; one led by a past form (not a modal), or a perfect ("has brought"),
+ * is past.
  */
 function verbChunks(words: Word[]): VerbMention[] {
   const chunks: Word[][] = [];
@@ -78,9 +79,11 @@ function verbChunks(words: Word[]): VerbMention[] {
     const lone =
       verbs.length === 1 && (first.tags.has("Gerund") || first.tags.has("Participle") || first.tags.has("Infinitive"));
     const perfect = /^(?:has|have)$/.test(lower[0] ?? "") && verbs.length > 1;
+    // "would go on Wednesday" in reported speech looks ahead like "will"; compromise tags "would" as past.
+    const modal = /^(?:would|could|should|might|may|can|must)$/.test(lower[0] ?? "");
     const tense: Tense = lower.some((w) => w === "will" || w === "shall" || w === "'ll")
       ? "future"
-      : first.tags.has("PastTense") || perfect
+      : !modal && (first.tags.has("PastTense") || perfect)
         ? "past"
         : "present";
     return [{ start: first.start, end: last.end, tense, finite: !lone }];

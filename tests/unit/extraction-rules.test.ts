@@ -27,6 +27,10 @@ describe("weekdays", () => {
     expect(dates("The envoy flew to Vienna on Friday.")[0]?.start).toBe("2022-01-07");
   });
 
+  it("a modal in reported speech looks ahead", () => {
+    expect(dates("He said the talks would go on Wednesday.")[0]?.start).toBe("2022-01-12");
+  });
+
   it("the publication's own weekday is the publication day", () => {
     expect(dates("The council sat on Tuesday.")[0]?.start).toBe(TUESDAY);
   });
