@@ -188,7 +188,17 @@ async function createSources(url: string, cookie: string, boardId: string, text:
   }
 }
 
-type FanOutRun = { latency: LatencySummary; writes: number; failedWrites: number; usage: SideUsage };
+type FanOutRun = {
+  latency: LatencySummary;
+  writes: number;
+  failedWrites: number;
+  usage: SideUsage;
+  /**
+   * The watchers' load client's longest event-loop stall: its 20 sockets each decode every op, so a big
+   * candidate.proposed is decoded 20 times in one process where a browser decodes it once.
+   */
+  watcherStallMs: number;
+};
 
 /** One measured window: 20 watchers and a paced writer, fresh sockets, after a few unmeasured writes. */
 async function fanOutWindow(
@@ -234,6 +244,7 @@ async function fanOutWindow(
         latency,
         writes: run.value.acked + run.value.failed,
         failedWrites: run.value.failed,
+        watcherStallMs: round(Math.max(0, ...run.reports.slice(0, -1).map((report) => report.eventLoop.max))),
         usage: run.usage,
       };
     } finally {
@@ -302,10 +313,18 @@ async function fanOutWhileExtracting(context: BenchContext, text: string): Promi
           `extractions failed; ${first.stats.done} first extractions ran.`,
       );
     }
+    if (first.run.watcherStallMs > FAN_OUT_RATIO * quiet.latency.p99) {
+      notes.push(
+        `The watchers' load client itself stalled up to ${first.run.watcherStallMs} ms while reports were ` +
+          `extracted for the first time (its 20 sockets each decode every candidate.proposed op; ` +
+          "a browser decodes it once): that part of the delay is the load client's, not the server's.",
+      );
+    }
     const windowRows = (label: string, run: FanOutRun): Row[] => [
       ...(["p50", "p99", "max"] as const).map((key) => row(`${label}: fan-out ${key}`, "ms", run.latency[key])),
       row(`${label}: deliveries`, "of expected", round(run.latency.count / (WATCHERS * run.writes), 4)),
       row(`${label}: writes`, "count", run.writes),
+      row(`${label}: watchers' load client, longest event-loop stall`, "ms", run.watcherStallMs),
     ];
     const extractingRows = (label: string, window: { run: FanOutRun; stats: Extracting }, judged: boolean) => [
       ...windowRows(label, window.run),
