@@ -1,14 +1,14 @@
 // Finds the dates, figures and names in a document version's text (issue 15): what source:extract
 // proposes. Runs in the worker pool (task `extract-candidates`); pure, no I/O. Sentence by sentence:
-// chrono-node for dates, compromise for numbers, names and tense, and the rules in find-*.ts for what
-// they lack (docs/extraction.md).
+// chrono-node for dates, compromise for numbers, names and tense (read a paragraph's passage at a time),
+// and the rules in find-*.ts for what they lack (docs/extraction.md).
 import type { CandidateKind, ExtractedCandidate, ExtractedDate } from "@/lib/schemas/candidate";
 import { findDates } from "./find-dates";
 import { findFigures } from "./find-figures";
 import { findNames } from "./find-names";
 import { findSentences, type Span } from "./find-sentences";
 import { guessCategory } from "./guess-category";
-import { type ReadSentence, readSentence } from "./read-sentence";
+import { narrow, type ReadSentence, readPassage } from "./read-sentence";
 
 export type ExtractCandidatesInput = {
   text: string;
@@ -17,17 +17,24 @@ export type ExtractCandidatesInput = {
 };
 
 const KIND_ORDER: Record<CandidateKind, number> = { date: 0, figure: 1, name: 2 };
+/** compromise reads up to this many characters of a paragraph's sentences at once. */
+const PASSAGE_CHARS = 4_000;
 
 /** Every candidate in the text, in text order (ties: date, figure, name). */
 export function extractCandidates(input: ExtractCandidatesInput): ExtractedCandidate[] {
   const { text, publishedAt } = input;
   const candidates: ExtractedCandidate[] = [];
-  for (const sentence of findSentences(text)) {
-    let read: ReadSentence | null = null;
-    const readOnce = () => {
-      read ??= readSentence(text, sentence);
-      return read;
-    };
+  const sentences = findSentences(text);
+  const passages = passagesOf(text, sentences);
+  let passage: { span: Span; read: ReadSentence } | null = null;
+  let next = 0;
+  for (const sentence of sentences) {
+    if (!passage || sentence.end > passage.span.end) {
+      const span = passages[next++] as Span;
+      passage = { span, read: readPassage(text, span) };
+    }
+    const read = narrow(passage.read, sentence);
+    const readOnce = () => read;
     const at = (span: Span) => ({
       start: span.start,
       end: span.end,
@@ -48,6 +55,24 @@ export function extractCandidates(input: ExtractCandidatesInput): ExtractedCandi
   }
   candidates.push(...surnames(text, candidates));
   return candidates.sort((a, b) => a.start - b.start || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.end - b.end);
+}
+
+/** Runs of sentences of one paragraph (no line break between them), each at most PASSAGE_CHARS long. */
+function passagesOf(text: string, sentences: Span[]): Span[] {
+  const passages: Span[] = [];
+  for (const sentence of sentences) {
+    const last = passages[passages.length - 1];
+    // A sentence without a closing stop (a dateline, a heading) ends its passage, else compromise would
+    // read it and the next as one ("KYIV, 11 January — Two more …" makes "Two" a name).
+    const joinable =
+      last &&
+      /[.!?"”’)]$/.test(text.slice(last.start, last.end)) &&
+      !text.slice(last.end, sentence.start).includes("\n") &&
+      sentence.end - last.start <= PASSAGE_CHARS;
+    if (joinable) last.end = sentence.end;
+    else passages.push({ ...sentence });
+  }
+  return passages;
 }
 
 /** Overlapping finds of one kind: the longest stays (the first found among equals). */
