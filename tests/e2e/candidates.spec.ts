@@ -102,6 +102,14 @@ test("an editor confirms the Geneva talks and the troop figure with the keyboard
   // The evidence opens the report at its passage.
   await row.getByTestId("evidence").getByRole("button").click();
   await expect(alice.page.getByTestId("document-pane")).toContainText(REPORT);
+  // Her list draws only the rows in view; with the names left out, the figure's row is among them.
+  const alicePane = alice.page.getByTestId("document-pane");
+  const labels = await alicePane.getByRole("button", { name: /^(Dates|Figures|Names) \(\d+\)$/ }).allTextContents();
+  const total = labels.reduce((sum, label) => sum + Number(label.match(/\((\d+)\)/)?.[1] ?? 0), 0);
+  expect(total).toBeGreaterThan(40);
+  await expect(alicePane.getByTestId("candidate").first()).toBeVisible();
+  expect(await alicePane.getByTestId("candidate").count()).toBeLessThan(total);
+  await alicePane.getByRole("button", { name: /^Names \(\d+\)$/ }).click();
   await expect(alice.page.getByTestId("candidate").filter({ hasText: "100,000" }).first()).toContainText("confirmed");
 
   // Bob closes the document: his chart shows the new point too.

@@ -2,7 +2,9 @@
 // The candidates beside the text: dates, figures and names in the order they sit in the current version,
 // filtered by kind, each with its status. The list is one tab stop; ↓/↑ (or j/k) move through it, Enter or
 // e opens the proposal for the selected candidate, x rejects it (issue 15, "Confirming"). Names only
-// suggest places, so they cannot be confirmed, only rejected.
+// suggest places, so they cannot be confirmed, only rejected. A long report gives thousands of candidates:
+// only the rows in view are in the DOM, as with the text.
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useEffect, useMemo } from "react";
 import type { BoardState } from "@/lib/board-state";
 import { CANDIDATE_KINDS, type CandidateKind, type WireCandidate } from "@/lib/schemas/candidate";
@@ -10,6 +12,8 @@ import styles from "./document.module.css";
 
 const KIND_LABELS: Record<CandidateKind, string> = { date: "Dates", figure: "Figures", name: "Names" };
 const numberFormat = new Intl.NumberFormat("en-GB");
+/** A row's height until measured: kind and meaning, then the quote. */
+const ROW_PX = 46;
 
 type Props = {
   candidates: readonly WireCandidate[];
@@ -29,7 +33,7 @@ export const canPropose = (candidate: WireCandidate) => candidate.kind !== "name
 
 export function CandidateList(props: Props) {
   const { candidates, kinds, onKinds, selectedId, onSelect, onPropose, onReject, canDecide, board, listRef } = props;
-  const shown = candidates.filter((candidate) => kinds.has(candidate.kind));
+  const shown = useMemo(() => candidates.filter((candidate) => kinds.has(candidate.kind)), [candidates, kinds]);
   const selectedIndex = shown.findIndex((candidate) => candidate.id === selectedId);
   const selected = shown[selectedIndex];
   // Which indicator holds each figure, built once per change of the figures, not once per row.
@@ -41,9 +45,17 @@ export function CandidateList(props: Props) {
   );
   const counts = (kind: CandidateKind) => candidates.filter((candidate) => candidate.kind === kind).length;
 
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => ROW_PX,
+    overscan: 8,
+    getItemKey: (index) => shown[index]?.id ?? index,
+  });
+  // The selected row is brought into view, so it is in the DOM for aria-activedescendant.
   useEffect(() => {
-    if (selectedId) document.getElementById(`candidate-${selectedId}`)?.scrollIntoView({ block: "nearest" });
-  }, [selectedId]);
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
+  }, [selectedIndex, virtualizer]);
 
   const move = (step: number) => {
     const next = shown[Math.min(Math.max((selectedIndex < 0 ? -1 : selectedIndex) + step, 0), shown.length - 1)];
@@ -95,16 +107,29 @@ export function CandidateList(props: Props) {
           if (!selected && shown[0]) onSelect(shown[0].id);
         }}
       >
-        {shown.map((candidate) => (
-          <CandidateRow
-            key={candidate.id}
-            candidate={candidate}
-            selected={candidate.id === selectedId}
-            onSelect={onSelect}
-            events={board.events.byId}
-            indicatorOf={indicatorOf}
-          />
-        ))}
+        <div style={{ position: "relative", height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const candidate = shown[item.index];
+            if (!candidate) return null;
+            return (
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className={styles.candidateSlot}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <CandidateRow
+                  candidate={candidate}
+                  selected={candidate.id === selectedId}
+                  onSelect={onSelect}
+                  events={board.events.byId}
+                  indicatorOf={indicatorOf}
+                />
+              </div>
+            );
+          })}
+        </div>
       </div>
       {!shown.length ? <p className="muted">None{candidates.length ? " of the kinds chosen" : " yet"}.</p> : null}
     </section>
