@@ -53,7 +53,7 @@ export function extractCandidates(input: ExtractCandidatesInput): ExtractedCandi
       candidates.push({ kind: "name", ...at(found), name: found.name, nameType: found.nameType });
     }
   }
-  candidates.push(...surnames(text, candidates));
+  candidates.push(...surnames(text, sentences, candidates));
   return candidates.sort((a, b) => a.start - b.start || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.end - b.end);
 }
 
@@ -86,25 +86,38 @@ function distinct<T extends Span>(found: T[]): T[] {
 }
 
 /** "Stoltenberg said…" after "Jens Stoltenberg": a named person's surname on its own is that person too. */
-function surnames(text: string, candidates: ExtractedCandidate[]): ExtractedCandidate[] {
+function surnames(text: string, sentences: Span[], candidates: ExtractedCandidate[]): ExtractedCandidate[] {
   const names = candidates.filter((c) => c.kind === "name");
-  const taken = (start: number, end: number) => names.some((n) => n.start < end && start < n.end);
+  const taken = new Set<number>();
+  for (const n of names) for (let i = n.start; i < n.end; i++) taken.add(i);
   const found: ExtractedCandidate[] = [];
-  const sentences = findSentences(text);
-  const surnamesSeen = new Set<string>();
+  const seen = new Set<string>();
   for (const person of names) {
-    if (person.nameType !== "person") continue;
     const surname = person.name.split(/\s+/).at(-1) ?? "";
-    if (surname === person.name || surnamesSeen.has(surname)) continue;
-    surnamesSeen.add(surname);
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${surname}(?![\\p{L}\\p{N}])`, "gu");
-    for (const match of text.matchAll(pattern)) {
+    if (person.nameType !== "person" || surname === person.name || seen.has(surname)) continue;
+    seen.add(surname);
+    const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    for (const match of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu"))) {
       const start = match.index ?? 0;
       const end = start + surname.length;
-      if (taken(start, end)) continue;
-      const sentence = sentences.find((s) => s.start <= start && end <= s.end) ?? { start, end };
+      if (taken.has(start) || taken.has(end - 1)) continue;
+      const sentence = sentenceAt(sentences, start) ?? { start, end };
       found.push({ kind: "name", start, end, exact: surname, sentence, name: surname, nameType: "person" });
     }
   }
   return found;
+}
+
+/** The sentence holding a position (sentences in text order), by binary search. */
+function sentenceAt(sentences: Span[], position: number): Span | undefined {
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const sentence = sentences[middle] as Span;
+    if (position < sentence.start) high = middle - 1;
+    else if (position >= sentence.end) low = middle + 1;
+    else return sentence;
+  }
+  return undefined;
 }

@@ -128,22 +128,17 @@ function cleanName(
   const demonym =
     words.length === 1 &&
     (first?.tags.has("Demonym") || /^\p{Lu}\p{Ll}+(?:ian|ern|ese|ish)$/u.test(bare(first?.text ?? "")));
-  if (!first || !last || demonym || words.some((w) => NOT_NAMES.has(bare(w.text)))) {
-    return words.length === 0 && read.words.every((w) => w.end <= span.start || w.start >= span.end)
-      ? plain(text, span)
-      : null;
-  }
+  if (!first || !last || demonym || words.some((w) => NOT_NAMES.has(bare(w.text)))) return null;
   const start = Math.max(span.start, first.start);
   const end = Math.min(span.end, first.start + bare(text.slice(first.start, last.end)).length);
-  let from = start;
   const compass = COMPASS.exec(text.slice(Math.max(sentence.start, start - 9), start));
-  if (compass && text.slice(start, end) !== "") from = start - compass[0].length;
-  return plain(text, { start: from, end });
+  return plain(text, { start: compass ? start - compass[0].length : start, end });
 }
 
 /** A word without trailing punctuation or possessive. */
 const bare = (word: string) => word.replace(/(?:[’']s)?[\s,.;:!?)—–-]*$/u, "");
 
+/** The span's name as proposed: a dateline's capitals in title case ("KYIV" → "Kyiv"). */
 function plain(text: string, span: Span): (Span & { name: string }) | null {
   const exact = bare(text.slice(span.start, span.end));
   if (!/^\p{Lu}/u.test(exact)) return null;
