@@ -13,6 +13,7 @@ import { scoreExtraction } from "../../tests/fixtures/extraction/score";
 import { prepareCast, signInAt } from "../support/cast";
 import { openSocket } from "../support/open-socket";
 import type { WriteOutcome } from "../support/protocol";
+import { startServerProbe } from "../support/server-probe";
 import { type LatencySummary, round, sleep, summarize } from "../support/stats";
 import {
   type BenchContext,
@@ -198,6 +199,8 @@ type FanOutRun = {
    * candidate.proposed is decoded 20 times in one process where a browser decodes it once.
    */
   watcherStallMs: number;
+  /** Round trips of a request the server answers without I/O (bench/support/server-probe.ts): its event loop. */
+  serverProbe: LatencySummary;
 };
 
 /** One measured window: 20 watchers and a paced writer, fresh sockets, after a few unmeasured writes. */
@@ -225,6 +228,7 @@ async function fanOutWindow(
   if (!writer) throw new Error("no writer");
   try {
     await writer.send({ cmd: "write", count: quick ? 5 : 30, intervalMs: INTERVAL_MS, eventId: side.eventId });
+    const probe = await startServerProbe(side.url, side.cookies.writer);
     const background = during?.();
     // Let the first extraction reach the worker before the window opens.
     if (background) await sleep(200);
@@ -239,6 +243,7 @@ async function fanOutWindow(
         await sleep(500);
         return outcome;
       });
+      const serverProbe = await probe.stop();
       const latency = summarize(run.reports.flatMap((report) => report.latencies));
       return {
         latency,
@@ -246,6 +251,7 @@ async function fanOutWindow(
         failedWrites: run.value.failed,
         watcherStallMs: round(Math.max(0, ...run.reports.slice(0, -1).map((report) => report.eventLoop.max))),
         usage: run.usage,
+        serverProbe,
       };
     } finally {
       await background?.stop();
@@ -325,6 +331,8 @@ async function fanOutWhileExtracting(context: BenchContext, text: string): Promi
       row(`${label}: deliveries`, "of expected", round(run.latency.count / (WATCHERS * run.writes), 4)),
       row(`${label}: writes`, "count", run.writes),
       row(`${label}: watchers' load client, longest event-loop stall`, "ms", run.watcherStallMs),
+      row(`${label}: server answer needing no I/O (probe) p99`, "ms", run.serverProbe.p99),
+      row(`${label}: server answer needing no I/O (probe) max`, "ms", run.serverProbe.max),
     ];
     const extractingRows = (label: string, window: { run: FanOutRun; stats: Extracting }, judged: boolean) => [
       ...windowRows(label, window.run),
