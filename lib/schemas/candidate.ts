@@ -5,7 +5,7 @@
 // source's current version (docs/realtime.md, "Candidates").
 import { z } from "zod";
 import { ENDS_BEFORE_START, endsAfterStart, ZEventCreateFields, ZIndicatorCreate, ZObservationCreate } from "./content";
-import { ZUuid } from "./common";
+import { ZUuid, ZVersionNumber } from "./common";
 import type { WireAnchor } from "./passage";
 
 export const CANDIDATE_KINDS = ["date", "figure", "name"] as const;
@@ -71,7 +71,7 @@ export const ZSourceExtract = z.strictObject({
   boardId: ZUuid,
   id: ZUuid,
   /** The current version when left out. */
-  version: z.number().int().min(1).optional(),
+  version: ZVersionNumber.optional(),
 });
 export type TSourceExtractInput = z.input<typeof ZSourceExtract>;
 /** Every candidate of that version (those proposed before and those proposed now), in text order. */

@@ -54,3 +54,6 @@ export const ZInstant = z.iso
 export const ZDocumentText = ZText.max(LIMITS.documentText, `a document has at most ${LIMITS.documentText} characters`);
 
 export const ZSeq = z.number().int().min(0);
+
+/** A document version's number: PostgreSQL stores it as a 4-byte integer, so a larger one is refused here. */
+export const ZVersionNumber = z.number().int().min(1).max(2_147_483_647);

@@ -4,12 +4,12 @@
 import { z } from "zod";
 import type { WireSource } from "./board";
 import type { WireCandidateAnchor } from "./candidate";
-import { ZDocumentText, ZUuid } from "./common";
+import { ZDocumentText, ZUuid, ZVersionNumber } from "./common";
 import { SPAN_OUT_OF_ORDER, spanInOrder, ZQuote, ZSpan } from "./passage";
 
 export { SPAN_OUT_OF_ORDER, spanInOrder, type WireAnchor, ZQuote, ZSpan } from "./passage";
 
-const ZVersion = z.number().int().min(1);
+const ZVersion = ZVersionNumber;
 export const ZSourceRead = z.strictObject({
   boardId: ZUuid,
   id: ZUuid,
@@ -23,7 +23,7 @@ export const ZSourceRevise = z.strictObject({
   id: ZUuid,
   text: ZDocumentText.refine((text) => text.trim() !== "", "a document cannot be empty"),
   /** The version the new text was edited from (0 for a source without a document); a stale one is CONFLICT. */
-  basedOnVersion: z.number().int().min(0),
+  basedOnVersion: z.number().int().min(0).max(2_147_483_647),
 });
 export type TSourceReviseInput = z.input<typeof ZSourceRevise>;
 

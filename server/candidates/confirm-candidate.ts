@@ -14,7 +14,7 @@ import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
 import { type BoardChange, commitBoardChange } from "../ops/commit-board-change";
 import { BECOMES, type ConfirmContext, type ConfirmedFact, confirmFact } from "./confirmed-fact";
-import { decider, type LockedCandidate, lockCandidate } from "./lock-candidate";
+import { decider, type LockedCandidate, lockCandidate, standsConfirmed } from "./lock-candidate";
 import { CANDIDATE_INCLUDE, toWireCandidate } from "./to-wire-candidate";
 import { WAITS_FOR_REVISION } from "./waits-for-revision";
 
@@ -91,7 +91,7 @@ function confirmable(candidate: LockedCandidate, as: "event" | "observation"): {
     throw new AppError("VALIDATION", `A ${candidate.kind} candidate becomes an ${becomes}`, [
       { path: ["as", "type"], message: `a ${candidate.kind} becomes an ${becomes}` },
     ]);
-  if (candidate.status === "confirmed")
+  if (standsConfirmed(candidate))
     throw new AppError("CONFLICT", `${decider(candidate)} already confirmed this candidate`);
   if (candidate.status === "rejected") throw new AppError("CONFLICT", `${decider(candidate)} rejected this candidate`);
   const { anchorStart, anchorEnd, anchorVersion } = candidate;

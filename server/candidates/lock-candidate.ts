@@ -28,6 +28,14 @@ export async function lockCandidate(
   return locked;
 }
 
+/**
+ * A confirmed candidate whose event or observation was deleted since stands for nothing on the board: it
+ * may be decided again (confirmed anew, or rejected).
+ */
+export function standsConfirmed(candidate: CandidateRow): boolean {
+  return candidate.status === "confirmed" && (candidate.eventId !== null || candidate.observationId !== null);
+}
+
 /** Who decided it, for the message that refuses a second decision. */
 export function decider(candidate: CandidateRow): string {
   return candidate.decidedBy?.name ?? "Someone";

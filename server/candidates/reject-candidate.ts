@@ -1,12 +1,13 @@
 // candidate:reject — an analyst turns a proposed candidate down (issue 15): it stays rejected for its
 // version (extracting again does not propose it again). Rejecting a rejected one answers it as it is;
-// a confirmed one is not rejected (its event or observation is deleted on its own, if wrong).
+// a confirmed one is not rejected (its event or observation is deleted on its own, if wrong; once that is
+// deleted, the candidate may be decided again).
 import { type CandidateRejectAnswer, type WireCandidate, ZCandidateReject } from "@/lib/schemas/candidate";
 import type { Actor } from "../actor";
 import type { BaseDomain } from "../base-domain";
 import { AppError, parseInput } from "../errors";
 import { type BoardChange, commitBoardChange } from "../ops/commit-board-change";
-import { decider, lockCandidate } from "./lock-candidate";
+import { decider, lockCandidate, standsConfirmed } from "./lock-candidate";
 import { CANDIDATE_INCLUDE, toWireCandidate } from "./to-wire-candidate";
 import { WAITS_FOR_REVISION } from "./waits-for-revision";
 
@@ -26,7 +27,7 @@ export async function rejectCandidate(options: {
     transaction: WAITS_FOR_REVISION,
     change: async (tx): Promise<BoardChange[]> => {
       const candidate = await lockCandidate(tx, input.boardId, input.candidateId);
-      if (candidate.status === "confirmed")
+      if (standsConfirmed(candidate))
         throw new AppError("CONFLICT", `${decider(candidate)} confirmed this candidate: delete what it became instead`);
       if (candidate.status === "rejected") {
         const op = await tx.op.findFirst({

@@ -404,6 +404,17 @@ describe("confirming", () => {
     const wrongKind = await editor.emitWithAck("candidate:confirm", asEvent(pick(candidates, "figure", "106,000")));
     expect(!wrongKind.ok && wrongKind.error.issues?.map((issue) => issue.path)).toEqual([["as", "type"]]);
   });
+
+  it("a candidate whose event was deleted since may be confirmed again", async () => {
+    const source = await createSource();
+    const monday = pick((await extract(source.id)).candidates, "date", "17 January");
+    const first = await editor.emitWithAck("candidate:confirm", asEvent(monday));
+    if (!first.ok || first.candidate.outcome?.type !== "event") throw new Error("the first confirm failed");
+    const deleted = await editor.emitWithAck("event:delete", { boardId: board.id, id: first.candidate.outcome.eventId });
+    expect(deleted.ok).toBe(true);
+    const again = await rival.emitWithAck("candidate:confirm", asEvent(monday));
+    expect(again.ok && again.candidate).toMatchObject({ status: "confirmed", outcome: { type: "event" } });
+  });
 });
 
 describe("who may", () => {
