@@ -38,10 +38,18 @@ function endsWithAbbreviation(before: string, atLineStart: boolean): boolean {
   return atLineStart && /^\s*\d{1,3}$/.test(before);
 }
 
+/** Longer "sentences" (a table or a list pasted as one line) are cut at a space: compromise slows down on them. */
+const MAX_SENTENCE = 1_000;
+
 function push(spans: Span[], text: string, start: number, end: number) {
   let from = start;
   let to = end;
   while (from < to && /\s/.test(text[from] as string)) from++;
   while (to > from && /\s/.test(text[to - 1] as string)) to--;
-  if (to > from) spans.push({ start: from, end: to });
+  if (to - from > MAX_SENTENCE) {
+    const space = text.lastIndexOf(" ", from + MAX_SENTENCE);
+    const cut = space > from ? space : from + MAX_SENTENCE;
+    push(spans, text, from, cut);
+    push(spans, text, cut, to);
+  } else if (to > from) spans.push({ start: from, end: to });
 }

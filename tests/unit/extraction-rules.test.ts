@@ -140,6 +140,20 @@ describe("every candidate", () => {
     }
   });
 
+  it("an empty or blank text has none", () => {
+    expect(extract("")).toEqual([]);
+    expect(extract("  \n\n \t")).toEqual([]);
+  });
+
+  it("a 200 KiB line without a full stop is read in pieces, in bounded time", () => {
+    const words = "troops moved near Kyiv on Saturday with about 3,000 soldiers and Сергей Кравцов said ".repeat(2_600);
+    const started = performance.now();
+    const candidates = extract(words);
+    expect(candidates.length).toBeGreaterThan(2_000);
+    for (const c of candidates) expect(c.sentence.end - c.sentence.start).toBeLessThanOrEqual(1_000);
+    expect((performance.now() - started) / 1000).toBeLessThan(20);
+  }, 60_000);
+
   it("a 200 KiB document is read in one go", () => {
     let text = "";
     for (let i = 0; text.length < 200 * 1024; i++) text += `${LABELLED_REPORTS[i % LABELLED_REPORTS.length]?.text}\n\n`;
