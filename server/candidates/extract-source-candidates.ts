@@ -12,17 +12,20 @@ import type { BaseDomain } from "../base-domain";
 import type { TransactionClient } from "../db/transaction";
 import { AppError, parseInput } from "../errors";
 import { admitBoardChange, commitBoardChange } from "../ops/commit-board-change";
+import { oneExtractionEach } from "./one-extraction-each";
 import { CANDIDATE_INCLUDE, meaningOf, toWireCandidate } from "./to-wire-candidate";
 import { WAITS_FOR_REVISION } from "./waits-for-revision";
 
 /** What the change needs of the source, read before the engine runs and checked again under the lock. */
 type Reading = { sourceId: string; version: number; currentVersion: number };
 
-export async function extractSourceCandidates(options: {
-  domain: BaseDomain;
-  actor: Actor;
-  input: unknown;
-}): Promise<SourceExtractAnswer> {
+type Options = { domain: BaseDomain; actor: Actor; input: unknown };
+
+export function extractSourceCandidates(options: Options): Promise<SourceExtractAnswer> {
+  return oneExtractionEach(options.actor, () => extractOnce(options));
+}
+
+async function extractOnce(options: Options): Promise<SourceExtractAnswer> {
   const { domain, actor } = options;
   const input = parseInput(ZSourceExtract, options.input);
   // Authorized and charged a write token before the engine spends CPU, even when nothing turns out new.

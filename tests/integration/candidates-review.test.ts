@@ -105,6 +105,19 @@ describe("a candidate change during a long revision", () => {
     expect(answer.ok ? "ok" : answer.error.code).toBe("ok");
   });
 
+  it("an analyst's second search while the first still runs is RATE_LIMITED, and runs once the first is done", async () => {
+    const source = await createSource(REPORT);
+    const hold = await holdSourceRow(source.id, 3_000);
+    const request = () => editor.timeout(20_000).emitWithAck("source:extract", { boardId: board.id, id: source.id });
+    const first = request();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const second = await request();
+    expect(!second.ok && [second.error.code, second.error.retryAfterMs]).toEqual(["RATE_LIMITED", 2_000]);
+    await hold.released;
+    expect((await first).ok).toBe(true);
+    expect((await request()).ok).toBe(true);
+  });
+
   it("confirming and rejecting wait for the revision instead of failing as UNAVAILABLE", async () => {
     const source = await createSource(REPORT);
     const found = await editor.emitWithAck("source:extract", { boardId: board.id, id: source.id });
