@@ -46,6 +46,8 @@ test("an editor confirms the Geneva talks and the troop figure with the keyboard
   await pane.getByRole("button", { name: "Find events and figures" }).click();
   const list = pane.getByRole("listbox", { name: "Candidates found in the document" });
   await expect(list.getByRole("option").first()).toBeVisible();
+  // The keys go to the list once the candidates are found.
+  await expect(list).toBeFocused();
   await expect(pane.locator('[data-candidate-kind="date"]').first()).toBeVisible();
   await expect(pane.locator('[data-candidate-kind="figure"]').first()).toBeVisible();
 
@@ -54,8 +56,9 @@ test("an editor confirms the Geneva talks and the troop figure with the keyboard
   await expect(list.locator('[data-kind="name"]')).toHaveCount(0);
   await expect(pane.locator('[data-candidate-kind="name"]')).toHaveCount(0);
 
-  // From here on, keys only: the list holds the focus, j moves, Enter proposes, Enter saves.
-  await list.focus();
+  // From here on, keys only: Tab from the filter to the list, j moves, Enter proposes, Enter saves.
+  await bob.page.keyboard.press("Tab");
+  await expect(list).toBeFocused();
   const talks = list.locator(`[id="${await selectWithKeys(bob.page, list, "date", "2022-01-10")}"]`);
   await expect(talks).toContainText("10 January");
   await bob.page.keyboard.press("Enter");

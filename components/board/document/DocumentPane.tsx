@@ -4,7 +4,7 @@
 // passage, what changed between versions, and, for editors, a new version by pasting or uploading.
 // Selecting a passage offers to annotate it (the board's composer takes it as its target) or to attach an
 // orphan there. Candidates found by extraction (issue 15) are marked on the text and listed beside it.
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { BoardState } from "@/lib/board-state";
 import type { PresenceMember } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
@@ -197,7 +197,7 @@ export function DocumentPane(props: Props) {
           </button>
         ))}
         {canEdit && isCurrent ? (
-          <FindCandidates boardId={boardId} source={source} send={send} onFound={candidates.take} />
+          <FindCandidates boardId={boardId} source={source} send={send} onFound={candidates.found} />
         ) : null}
         {canEdit ? (
           <>
@@ -390,6 +390,13 @@ function useCandidatesOf({
   const [problem, setProblem] = useState<string | null>(null);
   const [reveal, setCandidateReveal] = useState<{ offset: number } | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  // The list is drawn once it holds candidates: the focus goes there after that render.
+  const [focusList, setFocusList] = useState(false);
+  useEffect(() => {
+    if (!focusList || !listRef.current || !list.length) return;
+    listRef.current.focus();
+    setFocusList(false);
+  }, [focusList, list]);
   const marks = useMemo(
     () => candidateMarks(list, drawnVersion, selectedId, (candidate) => kinds.has(candidate.kind)),
     [list, drawnVersion, selectedId, kinds],
@@ -421,6 +428,11 @@ function useCandidatesOf({
     list,
     problem: problem ?? loadProblem,
     take,
+    /** What extraction answered: shown at once, and the keys go to the list to work through it. */
+    found: (found: WireCandidate[]) => {
+      take(found);
+      if (found.length) setFocusList(true);
+    },
     kinds,
     setKinds,
     selectedId,
