@@ -94,8 +94,8 @@ export function describeActivity(item: ActivityItem, snapshot: Board, feed: read
     case "observations.imported":
       return `${actor} imported ${item.data.count} observations`;
     case "candidate.proposed": {
-      const { candidates, sourceId, version } = item.data;
-      const count = `${candidates.length} ${candidates.length === 1 ? "candidate" : "candidates"}`;
+      const { count: proposed, sourceId, version } = item.data;
+      const count = `${proposed} ${proposed === 1 ? "candidate" : "candidates"}`;
       return `${actor} proposed ${count} from ${sourceTitle(sourceId, snapshot)} (version ${version})`;
     }
     case "candidate.confirmed": {

@@ -33,7 +33,12 @@ export type OpDataByType = {
   "observation.updated": WireObservation;
   "observation.deleted": { id: string; indicatorId: string };
   /** Extraction proposed these (new) candidates from one version of a source's document (issue 15). */
-  "candidate.proposed": { sourceId: string; version: number; candidates: WireCandidate[] };
+  /**
+   * `candidates` is absent when there are more than CANDIDATES_IN_OP: a long report gives thousands (megabytes
+   * sent to every watcher and kept in the log), so a client showing that document loads them with
+   * source:candidates instead.
+   */
+  "candidate.proposed": { sourceId: string; version: number; count: number; candidates?: WireCandidate[] };
   /** An analyst confirmed it: the event or observation and its evidence annotation travel in their own ops. */
   "candidate.confirmed": WireCandidate;
   "candidate.rejected": WireCandidate;

@@ -48,6 +48,9 @@ export type ExtractedCandidate = ExtractedMeaning & {
   sentence: { start: number; end: number };
 };
 
+/** The most new candidates a candidate.proposed op carries itself (lib/ops.ts); beyond, it carries their count. */
+export const CANDIDATES_IN_OP = 200;
+
 /** What a confirmed candidate became. */
 export type CandidateOutcome =
   | { type: "event"; eventId: string; evidenceId: string }

@@ -6,7 +6,7 @@
 // "Candidates").
 import { selectorFor } from "@/lib/anchoring";
 import type { ExtractedCandidate, SourceExtractAnswer, WireCandidate } from "@/lib/schemas/candidate";
-import { ZSourceExtract } from "@/lib/schemas/candidate";
+import { CANDIDATES_IN_OP, ZSourceExtract } from "@/lib/schemas/candidate";
 import type { Actor } from "../actor";
 import type { BaseDomain } from "../base-domain";
 import type { TransactionClient } from "../db/transaction";
@@ -71,8 +71,13 @@ async function extractOnce(options: Options): Promise<SourceExtractAnswer> {
         .lastSeq;
       const fresh = all.filter((candidate) => inserted.has(candidate.id));
       if (!fresh.length) return [];
+      const carried = fresh.length <= CANDIDATES_IN_OP ? { candidates: fresh } : {};
       return [
-        { type: "candidate.proposed", entityId: input.id, data: { sourceId: input.id, version, candidates: fresh } },
+        {
+          type: "candidate.proposed",
+          entityId: input.id,
+          data: { sourceId: input.id, version, count: fresh.length, ...carried },
+        },
       ] as const;
     },
   });

@@ -4,8 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireOp } from "@/lib/ops";
-import type { WireCandidate } from "@/lib/schemas/candidate";
-import { LIMITS } from "@/lib/schemas/common";
+import { CANDIDATES_IN_OP, type WireCandidate } from "@/lib/schemas/candidate";
 import { LABELLED_REPORTS } from "../fixtures/extraction/labelled-set";
 import { makeAnalyst, makeBoard, type TestAnalyst, type TestBoard, type TestSocket } from "../support/factories";
 import { connectedSocket, joinedSocket, openTestApp, type TestApp } from "../support/open-test-app";
@@ -157,19 +156,19 @@ describe("version numbers", () => {
   });
 });
 
-// The design keeps candidates out of the board snapshot because a long report gives thousands, yet the
-// candidate.proposed op carries every new one to every watcher and into the op log (and catch-up). A
-// document within LIMITS.documentText (1 MiB) gave 27,563 candidates (18,705 of them names) and an op of
-// 11.0 MB, beyond even the socket transport's cap; the extract's answer was as big. The fix changes the op's
-// contract (lib/ops.ts, the pane): see the review report.
-describe("known defect: the proposal of a long document (it.fails: remove `.fails` once fixed)", () => {
-  it.fails("travels in ops no bigger than the socket transport's cap", { timeout: 300_000 }, async () => {
-    const source = await createSource(longDocument(LIMITS.documentText - 100));
-    const answer = await editor.timeout(240_000).emitWithAck("source:extract", { boardId: board.id, id: source.id });
+// A long report gives thousands of candidates (a 1 MiB one gave 27,563, an op of 11 MB, beyond the socket
+// transport's cap, sent to every watcher and kept in the log). Beyond CANDIDATES_IN_OP the op carries their
+// count only, and a pane showing the document loads them with source:candidates.
+describe("the proposal of a long document", () => {
+  it("travels as a count, and the candidates are read with source:candidates", { timeout: 120_000 }, async () => {
+    const source = await createSource(longDocument(40_000));
+    const answer = await editor.timeout(60_000).emitWithAck("source:extract", { boardId: board.id, id: source.id });
     if (!answer.ok) throw new Error(`${answer.error.code} ${answer.error.message}`);
-    await expect.poll(() => ops.some((op) => op.seq === answer.seq), { timeout: 60_000 }).toBe(true);
-    const proposed = ops.filter((op) => op.type === "candidate.proposed" && op.data.sourceId === source.id);
-    expect(proposed.length).toBeGreaterThan(0);
-    for (const op of proposed) expect(JSON.stringify(op).length).toBeLessThanOrEqual(LIMITS.socketTransportBytes);
+    expect(answer.candidates.length).toBeGreaterThan(CANDIDATES_IN_OP);
+    await expect.poll(() => ops.some((op) => op.seq === answer.seq), { timeout: 30_000 }).toBe(true);
+    const proposed = ops.find((op) => op.type === "candidate.proposed" && op.data.sourceId === source.id);
+    expect(proposed?.data).toEqual({ sourceId: source.id, version: 1, count: answer.candidates.length });
+    const listed = await editor.emitWithAck("source:candidates", { boardId: board.id, id: source.id });
+    expect(listed.ok && listed.candidates.length).toBe(answer.candidates.length);
   });
 });

@@ -142,7 +142,12 @@ describe("extraction", () => {
     expect(answer.seq).toBeGreaterThan(0);
     const [proposed] = await opsThrough(answer.seq, answer.seq);
     expect(proposed).toMatchObject({ type: "candidate.proposed", actorId: bob.id });
-    expect(proposed?.data).toEqual({ sourceId: source.id, version: 1, candidates: answer.candidates });
+    expect(proposed?.data).toEqual({
+      sourceId: source.id,
+      version: 1,
+      count: answer.candidates.length,
+      candidates: answer.candidates,
+    });
 
     const listed = await viewer.emitWithAck("source:candidates", { boardId: board.id, id: source.id });
     expect(listed.ok && listed.version).toBe(1);

@@ -445,7 +445,7 @@ describe("candidates proposed from a source's document (issue 15)", () => {
         makeItem("candidate.proposed", {
           sourceId: SOURCE_ID,
           version: 2,
-          candidates: Array.from({ length: count }, () => figure()),
+          count,
         }),
         withBulletin,
       );

@@ -65,7 +65,7 @@ const CANDIDATE: WireCandidate = {
   outcome: null,
 };
 const CANDIDATE_OPS: LooseOp[] = [
-  { type: "candidate.proposed", data: { sourceId: "s0", version: 1, candidates: [CANDIDATE] } },
+  { type: "candidate.proposed", data: { sourceId: "s0", version: 1, count: 1, candidates: [CANDIDATE] } },
   {
     type: "candidate.confirmed",
     data: {

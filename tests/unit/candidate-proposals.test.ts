@@ -210,10 +210,10 @@ describe("the pane's candidates follow the op log", () => {
     const confirmed = { ...thursday, status: "confirmed" as const, decidedBy: { id: "u", name: "Bob" } };
     const elsewhere = { ...saturday, sourceId: "0b5e7a51-0000-4000-8000-000000000002" };
     const { book: next, gap } = applyCandidateOps(book, SOURCE, [
-      op(11, "candidate.proposed", { sourceId: SOURCE, version: 1, candidates: [personnel, trucks] }),
+      op(11, "candidate.proposed", { sourceId: SOURCE, version: 1, count: 2, candidates: [personnel, trucks] }),
       op(12, "candidate.confirmed", confirmed),
       op(13, "candidate.rejected", { ...trucks, status: "rejected" }),
-      op(14, "candidate.proposed", { sourceId: elsewhere.sourceId, version: 1, candidates: [elsewhere] }),
+      op(14, "candidate.proposed", { sourceId: elsewhere.sourceId, version: 1, count: 1, candidates: [elsewhere] }),
     ]);
     expect(gap).toBe(false);
     expect(next.seq).toBe(14);
@@ -253,12 +253,27 @@ describe("the pane's candidates follow the op log", () => {
 
   it("a missing op stops the book before it, to be loaded again; ops already counted are skipped", () => {
     const book = bookOf({ seq: 20, candidates: [] });
-    const late = op(23, "candidate.proposed", { sourceId: SOURCE, version: 1, candidates: [trucks] });
-    const old = op(19, "candidate.proposed", { sourceId: SOURCE, version: 1, candidates: [personnel] });
+    const late = op(23, "candidate.proposed", { sourceId: SOURCE, version: 1, count: 1, candidates: [trucks] });
+    const old = op(19, "candidate.proposed", { sourceId: SOURCE, version: 1, count: 1, candidates: [personnel] });
     const { book: next, gap } = applyCandidateOps(book, SOURCE, [old, op(21, "board.updated", {} as never), late]);
     expect(gap).toBe(true);
     expect(next.seq).toBe(21);
     expect(next.candidates).toEqual([]);
+  });
+
+  it("a proposal too long to travel in its op is loaded again, like a missing op", () => {
+    const book = bookOf({ seq: 30, candidates: [thursday] });
+    const many = op(31, "candidate.proposed", { sourceId: SOURCE, version: 1, count: 5_000 });
+    const elsewhere = op(32, "candidate.proposed", {
+      sourceId: "0b5e7a51-0000-4000-8000-000000000002",
+      version: 1,
+      count: 5_000,
+    });
+    expect(applyCandidateOps(book, SOURCE, [many]).gap).toBe(true);
+    expect(applyCandidateOps({ ...book, seq: 31 }, SOURCE, [elsewhere])).toEqual({
+      book: { ...book, seq: 32 },
+      gap: false,
+    });
   });
 });
 

@@ -37,6 +37,9 @@ export function applyCandidateOps(
   for (const op of [...ops].sort((a, b) => a.seq - b.seq)) {
     if (op.seq <= current.seq) continue;
     if (op.seq !== current.seq + 1) return { book: current, gap: true };
+    // Too many to travel in the op (lib/ops.ts): they are loaded like a gap.
+    if (op.type === "candidate.proposed" && op.data.sourceId === sourceId && !op.data.candidates)
+      return { book: current, gap: true };
     current = { ...applyOne(current, sourceId, op), seq: op.seq };
   }
   return { book: current, gap: false };
@@ -45,7 +48,7 @@ export function applyCandidateOps(
 function applyOne(book: CandidateBook, sourceId: string, op: WireOp): CandidateBook {
   switch (op.type) {
     case "candidate.proposed":
-      return op.data.sourceId === sourceId ? withCandidates(book, op.data.candidates) : book;
+      return op.data.sourceId === sourceId ? withCandidates(book, op.data.candidates ?? []) : book;
     case "candidate.confirmed":
     case "candidate.rejected":
       return op.data.sourceId === sourceId ? withCandidates(book, [op.data]) : book;
