@@ -8,6 +8,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useEffect, useMemo } from "react";
 import type { BoardState } from "@/lib/board-state";
 import { CANDIDATE_KINDS, type CandidateKind, type WireCandidate } from "@/lib/schemas/candidate";
+import { canPropose } from "./candidate-decisions";
 import styles from "./document.module.css";
 
 const KIND_LABELS: Record<CandidateKind, string> = { date: "Dates", figure: "Figures", name: "Names" };
@@ -28,8 +29,6 @@ type Props = {
   board: BoardState;
   listRef: React.RefObject<HTMLDivElement | null>;
 };
-
-export const canPropose = (candidate: WireCandidate) => candidate.kind !== "name" && candidate.status === "proposed";
 
 export function CandidateList(props: Props) {
   const { candidates, kinds, onKinds, selectedId, onSelect, onPropose, onReject, canDecide, board, listRef } = props;

@@ -197,7 +197,13 @@ export function DocumentPane(props: Props) {
           </button>
         ))}
         {canEdit && isCurrent ? (
-          <FindCandidates boardId={boardId} source={source} send={send} onFound={candidates.found} />
+          <FindCandidates
+            boardId={boardId}
+            source={source}
+            send={send}
+            onFound={candidates.found}
+            candidates={candidates.list}
+          />
         ) : null}
         {canEdit ? (
           <>

@@ -2,12 +2,13 @@
 // "Find events and figures" (issue 15): runs extraction on the current version. Dates are resolved against
 // the document's publication date; when the source has none the server says so (VALIDATION on
 // publishedAt) and the analyst gives it here, which is saved on the source before extraction runs again.
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { WireSource } from "@/lib/schemas/board";
 import type { WireCandidate } from "@/lib/schemas/candidate";
 import { describeFailure } from "../../ui/api-request";
 import { Problem } from "../../ui/Problem";
 import type { BoardSend } from "../use-live-board";
+import { stillToDecide } from "./candidate-decisions";
 import styles from "./document.module.css";
 
 type Props = {
@@ -15,14 +16,17 @@ type Props = {
   source: WireSource;
   send: BoardSend;
   onFound: (candidates: WireCandidate[]) => void;
+  /** The source's candidates as they are now: the count still to decide follows every decision. */
+  candidates: readonly WireCandidate[];
 };
 
-export function FindCandidates({ boardId, source, send, onFound }: Props) {
+export function FindCandidates({ boardId, source, send, onFound, candidates }: Props) {
   const [running, setRunning] = useState(false);
   const [askDate, setAskDate] = useState(false);
   const [publishedOn, setPublishedOn] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
-  const [found, setFound] = useState<string | null>(null);
+  const [found, setFound] = useState<{ version: number; ids: ReadonlySet<string> } | null>(null);
+  const open = useMemo(() => (found ? stillToDecide(candidates, found.ids) : 0), [candidates, found]);
 
   const extract = async () => {
     setRunning(true);
@@ -33,12 +37,7 @@ export function FindCandidates({ boardId, source, send, onFound }: Props) {
     if (result.ok) {
       setAskDate(false);
       onFound(result.candidates);
-      const open = result.candidates.filter((candidate) => candidate.status === "proposed").length;
-      setFound(
-        result.candidates.length
-          ? `${result.candidates.length} found in version ${result.version}, ${open} to decide`
-          : `No dates, figures or names found in version ${result.version}`,
-      );
+      setFound({ version: result.version, ids: new Set(result.candidates.map((candidate) => candidate.id)) });
       return;
     }
     if (result.error.code === "VALIDATION" && result.error.issues?.some((issue) => issue.path[0] === "publishedAt")) {
@@ -66,7 +65,9 @@ export function FindCandidates({ boardId, source, send, onFound }: Props) {
       </button>
       {found ? (
         <span className="muted" role="status">
-          {found}
+          {found.ids.size
+            ? `${found.ids.size} found in version ${found.version}, ${open} to decide`
+            : `No dates, figures or names found in version ${found.version}`}
         </span>
       ) : null}
       {askDate ? (

@@ -1,0 +1,57 @@
+// What an analyst can still decide about candidates (components/board/document/candidate-decisions.ts).
+import { describe, expect, it } from "vitest";
+import { canPropose, stillToDecide } from "@/components/board/document/candidate-decisions";
+import type { WireCandidate } from "@/lib/schemas/candidate";
+
+let counter = 0;
+function figure(overrides: Partial<WireCandidate> = {}): WireCandidate {
+  counter += 1;
+  return {
+    kind: "figure",
+    value: 300,
+    unit: "trucks",
+    qualifier: null,
+    id: `d0000000-0000-4000-8000-${String(counter).padStart(12, "0")}`,
+    sourceId: "0b5e7a51-0000-4000-8000-000000000002",
+    version: 1,
+    start: 10,
+    end: 20,
+    exact: "300 trucks",
+    sentence: { start: 0, end: 40 },
+    anchor: { status: "anchored", version: 2, start: 14, end: 24 },
+    status: "proposed",
+    decidedBy: null,
+    decidedAt: null,
+    outcome: null,
+    ...overrides,
+  } as WireCandidate;
+}
+
+describe("which candidates open a proposal", () => {
+  it("a proposed date or figure still in the text does", () => {
+    expect(canPropose(figure())).toBe(true);
+  });
+
+  it("one that lost its passage in the current version does not (the server would refuse it)", () => {
+    expect(canPropose(figure({ anchor: { status: "orphaned", version: 2 } }))).toBe(false);
+  });
+
+  it("a name or a candidate already decided does not", () => {
+    expect(canPropose(figure({ kind: "name", name: "Minsk", nameType: "place" } as Partial<WireCandidate>))).toBe(
+      false,
+    );
+    expect(canPropose(figure({ status: "rejected" }))).toBe(false);
+  });
+});
+
+describe("the count still to decide after an extraction", () => {
+  it("falls as the found candidates are confirmed or rejected, whoever decides", () => {
+    const found = [figure(), figure(), figure()];
+    const ids = new Set(found.map((candidate) => candidate.id));
+    const elsewhere = figure();
+    expect(stillToDecide([...found, elsewhere], ids)).toBe(3);
+    const [first, second, third] = found as [WireCandidate, WireCandidate, WireCandidate];
+    const later = [{ ...first, status: "confirmed" as const }, { ...second, status: "rejected" as const }, third];
+    expect(stillToDecide([...later, elsewhere], ids)).toBe(1);
+  });
+});
