@@ -2,7 +2,7 @@
 // indicator a figure's unit suggests, and how the pane's candidates follow the op log and are marked.
 import { describe, expect, it } from "vitest";
 import { applyCandidateOps, bookOf } from "@/components/board/document/candidate-book";
-import { candidateMarks } from "@/components/board/document/candidate-marks";
+import { candidateMarks, selectedIn } from "@/components/board/document/candidate-marks";
 import { evidenceIndex } from "@/components/board/document/evidence";
 import { proposeEvent, sentenceOf, shortenAtWord } from "@/components/board/document/propose-event";
 import { proposeObservation } from "@/components/board/document/propose-observation";
@@ -278,20 +278,22 @@ describe("the pane's candidates follow the op log", () => {
 });
 
 describe("candidate marks", () => {
-  it("at the anchor in the current version, rejected ones and other kinds left out, the selected one flagged", () => {
+  it("at the anchor in the current version, rejected ones and other kinds left out", () => {
     const rejected = { ...trucks, status: "rejected" as const };
     const orphan = { ...saturday, anchor: { status: "orphaned" as const, version: 1 } };
-    const marks = candidateMarks(
-      [thursday, lausanne, rejected, orphan, personnel],
-      1,
-      personnel.id,
-      (one) => one.kind !== "name",
-    );
-    expect(marks.map((mark) => [mark.id, mark.start, mark.kind, mark.selected])).toEqual([
-      [thursday.id, thursday.start, "date", false],
-      [personnel.id, personnel.start, "figure", true],
+    const marks = candidateMarks([thursday, lausanne, rejected, orphan, personnel], 1, (one) => one.kind !== "name");
+    expect(marks.map((mark) => [mark.id, mark.start, mark.kind])).toEqual([
+      [thursday.id, thursday.start, "date"],
+      [personnel.id, personnel.start, "figure"],
     ]);
-    expect(candidateMarks([thursday], 2, null)).toEqual([]);
+    expect(candidateMarks([thursday], 2)).toEqual([]);
+  });
+
+  it("moving the selection redraws only the paragraphs it leaves and enters", () => {
+    const [first, second] = candidateMarks([thursday, personnel], 1);
+    const paragraphs = [[first], [second], []].map((drawn) => drawn.filter((mark) => mark !== undefined));
+    expect(paragraphs.map((drawn) => selectedIn(drawn, personnel.id))).toEqual([null, personnel.id, null]);
+    expect(paragraphs.map((drawn) => selectedIn(drawn, null))).toEqual([null, null, null]);
   });
 });
 

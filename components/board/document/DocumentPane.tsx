@@ -311,6 +311,7 @@ export function DocumentPane(props: Props) {
             onSelect={select}
             reveal={candidates.reveal ?? (jump && jump.offset !== null && jump.version === drawnVersion ? jump : null)}
             marks={candidates.marks}
+            selectedMark={candidates.selectedId}
             onPickCandidate={candidates.pick}
           />
           {candidates.list.length ? (
@@ -404,8 +405,8 @@ function useCandidatesOf({
     setFocusList(false);
   }, [focusList, list]);
   const marks = useMemo(
-    () => candidateMarks(list, drawnVersion, selectedId, (candidate) => kinds.has(candidate.kind)),
-    [list, drawnVersion, selectedId, kinds],
+    () => candidateMarks(list, drawnVersion, (candidate) => kinds.has(candidate.kind)),
+    [list, drawnVersion, kinds],
   );
 
   const select = useCallback(

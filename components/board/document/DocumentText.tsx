@@ -6,7 +6,7 @@
 // drawn by the same segments as a dotted underline by kind; a click on one picks it in the list.
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useEffect, useMemo, useRef } from "react";
-import type { CandidateMark } from "./candidate-marks";
+import { type CandidateMark, selectedIn } from "./candidate-marks";
 import styles from "./document.module.css";
 import { type Highlight, highlightsByParagraph, type Segment, segmentParagraph } from "./highlight-segments";
 import { type Paragraph, paragraphAt, splitParagraphs } from "./paragraphs";
@@ -30,15 +30,17 @@ type Props = {
   reveal?: { offset: number | null } | null;
   /** Candidates marked on the text (candidate-marks.ts), and what a click on one does. */
   marks?: readonly CandidateMark[];
+  /** The candidate selected in the list, drawn as such where it is marked. */
+  selectedMark?: string | null;
   onPickCandidate?: (id: string) => void;
 };
 
 type Drawn = Highlight | CandidateMark;
-const isMark = (drawn: Drawn): drawn is CandidateMark => "selected" in drawn;
+const isMark = (drawn: Drawn): drawn is CandidateMark => "candidate" in drawn;
 
 export function DocumentText(props: Props) {
   const { text, pageStarts, highlights, onOpenHighlights, onSelect, reveal = null } = props;
-  const { marks = NO_MARKS, onPickCandidate } = props;
+  const { marks = NO_MARKS, selectedMark = null, onPickCandidate } = props;
   const scrollerRef = useRef<HTMLDivElement>(null);
   const paragraphs = useMemo(() => splitParagraphs(text, pageStarts), [text, pageStarts]);
   const buckets = useMemo(
@@ -93,6 +95,7 @@ export function DocumentText(props: Props) {
         {virtualizer.getVirtualItems().map((item) => {
           const paragraph = paragraphs[item.index];
           if (!paragraph) return null;
+          const drawn = buckets[item.index] ?? NONE;
           return (
             <div
               key={item.key}
@@ -101,7 +104,12 @@ export function DocumentText(props: Props) {
               className={styles.row}
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <ParagraphView text={text} paragraph={paragraph} highlights={buckets[item.index] ?? NONE} />
+              <ParagraphView
+                text={text}
+                paragraph={paragraph}
+                highlights={drawn}
+                selectedId={selectedIn(drawn, selectedMark)}
+              />
             </div>
           );
         })}
@@ -124,10 +132,12 @@ const ParagraphView = memo(function ParagraphView({
   text,
   paragraph,
   highlights,
+  selectedId,
 }: {
   text: string;
   paragraph: Paragraph;
   highlights: readonly Drawn[];
+  selectedId: string | null;
 }) {
   const segments = useMemo(() => segmentParagraph(paragraph, highlights), [paragraph, highlights]);
   return (
@@ -139,28 +149,37 @@ const ParagraphView = memo(function ParagraphView({
       ) : null}
       <p className={styles.paragraph}>
         {segments.map((segment) => (
-          <SegmentView key={segment.start} text={text} segment={segment} />
+          <SegmentView key={segment.start} text={text} segment={segment} selectedId={selectedId} />
         ))}
       </p>
     </>
   );
 });
 
-function SegmentView({ text, segment }: { text: string; segment: Segment<Drawn> }) {
+function SegmentView({
+  text,
+  segment,
+  selectedId,
+}: {
+  text: string;
+  segment: Segment<Drawn>;
+  selectedId: string | null;
+}) {
   const content = text.slice(segment.start, segment.end);
   const notes = segment.highlights.filter((drawn): drawn is Highlight => !isMark(drawn));
   const marks = segment.highlights.filter(isMark);
-  const candidate = marks.find((mark) => mark.selected) ?? marks[0];
+  const selected = marks.find((mark) => mark.id === selectedId);
+  const candidate = selected ?? marks[0];
   // A candidate's mark: a dotted underline by kind, over a note's highlight when both are there.
   const candidateProps = candidate
     ? {
         "data-candidate-ids": marks.map((mark) => mark.id).join(" "),
         "data-candidate-kind": candidate.kind,
-        "data-selected": candidate.selected ? "true" : undefined,
+        "data-selected": selected ? "true" : undefined,
       }
     : {};
   const candidateClass = candidate
-    ? ` ${styles.candidate} ${styles[`candidate-${candidate.kind}`] ?? ""}${candidate.selected ? ` ${styles.candidateSelected}` : ""}`
+    ? ` ${styles.candidate} ${styles[`candidate-${candidate.kind}`] ?? ""}${selected ? ` ${styles.candidateSelected}` : ""}`
     : "";
   const first = notes[0];
   if (!first) {
