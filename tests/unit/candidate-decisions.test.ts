@@ -1,6 +1,6 @@
 // What an analyst can still decide about candidates (components/board/document/candidate-decisions.ts).
 import { describe, expect, it } from "vitest";
-import { canPropose, stillToDecide } from "@/components/board/document/candidate-decisions";
+import { canPropose, changedMeanwhile, stillToDecide } from "@/components/board/document/candidate-decisions";
 import type { WireCandidate } from "@/lib/schemas/candidate";
 
 let counter = 0;
@@ -53,5 +53,22 @@ describe("the count still to decide after an extraction", () => {
     const [first, second, third] = found as [WireCandidate, WireCandidate, WireCandidate];
     const later = [{ ...first, status: "confirmed" as const }, { ...second, status: "rejected" as const }, third];
     expect(stillToDecide([...later, elsewhere], ids)).toBe(1);
+  });
+});
+
+describe("an open proposal hears what changed under it", () => {
+  it("a colleague's decision, by name", () => {
+    const decidedBy = { id: "u-bob", name: "Bob Okafor" };
+    expect(changedMeanwhile(figure({ status: "confirmed", decidedBy }))).toBe(
+      "Bob Okafor confirmed this candidate meanwhile.",
+    );
+    expect(changedMeanwhile(figure({ status: "rejected", decidedBy }))).toBe(
+      "Bob Okafor rejected this candidate meanwhile.",
+    );
+  });
+
+  it("a revision that lost its passage; nothing while it is still proposed in the text", () => {
+    expect(changedMeanwhile(figure({ anchor: { status: "orphaned", version: 3 } }))).toMatch(/lost in version 3/);
+    expect(changedMeanwhile(figure())).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import { fromUtcInput, toUtcInput } from "@/lib/time";
 import { describeFailure } from "../../ui/api-request";
 import { Problem } from "../../ui/Problem";
 import type { BoardSend } from "../use-live-board";
+import { changedMeanwhile } from "./candidate-decisions";
 import styles from "./document.module.css";
 import { proposeEvent } from "./propose-event";
 import { proposeObservation } from "./propose-observation";
@@ -87,7 +88,10 @@ export function CandidateProposal(props: Props) {
       <span className={styles.hint}>Enter saves · Escape cancels</span>
     </div>
   );
-  const shared = { ...props, ids, saving, grade, buttons, problem, save };
+  // Hidden while saving: the analyst's own confirm is heard as an op before its answer.
+  const meanwhile = saving ? null : changedMeanwhile(candidate);
+  const problemShown = problem ?? meanwhile;
+  const shared = { ...props, ids, saving, grade, buttons, problem: problemShown, save };
   return candidate.kind === "date" ? (
     <EventProposalForm {...shared} candidate={candidate} />
   ) : candidate.kind === "figure" ? (

@@ -12,3 +12,18 @@ export function stillToDecide(candidates: readonly WireCandidate[], ids: Readonl
   for (const candidate of candidates) if (ids.has(candidate.id) && candidate.status === "proposed") open += 1;
   return open;
 }
+
+/**
+ * What changed under an open proposal, as soon as an op says so (decided, or its passage lost in a
+ * revision), rather than only when Enter is refused; null while nothing did.
+ */
+export function changedMeanwhile(candidate: WireCandidate): string | null {
+  if (candidate.status !== "proposed") {
+    const by = candidate.decidedBy?.name ?? "Someone";
+    return `${by} ${candidate.status} this candidate meanwhile.`;
+  }
+  if (candidate.anchor.status === "orphaned") {
+    return `Its passage was lost in version ${candidate.anchor.version}: it can no longer be confirmed.`;
+  }
+  return null;
+}
