@@ -47,6 +47,9 @@ export function CandidateProposal(props: Props) {
 
   const save = async (as: TCandidateConfirmInput["as"] | string) => {
     if (typeof as === "string") return setProblem(as);
+    // Enter held or pressed twice: one request (a second, same ids, would be answered as a replay and
+    // move the list on twice).
+    if (saving) return;
     setSaving(true);
     setProblem(null);
     const result = await send("candidate:confirm", {
