@@ -1,8 +1,15 @@
 // What an analyst can still decide about candidates (components/board/document/candidate-decisions.ts).
 import { describe, expect, it } from "vitest";
-import { canPropose, changedMeanwhile, stillToDecide } from "@/components/board/document/candidate-decisions";
+import {
+  canPropose,
+  changedMeanwhile,
+  isOpen,
+  outcomeOnBoard,
+  stillToDecide,
+} from "@/components/board/document/candidate-decisions";
 import type { WireCandidate } from "@/lib/schemas/candidate";
 
+const everythingOnBoard = () => true;
 let counter = 0;
 function figure(overrides: Partial<WireCandidate> = {}): WireCandidate {
   counter += 1;
@@ -29,18 +36,21 @@ function figure(overrides: Partial<WireCandidate> = {}): WireCandidate {
 
 describe("which candidates open a proposal", () => {
   it("a proposed date or figure still in the text does", () => {
-    expect(canPropose(figure())).toBe(true);
+    expect(canPropose(figure(), everythingOnBoard)).toBe(true);
   });
 
   it("one that lost its passage in the current version does not (the server would refuse it)", () => {
-    expect(canPropose(figure({ anchor: { status: "orphaned", version: 2 } }))).toBe(false);
+    expect(canPropose(figure({ anchor: { status: "orphaned", version: 2 } }), everythingOnBoard)).toBe(false);
   });
 
   it("a name or a candidate already decided does not", () => {
-    expect(canPropose(figure({ kind: "name", name: "Minsk", nameType: "place" } as Partial<WireCandidate>))).toBe(
-      false,
-    );
-    expect(canPropose(figure({ status: "rejected" }))).toBe(false);
+    expect(
+      canPropose(
+        figure({ kind: "name", name: "Minsk", nameType: "place" } as Partial<WireCandidate>),
+        everythingOnBoard,
+      ),
+    ).toBe(false);
+    expect(canPropose(figure({ status: "rejected" }), everythingOnBoard)).toBe(false);
   });
 });
 
@@ -59,16 +69,47 @@ describe("the count still to decide after an extraction", () => {
 describe("an open proposal hears what changed under it", () => {
   it("a colleague's decision, by name", () => {
     const decidedBy = { id: "u-bob", name: "Bob Okafor" };
-    expect(changedMeanwhile(figure({ status: "confirmed", decidedBy }))).toBe(
-      "Bob Okafor confirmed this candidate meanwhile.",
-    );
-    expect(changedMeanwhile(figure({ status: "rejected", decidedBy }))).toBe(
+    expect(
+      changedMeanwhile(
+        figure({ status: "confirmed", decidedBy, outcome: { type: "event", eventId: "e-1", evidenceId: "a-0" } }),
+        everythingOnBoard,
+      ),
+    ).toBe("Bob Okafor confirmed this candidate meanwhile.");
+    expect(changedMeanwhile(figure({ status: "rejected", decidedBy }), everythingOnBoard)).toBe(
       "Bob Okafor rejected this candidate meanwhile.",
     );
   });
 
   it("a revision that lost its passage; nothing while it is still proposed in the text", () => {
-    expect(changedMeanwhile(figure({ anchor: { status: "orphaned", version: 3 } }))).toMatch(/lost in version 3/);
-    expect(changedMeanwhile(figure())).toBeNull();
+    expect(changedMeanwhile(figure({ anchor: { status: "orphaned", version: 3 } }), everythingOnBoard)).toMatch(
+      /lost in version 3/,
+    );
+    expect(changedMeanwhile(figure(), everythingOnBoard)).toBeNull();
+  });
+});
+
+describe("a confirmed candidate whose event or figure was deleted since", () => {
+  const board = {
+    events: { list: [], byId: new Map([["e-kept", {}]]) },
+    indicators: { list: [{ observations: [{ id: "o-kept" }] }], byId: new Map() },
+  } as unknown as Parameters<typeof outcomeOnBoard>[0];
+  const onBoard = outcomeOnBoard(board);
+  const decidedBy = { id: "u-bob", name: "Bob Okafor" };
+  const confirmedAs = (outcome: WireCandidate["outcome"]) => figure({ status: "confirmed", decidedBy, outcome });
+
+  it("may be confirmed again or rejected, as the server allows", () => {
+    const gone = confirmedAs({ type: "observation", observationId: "o-gone", evidenceId: "a-1" });
+    expect(isOpen(gone, onBoard)).toBe(true);
+    expect(canPropose(gone, onBoard)).toBe(true);
+    expect(changedMeanwhile(gone, onBoard)).toBeNull();
+    expect(isOpen(confirmedAs(null), onBoard)).toBe(true);
+    expect(isOpen(confirmedAs({ type: "event", eventId: "e-gone", evidenceId: "a-2" }), onBoard)).toBe(true);
+  });
+
+  it("but not while its event or figure is still on the board", () => {
+    const kept = confirmedAs({ type: "observation", observationId: "o-kept", evidenceId: "a-3" });
+    expect(canPropose(kept, onBoard)).toBe(false);
+    expect(isOpen(confirmedAs({ type: "event", eventId: "e-kept", evidenceId: "a-4" }), onBoard)).toBe(false);
+    expect(changedMeanwhile(kept, onBoard)).toBe("Bob Okafor confirmed this candidate meanwhile.");
   });
 });

@@ -8,7 +8,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useEffect, useMemo } from "react";
 import type { BoardState } from "@/lib/board-state";
 import { CANDIDATE_KINDS, type CandidateKind, type WireCandidate } from "@/lib/schemas/candidate";
-import { canPropose } from "./candidate-decisions";
+import { canPropose, isOpen, outcomeOnBoard } from "./candidate-decisions";
 import styles from "./document.module.css";
 
 const KIND_LABELS: Record<CandidateKind, string> = { date: "Dates", figure: "Figures", name: "Names" };
@@ -42,6 +42,7 @@ export function CandidateList(props: Props) {
       new Map(indicators.flatMap((indicator) => indicator.observations.map(({ id }) => [id, indicator.name] as const))),
     [indicators],
   );
+  const onBoard = useMemo(() => outcomeOnBoard(board), [board]);
   const counts = (kind: CandidateKind) => candidates.filter((candidate) => candidate.kind === kind).length;
 
   const virtualizer = useVirtualizer({
@@ -69,8 +70,8 @@ export function CandidateList(props: Props) {
     if (act === "next") move(1);
     else if (act === "previous") move(-1);
     else if (!selected || !canDecide) return;
-    else if (act === "propose" && canPropose(selected)) onPropose(selected);
-    else if (act === "reject" && selected.status === "proposed") onReject(selected);
+    else if (act === "propose" && canPropose(selected, onBoard)) onPropose(selected);
+    else if (act === "reject" && isOpen(selected, onBoard)) onReject(selected);
   };
 
   return (

@@ -12,7 +12,7 @@ import { fromUtcInput, toUtcInput } from "@/lib/time";
 import { describeFailure } from "../../ui/api-request";
 import { Problem } from "../../ui/Problem";
 import type { BoardSend } from "../use-live-board";
-import { changedMeanwhile } from "./candidate-decisions";
+import { changedMeanwhile, outcomeOnBoard } from "./candidate-decisions";
 import styles from "./document.module.css";
 import { proposeEvent } from "./propose-event";
 import { proposeObservation } from "./propose-observation";
@@ -92,7 +92,7 @@ export function CandidateProposal(props: Props) {
     </div>
   );
   // Hidden while saving: the analyst's own confirm is heard as an op before its answer.
-  const meanwhile = saving ? null : changedMeanwhile(candidate);
+  const meanwhile = saving ? null : changedMeanwhile(candidate, outcomeOnBoard(props.board));
   const problemShown = problem ?? meanwhile;
   const shared = { ...props, ids, saving, grade, buttons, problem: problemShown, save };
   return candidate.kind === "date" ? (

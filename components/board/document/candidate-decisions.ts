@@ -1,10 +1,31 @@
 // What is left to decide about candidates (issue 15). A candidate whose passage is lost in the current
 // version cannot become an event or a figure (the server answers CONFLICT), so no proposal is opened for
-// it; it can still be rejected. Names only suggest places, so they are never proposed either.
-import type { WireCandidate } from "@/lib/schemas/candidate";
+// it; it can still be rejected. Names only suggest places, so they are never proposed either. A confirmed
+// candidate whose event or observation was deleted since stands for nothing and may be decided again, as
+// the server allows (server/candidates/lock-candidate.ts, standsConfirmed).
+import type { ContentState } from "@/lib/board-content";
+import type { CandidateOutcome, WireCandidate } from "@/lib/schemas/candidate";
 
-export const canPropose = (candidate: WireCandidate) =>
-  candidate.kind !== "name" && candidate.status === "proposed" && candidate.anchor.status === "anchored";
+/** Whether what a confirmed candidate became is still on the board. */
+export type OnBoard = (outcome: CandidateOutcome) => boolean;
+
+export function outcomeOnBoard(board: Pick<ContentState, "events" | "indicators">): OnBoard {
+  let observationIds: Set<string> | null = null;
+  return (outcome) => {
+    if (outcome.type === "event") return board.events.byId.has(outcome.eventId);
+    observationIds ??= new Set(board.indicators.list.flatMap(({ observations }) => observations.map(({ id }) => id)));
+    return observationIds.has(outcome.observationId);
+  };
+}
+
+/** Proposed, or confirmed as something deleted since (its outcome is null once the server has forgotten it). */
+export function isOpen(candidate: WireCandidate, onBoard: OnBoard): boolean {
+  if (candidate.status === "proposed") return true;
+  return candidate.status === "confirmed" && (candidate.outcome === null || !onBoard(candidate.outcome));
+}
+
+export const canPropose = (candidate: WireCandidate, onBoard: OnBoard) =>
+  candidate.kind !== "name" && candidate.anchor.status === "anchored" && isOpen(candidate, onBoard);
 
 /** How many of `ids` (what one extraction found) are still proposed in `candidates`, the live list. */
 export function stillToDecide(candidates: readonly WireCandidate[], ids: ReadonlySet<string>): number {
@@ -17,8 +38,8 @@ export function stillToDecide(candidates: readonly WireCandidate[], ids: Readonl
  * What changed under an open proposal, as soon as an op says so (decided, or its passage lost in a
  * revision), rather than only when Enter is refused; null while nothing did.
  */
-export function changedMeanwhile(candidate: WireCandidate): string | null {
-  if (candidate.status !== "proposed") {
+export function changedMeanwhile(candidate: WireCandidate, onBoard: OnBoard): string | null {
+  if (!isOpen(candidate, onBoard)) {
     const by = candidate.decidedBy?.name ?? "Someone";
     return `${by} ${candidate.status} this candidate meanwhile.`;
   }
