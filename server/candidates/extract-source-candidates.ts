@@ -11,7 +11,7 @@ import type { Actor } from "../actor";
 import type { BaseDomain } from "../base-domain";
 import type { TransactionClient } from "../db/transaction";
 import { AppError, parseInput } from "../errors";
-import { admitBoardChange, commitBoardChange } from "../ops/commit-board-change";
+import { type Admission, admitBoardChange, commitBoardChange } from "../ops/commit-board-change";
 import { oneExtractionEach } from "./one-extraction-each";
 import { CANDIDATE_INCLUDE, meaningOf, toWireCandidate } from "./to-wire-candidate";
 import { WAITS_FOR_REVISION } from "./waits-for-revision";
@@ -19,13 +19,11 @@ import { WAITS_FOR_REVISION } from "./waits-for-revision";
 /** What the change needs of the source, read before the engine runs and checked again under the lock. */
 type Reading = { sourceId: string; version: number; currentVersion: number };
 
-type Options = { domain: BaseDomain; actor: Actor; input: unknown };
-
-export function extractSourceCandidates(options: Options): Promise<SourceExtractAnswer> {
-  return oneExtractionEach(options.actor, () => extractOnce(options));
-}
-
-async function extractOnce(options: Options): Promise<SourceExtractAnswer> {
+export async function extractSourceCandidates(options: {
+  domain: BaseDomain;
+  actor: Actor;
+  input: unknown;
+}): Promise<SourceExtractAnswer> {
   const { domain, actor } = options;
   const input = parseInput(ZSourceExtract, options.input);
   // Authorized and charged a write token before the engine spends CPU, even when nothing turns out new.
@@ -48,11 +46,29 @@ async function extractOnce(options: Options): Promise<SourceExtractAnswer> {
     ]);
   const texts = await readTexts(domain, input.id, version, source.currentVersion);
   const publishedAt = source.publishedAt.toISOString().slice(0, 10);
+  const reading: Reading = { sourceId: input.id, version, currentVersion: source.currentVersion };
+  // Only the engine's run and what follows are one at a time: bad input is refused as such before.
+  return oneExtractionEach(actor, () =>
+    proposeFound({ domain, actor, boardId: input.boardId, admission, reading, texts, publishedAt }),
+  );
+}
+
+/** Runs the engine and stores, in one board change, what it found that is not there yet. */
+async function proposeFound(options: {
+  domain: BaseDomain;
+  actor: Actor;
+  boardId: string;
+  admission: Admission;
+  reading: Reading;
+  texts: { text: string; current: string };
+  publishedAt: string;
+}): Promise<SourceExtractAnswer> {
+  const { domain, actor, boardId, admission, reading, texts, publishedAt } = options;
+  const { sourceId, version } = reading;
   const extracted = (await domain.workers.run("extract-candidates", { text: texts.text, publishedAt })).filter(
     // Only what is truly the text at its span is stored: its quote is what anchoring will look for.
     (candidate) => texts.text.slice(candidate.start, candidate.end) === candidate.exact,
   );
-  const reading: Reading = { sourceId: input.id, version, currentVersion: source.currentVersion };
   const rows = await candidateRows(domain, extracted, texts, reading);
 
   let all: WireCandidate[] = [];
@@ -60,23 +76,22 @@ async function extractOnce(options: Options): Promise<SourceExtractAnswer> {
   const ops = await commitBoardChange({
     domain,
     actor,
-    boardId: input.boardId,
+    boardId,
     authority: admission,
     transaction: WAITS_FOR_REVISION,
     change: async (tx) => {
-      await lockSourceAt(tx, input.id, source.currentVersion);
-      const inserted = await insertCandidates(tx, input.boardId, reading, rows);
+      await lockSourceAt(tx, sourceId, reading.currentVersion);
+      const inserted = await insertCandidates(tx, boardId, reading, rows);
       all = await candidatesOf(tx, reading);
-      boardSeq = (await tx.board.findUniqueOrThrow({ where: { id: input.boardId }, select: { lastSeq: true } }))
-        .lastSeq;
+      boardSeq = (await tx.board.findUniqueOrThrow({ where: { id: boardId }, select: { lastSeq: true } })).lastSeq;
       const fresh = all.filter((candidate) => inserted.has(candidate.id));
       if (!fresh.length) return [];
       const carried = fresh.length <= CANDIDATES_IN_OP ? { candidates: fresh } : {};
       return [
         {
           type: "candidate.proposed",
-          entityId: input.id,
-          data: { sourceId: input.id, version, count: fresh.length, ...carried },
+          entityId: sourceId,
+          data: { sourceId, version, count: fresh.length, ...carried },
         },
       ] as const;
     },
