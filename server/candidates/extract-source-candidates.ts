@@ -12,7 +12,9 @@ import type { BaseDomain } from "../base-domain";
 import type { TransactionClient } from "../db/transaction";
 import { AppError, parseInput } from "../errors";
 import { type Admission, admitBoardChange, commitBoardChange } from "../ops/commit-board-change";
+import { SerializedJson } from "../realtime/serialized-json";
 import { oneExtractionEach } from "./one-extraction-each";
+import { readVersionCandidatesJson, type WithCandidatesJson } from "./read-candidates-json";
 import { CANDIDATE_INCLUDE, meaningOf, toWireCandidate } from "./to-wire-candidate";
 import { WAITS_FOR_REVISION } from "./waits-for-revision";
 
@@ -23,7 +25,7 @@ export async function extractSourceCandidates(options: {
   domain: BaseDomain;
   actor: Actor;
   input: unknown;
-}): Promise<SourceExtractAnswer> {
+}): Promise<WithCandidatesJson<SourceExtractAnswer>> {
   const { domain, actor } = options;
   const input = parseInput(ZSourceExtract, options.input);
   // Authorized and charged a write token before the engine spends CPU, even when nothing turns out new.
@@ -62,7 +64,7 @@ async function proposeFound(options: {
   reading: Reading;
   texts: { text: string; current: string };
   publishedAt: string;
-}): Promise<SourceExtractAnswer> {
+}): Promise<WithCandidatesJson<SourceExtractAnswer>> {
   const { domain, actor, boardId, admission, reading, texts, publishedAt } = options;
   const { sourceId, version } = reading;
   const extracted = (await domain.workers.run("extract-candidates", { text: texts.text, publishedAt })).filter(
@@ -71,7 +73,7 @@ async function proposeFound(options: {
   );
   const rows = await candidateRows(domain, extracted, texts, reading);
 
-  let all: WireCandidate[] = [];
+  let all = new SerializedJson<WireCandidate[]>("[]");
   let boardSeq = 0;
   const ops = await commitBoardChange({
     domain,
@@ -82,16 +84,15 @@ async function proposeFound(options: {
     change: async (tx) => {
       await lockSourceAt(tx, sourceId, reading.currentVersion);
       const inserted = await insertCandidates(tx, boardId, reading, rows);
-      all = await candidatesOf(tx, reading);
+      all = await readVersionCandidatesJson(tx, reading);
       boardSeq = (await tx.board.findUniqueOrThrow({ where: { id: boardId }, select: { lastSeq: true } })).lastSeq;
-      const fresh = all.filter((candidate) => inserted.has(candidate.id));
-      if (!fresh.length) return [];
-      const carried = fresh.length <= CANDIDATES_IN_OP ? { candidates: fresh } : {};
+      if (!inserted.size) return [];
+      const carried = inserted.size <= CANDIDATES_IN_OP ? { candidates: await candidatesIn(tx, inserted) } : {};
       return [
         {
           type: "candidate.proposed",
           entityId: sourceId,
-          data: { sourceId, version, count: fresh.length, ...carried },
+          data: { sourceId, version, count: inserted.size, ...carried },
         },
       ] as const;
     },
@@ -211,29 +212,12 @@ async function insertCandidates(
   return new Set(written.map((row) => row.id));
 }
 
-/**
- * The candidates that stand for what extraction finds in the version: its own, and for the current
- * version also those of older versions anchored in it. In text order (ties: date, figure, name).
- */
-async function candidatesOf(tx: TransactionClient, reading: Reading): Promise<WireCandidate[]> {
-  const { sourceId, version, currentVersion } = reading;
+/** The new candidates, for the op that proposes them, in text order (ties: date, figure, name). */
+async function candidatesIn(tx: TransactionClient, ids: Set<string>): Promise<WireCandidate[]> {
   const rows = await tx.candidate.findMany({
-    where:
-      version === currentVersion
-        ? { sourceId, OR: [{ version }, { anchorVersion: version, anchorStart: { not: null } }] }
-        : { sourceId, version },
-    orderBy: [{ kind: "asc" }],
+    where: { id: { in: [...ids] } },
+    orderBy: [{ start: "asc" }, { end: "asc" }, { kind: "asc" }],
     include: CANDIDATE_INCLUDE,
   });
-  // Sorting is stable: kinds stay in the order read for candidates at the same place.
-  const place = (candidate: WireCandidate): [number, number] => {
-    if (candidate.version === version) return [candidate.start, candidate.end];
-    if (candidate.anchor.status === "anchored") return [candidate.anchor.start, candidate.anchor.end];
-    return [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
-  };
-  return rows
-    .map(toWireCandidate)
-    .map((candidate) => ({ candidate, at: place(candidate) }))
-    .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1])
-    .map(({ candidate }) => candidate);
+  return rows.map(toWireCandidate);
 }

@@ -6,13 +6,13 @@ import type { Actor } from "../actor";
 import { authorize } from "../boards/access";
 import type { Database } from "../db/client";
 import { AppError, parseInput } from "../errors";
-import { CANDIDATE_INCLUDE, toWireCandidate } from "./to-wire-candidate";
+import { readSourceCandidatesJson, type WithCandidatesJson } from "./read-candidates-json";
 
 export async function listSourceCandidates(options: {
   db: Database;
   actor: Actor;
   input: unknown;
-}): Promise<SourceCandidatesAnswer> {
+}): Promise<WithCandidatesJson<SourceCandidatesAnswer>> {
   const { db, actor } = options;
   const input = parseInput(ZSourceCandidates, options.input);
   await authorize({ db, actor, boardId: input.boardId, action: "board.read" });
@@ -24,17 +24,6 @@ export async function listSourceCandidates(options: {
     select: { currentVersion: true },
   });
   if (!source) throw new AppError("NOT_FOUND", "No such source");
-  const rows = await db.candidate.findMany({
-    where: { sourceId: input.id },
-    // Text order in the current version; those lost there last, in the order of the text they came from.
-    orderBy: [
-      { anchorStart: { sort: "asc", nulls: "last" } },
-      { anchorEnd: "asc" },
-      { version: "asc" },
-      { start: "asc" },
-      { kind: "asc" },
-    ],
-    include: CANDIDATE_INCLUDE,
-  });
-  return { version: source.currentVersion, candidates: rows.map(toWireCandidate), seq: board.lastSeq };
+  const candidates = await readSourceCandidatesJson(db, input.id);
+  return { version: source.currentVersion, candidates, seq: board.lastSeq };
 }
