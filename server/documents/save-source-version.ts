@@ -1,16 +1,14 @@
-// Saves new text as the next version of a source's document and re-anchors every passage annotation on
-// the source in it, in one board change: the source.revised op carries the new anchors, so every client
-// moves the same highlights the same way (issue 14). source:revise and the HTTP upload both end here.
-import type { QuoteSelector } from "@/lib/anchoring";
-import type { DocumentFormat, SourceReviseAnswer, WireReanchor } from "@/lib/schemas/document";
+// Saves new text as the next version of a source's document and re-anchors every passage annotation and
+// candidate of the source in it, in one board change: the source.revised op carries the new anchors, so
+// every client moves the same highlights the same way (issues 14, 15). source:revise and the HTTP upload both end here.
+import type { DocumentFormat, SourceReviseAnswer } from "@/lib/schemas/document";
 import type { Actor } from "../actor";
 import type { BaseDomain } from "../base-domain";
-import { reanchorCandidates } from "../candidates/reanchor-candidates";
 import { toWireSource } from "../content/to-wire";
 import type { TransactionClient } from "../db/transaction";
 import { AppError } from "../errors";
 import { commitBoardChange } from "../ops/commit-board-change";
-import type { AnchorPassages } from "./anchor-passages";
+import { reanchorSource } from "./reanchor-source";
 
 export type NewSourceVersion = {
   boardId: string;
@@ -53,10 +51,13 @@ export async function saveSourceVersion(options: {
           authorId: actor.id,
         },
       });
-      const anchorPassages: AnchorPassages = (input) => domain.workers.run("reanchor", input);
-      const anchors = await reanchorPassages(tx, anchorPassages, revision.id, revision.text, version);
-      // The source's candidates (issue 15) follow their passages the same way.
-      const candidates = await reanchorCandidates(tx, anchorPassages, revision.id, revision.text, version);
+      const { anchors, candidates } = await reanchorSource({
+        tx,
+        anchorPassages: (input) => domain.workers.run("reanchor", input),
+        sourceId: revision.id,
+        text: revision.text,
+        version,
+      });
       const source = toWireSource(await tx.source.findUniqueOrThrow({ where: { id: revision.id } }));
       return [
         { type: "source.revised", entityId: revision.id, data: { source, version, anchors, candidates } },
@@ -79,54 +80,4 @@ async function claimNextVersion(tx: TransactionClient, revision: NewSourceVersio
     "CONFLICT",
     `The document is at version ${current.currentVersion} now, not ${revision.basedOnVersion}: read version ${current.currentVersion} and apply your changes to it`,
   );
-}
-
-/** Finds every passage annotation on the source in the new text and stores where it is. */
-export async function reanchorPassages(
-  tx: TransactionClient,
-  anchorPassages: AnchorPassages,
-  sourceId: string,
-  text: string,
-  version: number,
-): Promise<WireReanchor[]> {
-  const passages = await tx.annotation.findMany({
-    where: { sourceId },
-    orderBy: { id: "asc" },
-    select: {
-      id: true,
-      quoteExact: true,
-      quotePrefix: true,
-      quoteSuffix: true,
-      quoteStart: true,
-      quoteEnd: true,
-      anchorStart: true,
-      anchorEnd: true,
-    },
-  });
-  if (!passages.length) return [];
-  // Where the passage was last found is the best guess of where it is now; an orphan's is where it was chosen.
-  const selectors: QuoteSelector[] = passages.map((passage) => ({
-    exact: passage.quoteExact ?? "",
-    prefix: passage.quotePrefix ?? "",
-    suffix: passage.quoteSuffix ?? "",
-    start: passage.anchorStart ?? passage.quoteStart ?? 0,
-    end: passage.anchorEnd ?? passage.quoteEnd ?? 0,
-  }));
-  const spans = await anchorPassages({ text, selectors });
-  const anchors: WireReanchor[] = passages.map(({ id }, index) => {
-    const span = spans[index];
-    return span
-      ? { annotationId: id, status: "anchored", start: span.start, end: span.end }
-      : { annotationId: id, status: "orphaned" };
-  });
-  const rows = anchors.map((anchor) => ({
-    id: anchor.annotationId,
-    start: anchor.status === "anchored" ? anchor.start : null,
-    end: anchor.status === "anchored" ? anchor.end : null,
-  }));
-  await tx.$executeRaw`
-    UPDATE "Annotation" a SET "anchorVersion" = ${version}, "anchorStart" = x.start, "anchorEnd" = x."end"
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(id uuid, start int, "end" int)
-    WHERE a.id = x.id`;
-  return anchors;
 }

@@ -4,13 +4,12 @@
 // The server's path (server/documents/save-source-version.ts) runs inside commitBoardChange, which needs
 // an acting member's socket domain (authority, write limit, live effects) and hands the anchoring to the
 // worker pool; the seed runs before either exists (and from scripts/seed-demo.ts, which has no pool). So
-// it hands the server's reanchorPassages the worker task's own function (reanchorTask: lib/anchoring's
+// it hands the server's reanchorSource the worker task's own function (reanchorTask: lib/anchoring's
 // anchorAll) to run in this thread, and logs the op itself, as it does for its notes.
-import { reanchorCandidates } from "../candidates/reanchor-candidates";
 import { toWireSource } from "../content/to-wire";
 import type { TransactionClient } from "../db/transaction";
+import { reanchorSource } from "../documents/reanchor-source";
 import { reanchorTask } from "../documents/reanchor-task";
-import { reanchorPassages } from "../documents/save-source-version";
 import type { NewOp } from "../ops/append-op";
 
 export type DemoSourceRevision = {
@@ -34,8 +33,7 @@ export async function reviseDemoSource(
   await tx.sourceVersion.create({
     data: { id: crypto.randomUUID(), sourceId, version, text, pageStarts: [], format: "text", authorId, createdAt },
   });
-  const anchors = await reanchorPassages(tx, reanchorTask, sourceId, text, version);
-  const candidates = await reanchorCandidates(tx, reanchorTask, sourceId, text, version);
+  const { anchors, candidates } = await reanchorSource({ tx, anchorPassages: reanchorTask, sourceId, text, version });
   const source = toWireSource(await tx.source.findUniqueOrThrow({ where: { id: sourceId } }));
   return {
     type: "source.revised",

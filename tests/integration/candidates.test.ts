@@ -479,6 +479,32 @@ describe("a new version", () => {
     expect(evidence).toMatchObject({ sourceVersion: 2, quoteStart: at, quoteExact: monday.exact });
   });
 
+  it("moves the source's passage notes and its candidates in one revision, each to its own place", async () => {
+    const source = await createSource();
+    const { candidates } = await extract(source.id);
+    const saturday = pick(candidates, "date", "Saturday");
+    const input = asEvent(saturday);
+    expect((await editor.emitWithAck("candidate:confirm", input)).ok).toBe(true);
+    const first = "Update from the desk.\n\n";
+    const revised = await editor.emitWithAck("source:revise", {
+      boardId: board.id,
+      id: source.id,
+      text: first + REPORT,
+      basedOnVersion: 1,
+    });
+    if (!revised.ok) throw new Error(revised.error.message);
+    const moved = (span: { start: number; end: number }) => ({
+      status: "anchored",
+      start: span.start + first.length,
+      end: span.end + first.length,
+    });
+    expect(revised.anchors).toEqual([{ annotationId: input.evidenceId, ...moved(saturday) }]);
+    expect(revised.candidates).toHaveLength(candidates.length);
+    expect(revised.candidates).toEqual(
+      expect.arrayContaining(candidates.map((candidate) => ({ candidateId: candidate.id, ...moved(candidate) }))),
+    );
+  });
+
   it("re-anchors the candidates: source.revised says where each went, a cut sentence's are lost and cannot be confirmed", async () => {
     const source = await createSource();
     const { candidates } = await extract(source.id);
