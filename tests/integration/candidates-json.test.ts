@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireCandidate } from "@/lib/schemas/candidate";
 import { readSourceCandidatesJson, readVersionCandidatesJson } from "@/server/candidates/read-candidates-json";
 import { CANDIDATE_INCLUDE, toWireCandidate } from "@/server/candidates/to-wire-candidate";
+import { pickCandidate } from "../support/candidates";
 import { makeAnalyst, makeBoard, type TestAnalyst, type TestBoard, type TestSocket } from "../support/factories";
 import { connectedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 
@@ -45,11 +46,7 @@ async function decideSome(): Promise<{ sourceId: string; indicatorId: string }> 
   const found = await editor.emitWithAck("source:extract", { boardId: board.id, id: sourceId });
   if (!found.ok) throw new Error(found.error.message);
   const candidates = found.candidates;
-  const of = (kind: WireCandidate["kind"], words: string) => {
-    const one = candidates.find((candidate) => candidate.kind === kind && candidate.exact.includes(words));
-    if (!one) throw new Error(`no ${kind} candidate "${words}" in ${candidates.map((c) => c.exact).join(" | ")}`);
-    return one;
-  };
+  const of = (kind: WireCandidate["kind"], words: string) => pickCandidate(candidates, kind, words);
   const indicatorId = randomUUID();
   const confirm = (candidate: WireCandidate, as: unknown) =>
     editor.emitWithAck("candidate:confirm", {

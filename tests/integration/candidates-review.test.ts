@@ -4,8 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireOp } from "@/lib/ops";
-import { CANDIDATES_IN_OP, type WireCandidate } from "@/lib/schemas/candidate";
+import { CANDIDATES_IN_OP } from "@/lib/schemas/candidate";
 import { LABELLED_REPORTS } from "../fixtures/extraction/labelled-set";
+import { confirmAsEvent, pickCandidate } from "../support/candidates";
 import { makeAnalyst, makeBoard, type TestAnalyst, type TestBoard, type TestSocket } from "../support/factories";
 import { connectedSocket, joinedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 
@@ -86,12 +87,7 @@ async function holdSourceRow(sourceId: string, ms: number): Promise<{ released: 
   return { released: held };
 }
 
-/** The one candidate of that kind whose text holds `words`. */
-function pick(candidates: WireCandidate[], kind: WireCandidate["kind"], words: string): WireCandidate {
-  const found = candidates.filter((candidate) => candidate.kind === kind && candidate.exact.includes(words));
-  if (found.length !== 1) throw new Error(`expected one ${kind} candidate with “${words}”, found ${found.length}`);
-  return found[0] as WireCandidate;
-}
+const pick = pickCandidate;
 
 // Prisma's interactive transactions expire after 5 s by default; a revision holds its source's row for as
 // long as it re-anchors (60 s allowed). A candidate change that waits for it must not expire meanwhile.
@@ -125,21 +121,7 @@ describe("a candidate change during a long revision", () => {
     const figure = pick(found.candidates, "figure", "106,000");
     const hold = await holdSourceRow(source.id, 8_000);
     const [confirmed, rejected] = await Promise.all([
-      editor.timeout(20_000).emitWithAck("candidate:confirm", {
-        boardId: board.id,
-        candidateId: monday.id,
-        evidenceId: randomUUID(),
-        infoCredibility: 2,
-        as: {
-          type: "event",
-          event: {
-            id: randomUUID(),
-            title: "Talks in Geneva",
-            occurredAt: "2022-01-17T09:00:00.000Z",
-            category: "diplomatic",
-          },
-        },
-      }),
+      editor.timeout(20_000).emitWithAck("candidate:confirm", confirmAsEvent(board.id, monday)),
       editor.timeout(20_000).emitWithAck("candidate:reject", { boardId: board.id, candidateId: figure.id }),
     ]);
     await hold.released;

@@ -8,6 +8,7 @@ import type { WireWarning } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
 import type { TCandidateConfirmInput, WireCandidate } from "@/lib/schemas/candidate";
 import { barrierOp } from "../support/barrier";
+import { confirmAsEvent, pickCandidate } from "../support/candidates";
 import { makeAnalyst, makeBoard, type TestAnalyst, type TestBoard, type TestSocket } from "../support/factories";
 import { connectedSocket, joinedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 
@@ -71,31 +72,9 @@ async function extract(sourceId: string, on: TestBoard = board) {
   return answer;
 }
 
-/** The one candidate of that kind whose text holds `words`. */
-function pick(candidates: WireCandidate[], kind: WireCandidate["kind"], words: string): WireCandidate {
-  const found = candidates.filter((candidate) => candidate.kind === kind && candidate.exact.includes(words));
-  if (found.length !== 1) throw new Error(`expected one ${kind} candidate with “${words}”, found ${found.length}`);
-  return found[0] as WireCandidate;
-}
-
-function asEvent(candidate: WireCandidate, overrides: Partial<TCandidateConfirmInput> = {}): TCandidateConfirmInput {
-  return {
-    boardId: board.id,
-    candidateId: candidate.id,
-    evidenceId: randomUUID(),
-    infoCredibility: 2,
-    as: {
-      type: "event",
-      event: {
-        id: randomUUID(),
-        title: "Talks in Geneva",
-        occurredAt: "2022-01-17T09:00:00.000Z",
-        category: "diplomatic",
-      },
-    },
-    ...overrides,
-  };
-}
+const pick = pickCandidate;
+const asEvent = (candidate: WireCandidate, overrides: Partial<TCandidateConfirmInput> = {}) =>
+  confirmAsEvent(board.id, candidate, overrides);
 
 function asObservation(candidate: WireCandidate, indicatorId: string, value: number) {
   return {
@@ -415,7 +394,10 @@ describe("confirming", () => {
     const monday = pick((await extract(source.id)).candidates, "date", "17 January");
     const first = await editor.emitWithAck("candidate:confirm", asEvent(monday));
     if (!first.ok || first.candidate.outcome?.type !== "event") throw new Error("the first confirm failed");
-    const deleted = await editor.emitWithAck("event:delete", { boardId: board.id, id: first.candidate.outcome.eventId });
+    const deleted = await editor.emitWithAck("event:delete", {
+      boardId: board.id,
+      id: first.candidate.outcome.eventId,
+    });
     expect(deleted.ok).toBe(true);
     const again = await rival.emitWithAck("candidate:confirm", asEvent(monday));
     expect(again.ok && again.candidate).toMatchObject({ status: "confirmed", outcome: { type: "event" } });
