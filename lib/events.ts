@@ -47,6 +47,7 @@ import type {
   TSourceCandidatesInput,
   TSourceExtractInput,
 } from "./schemas/candidate";
+import type { PlaceSearchAnswer, TPlaceSearchInput } from "./schemas/place";
 import type { TPresenceUpdateInput } from "./schemas/presence";
 import type { BoardSearchResult, TBoardSearchInput } from "./schemas/search";
 
@@ -127,6 +128,8 @@ export interface ClientToServerEvents {
   "board:leave": (payload: TBoardLeaveInput, ack: (result: BoardLeaveResult) => void) => void;
   /** Notes and document passages matching a query, best first (server/search/search-board.ts). */
   "board:search": (payload: TBoardSearchInput, ack: (result: Result<BoardSearchResult>) => void) => void;
+  /** Gazetteer suggestions for a place name, offline (issue 16; server/places/search-places.ts). */
+  "place:search": (payload: TPlaceSearchInput, ack: (result: Result<PlaceSearchAnswer>) => void) => void;
   "annotation:create": (payload: TAnnotationCreateInput, ack: (result: AnnotationCreateResult) => void) => void;
   "annotation:update": (payload: TAnnotationUpdateInput, ack: (result: AnnotationUpdateResult) => void) => void;
   "annotation:delete": (payload: TAnnotationRefInput, ack: (result: AnnotationDeleteResult) => void) => void;

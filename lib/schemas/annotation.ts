@@ -1,6 +1,7 @@
 // Annotations on the wire: the create payload, its target union, and the annotation as clients see it.
 import { z } from "zod";
 import { LIMITS, ZInstant, ZText, ZUuid } from "./common";
+import { ZLatitude, ZLongitude, ZPlaceLabel } from "./place";
 import { SPAN_OUT_OF_ORDER, spanInOrder, type WireAnchor, ZQuote, ZSpan } from "./passage";
 
 export const ANNOTATION_KINDS = ["note", "assessment", "question", "warning"] as const;
@@ -33,6 +34,14 @@ export const ZSourceSpanTarget = z
     path: ["exact"],
   });
 
+/** A free point on the map (issue 16), not an event: its coordinates and what the analyst calls it. */
+export const ZPlaceTarget = z.strictObject({
+  type: z.literal("place"),
+  lon: ZLongitude,
+  lat: ZLatitude,
+  label: ZPlaceLabel,
+});
+
 export const ZAnnotationTarget = z.discriminatedUnion("type", [
   ZBoardTarget,
   ZEventTarget,
@@ -40,6 +49,7 @@ export const ZAnnotationTarget = z.discriminatedUnion("type", [
   ZIndicatorRangeTarget,
   ZObservationTarget,
   ZSourceSpanTarget,
+  ZPlaceTarget,
 ]);
 export type TAnnotationTarget = z.infer<typeof ZAnnotationTarget>;
 

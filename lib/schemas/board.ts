@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { WireAnnotation } from "./annotation";
 import { LIMITS, ZSeq, ZText, ZUuid } from "./common";
+import type { WirePlace } from "./place";
 
 export const BOARD_ROLES = ["owner", "editor", "commenter", "viewer"] as const;
 export type BoardRole = (typeof BOARD_ROLES)[number];
@@ -78,7 +79,8 @@ export type WireEvent = {
   occurredAt: string;
   endsAt: string | null;
   category: "military" | "diplomatic" | "economic" | "political" | "humanitarian";
-  place: string | null;
+  /** Where it happened (issue 16; lib/schemas/place.ts). */
+  place: WirePlace | null;
   description: string;
   sourceIds: string[];
   /** Admiralty grade (issue 15): the source's reliability A–F and the information's credibility 1–6. */

@@ -2,6 +2,7 @@
 // client-generated id (the idempotency key), as annotations do; updates carry only what changes.
 import { z } from "zod";
 import { LIMITS, ZDocumentText, ZInstant, ZText, ZUuid } from "./common";
+import { ZPlace } from "./place";
 
 const ZTitle = ZText.trim().min(1, "a title is required").max(LIMITS.title);
 const ZLongText = ZText.trim().max(LIMITS.description);
@@ -18,7 +19,8 @@ const eventFields = {
   occurredAt: ZInstant,
   endsAt: ZInstant.nullable(),
   category: z.enum(EVENT_CATEGORIES),
-  place: ZText.trim().max(LIMITS.title).nullable(),
+  /** Where it happened, with coordinates (issue 16); null when not known. */
+  place: ZPlace.nullable(),
   description: ZLongText,
   sourceIds: z.array(ZUuid).max(50),
   /** NATO Admiralty code, as on observations: the source's reliability (A–F), the information's credibility (1–6). */
