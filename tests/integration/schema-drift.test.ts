@@ -43,13 +43,13 @@ describe("schema.prisma and prisma/migrations", () => {
     ],
     [
       "a column the schema lost",
-      (s) => s.replace(/\n\s+place\s+String\?\n/, "\n"),
-      /Event\.place is in the migrations but not/,
+      (s) => s.replace(/\n\s+placeGazetteerId\s+String\?\n/, "\n"),
+      /Event\.placeGazetteerId is in the migrations but not/,
     ],
     [
       "a nullability change",
-      (s) => s.replace(/place\s+String\?/, "place String"),
-      /Event\.place: schema\.prisma says "text NOT NULL"/,
+      (s) => s.replace(/placeGazetteerId\s+String\?/, "placeGazetteerId String"),
+      /Event\.placeGazetteerId: schema\.prisma says "text NOT NULL"/,
     ],
     [
       "a type change",
