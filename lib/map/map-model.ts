@@ -152,7 +152,7 @@ function countriesFor(
   projection: ReturnType<typeof viewProjection>,
 ) {
   const key = `${fittedKey}|${view.center[0]},${view.center[1]}|${view.zoom}|${width}x${height}`;
-  return remember(COUNTRIES_CACHE, key, () => drawCountries(projection));
+  return remember(COUNTRIES_CACHE, key, () => drawCountries(projection, width, height));
 }
 
 function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
