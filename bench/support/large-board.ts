@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { TAnnotationTarget, WireAnnotation } from "@/lib/schemas/annotation";
 import type { WireEvent, WireIndicator } from "@/lib/schemas/board";
+import type { WirePlace } from "@/lib/schemas/place";
 import type { Cast } from "./cast";
 import { withClient } from "./scratch-database";
 
@@ -88,6 +89,21 @@ async function insertBatched(client: pg.Client, sql: string, fixed: unknown[], c
 const instant = (index: number, count: number) => new Date(SPAN_START + Math.floor((index * SPAN_MS) / count));
 const pick = <T>(values: readonly T[], index: number): T => values[index % values.length] as T;
 
+/**
+ * A point in Europe (10° W – 40° E, 36° – 60° N) for the `index`th event: additive recurrences with
+ * irrational steps spread the points evenly without clumping, the same on every run, so the map has
+ * markers to draw and to cluster.
+ */
+function placeInEurope(index: number): WirePlace {
+  const fraction = (step: number) => (index * step) % 1;
+  const round = (degrees: number) => Math.round(degrees * 1e5) / 1e5;
+  return {
+    label: `Site ${index % 97}`,
+    longitude: round(-10 + 50 * fraction(0.6180339887)),
+    latitude: round(36 + 24 * fraction(0.7548776662)),
+  };
+}
+
 async function insertEvents(client: pg.Client, boardId: string, count: number): Promise<WireEvent[]> {
   const events: WireEvent[] = Array.from({ length: count }, (_, index) => ({
     id: randomUUID(),
@@ -95,7 +111,7 @@ async function insertEvents(client: pg.Client, boardId: string, count: number): 
     occurredAt: instant(index, count).toISOString(),
     endsAt: null,
     category: pick(CATEGORIES, index),
-    place: index % 3 ? `Place ${index % 17}` : null,
+    place: index % 3 ? placeInEurope(index) : null,
     description: `What was reported about event ${index + 1}.`,
     sourceIds: [],
     sourceReliability: null,
@@ -103,9 +119,10 @@ async function insertEvents(client: pg.Client, boardId: string, count: number): 
   }));
   await insertBatched(
     client,
-    `INSERT INTO "Event" (id, "boardId", title, "occurredAt", category, place, description, "updatedAt")
+    `INSERT INTO "Event" (id, "boardId", title, "occurredAt", category, "placeLabel", "placeLongitude",
+       "placeLatitude", description, "updatedAt")
      SELECT t.*, now() FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamp(3)[], $5::"EventCategory"[],
-       $6::text[], $7::text[]) AS t`,
+       $6::text[], $7::float8[], $8::float8[], $9::text[]) AS t`,
     [],
     [
       events.map((event) => event.id),
@@ -113,7 +130,9 @@ async function insertEvents(client: pg.Client, boardId: string, count: number): 
       events.map((event) => event.title),
       events.map((event) => event.occurredAt),
       events.map((event) => event.category),
-      events.map((event) => event.place),
+      events.map((event) => event.place?.label ?? null),
+      events.map((event) => event.place?.longitude ?? null),
+      events.map((event) => event.place?.latitude ?? null),
       events.map((event) => event.description),
     ],
   );

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import type { WireEvent, WireSource } from "@/lib/schemas/board";
 import { EVENT_CATEGORIES } from "@/lib/schemas/content";
+import { coordinatesText } from "@/lib/targets/coordinates-text";
 import { Problem } from "../ui/Problem";
 import { UtcTime } from "../ui/UtcTime";
 import { EventForm } from "./content/EventForm";
@@ -110,7 +111,9 @@ export function Timeline({
               <div className="event-title">{event.title}</div>
               <div className="event-meta">
                 <span className={`tag tag-${event.category}`}>{event.category}</span>
-                {event.place ? <span>{event.place}</span> : null}
+                {event.place ? (
+                  <span title={coordinatesText(event.place.longitude, event.place.latitude)}>{event.place.label}</span>
+                ) : null}
                 {event.sourceReliability || event.infoCredibility ? (
                   <span title="Admiralty grade: the source's reliability, the information's credibility">
                     graded {event.sourceReliability ?? ""}

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { ANNOTATION_KINDS, CONFIDENCE_LEVELS, ZAnnotationCreate } from "./annotation";
 import { LIMITS, ZInstant, ZText } from "./common";
+import { ZPlaceLabel } from "./place";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 /** The media type of both directions (model §1.3 / protocol §4). */
@@ -62,8 +63,9 @@ export type WebAnnotationFragmentSelector = {
 export type WebTextQuoteSelector = { type: "TextQuoteSelector"; exact: string; prefix?: string; suffix?: string };
 export type WebTextPositionSelector = { type: "TextPositionSelector"; start: number; end: number };
 /**
- * An IRI, a time (range) of an indicator's series, or a passage of a source's document (issue 14): its quote
- * and position in one version of the document, whose IRI is the source.
+ * An IRI, a time (range) of an indicator's series, a passage of a source's document (issue 14): its quote
+ * and position in one version of the document, whose IRI is the source; or a point on the map (issue 16):
+ * a geo URI in the scope of the board, with the analyst's label.
  */
 export type WebAnnotationTarget =
   | string
@@ -72,7 +74,8 @@ export type WebAnnotationTarget =
       type: "SpecificResource";
       source: string;
       selector: [WebTextQuoteSelector, WebTextPositionSelector];
-    };
+    }
+  | { type: "SpecificResource"; source: string; scope: string; label: string };
 
 export type WebAnnotation = {
   id: string;
@@ -119,6 +122,39 @@ export function parseClockFragment(value: string): { from: string; to: string | 
   if (from === undefined || rest.length || !ZInstant.safeParse(from).success) return null;
   if (to !== undefined && !ZInstant.safeParse(to).success) return null;
   return { from, to: to ?? null };
+}
+
+// ---- geo URIs (RFC 5870, https://www.rfc-editor.org/rfc/rfc5870) ----
+
+/** A number as the URI grammar has it (digits and a point, never JavaScript's 1e-7), exactly. */
+function plainDecimal(value: number): string {
+  const text = String(value);
+  const scientific = /^(-?)(\d)(?:\.(\d+))?e-(\d+)$/.exec(text);
+  if (!scientific) return text;
+  const [, sign, lead, rest = "", exponent] = scientific;
+  return `${sign}0.${"0".repeat(Number(exponent) - 1)}${lead}${rest}`;
+}
+
+/** `geo:LAT,LON` in WGS 84, the URI's default reference system (§3.4.2: latitude first). */
+export function geoUri(longitude: number, latitude: number): string {
+  return `geo:${plainDecimal(latitude)},${plainDecimal(longitude)}`;
+}
+
+const GEO_URI = /^geo:(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)(?:,-?\d+(?:\.\d+)?)?((?:;[^;]*)*)$/i;
+
+/**
+ * The point a geo URI names, or null when it is not one, names another reference system than WGS 84, or
+ * lies off the globe. An altitude and the uncertainty parameter are dropped: a place on the map has neither.
+ */
+export function parseGeoUri(value: string): { longitude: number; latitude: number } | null {
+  const match = GEO_URI.exec(value);
+  if (!match) return null;
+  const [, latitude = "", longitude = "", parameters = ""] = match;
+  const crs = /;crs=([^;]*)/i.exec(parameters)?.[1];
+  if (crs !== undefined && crs.toLowerCase() !== "wgs84") return null;
+  const point = { longitude: Number(longitude), latitude: Number(latitude) };
+  if (Math.abs(point.latitude) > 90 || Math.abs(point.longitude) > 180) return null;
+  return point;
 }
 
 // ---- What the importer accepts ----
@@ -215,9 +251,31 @@ const ZSpecificResource = z.looseObject({
   selector: byShape(Array.isArray, ZTextSelectors, ZFragmentSelector),
   "watchfloor:version": z.number().int().min(1).optional(),
 });
-/** One target: a Watchfloor IRI, or a SpecificResource of an indicator with a clock FragmentSelector. */
-export const ZWebAnnotationTarget = byShape(isString, ZIri, ZSpecificResource);
+/** A point on the map: a SpecificResource whose source is a geo URI, named by its label when it has one. */
+const ZGeoResource = z.looseObject({
+  type: z.literal("SpecificResource").optional(),
+  source: z.string().refine((source) => parseGeoUri(source) !== null, {
+    message: "must be a geo URI (RFC 5870) of a WGS 84 point: geo:LATITUDE,LONGITUDE",
+  }),
+  label: ZPlaceLabel.optional(),
+});
+const isGeoResource = (value: unknown) =>
+  typeof value === "object" &&
+  value !== null &&
+  "source" in value &&
+  typeof value.source === "string" &&
+  /^geo:/i.test(value.source);
+
+/**
+ * One target: a Watchfloor IRI, a SpecificResource of an indicator with a clock FragmentSelector or of a
+ * source's version with text selectors, or a point (a geo URI).
+ */
+export const ZWebAnnotationTarget = byShape(isString, ZIri, byShape(isGeoResource, ZGeoResource, ZSpecificResource));
 export type TWebAnnotationTarget = z.infer<typeof ZWebAnnotationTarget>;
+export type TWebGeoTarget = z.output<typeof ZGeoResource>;
+/** Whether a parsed target is a point (its source a geo URI) rather than an indicator's or a passage's. */
+export const isWebGeoTarget = (target: TWebAnnotationTarget): target is TWebGeoTarget =>
+  typeof target !== "string" && isGeoResource(target);
 
 /** One agent: an IRI, or an object with an id and/or a name. */
 const ZAgent = byShape(isString, ZIri, z.looseObject({ id: ZIri.optional(), name: ZName.optional() }));

@@ -10,8 +10,10 @@ import {
   ZIndicatorRangeTarget,
   ZIndicatorTarget,
   ZObservationTarget,
+  ZPlaceTarget,
   ZSourceSpanTarget,
 } from "@/lib/schemas/annotation";
+import { coordinatesText } from "@/lib/targets/coordinates-text";
 import type { TargetIndex } from "@/lib/targets/target-index-type";
 import { formatUtc } from "@/lib/time";
 
@@ -124,7 +126,17 @@ export const TARGET_KINDS: { [T in TargetType]: TargetDescriptor<T> } = {
     description: "a passage of a source's document",
     references: { entity: "source", field: "sourceId" },
     indicatorOf: () => null,
-    describe: (target, index) => `“${shortQuote(target.exact)}” in ${index.source(target.sourceId)?.title ?? "a source"}`,
+    describe: (target, index) =>
+      `“${shortQuote(target.exact)}” in ${index.source(target.sourceId)?.title ?? "a source"}`,
+    chartPlace: () => null,
+  },
+  place: {
+    schema: ZPlaceTarget,
+    label: "Places on the map",
+    description: "a point on the map that is not an event",
+    references: null,
+    indicatorOf: () => null,
+    describe: (target) => `${target.label} (${coordinatesText(target.lon, target.lat)})`,
     chartPlace: () => null,
   },
 };

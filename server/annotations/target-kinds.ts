@@ -5,7 +5,8 @@
 // A kind missing here is a compile error (docs/architecture.md, "Adding a target kind").
 
 import type { BoardSnapshot, WireObservation } from "@/lib/schemas/board";
-import { clockFragment, MEDIA_FRAGMENTS, type WebAnnotationTarget } from "@/lib/schemas/web-annotation";
+import { clockFragment, geoUri, MEDIA_FRAGMENTS, type WebAnnotationTarget } from "@/lib/schemas/web-annotation";
+import { coordinatesText } from "@/lib/targets/coordinates-text";
 import type { TargetOf, TargetType } from "@/lib/targets/target-kinds";
 import { formatUtc } from "@/lib/time";
 import type { Annotation, AnnotationTargetType } from "../db/generated/client";
@@ -30,13 +31,16 @@ export const TARGET_COLUMN_TYPES = {
   anchorVersion: "int",
   anchorStart: "int",
   anchorEnd: "int",
+  placeLon: "double precision",
+  placeLat: "double precision",
+  placeLabel: "text",
 } as const;
 export type TargetColumnName = keyof typeof TARGET_COLUMN_TYPES;
 export type TargetColumns = Pick<Annotation, "targetType" | TargetColumnName>;
 
 /**
- * A Web Annotation target as the importer reads it: a plain IRI, a SpecificResource with a clock time, or
- * one with text selectors (a passage).
+ * A Web Annotation target as the importer reads it: a plain IRI, a SpecificResource with a clock time,
+ * one with text selectors (a passage), or one whose source is a point on the earth (a geo URI).
  */
 export type WebTargetReading =
   | { shape: "iri"; named: ParsedIri | null }
@@ -47,7 +51,8 @@ export type WebTargetReading =
       exact: string | null;
       position: { start: number; end: number } | null;
       version: number | null;
-    };
+    }
+  | { shape: "point"; longitude: number; latitude: number; label: string | null };
 
 /** A passage's context as the server stored it (TextQuoteSelector prefix and suffix), when the caller has it. */
 export type QuoteContext = { prefix: string; suffix: string };
@@ -258,6 +263,44 @@ export const SERVER_TARGET_KINDS: { [T in TargetType]: ServerTargetDescriptor<T>
       describe: (target, snapshot) =>
         `a passage of ${snapshot.sources.find((source) => source.id === target.sourceId)?.title ?? "a source"}`,
       // A pack has no documents in it yet: a passage note is in it when its source is on the board.
+      covers: () => true,
+    },
+  },
+  place: {
+    storedAs: "place",
+    columns: (target) => ({ placeLon: target.lon, placeLat: target.lat, placeLabel: target.label }),
+    fromRow: (row, required) => ({
+      type: "place",
+      lon: required(row.placeLon),
+      lat: required(row.placeLat),
+      label: required(row.placeLabel),
+    }),
+    snapshotJson: () =>
+      `json_build_object('type', 'place', 'lon', a."placeLon", 'lat', a."placeLat", 'label', a."placeLabel")`,
+    // The point as an RFC 5870 geo URI, the resource the note is about; the model counts a SpecificResource
+    // only with a refinement (§4), and `scope` (§4.4) says where the point is meant: on this board's map.
+    // `label` is rdfs:label in the anno context: the analyst's name for the point.
+    toWeb: (target, iris) => ({
+      type: "SpecificResource",
+      source: geoUri(target.lon, target.lat),
+      scope: iris.board,
+      label: target.label,
+    }),
+    // A point from another tool may come without a name: its coordinates then stand for one.
+    fromWeb: (reading) =>
+      reading.shape === "point"
+        ? {
+            type: "place",
+            lon: reading.longitude,
+            lat: reading.latitude,
+            label: reading.label ?? coordinatesText(reading.longitude, reading.latitude),
+          }
+        : null,
+    csvTime: () => null,
+    briefing: {
+      describe: (target) => `${target.label} (${coordinatesText(target.lon, target.lat)})`,
+      // Every pack has the map page (issue 16), and a point has no time: a place note is in the pack
+      // whatever its range, as a passage note is.
       covers: () => true,
     },
   },

@@ -56,12 +56,19 @@ const BOARD = `
     SELECT b.id, b.slug, b.title, b.description, b.handling, b."archivedAt" IS NOT NULL AS archived
   ) x`;
 
+/**
+ * An event's place as toWireEvent writes it (server/content/place-columns.ts): null, or label, longitude,
+ * latitude in that order and gazetteerId only when stored (json_strip_nulls keeps the order of the rest).
+ */
+const PLACE = `CASE WHEN e."placeLabel" IS NULL THEN NULL ELSE json_strip_nulls(json_build_object('label', e."placeLabel",
+      'longitude', e."placeLongitude", 'latitude', e."placeLatitude", 'gazetteerId', e."placeGazetteerId")) END`;
+
 const EVENTS = `
   SELECT 'events', 0, 0, coalesce(json_agg(x ORDER BY e."occurredAt", e.ctid), '[]')::text
   FROM "Event" e JOIN board ON e."boardId" = board.id
   CROSS JOIN LATERAL (
     SELECT e.id, e.title, ${iso('e."occurredAt"')} AS "occurredAt", ${iso('e."endsAt"')} AS "endsAt", e.category,
-      e.place, e.description,
+      ${PLACE} AS place, e.description,
       coalesce((SELECT json_agg(es."sourceId" ORDER BY es.ctid) FROM "EventSource" es WHERE es."eventId" = e.id),
         '[]') AS "sourceIds",
       e."sourceReliability", e."infoCredibility"

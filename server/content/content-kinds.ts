@@ -7,6 +7,7 @@ import type { OpDataByType } from "@/lib/ops";
 import type { Database } from "../db/client";
 import type { TransactionClient } from "../db/transaction";
 import { AppError } from "../errors";
+import { placeColumns } from "./place-columns";
 import { toWireEvent, toWireIndicator, toWireObservation, toWireSource } from "./to-wire";
 
 type Ref = { id: string; boardId: string };
@@ -38,14 +39,20 @@ const event: ContentStorage<"event"> = {
     return row && { boardId: row.boardId, wire: toWireEvent(row) };
   },
   countOnBoard: (db, boardId, ids) => db.event.count({ where: { boardId, id: { in: ids } } }),
-  async insert(tx, { sourceIds, occurredAt, endsAt, ...fields }) {
+  async insert(tx, { sourceIds, occurredAt, endsAt, place, ...fields }) {
     const row = await tx.event.create({
-      data: { ...fields, occurredAt: new Date(occurredAt), endsAt: toDate(endsAt), sources: linkSources(sourceIds) },
+      data: {
+        ...fields,
+        ...placeColumns(place),
+        occurredAt: new Date(occurredAt),
+        endsAt: toDate(endsAt),
+        sources: linkSources(sourceIds),
+      },
       include: WITH_SOURCES,
     });
     return toWireEvent(row);
   },
-  async update(tx, { id, boardId, sourceIds, occurredAt: newStart, endsAt: newEnd, ...fields }) {
+  async update(tx, { id, boardId, sourceIds, occurredAt: newStart, endsAt: newEnd, place, ...fields }) {
     const existing = await tx.event.findFirst({ where: { id, boardId } });
     if (!existing) return null;
     // The update may change only one end of the event: the other comes from the stored row.
@@ -58,7 +65,14 @@ const event: ContentStorage<"event"> = {
     if (sourceIds) await tx.eventSource.deleteMany({ where: { eventId: id } });
     const row = await tx.event.update({
       where: { id },
-      data: { ...fields, occurredAt, endsAt, ...(sourceIds ? { sources: linkSources(sourceIds) } : {}) },
+      data: {
+        ...fields,
+        // Absent leaves the place as it is; null clears all four columns.
+        ...(place === undefined ? {} : placeColumns(place)),
+        occurredAt,
+        endsAt,
+        ...(sourceIds ? { sources: linkSources(sourceIds) } : {}),
+      },
       include: WITH_SOURCES,
     });
     return toWireEvent(row);
@@ -75,9 +89,14 @@ const source: ContentStorage<"source"> = {
   // Text given at creation is version 1 of the source's document; none leaves it at version 0.
   async insert(tx, { publishedAt, text, ...fields }, actor) {
     const firstVersion = text
-      ? { currentVersion: 1, versions: { create: { id: randomUUID(), version: 1, text, format: "text", authorId: actor.id } } }
+      ? {
+          currentVersion: 1,
+          versions: { create: { id: randomUUID(), version: 1, text, format: "text", authorId: actor.id } },
+        }
       : {};
-    return toWireSource(await tx.source.create({ data: { ...fields, publishedAt: toDate(publishedAt), ...firstVersion } }));
+    return toWireSource(
+      await tx.source.create({ data: { ...fields, publishedAt: toDate(publishedAt), ...firstVersion } }),
+    );
   },
   async update(tx, { id, boardId, publishedAt, ...fields }) {
     if (!(await tx.source.count({ where: { id, boardId } }))) return null;

@@ -1,6 +1,7 @@
 // The board's facts as clients see them (snapshot and ops alike).
 import type { WireEvent, WireIndicator, WireObservation, WireSource } from "@/lib/schemas/board";
 import type { Event, Indicator, Observation, Source } from "../db/generated/client";
+import { placeOfColumns } from "./place-columns";
 
 export function toWireEvent(row: Event & { sources: { sourceId: string }[] }): WireEvent {
   return {
@@ -9,7 +10,7 @@ export function toWireEvent(row: Event & { sources: { sourceId: string }[] }): W
     occurredAt: row.occurredAt.toISOString(),
     endsAt: row.endsAt?.toISOString() ?? null,
     category: row.category,
-    place: row.place,
+    place: placeOfColumns(row),
     description: row.description,
     sourceIds: row.sources.map((link) => link.sourceId),
     sourceReliability: row.sourceReliability,

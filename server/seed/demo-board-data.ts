@@ -63,7 +63,7 @@ export const demoBoardData: DemoBoardData = {
       occurredAt: "2021-11-01T00:00:00Z",
       endsAt: "2022-01-14T23:59:59Z",
       category: "military",
-      place: "Western Russia, Crimea and areas bordering Ukraine",
+      place: { label: "Western Russia, Crimea and areas bordering Ukraine", longitude: 36.58015, latitude: 50.61074 },
       description:
         "From November Moscow moves troops and heavy equipment toward Ukraine; by early January public estimates settle around 100,000 personnel. The Kremlin presents the move as a reply to Western arms deliveries to Kyiv.",
       sourceKeys: ["report"],
@@ -75,7 +75,12 @@ export const demoBoardData: DemoBoardData = {
       title: "Biden–Putin video call",
       occurredAt: "2021-12-07T15:00:00Z",
       category: "diplomatic",
-      place: "Video link, Washington–Sochi",
+      place: {
+        label: "Video link, Washington–Sochi",
+        longitude: 39.72569,
+        latitude: 43.59917,
+        gazetteerId: "geonames:491422",
+      },
       description:
         "Two-hour secure video call. Biden warns that a new attack on Ukraine would be answered with strong economic measures; Putin presses for guarantees against NATO enlargement.",
       sourceKeys: ["wh-readouts", "report"],
@@ -85,7 +90,7 @@ export const demoBoardData: DemoBoardData = {
       title: "Moscow publishes draft security treaties",
       occurredAt: "2021-12-17T12:00:00Z",
       category: "political",
-      place: "Moscow",
+      place: { label: "Moscow", longitude: 37.61556, latitude: 55.75222, gazetteerId: "geonames:524901" },
       description:
         "Russia makes public two draft texts, one for the US and one for NATO. They ask for a halt to alliance enlargement and a rollback of allied forces to where they stood in 1997, in effect an ultimatum the West signals it cannot accept.",
       sourceKeys: ["report"],
@@ -95,7 +100,12 @@ export const demoBoardData: DemoBoardData = {
       title: "Biden–Putin phone call",
       occurredAt: "2021-12-30T20:30:00Z",
       category: "diplomatic",
-      place: "Telephone, Washington–Moscow",
+      place: {
+        label: "Telephone, Washington–Moscow",
+        longitude: 37.61556,
+        latitude: 55.75222,
+        gazetteerId: "geonames:524901",
+      },
       description:
         "Second exchange in a month, requested by Moscow. Biden repeats the sanctions warning and backs the planned January talks; Putin cautions that new sanctions could cause a full rupture in relations.",
       sourceKeys: ["wh-readouts", "report"],
@@ -106,7 +116,12 @@ export const demoBoardData: DemoBoardData = {
       occurredAt: "2022-01-02T06:00:00Z",
       endsAt: "2022-01-10T23:59:59Z",
       category: "political",
-      place: "Kazakhstan (Zhanaozen, Almaty and other cities)",
+      place: {
+        label: "Kazakhstan (Zhanaozen, Almaty and other cities)",
+        longitude: 52.86192,
+        latitude: 43.34116,
+        gazetteerId: "geonames:607610",
+      },
       description:
         "Protests sparked by a jump in fuel prices in the west of the country spread nationwide and turn violent in Almaty. Security forces crack down; dozens are reported killed by the end of the first week.",
       sourceKeys: ["report"],
@@ -116,7 +131,7 @@ export const demoBoardData: DemoBoardData = {
       title: "CSTO agrees to send troops to Kazakhstan",
       occurredAt: "2022-01-06T06:00:00Z",
       category: "military",
-      place: "Moscow / Nur-Sultan",
+      place: { label: "Moscow / Nur-Sultan", longitude: 37.61556, latitude: 55.75222, gazetteerId: "geonames:524901" },
       description:
         "After an appeal from President Tokayev, the Russian-led bloc approves its first collective deployment of this kind. The stated role is protecting state and strategic facilities.",
       sourceKeys: ["csto-statement"],
@@ -128,7 +143,12 @@ export const demoBoardData: DemoBoardData = {
       title: "Main CSTO contingent in Kazakhstan",
       occurredAt: "2022-01-07T12:00:00Z",
       category: "military",
-      place: "Kazakhstan (Almaty region)",
+      place: {
+        label: "Kazakhstan (Almaty region)",
+        longitude: 76.92861,
+        latitude: 43.25667,
+        gazetteerId: "geonames:1526384",
+      },
       description:
         "Most of the roughly 2,500-strong force, the bulk of it Russian, is on the ground by Friday. Washington publicly questions the terms and duration of the Russian presence.",
       sourceKeys: ["report", "csto-statement"],
@@ -138,7 +158,12 @@ export const demoBoardData: DemoBoardData = {
       title: "NATO foreign ministers' extraordinary virtual meeting",
       occurredAt: "2022-01-07T13:00:00Z",
       category: "diplomatic",
-      place: "Virtual (NATO HQ, Brussels)",
+      place: {
+        label: "Virtual (NATO HQ, Brussels)",
+        longitude: 4.34878,
+        latitude: 50.85045,
+        gazetteerId: "geonames:2800866",
+      },
       description:
         "The 30 allied foreign ministers agree that a Russian invasion would draw a strong response. Stoltenberg says the danger of war is genuine; Blinken links the alliance position to Biden's sanctions threats.",
       sourceKeys: ["nato-fm", "report"],
@@ -148,7 +173,7 @@ export const demoBoardData: DemoBoardData = {
       title: "US–Russia Strategic Stability Dialogue",
       occurredAt: "2022-01-10T09:00:00Z",
       category: "diplomatic",
-      place: "Geneva",
+      place: { label: "Geneva", longitude: 6.14569, latitude: 46.20222, gazetteerId: "geonames:2660646" },
       description:
         "Opening round of the week: US and Russian delegations meet bilaterally. Moscow's demands on enlargement are on the table; the US side is expected to offer only arms-control and transparency topics.",
       sourceKeys: ["report"],
@@ -160,7 +185,7 @@ export const demoBoardData: DemoBoardData = {
       title: "NATO–Russia Council session",
       occurredAt: "2022-01-12T09:00:00Z",
       category: "diplomatic",
-      place: "NATO HQ, Brussels",
+      place: { label: "NATO HQ, Brussels", longitude: 4.34878, latitude: 50.85045, gazetteerId: "geonames:2800866" },
       description:
         "The council, largely dormant for years and meeting at a time when neither side keeps a diplomatic mission with the other, convenes as the centrepiece of the week.",
       sourceKeys: ["report", "nato-fm"],
@@ -170,7 +195,7 @@ export const demoBoardData: DemoBoardData = {
       title: "OSCE Permanent Council",
       occurredAt: "2022-01-13T09:00:00Z",
       category: "diplomatic",
-      place: "Vienna",
+      place: { label: "Vienna", longitude: 16.37208, latitude: 48.20849, gazetteerId: "geonames:2761369" },
       description:
         "All 57 participating states, Russia and Ukraine among them, take up European security. Last of the three scheduled meetings of the week.",
       sourceKeys: ["osce-notice", "report"],
@@ -180,7 +205,7 @@ export const demoBoardData: DemoBoardData = {
       title: "CSTO contingent begins leaving Kazakhstan",
       occurredAt: "2022-01-13T08:00:00Z",
       category: "military",
-      place: "Kazakhstan",
+      place: { label: "Kazakhstan", longitude: 68, latitude: 48, gazetteerId: "country:KZ" },
       description:
         "Following Tokayev's statement that the mission had done its job, the phased pull-out of CSTO units starts.",
       sourceKeys: ["csto-statement"],
@@ -190,7 +215,12 @@ export const demoBoardData: DemoBoardData = {
       title: "NATO defence ministers' virtual meeting (planned)",
       occurredAt: "2022-01-14T12:00:00Z",
       category: "diplomatic",
-      place: "Virtual (NATO HQ, Brussels)",
+      place: {
+        label: "Virtual (NATO HQ, Brussels)",
+        longitude: 4.34878,
+        latitude: 50.85045,
+        gazetteerId: "geonames:2800866",
+      },
       description:
         "The report says allied defence ministers will also confer online after the week's talks but gives no date. Placed at week's end as a placeholder until confirmed.",
       sourceKeys: ["report"],

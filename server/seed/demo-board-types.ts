@@ -1,5 +1,6 @@
 // Shape of the demo board's content. The data lives in demo-board-data.ts; seed-demo-board.ts writes it.
 // Times are ISO 8601 strings in UTC; keys tie annotations and observations to their targets.
+import type { WirePlace } from "@/lib/schemas/place";
 
 export type DemoSource = {
   key: string;
@@ -22,7 +23,8 @@ export type DemoEvent = {
   occurredAt: string;
   endsAt?: string;
   category: "military" | "diplomatic" | "economic" | "political" | "humanitarian";
-  place: string;
+  /** Located as migration 20261206160000_places locates the same labels on boards seeded before it. */
+  place: WirePlace;
   description: string;
   sourceKeys: string[];
   /** The Admiralty grade of what the event rests on (issue 15); ungraded when left out. */

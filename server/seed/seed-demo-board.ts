@@ -6,6 +6,7 @@ import { assertTargetsOnBoard } from "../annotations/find-target-problems";
 import { insertAnnotations } from "../annotations/insert-annotation-batch";
 import { newAnnotation } from "../annotations/new-annotation";
 import type { Auth } from "../auth/create-auth";
+import { placeColumns } from "../content/place-columns";
 import type { Database } from "../db/client";
 import { isPassage, passageFacts } from "../documents/passage-check";
 import { appendOps } from "../ops/append-op";
@@ -87,7 +88,7 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
           occurredAt: new Date(event.occurredAt),
           endsAt: event.endsAt ? new Date(event.endsAt) : null,
           category: event.category,
-          place: event.place,
+          ...placeColumns(event.place),
           description: event.description,
           sourceReliability: event.sourceReliability ?? null,
           infoCredibility: event.infoCredibility ?? null,

@@ -11,7 +11,9 @@ import type { ValidationIssue } from "@/lib/errors";
 import type { ANNOTATION_KINDS, CONFIDENCE_LEVELS, TAnnotationTarget } from "@/lib/schemas/annotation";
 import {
   isTagging,
+  isWebGeoTarget,
   parseClockFragment,
+  parseGeoUri,
   type TEmbeddedWebAnnotation,
   type TWebAnnotationAgent,
   type TWebAnnotationTarget,
@@ -142,7 +144,7 @@ function textSelectors(selectors: TextSelector[]) {
 }
 
 function importedPassage(target: TWebAnnotationTarget): ImportedPassage | null {
-  if (typeof target === "string" || !Array.isArray(target.selector)) return null;
+  if (typeof target === "string" || isWebGeoTarget(target) || !Array.isArray(target.selector)) return null;
   const { quote, position } = textSelectors(target.selector);
   return { prefix: quote?.prefix ?? "", suffix: quote?.suffix ?? "", positioned: position !== undefined };
 }
@@ -155,18 +157,20 @@ function toWatchfloorTarget(
   const reading: WebTargetReading =
     typeof target === "string"
       ? { shape: "iri", named: parseWatchfloorIri(target) }
-      : Array.isArray(target.selector)
-        ? passageReading(target.source, target.selector, target["watchfloor:version"])
-        : {
-            shape: "resource",
-            named: parseWatchfloorIri(target.source),
-            time: parseClockFragment(target.selector.value),
-          };
+      : isWebGeoTarget(target)
+        ? pointReading(target.source, target.label)
+        : Array.isArray(target.selector)
+          ? passageReading(target.source, target.selector, target["watchfloor:version"])
+          : {
+              shape: "resource",
+              named: parseWatchfloorIri(target.source),
+              time: parseClockFragment(target.selector.value),
+            };
   for (const type of TARGET_TYPES) {
     const read = SERVER_TARGET_KINDS[type].fromWeb(reading);
     if (read) return read;
   }
-  if (reading.shape === "resource") {
+  if (reading.shape === "resource" || reading.shape === "point") {
     problem("a SpecificResource target must be a Watchfloor indicator with a clock time");
   } else if (reading.named?.type === "indicator") {
     problem("an indicator is annotated at a time: a SpecificResource with a clock FragmentSelector");
@@ -174,6 +178,13 @@ function toWatchfloorTarget(
     problem("not the IRI of a Watchfloor board, event or observation");
   }
   return null;
+}
+
+/** The schema let only a geo URI through (lib/schemas/web-annotation.ts), so the parse cannot fail here. */
+function pointReading(source: string, label: string | undefined): WebTargetReading {
+  const point = parseGeoUri(source);
+  if (!point) throw new Error(`Not a geo URI: ${source}`);
+  return { shape: "point", ...point, label: label ?? null };
 }
 
 function agentClaim(agent: TWebAnnotationAgent | undefined): AgentClaim | null {

@@ -82,7 +82,7 @@ describe("the SQL-built snapshot", () => {
         occurredAt: "2022-01-12T08:00:00Z",
         endsAt: "2022-01-12T17:45:30.5Z",
         category: "diplomatic",
-        place: "Brussels",
+        place: { label: "Brussels", longitude: 4.34878, latitude: 50.85045, gazetteerId: "geonames:2800866" },
         description: "Line one\nline two",
         sourceIds: [sourceIds[2] as string, sourceIds[0] as string, sourceIds[1] as string],
         sourceReliability: "C",
@@ -146,6 +146,7 @@ describe("the SQL-built snapshot", () => {
       body: "Why the plateau?",
     });
     await create({ target: { type: "observation", observationId: observationIds[0] as string }, body: "Graded B2" });
+    await create({ target: { type: "place", lon: 33.18, lat: 54.57, label: 'Yelnya "camp"' }, body: "Staging area" });
     await create({ parentId: range.id, body: "Reply from Bob, naming @Alice Mercer" }, bobSocket);
     await create({ parentId: range.id, body: "Second reply" });
     await ok(socket.emitWithAck("annotation:resolve", { id: range.id, boardId }));
@@ -173,6 +174,7 @@ describe("the SQL-built snapshot", () => {
       "indicator-range",
       "observation",
       "observation",
+      "place",
     ]);
     expect(snapshot.annotations.filter((annotation) => annotation.automatic)).toHaveLength(1);
     expect(snapshot.annotations.some((annotation) => annotation.id === doomed.id)).toBe(false);
@@ -241,6 +243,15 @@ const figure = fc
   .double({ min: -1e15, max: 1e15, noNaN: true })
   .filter((value) => value === 0 || Math.abs(value) > 1e-300);
 const reliability = fc.constantFrom("A", "B", "C", "D", "E", "F");
+/** Degrees within ±limit, as figures are (no subnormals: Prisma writes them out of range). */
+const degrees = (limit: number) =>
+  fc.double({ min: -limit, max: limit, noNaN: true }).filter((value) => value === 0 || Math.abs(value) > 1e-300);
+const place = fc.record({
+  placeLabel: text,
+  placeLongitude: degrees(180),
+  placeLatitude: degrees(90),
+  placeGazetteerId: fc.option(fc.constantFrom("geonames:703448", "country:UA")),
+});
 /** Distinct instants so ORDER BY has no ties to break (both reads break them in storage order anyway). */
 const instants = (count: number) => fc.uniqueArray(instant, { minLength: count, maxLength: count, selector: Number });
 
@@ -255,7 +266,7 @@ const randomContent = fc.record({
         fc.record({
           occurredAt: fc.constant(occurredAt),
           endsAt: fc.option(instant),
-          place: fc.option(text),
+          place: fc.option(place),
           description: text,
           category: fc.constantFrom("military", "diplomatic", "economic", "political", "humanitarian"),
           sourceReliability: fc.option(reliability),
@@ -294,8 +305,9 @@ const randomContent = fc.record({
         fc.record({
           createdAt: fc.constant(createdAt),
           updatedAt: instant,
-          target: fc.constantFrom("board", "event", "indicator", "indicator_range", "observation"),
+          target: fc.constantFrom("board", "event", "indicator", "indicator_range", "observation", "place"),
           at: instant,
+          point: place,
           range: fc.tuple(instant, instant),
           body: text,
           kind: fc.constantFrom("note", "assessment", "question", "warning"),
@@ -324,7 +336,7 @@ async function writeContent(board: TestBoard, content: Content) {
   for (const [index, source] of content.sources.entries())
     await db.source.create({ data: { id: sourceIds[index] as string, boardId: board.id, ...source } });
   const pick = (index: number | null): string | null => (index === null ? null : (sourceIds[index] ?? null));
-  for (const { sourcePicks, ...event } of content.events) {
+  for (const { sourcePicks, place, ...event } of content.events) {
     const linked = [...new Set(sourcePicks.map(pick).filter((id): id is string => id !== null))];
     await db.event.create({
       data: {
@@ -332,6 +344,7 @@ async function writeContent(board: TestBoard, content: Content) {
         boardId: board.id,
         title: "Event",
         ...event,
+        ...place,
         sources: { create: linked.map((sourceId) => ({ sourceId })) },
       },
     });
@@ -374,6 +387,13 @@ async function writeContent(board: TestBoard, content: Content) {
         at: annotation.target === "indicator" ? annotation.at : null,
         rangeFrom: annotation.target === "indicator_range" ? from : null,
         rangeTo: annotation.target === "indicator_range" ? to : null,
+        ...(annotation.target === "place"
+          ? {
+              placeLon: annotation.point.placeLongitude,
+              placeLat: annotation.point.placeLatitude,
+              placeLabel: annotation.point.placeLabel,
+            }
+          : {}),
         body: annotation.body,
         kind: annotation.kind,
         confidence: annotation.confidence,

@@ -67,8 +67,9 @@ describe("events, sources and indicators", () => {
     const replayed = await editor.emitWithAck("event:create", event);
     expect(created.ok && replayed.ok && replayed.seq).toBe(created.ok && created.seq);
     expect(await app.db.event.count({ where: { id: event.id } })).toBe(1);
-    const renamed = await editor.emitWithAck("event:update", { id: event.id, boardId: board.id, place: "Vienna" });
-    expect(renamed.ok && renamed.event).toMatchObject({ place: "Vienna", sourceIds: [sourceId] });
+    const vienna = { label: "Vienna", longitude: 16.37208, latitude: 48.20849, gazetteerId: "geonames:2761369" };
+    const renamed = await editor.emitWithAck("event:update", { id: event.id, boardId: board.id, place: vienna });
+    expect(renamed.ok && renamed.event).toMatchObject({ place: vienna, sourceIds: [sourceId] });
     const backwards = await editor.emitWithAck("event:update", {
       id: event.id,
       boardId: board.id,

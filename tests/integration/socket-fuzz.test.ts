@@ -140,7 +140,8 @@ type FieldKind =
   | { type: "confirmation" }
   | { type: "focus" }
   | { type: "url" }
-  | { type: "color" };
+  | { type: "color" }
+  | { type: "place" };
 type FieldSpec = { kind: FieldKind; required: boolean };
 
 const required = (kind: FieldKind): FieldSpec => ({ kind, required: true });
@@ -166,7 +167,7 @@ const EVENT_FIELDS = {
   occurredAt: { type: "instant" },
   endsAt: { type: "instant", nullable: true },
   category: { type: "enum", values: EVENT_CATEGORIES },
-  place: { type: "text", max: LIMITS.title, nullable: true },
+  place: { type: "place" },
   description: LONG_TEXT,
   sourceIds: { type: "uuids", max: 50 },
   sourceReliability: { type: "enum", values: RELIABILITY, nullable: true },
@@ -228,6 +229,7 @@ function validTarget(rng: Rng, board: TestBoard): Payload {
       to: "2022-01-09T12:00:00+02:00",
     },
     { type: "observation", observationId: board.observationId },
+    { type: "place", lon: rng.pick([-180, 0, 33.18, 180]), lat: rng.pick([-90, 54.57, 90]), label: "Yelnya" },
   ]);
 }
 
@@ -241,7 +243,12 @@ const eventChanges = (rng: Rng): EventFields => ({
   occurredAt: "2022-01-09T06:00:00Z",
   endsAt: rng.pick([null, "2022-01-09T18:00:00+01:00"]),
   category: rng.pick(EVENT_CATEGORIES),
-  place: rng.pick([null, "Kharkiv oblast"]),
+  place: rng.pick([
+    null,
+    { label: "Kharkiv oblast", longitude: 36.25, latitude: 49.99 },
+    { label: "Kyiv", longitude: 30.5238, latitude: 50.45466, gazetteerId: "geonames:703448" },
+    { label: "Antimeridian", longitude: -180, latitude: -90, gazetteerId: "country:FJ" },
+  ]),
   description: rng.pick(["", "Two columns, about forty vehicles."]),
   sourceIds: [],
   sourceReliability: rng.pick([null, ...RELIABILITY]),
@@ -687,12 +694,45 @@ function wrongValues(rng: Rng, kind: FieldKind, targets: FuzzTargets): unknown[]
       return [...WRONG_FOR_EVERY_FIELD, [], ...NUMBERS, ...INVALID_URLS];
     case "color":
       return [...common, [], ...NUMBERS, ...INVALID_COLORS];
+    case "place":
+      return [...WRONG_FOR_EVERY_FIELD, [], ...NUMBERS, "Geneva", ...INVALID_PLACES];
   }
 }
 
 function wrongValue(rng: Rng, kind: FieldKind, targets: FuzzTargets): unknown {
   return rng.pick(wrongValues(rng, kind, targets));
 }
+
+const GENEVA = { label: "Geneva", longitude: 6.14569, latitude: 46.20222 };
+/** Event places their schema refuses (lib/schemas/place.ts). */
+const INVALID_PLACES = [
+  { ...GENEVA, longitude: 181 },
+  { ...GENEVA, latitude: -91 },
+  { ...GENEVA, longitude: "6.14" },
+  { ...GENEVA, latitude: null },
+  { ...GENEVA, label: "" },
+  { ...GENEVA, label: "  " },
+  { ...GENEVA, label: "x".repeat(LIMITS.title + 1) },
+  { ...GENEVA, label: "\uD800" },
+  { ...GENEVA, gazetteerId: "geonames:" },
+  { ...GENEVA, gazetteerId: "osm:123" },
+  { ...GENEVA, gazetteerId: "country:ch" },
+  { ...GENEVA, gazetteerId: null },
+  { ...GENEVA, place: "Geneva" },
+  { label: "Geneva", longitude: 6.14569 },
+  { lon: 6.14569, lat: 46.20222, label: "Geneva" },
+];
+/** Place targets their schema refuses: the event place's shape, off the globe, or badly named. */
+const INVALID_PLACE_TARGETS = [
+  { type: "place", lon: 181, lat: 0, label: "Off the map" },
+  { type: "place", lon: 0, lat: -91, label: "Off the map" },
+  { type: "place", lon: 0, lat: 0, label: "" },
+  { type: "place", lon: 0, lat: 0, label: "x".repeat(LIMITS.title + 1) },
+  { type: "place", lon: 0, lat: 0 },
+  { type: "place", lon: "0", lat: 0, label: "Null Island" },
+  { type: "place", ...GENEVA },
+  { type: "place", lon: 0, lat: 0, label: "Null Island", gazetteerId: "country:GH" },
+];
 
 /** A target its schema refuses, whatever board it is on. */
 function invalidTarget(rng: Rng, targets: FuzzTargets): unknown {
@@ -718,6 +758,7 @@ function invalidTarget(rng: Rng, targets: FuzzTargets): unknown {
     { type: "indicator-range", indicatorId: board.indicatorId, at: "2022-01-08T00:00:00Z" },
     { type: "observation", observationId: 42 },
     { type: "observation", eventId: board.eventId },
+    rng.pick(INVALID_PLACE_TARGETS),
     { type: "Event", eventId: board.eventId },
     { type: "comment" },
     { type: "", eventId: board.eventId },

@@ -6,7 +6,8 @@ import type { TargetOf, TargetType } from "@/lib/targets/target-kinds";
 export type SampleContent = { eventId: string; indicatorId: string; observationId: string; sourceId: string };
 
 /** Version 1 of the sample source's document, which the passage sample quotes. */
-export const SAMPLE_DOCUMENT = "Wrap-up of the week: roughly 100,000 troops near Ukraine; talks open in Geneva on Monday.";
+export const SAMPLE_DOCUMENT =
+  "Wrap-up of the week: roughly 100,000 troops near Ukraine; talks open in Geneva on Monday.";
 const SAMPLE_QUOTE = "roughly 100,000 troops";
 const SAMPLE_START = SAMPLE_DOCUMENT.indexOf(SAMPLE_QUOTE);
 
@@ -30,5 +31,7 @@ export function targetSamplesOn(content: SampleContent): { [T in TargetType]: Ta
       end: SAMPLE_START + SAMPLE_QUOTE.length,
       exact: SAMPLE_QUOTE,
     },
+    // Coordinates that a decimal rendering could round or reorder: a point south and west, to five places.
+    place: { type: "place", lon: -70.66925, lat: -33.45694, label: "Santiago de Chile" },
   };
 }

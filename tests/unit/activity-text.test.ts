@@ -41,7 +41,7 @@ function makeSnapshot(overrides: Partial<BoardSnapshot> = {}): BoardSnapshot {
         occurredAt: "2022-01-10T09:00:00.000Z",
         endsAt: null,
         category: "diplomatic",
-        place: "Geneva",
+        place: { label: "Geneva", longitude: 6.14569, latitude: 46.20222 },
         description: "",
         sourceIds: [],
         sourceReliability: null,

@@ -21,7 +21,7 @@ export function drawKeyEvents(pdf: Pdf, events: NumberedEvent[]): void {
     const when = event.endsAt
       ? `${formatUtc(event.occurredAt)} – ${formatUtc(event.endsAt)}`
       : formatUtc(event.occurredAt);
-    const meta = [when, event.category, event.place].filter(Boolean).join(" · ");
+    const meta = [when, event.category, event.place?.label].filter(Boolean).join(" · ");
     pdf.font(FONT.regular).fontSize(9);
     const height = pdf.heightOfString(event.description, { width }) + pdf.heightOfString(meta, { width }) + 18;
     keepTogether(pdf, height);
