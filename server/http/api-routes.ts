@@ -23,6 +23,7 @@ import { uploadSourceVersion } from "../documents/upload-source-version";
 import type { Domain } from "../domain";
 import { exportBriefingPdf } from "../exports/briefing-pdf";
 import { exportChart } from "../exports/chart-image";
+import { exportBriefingDeck } from "../exports/deck/export-briefing-deck";
 import { inviteMember } from "../members/invite-member";
 import { listMembers } from "../members/list-members";
 import { removeMember } from "../members/remove-member";
@@ -196,6 +197,14 @@ export const API_ROUTES: ApiRoute[] = [
     handle: async ({ domain, actor, params, query }) =>
       download(
         await exportBriefingPdf({ db: domain.db, workers: domain.workers, actor, slug: param(params, 0), query }),
+      ),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${BOARD}/export/briefing\\.pptx$`),
+    handle: async ({ domain, actor, params, query }) =>
+      download(
+        await exportBriefingDeck({ db: domain.db, workers: domain.workers, actor, slug: param(params, 0), query }),
       ),
   },
   ...csvRoutes(),

@@ -7,6 +7,7 @@ import { type StreamInput, streamText } from "./stream-text";
 export const TASKS = {
   chart: task(async () => (await import("../exports/charts/render-chart-file")).renderChartFile),
   "briefing-pdf": task(async () => (await import("../exports/briefing/render-briefing-pdf")).renderBriefingPdf),
+  "briefing-pptx": task(async () => (await import("../exports/deck/render-briefing-deck")).renderBriefingDeck),
   // Streamed: WorkerPool.stream hands their chunks on as they come (stream-text.ts).
   "annotations-csv": streamed(async () => (await import("../csv/annotations-csv")).annotationsCsvFromJson),
   "events-csv": streamed(async () => (await import("../csv/events-csv")).eventsCsvText),
@@ -19,6 +20,7 @@ export const TASKS = {
     async () => (await import("../documents/extract/extract-document-task")).extractDocumentTask,
   ),
   "extract-candidates": task(async () => (await import("../extraction/extract-candidates-task")).extractCandidatesTask),
+  "gazetteer-index": task(async () => (await import("../places/build-gazetteer-index")).gazetteerIndexTask),
 } satisfies TaskTable;
 
 /** A task takes one structured-clonable value and answers with one (or a promise of one). */

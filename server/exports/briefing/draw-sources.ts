@@ -91,7 +91,7 @@ function drawRow(pdf: Pdf, cells: Cell[], widths: number[], options: { header: b
   pdf.y = bottom;
 }
 
-function reliabilityText(grade: string | null): string {
+export function reliabilityText(grade: string | null): string {
   if (!grade) return "not graded";
   const meaning = RELIABILITY[grade];
   return meaning ? `${grade} – ${meaning}` : grade;

@@ -1,0 +1,27 @@
+// What goes into the deck: the briefing pack's choice (briefing-content.ts) with the assessments the
+// analyst ticked in place of the pack's own. Ticked ones go in even when about something outside the
+// period (the analyst chose them); unticked ones are left out.
+import type { ChartSelection } from "@/lib/charts/chart-model";
+import type { BoardSnapshot } from "@/lib/schemas/board";
+import { serverTargetKindOf } from "../../annotations/target-kinds";
+import { type BriefingContent, selectBriefingContent } from "../briefing/briefing-content";
+import { briefingPassage } from "../briefing/briefing-passage";
+
+export type DeckSelection = ChartSelection & {
+  /** Assessment ids to include, in the board's order; the pack's own choice when absent. */
+  assessmentIds?: readonly string[];
+};
+
+export function selectDeckContent(snapshot: BoardSnapshot, selection: DeckSelection): BriefingContent {
+  const content = selectBriefingContent(snapshot, selection);
+  if (!selection.assessmentIds) return content;
+  const chosen = new Set(selection.assessmentIds);
+  const assessments = snapshot.annotations
+    .filter((annotation) => annotation.kind === "assessment" && chosen.has(annotation.id))
+    .map((annotation) => ({
+      annotation,
+      about: serverTargetKindOf(annotation.target).briefing.describe(annotation.target, snapshot),
+      passage: briefingPassage(annotation),
+    }));
+  return { ...content, assessments };
+}

@@ -1,0 +1,53 @@
+// The briefing deck as .pptx bytes, from plain data: runs in a worker thread (server/workers/, task
+// "briefing-pptx"), which the main thread hands the board snapshot it read. Title, one slide per chosen
+// indicator, the map, the timeline, the chosen assessments and the sources, in that order; the handling
+// line on every slide through the master.
+import PptxGenJS from "pptxgenjs";
+import type { ChartTheme } from "@/lib/charts/chart-palette";
+import type { BoardSnapshot } from "@/lib/schemas/board";
+import { formatUtc } from "@/lib/time";
+import { addAssessmentSlides } from "./assessment-slides";
+import { addChartSlides } from "./chart-slides";
+import { type DeckSelection, selectDeckContent } from "./deck-content";
+import { defineDeckMaster } from "./deck-layout";
+import { renderDeckCharts } from "./render-deck-charts";
+import { addSourceSlides } from "./source-slides";
+import { tidyPptxPackage } from "./tidy-package";
+import { addTimelineSlides } from "./timeline-slides";
+import { addTitleSlide } from "./title-slide";
+
+export type BriefingDeckInput = {
+  /** The board snapshot as JSON text, parsed here, off the event loop. */
+  snapshotJson: string;
+  selection: DeckSelection;
+  theme: ChartTheme;
+  exporterName: string;
+  exportedAt: Date;
+};
+
+export async function renderBriefingDeck(input: BriefingDeckInput): Promise<Buffer> {
+  const { exporterName, exportedAt } = input;
+  const snapshot = JSON.parse(input.snapshotJson) as BoardSnapshot;
+  const content = selectDeckContent(snapshot, input.selection);
+  const { board } = snapshot;
+
+  const pptx = new PptxGenJS();
+  pptx.layout = "LAYOUT_WIDE";
+  pptx.title = `Briefing: ${board.title}`;
+  pptx.subject = board.handling;
+  pptx.author = exporterName;
+  pptx.company = "Watchfloor";
+  defineDeckMaster(pptx, {
+    handling: board.handling,
+    footer: `${board.title} · briefing exported by ${exporterName} at ${formatUtc(exportedAt.toISOString())}`,
+  });
+
+  addTitleSlide(pptx, content, { name: exporterName, exportedAt });
+  addChartSlides(pptx, await renderDeckCharts(content.charts, input.theme), content.charts);
+  // TODO(issue 16, helper E): the map slide, from helper C's renderMapFile({format: "png"}) once it lands.
+  addTimelineSlides(pptx, content.keyEvents);
+  addAssessmentSlides(pptx, content.assessments);
+  addSourceSlides(pptx, content.sources);
+  // Stored uncompressed here: tidyPptxPackage unzips it again and compresses once.
+  return tidyPptxPackage((await pptx.write({ outputType: "nodebuffer" })) as Buffer);
+}
