@@ -20,7 +20,6 @@ export const TASKS = {
     async () => (await import("../documents/extract/extract-document-task")).extractDocumentTask,
   ),
   "extract-candidates": task(async () => (await import("../extraction/extract-candidates-task")).extractCandidatesTask),
-  "gazetteer-index": task(async () => (await import("../places/build-gazetteer-index")).gazetteerIndexTask),
 } satisfies TaskTable;
 
 /** A task takes one structured-clonable value and answers with one (or a promise of one). */
