@@ -4,7 +4,7 @@
 // state it shows, which keep their identity across ops that do not concern them, and the panels are
 // memoized on them: a note on the board re-renders the thread list, not the charts (issue 11).
 import Link from "next/link";
-import { memo, useCallback, useMemo, useState } from "react";
+import { memo, useCallback, useMemo, useRef, useState } from "react";
 import { boardSpan, weeklyTicks } from "@/lib/charts/chart-time";
 import { can } from "@/lib/permissions";
 import type { TAnnotationCreateInput, TAnnotationTarget } from "@/lib/schemas/annotation";
@@ -24,10 +24,13 @@ import { EvidenceContext } from "./document/EvidenceLines";
 import type { PassageTarget } from "./document/passages";
 import { useEvidence } from "./document/use-evidence";
 import { MentionsPanel } from "./MentionsPanel";
+import { newestThreadOn } from "./map/event-threads";
+import { MapPanel, type PlaceTarget } from "./map/MapPanel";
+import { useWatchersByEvent } from "./map/map-presence";
 import { PresenceBar } from "./PresenceBar";
 import { type PassageJump, SearchBox } from "./SearchBox";
 import type { ThreadReveal } from "./ThreadList";
-import { Timeline } from "./Timeline";
+import { type EventFocus, Timeline } from "./Timeline";
 import { useLiveBoard } from "./use-live-board";
 import { useOutbox } from "./use-outbox";
 import { usePresenceReporter } from "./use-presence-reporter";
@@ -36,6 +39,7 @@ import { WarningAlerts } from "./WarningAlerts";
 const ChartsLayer = memo(ChartsPanel);
 const TimelineLayer = memo(Timeline);
 const SourcesLayer = memo(SourcesPanel);
+const MapLayer = memo(MapPanel);
 
 const LEFT_MESSAGES = {
   removed: "You are no longer a member of this board.",
@@ -120,6 +124,29 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   // match (each jump a new object, so the same result chosen twice scrolls there again).
   const [revealedThread, setRevealedThread] = useState<ThreadReveal | null>(null);
   const openThread = useCallback((threadId: string) => setRevealedThread({ threadId }), []);
+  // A marker on the map shows its event: highlighted on the timeline, its notes opened (as the timeline's
+  // Annotate does) and its newest thread brought into view. The index is read through a ref so the map's
+  // handler keeps its identity while notes come and go.
+  const [focusedEvent, setFocusedEvent] = useState<EventFocus | null>(null);
+  const annotationIndex = useRef(state?.annotations);
+  annotationIndex.current = state?.annotations;
+  const showEventFromMap = useCallback(
+    (eventId: string) => {
+      setTarget({ type: "event", eventId });
+      setFocus({ type: "event", id: eventId });
+      setFocusedEvent({ eventId });
+      const threadId = annotationIndex.current ? newestThreadOn(annotationIndex.current, eventId) : null;
+      if (threadId) setRevealedThread({ threadId });
+    },
+    [setFocus],
+  );
+  const annotatePoint = useCallback((place: PlaceTarget) => {
+    setTarget(place);
+    document.querySelector<HTMLTextAreaElement>('form[aria-label="Add an annotation"] textarea')?.focus();
+  }, []);
+  const watchers = useWatchersByEvent(presence, user?.id);
+  const selectedEventId = target.type === "event" ? target.eventId : null;
+  const pointTarget = target.type === "place" ? target : null;
   const [passageJump, setPassageJump] = useState<PassageJump | null>(null);
   const openPassage = useCallback(
     (jump: PassageJump) => {
@@ -178,6 +205,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
               annotationCounts={state.annotations.notesPerEvent}
               canAnnotate={abilities.create}
               onAnnotate={annotateEvent}
+              focused={focusedEvent}
             />
             <SourcesLayer boardId={summary.id} sources={state.sources.list} canEdit={canEditContent} send={send} />
             <DocumentPicker
@@ -189,39 +217,55 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
             />
             <ActivityFeed slug={summary.slug} board={state} liveOps={liveOps} />
           </div>
-          {readingSource ? (
-            <DocumentPane
-              key={readingSource.id}
-              slug={summary.slug}
-              source={readingSource}
-              board={state}
-              presence={presence}
-              abilities={abilities}
-              canEdit={canEditContent}
-              send={send}
-              liveOps={liveOps}
-              submit={outbox.submit}
-              onAnnotate={annotatePassage}
-              onTyping={setTyping}
-              jump={passageJump?.sourceId === readingSource.id ? passageJump : null}
-              onClose={() => readDocument(null)}
-            />
-          ) : (
-            <ChartsLayer
-              snapshot={chartFacts}
-              annotationsByIndicator={state.annotations.onIndicator}
-              annotationsByObservation={state.annotations.onObservation}
+          <div className="panel-column board-middle">
+            <MapLayer
+              events={state.events.list}
+              eventsById={state.events.byId}
+              notesPerEvent={state.annotations.notesPerEvent}
               domain={domain}
-              ticks={ticks}
-              canEdit={canEditContent}
-              send={send}
               viewRange={viewRange}
               onViewRangeChange={setViewRange}
-              canAnnotate={abilities.create}
-              onPick={pickPoint}
-              onPickRange={pickRange}
+              ownRangeControl={Boolean(readingSource)}
+              watchers={watchers}
+              selectedEventId={selectedEventId}
+              onShowEvent={showEventFromMap}
+              onAnnotatePoint={abilities.create ? annotatePoint : undefined}
+              pointTarget={pointTarget}
             />
-          )}
+            {readingSource ? (
+              <DocumentPane
+                key={readingSource.id}
+                slug={summary.slug}
+                source={readingSource}
+                board={state}
+                presence={presence}
+                abilities={abilities}
+                canEdit={canEditContent}
+                send={send}
+                liveOps={liveOps}
+                submit={outbox.submit}
+                onAnnotate={annotatePassage}
+                onTyping={setTyping}
+                jump={passageJump?.sourceId === readingSource.id ? passageJump : null}
+                onClose={() => readDocument(null)}
+              />
+            ) : (
+              <ChartsLayer
+                snapshot={chartFacts}
+                annotationsByIndicator={state.annotations.onIndicator}
+                annotationsByObservation={state.annotations.onObservation}
+                domain={domain}
+                ticks={ticks}
+                canEdit={canEditContent}
+                send={send}
+                viewRange={viewRange}
+                onViewRangeChange={setViewRange}
+                canAnnotate={abilities.create}
+                onPick={pickPoint}
+                onPickRange={pickRange}
+              />
+            )}
+          </div>
           <AnnotationsPanel
             board={state}
             abilities={abilities}

@@ -1,7 +1,7 @@
 "use client";
 // The events timeline: what happened, when (UTC), where, and of which kind — filtered by kind and by the
 // board's time range. Editors add, edit and delete events here.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { WireEvent, WireSource } from "@/lib/schemas/board";
 import { EVENT_CATEGORIES } from "@/lib/schemas/content";
 import { coordinatesText } from "@/lib/targets/coordinates-text";
@@ -24,7 +24,11 @@ type Props = {
   canAnnotate: boolean;
   /** Targets the event in the composer (when the analyst may annotate) and focuses its notes. */
   onAnnotate: (event: WireEvent) => void;
+  /** An event chosen elsewhere (a marker on the map): highlighted and scrolled to, again for each new request. */
+  focused?: EventFocus | null;
 };
+
+export type EventFocus = { eventId: string };
 
 export function Timeline({
   boardId,
@@ -36,6 +40,7 @@ export function Timeline({
   canAnnotate,
   send,
   onAnnotate,
+  focused = null,
 }: Props) {
   const [hidden, setHidden] = useState<Set<WireEvent["category"]>>(new Set());
   const [editing, setEditing] = useState<WireEvent | "new" | null>(null);
@@ -56,6 +61,9 @@ export function Timeline({
       else next.add(category);
       return next;
     });
+  useEffect(() => {
+    if (focused) document.getElementById(`event-${focused.eventId}`)?.scrollIntoView({ block: "nearest" });
+  }, [focused]);
   const remove = async (event: WireEvent) => {
     if (!window.confirm(`Delete the event “${event.title}” and the annotations on it?`)) return;
     const result = await send("event:delete", { id: event.id, boardId });
@@ -95,7 +103,13 @@ export function Timeline({
               />
             </li>
           ) : (
-            <li key={event.id} id={`event-${event.id}`} className={`event event-${event.category}`} data-testid="event">
+            <li
+              key={event.id}
+              id={`event-${event.id}`}
+              className={`event event-${event.category}${focused?.eventId === event.id ? " event-focused" : ""}`}
+              aria-current={focused?.eventId === event.id ? "true" : undefined}
+              data-testid="event"
+            >
               <div className="event-when">
                 <span className="event-number" title="Marker number on the charts">
                   {number}
