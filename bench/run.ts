@@ -17,6 +17,7 @@ import { runDocumentOpen } from "./scenarios/document-open";
 import { runExtraction } from "./scenarios/extraction";
 import { runFanOut } from "./scenarios/fan-out";
 import { runFanOutExporting } from "./scenarios/fan-out-exporting";
+import { runFanOutSlides, runMapAndDeck } from "./scenarios/map-and-deck";
 import { runReanchor } from "./scenarios/reanchor";
 import { runThroughput } from "./scenarios/throughput";
 import { runTwoNodes } from "./scenarios/two-nodes";
@@ -38,6 +39,8 @@ const SCENARIOS: Record<string, (context: BenchContext) => Promise<ScenarioResul
   reanchor: runReanchor,
   "document-open": runDocumentOpen,
   extraction: runExtraction,
+  "map-and-deck": runMapAndDeck,
+  "fan-out-slides": runFanOutSlides,
 };
 
 const { values } = parseArgs({

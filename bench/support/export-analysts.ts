@@ -25,7 +25,14 @@ export type ExportAnalysts = {
   stop: () => Promise<ExportTally>;
 };
 
-export function startExportAnalysts(options: { url: string; slug: string; cookies: string[] }): ExportAnalysts {
+export function startExportAnalysts(options: {
+  url: string;
+  slug: string;
+  cookies: string[];
+  /** The exports fetched in turn; EXPORT_PATHS when absent. */
+  paths?: readonly string[];
+}): ExportAnalysts {
+  const paths = options.paths ?? EXPORT_PATHS;
   let tally: ExportTally = { completed: 0, shed: 0, failed: 0, failures: [] };
   let stopping = false;
   const warmed: Promise<void>[] = [];
@@ -34,7 +41,7 @@ export function startExportAnalysts(options: { url: string; slug: string; cookie
     warmed.push(new Promise<void>((resolve) => (markWarm = resolve)));
     return (async () => {
       for (let turn = analyst; !stopping; turn++) {
-        const path = EXPORT_PATHS[turn % EXPORT_PATHS.length] as string;
+        const path = paths[turn % paths.length] as string;
         await fetchExport(`${options.url}/api/boards/${options.slug}${path}`, cookie, () => tally);
         markWarm();
       }

@@ -48,6 +48,8 @@ describe("the benchmark suite", () => {
         "fan-out-exporting",
         "reanchor",
         "extraction",
+        "map-and-deck",
+        "fan-out-slides",
       ]);
       // Board load checks the snapshot it timed was the whole board, and says so in a note when not.
       const boardLoad = ran.find((scenario) => scenario.id === "board-load");
