@@ -31,6 +31,7 @@ import type { Domain } from "../domain";
 import { AppError, logRequestFailure, parseInput, toWireError } from "../errors";
 import { isSameOrigin } from "../http/same-origin";
 import type { Logger } from "../logger";
+import { searchPlaces } from "../places/search-places";
 import { searchBoard } from "../search/search-board";
 import { listen, type RequestHandlers, requestListener } from "./on-request";
 import { passSerializedJson } from "./pass-serialized-json";
@@ -180,6 +181,7 @@ function requestHandlers(options: {
     "source:candidates": (socket, input) => listSourceCandidates({ db, actor: socket.data.actor, input }),
     "candidate:confirm": (socket, input) => confirmCandidate(content(socket, input)),
     "candidate:reject": (socket, input) => rejectCandidate(content(socket, input)),
+    "place:search": (_socket, input) => searchPlaces({ workers: domain.workers, input }),
 
     "presence:update": async (socket, input) => {
       const update = parseInput(ZPresenceUpdate, input);

@@ -21,6 +21,7 @@ export const TASKS = {
   ),
   "extract-candidates": task(async () => (await import("../extraction/extract-candidates-task")).extractCandidatesTask),
 } satisfies TaskTable;
+  "gazetteer-index": task(async () => (await import("../places/build-gazetteer-index")).gazetteerIndexTask),
 
 /** A task takes one structured-clonable value and answers with one (or a promise of one). */
 // biome-ignore lint/suspicious/noExplicitAny: each task names its own input type; the table only fixes the arity.
