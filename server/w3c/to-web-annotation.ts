@@ -11,6 +11,9 @@
 //   the IRI of the version its span indexes (`…/sources/<id>/versions/<n>`: positions differ between
 //   versions, so the version is the resource the selectors apply to, model §4.1) with a TextQuoteSelector
 //   {exact, prefix, suffix} and a TextPositionSelector {start, end} in UTF-16 code units (§4.2.4, §4.2.5);
+//   a point on the map (issue 16) as a SpecificResource whose source is its RFC 5870 `geo:LAT,LON` URI,
+//   with the board's IRI as `scope` (§4.4: the model counts a SpecificResource only with a refinement)
+//   and the analyst's name for it as `label` (rdfs:label in the anno context);
 // - creator: the author as a Person with an IRI and name; created/modified: createdAt/updatedAt;
 // - extensions (model §6): watchfloor:kind always, watchfloor:confidence when set, watchfloor:resolvedAt
 //   and watchfloor:resolvedBy on a resolved thread. Version, edit history and mentions are not exported.
