@@ -6,6 +6,7 @@ import { type StreamInput, streamText } from "./stream-text";
 
 export const TASKS = {
   chart: task(async () => (await import("../exports/charts/render-chart-file")).renderChartFile),
+  map: task(async () => (await import("../exports/map/render-map-task")).renderMapTask),
   "briefing-pdf": task(async () => (await import("../exports/briefing/render-briefing-pdf")).renderBriefingPdf),
   "briefing-pptx": task(async () => (await import("../exports/deck/render-briefing-deck")).renderBriefingDeck),
   // Streamed: WorkerPool.stream hands their chunks on as they come (stream-text.ts).
