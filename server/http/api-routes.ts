@@ -24,6 +24,7 @@ import type { Domain } from "../domain";
 import { exportBriefingPdf } from "../exports/briefing-pdf";
 import { exportChart } from "../exports/chart-image";
 import { exportBriefingDeck } from "../exports/deck/export-briefing-deck";
+import { exportMap } from "../exports/map/export-map";
 import { inviteMember } from "../members/invite-member";
 import { listMembers } from "../members/list-members";
 import { removeMember } from "../members/remove-member";
@@ -182,6 +183,21 @@ export const API_ROUTES: ApiRoute[] = [
     handle: async ({ domain, actor, params, query }) =>
       download(
         await exportChart({
+          db: domain.db,
+          workers: domain.workers,
+          actor,
+          slug: param(params, 0),
+          query,
+          format: param(params, 1) as "svg" | "png",
+        }),
+      ),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${BOARD}/export/map\\.(svg|png)$`),
+    handle: async ({ domain, actor, params, query }) =>
+      download(
+        await exportMap({
           db: domain.db,
           workers: domain.workers,
           actor,

@@ -43,9 +43,8 @@ describe("the map's projection", () => {
   const map = model(demo);
 
   it("puts Kyiv east of Brussels and north of Almaty, and every place in view", () => {
-    const [kyiv, brussels, almaty] = (["Kyiv", "Brussels", "Almaty"] as const).map(
-      (place) => map.project(PLACES[place][0], PLACES[place][1]) as [number, number],
-    );
+    const at = (place: keyof typeof PLACES) => map.project(PLACES[place][0], PLACES[place][1]) as [number, number];
+    const [kyiv, brussels, almaty] = [at("Kyiv"), at("Brussels"), at("Almaty")];
     expect(kyiv[0]).toBeGreaterThan(brussels[0]);
     expect(kyiv[1]).toBeLessThan(almaty[1]);
     for (const marker of map.markers) {

@@ -1,7 +1,7 @@
 // The briefing pack as PDF bytes, from plain data: runs in a worker thread (server/workers/), which the
 // main thread hands the board snapshot it read. Cover, the selected charts with their annotations, key
-// events, open warnings, assessments with confidence, and the sources with their grades; the handling
-// line on every page.
+// events and a map of where they happened, open warnings, assessments with confidence, and the sources
+// with their grades; the handling line on every page.
 import type { ChartSelection } from "@/lib/charts/chart-model";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { formatUtc } from "@/lib/time";
@@ -10,6 +10,7 @@ import { COLOR, createBriefingDocument, pdfToBuffer } from "./briefing-document"
 import { drawCharts } from "./draw-charts";
 import { drawCover } from "./draw-cover";
 import { drawKeyEvents } from "./draw-events";
+import { drawMap } from "./draw-map";
 import { drawNotes } from "./draw-notes";
 import { drawPageFrames } from "./draw-page-frames";
 import { drawSources } from "./draw-sources";
@@ -39,6 +40,7 @@ export async function renderBriefingPdf(input: BriefingPdfInput): Promise<Buffer
   drawCover(pdf, content, { name: exporterName, exportedAt });
   drawCharts(pdf, charts);
   drawKeyEvents(pdf, content.keyEvents);
+  await drawMap(pdf, snapshot, content.charts.domain);
   drawNotes(
     pdf,
     {
