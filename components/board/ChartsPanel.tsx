@@ -55,11 +55,7 @@ export function ChartsPanel({
     <section className="panel charts" aria-labelledby="charts-title">
       <h2 id="charts-title">Indicators</h2>
       <div className="panel-tools">
-        <ExportMenu
-          slug={snapshot.board.slug}
-          indicatorIds={snapshot.indicators.map((indicator) => indicator.id)}
-          range={viewRange}
-        />
+        <ExportMenu slug={snapshot.board.slug} indicators={snapshot.indicators} range={viewRange} span={domain} />
         <label className="presentation-toggle">
           <input type="checkbox" checked={presentation} onChange={(event) => setPresentation(event.target.checked)} />
           Presentation mode

@@ -1,15 +1,24 @@
 "use client";
-// Links to the board's exports: every export is a stable URL a briefing script can fetch too.
+// Links to the board's exports: every export is a stable URL a briefing script can fetch too. The
+// briefing deck asks first what goes in (export/BriefingDeckDialog.tsx).
+import { useRef, useState } from "react";
+import { BriefingDeckDialog } from "./export/BriefingDeckDialog";
+
 export function ExportMenu({
   slug,
-  indicatorIds,
+  indicators,
   range,
+  span,
 }: {
   slug: string;
-  indicatorIds: string[];
+  indicators: readonly { id: string; name: string }[];
   range: [number, number] | null;
+  /** The board's whole time span (ms), the deck's period when the charts show all of it. */
+  span: [number, number];
 }) {
-  const chartQuery = new URLSearchParams({ indicators: indicatorIds.join(",") });
+  const menu = useRef<HTMLDetailsElement>(null);
+  const [deckOpen, setDeckOpen] = useState(false);
+  const chartQuery = new URLSearchParams({ indicators: indicators.map((indicator) => indicator.id).join(",") });
   if (range) {
     chartQuery.set("from", new Date(range[0]).toISOString());
     chartQuery.set("to", new Date(range[1]).toISOString());
@@ -25,17 +34,39 @@ export function ExportMenu({
     ["Annotations (W3C JSON-LD)", `${base}/annotations.jsonld`],
   ];
   return (
-    <details className="export-menu">
-      <summary>Export</summary>
-      <ul>
-        {links.map(([label, href]) => (
-          <li key={href}>
-            <a href={href} download>
-              {label}
-            </a>
+    <>
+      <details className="export-menu" ref={menu}>
+        <summary>Export</summary>
+        <ul>
+          <li>
+            <button
+              type="button"
+              className="link-button"
+              aria-haspopup="dialog"
+              onClick={() => {
+                if (menu.current) menu.current.open = false;
+                setDeckOpen(true);
+              }}
+            >
+              Briefing deck (PowerPoint)…
+            </button>
           </li>
-        ))}
-      </ul>
-    </details>
+          {links.map(([label, href]) => (
+            <li key={href}>
+              <a href={href} download>
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <BriefingDeckDialog
+        slug={slug}
+        indicators={indicators}
+        period={range ?? span}
+        open={deckOpen}
+        onClose={() => setDeckOpen(false)}
+      />
+    </>
   );
 }
