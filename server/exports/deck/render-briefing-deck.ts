@@ -10,6 +10,7 @@ import { addAssessmentSlides } from "./assessment-slides";
 import { addChartSlides } from "./chart-slides";
 import { type DeckSelection, selectDeckContent } from "./deck-content";
 import { defineDeckMaster } from "./deck-layout";
+import { addMapSlide, renderDeckMap } from "./map-slide";
 import { renderDeckCharts } from "./render-deck-charts";
 import { addSourceSlides } from "./source-slides";
 import { tidyPptxPackage } from "./tidy-package";
@@ -44,7 +45,7 @@ export async function renderBriefingDeck(input: BriefingDeckInput): Promise<Buff
 
   addTitleSlide(pptx, content, { name: exporterName, exportedAt });
   addChartSlides(pptx, await renderDeckCharts(content.charts, input.theme), content.charts);
-  // TODO(issue 16, helper E): the map slide, from helper C's renderMapFile({format: "png"}) once it lands.
+  addMapSlide(pptx, await renderDeckMap(snapshot, content.charts), snapshot, content.charts);
   addTimelineSlides(pptx, content.keyEvents);
   addAssessmentSlides(pptx, content.assessments);
   addSourceSlides(pptx, content.sources);
