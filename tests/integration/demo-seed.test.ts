@@ -68,6 +68,23 @@ describe("the demo board", () => {
     }
   });
 
+  it("puts every event at a place the map can draw, with the label it was written with (issue 16)", async () => {
+    const socket = connectSocket(app, await signIn(app, { email: "alice@watchfloor.test", password: DEMO_PASSWORD }));
+    await waitForConnect(socket);
+    const board = await app.db.board.findUniqueOrThrow({ where: { slug: DEMO_SLUG } });
+    const joined = await socket.emitWithAck("board:join", { boardId: board.id });
+    socket.disconnect();
+    const events = joined.ok && "snapshot" in joined ? joined.snapshot.events : [];
+    expect(events.length).toBeGreaterThan(10);
+    expect(events.filter((event) => event.place === null).map((event) => event.title)).toEqual([]);
+    expect(events.find((event) => event.title === "US–Russia Strategic Stability Dialogue")?.place).toEqual({
+      label: "Geneva",
+      longitude: 6.14569,
+      latitude: 46.20222,
+      gazetteerId: "geonames:2660646",
+    });
+  });
+
   it("is written once: seeding again changes nothing", async () => {
     const before = await app.db.annotation.count();
     expect(await seedDemoBoard({ db: app.db, auth: app.auth })).toEqual({ seeded: false, boardSlug: DEMO_SLUG });
