@@ -44,6 +44,7 @@ import {
   ZSourceUpdate,
 } from "@/lib/schemas/content";
 import { ZAnnotationAttach, ZSourceDiff, ZSourceRead, ZSourceRevise } from "@/lib/schemas/document";
+import { PLACE_LIMITS, ZPlaceSearch } from "@/lib/schemas/place";
 import { ZPresenceUpdate } from "@/lib/schemas/presence";
 import { SEARCH_LIMITS, ZBoardSearch } from "@/lib/schemas/search";
 import { barrierOp } from "../support/barrier";
@@ -524,6 +525,19 @@ const EVENTS = {
     schema: ZCandidateReject,
     fields: { boardId: required(UUID), candidateId: required(UUID) },
     wellShaped: (rng, { board }) => ({ boardId: board.id, candidateId: fuzzUuid(rng) }),
+  },
+  // Any signed-in analyst may search the gazetteer, so a well-shaped search succeeds: it is only ever sent
+  // broken, and nothing refuses it past its schema.
+  "place:search": {
+    schema: ZPlaceSearch,
+    fields: {
+      query: required({ type: "text", max: PLACE_LIMITS.query, nonEmpty: true }),
+      limit: optional({ type: "version" }),
+    },
+    wellShaped: (rng) => ({
+      query: rng.pick(["Kyiv", "Київ", "Алматы", "Gen"]),
+      ...(rng.chance(0.3) ? { limit: rng.int(1, PLACE_LIMITS.suggestions) } : {}),
+    }),
   },
 } satisfies { [E in ClientEvent]: EventSpec<E> };
 
@@ -1040,7 +1054,7 @@ const BREAKERS: readonly Breaker[] = [
     name: "board the fuzzer may not write",
     effect: "refused",
     // Leaving any room is allowed, and joining or searching the viewed or archived board is too (below).
-    appliesTo: (event) => event !== "board:join" && event !== "board:leave" && event !== "board:search",
+    appliesTo: (event) => !["board:join", "board:leave", "board:search", "place:search"].includes(event),
     apply: (payload, { rng, targets }) => ({
       ...payload,
       boardId: rng.pick([fuzzUuid(rng), targets.strangerBoard.id, targets.viewedBoard.id, targets.archivedBoard.id]),
@@ -1539,7 +1553,8 @@ describe("the socket API under a storm of malformed payloads", () => {
     ).toEqual({ count: 0, first: [] });
     // Every refusal path was reached, or the generators have stopped getting past the first check.
     expect([...report.codes.keys()].sort(), `seed ${SEED}`).toEqual([...REFUSALS].sort());
-    // Each event was refused by its schema and (but for leaving, which nothing refuses past it) behind it.
+    // Each event was refused by its schema and (but for leaving and place searches, which nothing refuses
+    // past it) behind it.
     const reached = Object.fromEntries(
       CLIENT_EVENTS.map((event) => {
         const codes = [...(report.byEvent.get(event)?.keys() ?? [])];
@@ -1547,7 +1562,10 @@ describe("the socket API under a storm of malformed payloads", () => {
           event,
           {
             byItsSchema: codes.includes("VALIDATION"),
-            pastItsSchema: event === "board:leave" || codes.some((code) => !INVALID_REFUSALS.includes(code)),
+            pastItsSchema:
+              event === "board:leave" ||
+              event === "place:search" ||
+              codes.some((code) => !INVALID_REFUSALS.includes(code)),
           },
         ];
       }),
