@@ -108,7 +108,7 @@ function addNativeChart(
     [
       {
         name: indicator.unit ? `${indicator.name} (${indicator.unit})` : indicator.name,
-        labels: inPeriod.map((point) => String(point.t / DAY_MS + EXCEL_EPOCH_DAYS)),
+        labels: inPeriod.map((point) => String(excelDay(point.t))),
         values: inPeriod.map((point) => point.value),
       },
     ],
@@ -128,6 +128,9 @@ function addNativeChart(
       catAxisBaseTimeUnit: "days",
       catAxisMajorTimeUnit: "days",
       catAxisMajorUnit: 7,
+      // The picture's period, so the two charts line up.
+      catAxisMinVal: Math.floor(excelDay(start)),
+      catAxisMaxVal: Math.ceil(excelDay(end)),
       valAxisLabelFormatCode: "#,##0",
       catAxisLabelFontFace: FONT_FACE,
       catAxisLabelFontSize: 9,
@@ -137,6 +140,8 @@ function addNativeChart(
     },
   );
 }
+
+const excelDay = (t: number) => t / DAY_MS + EXCEL_EPOCH_DAYS;
 
 function speakerNotes(chart: DeckChart, count: number): string {
   const { indicator, markers } = chart.panel;
