@@ -82,15 +82,15 @@ describe("a date proposes an event", () => {
       occurredAt: "2022-01-13T12:00:00.000Z",
       endsAt: null,
       category: "diplomatic",
-      place: "Lausanne, Austria",
       description: "",
+      placeNames: ["Lausanne", "Austria"],
     });
   });
 
   it("takes no place from a rejected name, nor from a person or an organisation", () => {
     const rejected = { ...austria, status: "rejected" as const };
     const others = ALL.map((other) => (other.id === austria.id ? rejected : other));
-    expect(proposeEvent(thursday, others, "x").place).toBe("Lausanne");
+    expect(proposeEvent(thursday, others, "x").placeNames).toEqual(["Lausanne"]);
   });
 
   it("a month starts on its 1st, and a range ends at its end (never before its start)", () => {

@@ -4,10 +4,12 @@
 import { useState } from "react";
 import type { WireEvent, WireSource } from "@/lib/schemas/board";
 import { EVENT_CATEGORIES } from "@/lib/schemas/content";
+import type { WirePlace } from "@/lib/schemas/place";
 import { fromUtcInput, toUtcInput } from "@/lib/time";
 import { describeFailure } from "../../ui/api-request";
 import { Problem } from "../../ui/Problem";
 import type { BoardSend } from "../use-live-board";
+import { PlaceField } from "./PlaceField";
 import { AdmiraltyGrade, type Reliability } from "./SourceAndGrade";
 
 type Props = { boardId: string; sources: WireSource[]; send: BoardSend; event?: WireEvent; onDone: () => void };
@@ -17,7 +19,7 @@ export function EventForm({ boardId, sources, send, event, onDone }: Props) {
   const [occurredAt, setOccurredAt] = useState(event ? toUtcInput(event.occurredAt) : "");
   const [endsAt, setEndsAt] = useState(event?.endsAt ? toUtcInput(event.endsAt) : "");
   const [category, setCategory] = useState<WireEvent["category"]>(event?.category ?? "diplomatic");
-  const [place, setPlace] = useState(event?.place ?? "");
+  const [place, setPlace] = useState<WirePlace | null>(event?.place ?? null);
   const [description, setDescription] = useState(event?.description ?? "");
   const [sourceIds, setSourceIds] = useState<string[]>(event?.sourceIds ?? []);
   const [reliability, setReliability] = useState<Reliability | "">(
@@ -35,7 +37,7 @@ export function EventForm({ boardId, sources, send, event, onDone }: Props) {
       occurredAt: start,
       endsAt: fromUtcInput(endsAt),
       category,
-      place: place || null,
+      place,
       description,
       sourceIds,
       sourceReliability: reliability || null,
@@ -71,9 +73,7 @@ export function EventForm({ boardId, sources, send, event, onDone }: Props) {
             ))}
           </select>
         </label>
-        <label>
-          Place <input value={place} onChange={(e) => setPlace(e.target.value)} maxLength={200} />
-        </label>
+        <PlaceField value={place} onChange={setPlace} send={send} />
       </div>
       <label>
         Description{" "}

@@ -8,9 +8,11 @@ import type { BoardState } from "@/lib/board-state";
 import type { WireEvent, WireSource } from "@/lib/schemas/board";
 import type { TCandidateConfirmInput, WireCandidate } from "@/lib/schemas/candidate";
 import { EVENT_CATEGORIES } from "@/lib/schemas/content";
+import type { WirePlace } from "@/lib/schemas/place";
 import { fromUtcInput, toUtcInput } from "@/lib/time";
 import { describeFailure } from "../../ui/api-request";
 import { Problem } from "../../ui/Problem";
+import { PlaceField } from "../content/PlaceField";
 import type { BoardSend } from "../use-live-board";
 import { changedMeanwhile, outcomeOnBoard } from "./candidate-decisions";
 import styles from "./document.module.css";
@@ -129,6 +131,7 @@ function EventProposalForm({
   candidate,
   candidates,
   sentence,
+  send,
   ids,
   grade,
   buttons,
@@ -141,7 +144,7 @@ function EventProposalForm({
   const [occurredAt, setOccurredAt] = useState(toUtcInput(proposal.occurredAt));
   const [endsAt, setEndsAt] = useState(proposal.endsAt ? toUtcInput(proposal.endsAt) : "");
   const [category, setCategory] = useState<WireEvent["category"]>(proposal.category);
-  const [place, setPlace] = useState(proposal.place ?? "");
+  const [place, setPlace] = useState<WirePlace | null>(null);
   const [description, setDescription] = useState(proposal.description);
 
   const submit = (event: React.FormEvent) => {
@@ -156,7 +159,7 @@ function EventProposalForm({
         occurredAt: start,
         endsAt: fromUtcInput(endsAt),
         category,
-        place: place.trim() || null,
+        place,
         description,
       },
     });
@@ -204,9 +207,7 @@ function EventProposalForm({
             ))}
           </select>
         </label>
-        <label>
-          Place <input value={place} onChange={(event) => setPlace(event.target.value)} maxLength={200} />
-        </label>
+        <PlaceField value={place} onChange={setPlace} send={send} initialQuery={proposal.placeNames[0]} />
       </div>
       <label>
         Description{" "}

@@ -1,6 +1,7 @@
 // A date candidate as the event it proposes (issue 15, "Confirming"): the sentence shortened at a word as
-// its title, its time from the date, the category extraction guessed, and its place from the place names
-// of the same sentence. Everything is editable before it is saved.
+// its title, its time from the date, the category extraction guessed, and the place names of the same
+// sentence, the first of which the form looks up in the gazetteer (issue 16). Everything is editable
+// before it is saved.
 
 import type { WireEvent } from "@/lib/schemas/board";
 import type { WireCandidate } from "@/lib/schemas/candidate";
@@ -8,7 +9,10 @@ import { instantsOf } from "./candidate-time";
 
 export const TITLE_LENGTH = 120;
 
-export type EventProposal = Pick<WireEvent, "title" | "occurredAt" | "endsAt" | "category" | "place" | "description">;
+export type EventProposal = Pick<WireEvent, "title" | "occurredAt" | "endsAt" | "category" | "description"> & {
+  /** Places named in the sentence, in order and once each: names to look up, not yet places. */
+  placeNames: string[];
+};
 
 /** The candidates that sit in `candidate`'s sentence (itself included), in the same version's text. */
 export function sameSentence(candidate: WireCandidate, candidates: readonly WireCandidate[]): WireCandidate[] {
@@ -50,7 +54,7 @@ export function proposeEvent(
     title: shortenAtWord(sentence),
     ...instantsOf(candidate.date),
     category: candidate.category,
-    place: [...new Set(places)].join(", ") || null,
+    placeNames: [...new Set(places)],
     description: "",
   };
 }
