@@ -27,6 +27,7 @@ import { MentionsPanel } from "./MentionsPanel";
 import { newestThreadOn } from "./map/event-threads";
 import { MapPanel, type PlaceTarget } from "./map/MapPanel";
 import { useWatchersByEvent } from "./map/map-presence";
+import { usePlaceNotes } from "./map/place-notes";
 import { PresenceBar } from "./PresenceBar";
 import { type PassageJump, SearchBox } from "./SearchBox";
 import type { ThreadReveal } from "./ThreadList";
@@ -147,6 +148,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   const watchers = useWatchersByEvent(presence, user?.id);
   const selectedEventId = target.type === "event" ? target.eventId : null;
   const pointTarget = target.type === "place" ? target : null;
+  const placeNotes = usePlaceNotes(state?.annotations);
   const [passageJump, setPassageJump] = useState<PassageJump | null>(null);
   const openPassage = useCallback(
     (jump: PassageJump) => {
@@ -231,6 +233,8 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
               onShowEvent={showEventFromMap}
               onAnnotatePoint={abilities.create ? annotatePoint : undefined}
               pointTarget={pointTarget}
+              placeNotes={placeNotes}
+              onOpenThread={openThread}
             />
             {readingSource ? (
               <DocumentPane

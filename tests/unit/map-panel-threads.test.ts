@@ -1,6 +1,8 @@
-// A marker click brings the event's newest thread into view: which thread that is.
+// The threads the map reaches: the event's newest one a marker click brings into view, and the notes on
+// free points it pins.
 import { describe, expect, it } from "vitest";
 import { newestThreadOn } from "@/components/board/map/event-threads";
+import { placeNotesOf, samePlaceNotes } from "@/components/board/map/place-notes";
 import { indexAnnotations } from "@/lib/annotation-index";
 import type { TAnnotationTarget, WireAnnotation } from "@/lib/schemas/annotation";
 
@@ -34,5 +36,37 @@ describe("the thread a marker click shows", () => {
 
   it("is none when the event has no notes", () => {
     expect(newestThreadOn(indexAnnotations([note("on-board", 1, { type: "board" })]), "geneva")).toBeNull();
+  });
+});
+
+describe("the notes pinned on the map", () => {
+  const kyiv: TAnnotationTarget = { type: "place", lon: 30.52, lat: 50.45, label: "Kyiv" };
+  const odesa: TAnnotationTarget = { type: "place", lon: 30.73, lat: 46.48, label: "Odesa" };
+
+  it("are the threads on free points, each where its top note was written, not replies nor other targets", () => {
+    const index = indexAnnotations([
+      note("on-kyiv", 1, kyiv),
+      note("on-geneva", 2, onGeneva),
+      note("on-odesa", 3, odesa),
+      note("reply-on-kyiv", 4, kyiv, "on-kyiv"),
+      note("on-board", 5, { type: "board" }),
+    ]);
+    expect(placeNotesOf(index)).toEqual([
+      { threadId: "on-odesa", longitude: 30.73, latitude: 46.48, label: "Odesa" },
+      { threadId: "on-kyiv", longitude: 30.52, latitude: 50.45, label: "Kyiv" },
+    ]);
+  });
+
+  it("are the same list while no pin changes", () => {
+    const before = placeNotesOf(indexAnnotations([note("on-kyiv", 1, kyiv), note("on-geneva", 2, onGeneva)]));
+    const withReply = placeNotesOf(
+      indexAnnotations([note("on-kyiv", 1, kyiv), note("on-geneva", 2, onGeneva), note("r", 3, kyiv, "on-kyiv")]),
+    );
+    const renamed = placeNotesOf(indexAnnotations([note("on-kyiv", 1, { ...kyiv, label: "Kyiv centre" })]));
+    const moved = placeNotesOf(indexAnnotations([note("on-kyiv", 1, { ...kyiv, lat: 50.4 })]));
+    expect(samePlaceNotes(before, withReply)).toBe(true);
+    expect(samePlaceNotes(before, renamed)).toBe(false);
+    expect(samePlaceNotes(before, moved)).toBe(false);
+    expect(samePlaceNotes(before, [])).toBe(false);
   });
 });

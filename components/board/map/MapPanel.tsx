@@ -14,6 +14,7 @@ import { formatUtcDay } from "@/lib/time";
 import { TimeRangeControl } from "../chart/TimeRangeControl";
 import { type MapPoint, MapViewport } from "./MapViewport";
 import styles from "./map.module.css";
+import type { PlaceNote } from "./place-notes";
 import { playStepCount, playStepNumber } from "./play-steps";
 import { useMapPlay } from "./use-map-play";
 
@@ -39,6 +40,9 @@ type Props = {
   onAnnotatePoint?: (target: PlaceTarget) => void;
   /** The place the composer is on, if it is one. */
   pointTarget: PlaceTarget | null;
+  /** Notes on free points, pinned on the map; a pin opens its thread. */
+  placeNotes: readonly PlaceNote[];
+  onOpenThread: (threadId: string) => void;
 };
 
 export function MapPanel({
@@ -54,6 +58,8 @@ export function MapPanel({
   onShowEvent,
   onAnnotatePoint,
   pointTarget,
+  placeNotes,
+  onOpenThread,
 }: Props) {
   const [pickingPoint, setPickingPoint] = useState(false);
   const playing = useMapPlay(domain, viewRange, onViewRangeChange);
@@ -105,6 +111,8 @@ export function MapPanel({
         point={point}
         onPoint={pickPoint}
         onShowEvent={onShowEvent}
+        placeNotes={placeNotes}
+        onOpenThread={onOpenThread}
       />
       {pointTarget && onAnnotatePoint ? (
         <PointLabel key={`${pointTarget.lon},${pointTarget.lat}`} target={pointTarget} onChange={onAnnotatePoint} />

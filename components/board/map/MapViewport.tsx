@@ -12,6 +12,7 @@ import { initialsOf } from "../PresenceBar";
 import { MarkerCard } from "./MarkerCard";
 import styles from "./map.module.css";
 import { mapKeyAction, panView, wheelZoomFactor, ZOOM_STEP, zoomView } from "./map-view";
+import type { PlaceNote } from "./place-notes";
 
 /** The map's height in pixels: with the panel's head it fits beside the timeline on a 900-pixel screen. */
 export const MAP_HEIGHT = 330;
@@ -37,6 +38,9 @@ type Props = {
   point: MapPoint | null;
   onPoint?: (point: MapPoint) => void;
   onShowEvent: (eventId: string) => void;
+  /** Notes written on free points, pinned where they were written; a pin opens its thread. */
+  placeNotes: readonly PlaceNote[];
+  onOpenThread: (threadId: string) => void;
 };
 
 type Drag = { x: number; y: number; moved: boolean };
@@ -52,6 +56,8 @@ export function MapViewport({
   point,
   onPoint,
   onShowEvent,
+  placeNotes,
+  onOpenThread,
 }: Props) {
   const frameRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(frameRef);
@@ -121,6 +127,7 @@ export function MapViewport({
   const zoomBy = (factor: number) => model && setView(zoomView(model, factor));
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === "Escape") {
+      if (pinnedKey) frameRef.current?.focus();
       setPinnedKey(null);
       return;
     }
@@ -210,6 +217,7 @@ export function MapViewport({
             onBackgroundClick={onBackgroundClick}
           />
           <WatcherInitials markers={model.markers} watchers={watchers} />
+          <PlacePins model={model} notes={placeNotes} onOpen={onOpenThread} />
           {pin ? (
             <span
               className={styles.pin}
@@ -223,10 +231,12 @@ export function MapViewport({
       {model && !slide && (pinned ?? hovered) ? (
         <div data-map-ui="">
           <MarkerCard
+            key={(pinned ?? hovered)?.key}
             marker={(pinned ?? hovered) as MapMarker}
             eventsById={eventsById}
             notesPerEvent={notesPerEvent}
             frameWidth={model.width}
+            frameHeight={model.height}
             onChoose={pinned ? chooseFromCard : undefined}
             onClose={pinned ? () => setPinnedKey(null) : undefined}
           />
@@ -254,6 +264,35 @@ export function MapViewport({
       </p>
     </div>
   );
+}
+
+/** A pin for each note on a free point that falls in the frame (place notes have no time, so no range applies). */
+function PlacePins({
+  model,
+  notes,
+  onOpen,
+}: {
+  model: MapModel;
+  notes: readonly PlaceNote[];
+  onOpen: (threadId: string) => void;
+}) {
+  return notes.map((note) => {
+    const at = model.project(note.longitude, note.latitude);
+    if (!at || at[0] < 0 || at[1] < 0 || at[0] > model.width || at[1] > model.height) return null;
+    return (
+      <button
+        key={note.threadId}
+        type="button"
+        className={styles.placeNote}
+        style={{ left: at[0], top: at[1] }}
+        aria-label={`Note on ${note.label}`}
+        title={`Note on ${note.label}`}
+        data-testid="map-place-note"
+        data-map-ui=""
+        onClick={() => onOpen(note.threadId)}
+      />
+    );
+  });
 }
 
 /** Initials of the colleagues looking at a marker's events, beside it (the figure rings it and names them). */
