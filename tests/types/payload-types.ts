@@ -18,6 +18,7 @@ import type {
   ZSourceUpdate,
 } from "@/lib/schemas/content";
 import type { ZAnnotationAttach, ZSourceDiff, ZSourceRead, ZSourceRevise } from "@/lib/schemas/document";
+import type { ZPlaceSearch } from "@/lib/schemas/place";
 import type { ZPresenceUpdate } from "@/lib/schemas/presence";
 import type { ZBoardSearch } from "@/lib/schemas/search";
 
@@ -25,6 +26,7 @@ type SchemaOf = {
   "board:join": typeof ZBoardJoin;
   "board:leave": typeof ZBoardLeave;
   "board:search": typeof ZBoardSearch;
+  "place:search": typeof ZPlaceSearch;
   "annotation:create": typeof ZAnnotationCreate;
   "annotation:update": typeof ZAnnotationUpdate;
   "annotation:delete": typeof ZAnnotationRef;
