@@ -7,7 +7,8 @@
  * never send, a field they ignore, or a new op type, which a page that does not know it answers by
  * fetching a fresh snapshot (lib/board-state.ts).
  */
-export const PROTOCOL_VERSION = 1;
+/** 2 (issue 16): an event's `place` became an object with coordinates, where it was text. */
+export const PROTOCOL_VERSION = 2;
 
 /** What a client puts in the handshake's `auth`. */
 export type HandshakeAuth = { protocolVersion: number };
