@@ -124,6 +124,7 @@ function Marker({ marker, palette, selected, watchedBy, onMarker }: MarkerProps)
         onMouseEnter: () => onMarker(marker, "enter"),
         onMouseLeave: () => onMarker(marker, "leave"),
         onClick: (event: MouseEvent) => {
+          // A marker's click is not also a click on the panel around the map.
           event.stopPropagation();
           onMarker(marker, "click");
         },
