@@ -1,0 +1,302 @@
+// The board's map in Chromium (issue 16): it opens beside the timeline with the demo events where they
+// happened, follows the board's time range, plays it a day at a time, shows a colleague's new and moved
+// event live, shows a clicked event on the timeline with its notes, and writes a note on a free point.
+import { randomUUID } from "node:crypto";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { io, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/events";
+import { handshakeAuth } from "../../lib/protocol";
+import { demoBoardData } from "../../server/seed/demo-board-data";
+import { DEMO_BOARD, signedInPage } from "./support";
+
+type DemoEvent = (typeof demoBoardData.events)[number];
+const LOCATED = demoBoardData.events.filter((event) => event.place);
+const DEMO_TITLES = new Set(demoBoardData.events.map((event) => event.title));
+
+/** Every event id the map's markers stand for (a cluster stands for several). */
+async function mapEventIds(page: Page): Promise<string[]> {
+  const lists = await page
+    .getByTestId("map")
+    .locator("[data-map-marker]")
+    .evaluateAll((markers) => markers.map((marker) => marker.getAttribute("data-event-ids") ?? ""));
+  return lists.flatMap((list) => list.split(" ").filter(Boolean));
+}
+
+/** Title of each event on the timeline, by id (the rows are `event-<id>`). */
+async function timelineTitles(page: Page): Promise<Map<string, string>> {
+  const rows = await page
+    .getByTestId("event")
+    .evaluateAll((items) =>
+      items.map((item) => [item.id.replace(/^event-/, ""), item.querySelector(".event-title")?.textContent ?? ""]),
+    );
+  return new Map(rows as [string, string][]);
+}
+
+/** Titles of the demo events the map draws now (events other tests added are left out). */
+async function demoTitlesOnMap(page: Page, titles: Map<string, string>): Promise<string[]> {
+  const shown = (await mapEventIds(page)).map((id) => titles.get(id) ?? `unknown event ${id}`);
+  return shown.filter((title) => DEMO_TITLES.has(title)).sort();
+}
+
+function overlaps(event: DemoEvent, from: number, to: number): boolean {
+  const start = Date.parse(event.occurredAt);
+  const end = event.endsAt ? Date.parse(event.endsAt) : start;
+  return start <= to && end >= from;
+}
+
+function markerOf(page: Page, eventId: string): Locator {
+  return page.getByTestId("map").locator(`[data-map-marker][data-event-ids~="${eventId}"]`);
+}
+
+async function setRange(page: Page, from: string, to: string) {
+  const charts = page.getByRole("region", { name: "Indicators" });
+  await charts.getByLabel("From (UTC)").fill(from);
+  await charts.getByLabel("From (UTC)").press("Enter");
+  await charts.getByLabel("To (UTC)").fill(to);
+  await charts.getByLabel("To (UTC)").press("Enter");
+}
+
+test("the demo board opens with its events on the map beside the timeline, and the time range hides and shows them", async ({
+  browser,
+}) => {
+  const { context, page } = await signedInPage(browser, "alice@watchfloor.test");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const map = page.getByTestId("map");
+  await expect(map).toHaveAccessibleName("Map of the events in the time range");
+  await expect(map.locator("[data-map-marker]").first()).toBeVisible();
+
+  // Beside the timeline and wholly on screen, with nothing scrolled.
+  const mapBox = await map.boundingBox();
+  const timelineBox = await page.getByRole("region", { name: "Timeline" }).boundingBox();
+  if (!mapBox || !timelineBox) throw new Error("the map or the timeline is not laid out");
+  expect(mapBox.x).toBeGreaterThanOrEqual(timelineBox.x + timelineBox.width);
+  expect(mapBox.y).toBeLessThan(timelineBox.y + 200);
+  expect(mapBox.y + mapBox.height).toBeLessThanOrEqual(900);
+
+  const titles = await timelineTitles(page);
+  await expect.poll(() => demoTitlesOnMap(page, titles)).toEqual(LOCATED.map((event) => event.title).sort());
+  // Markers are buttons named after what they stand for.
+  const genevaId = [...titles].find(([, title]) => title === "US–Russia Strategic Stability Dialogue")?.[0] ?? "";
+  await expect(markerOf(page, genevaId)).toHaveAttribute("role", "button");
+  await expect(markerOf(page, genevaId)).toHaveAccessibleName(/US–Russia Strategic Stability Dialogue/);
+
+  // One day, 12 January: the council in Brussels and what spans it; Geneva (the 10th) goes.
+  const from = Date.UTC(2022, 0, 12);
+  const to = Date.UTC(2022, 0, 12, 23, 59);
+  await setRange(page, "2022-01-12T00:00", "2022-01-12T23:59");
+  const thatDay = LOCATED.filter((event) => overlaps(event, from, to)).map((event) => event.title);
+  expect(thatDay).toContain("NATO–Russia Council session");
+  await expect.poll(() => demoTitlesOnMap(page, titles)).toEqual(thatDay.sort());
+  await expect(markerOf(page, genevaId)).toHaveCount(0);
+
+  await page.getByRole("region", { name: "Indicators" }).getByRole("button", { name: "All", exact: true }).click();
+  await expect.poll(() => demoTitlesOnMap(page, titles)).toEqual(LOCATED.map((event) => event.title).sort());
+  await expect(markerOf(page, genevaId)).toHaveCount(1);
+  await context.close();
+});
+
+test("Play steps the board's range a day at a time and Stop gives the period back", async ({ browser }) => {
+  const { context, page } = await signedInPage(browser, "alice@watchfloor.test");
+  const panel = page.getByTestId("map-panel");
+  await setRange(page, "2022-01-10T00:00", "2022-01-13T23:59");
+  const from = page.getByRole("region", { name: "Indicators" }).getByLabel("From (UTC)");
+  await expect(from).toHaveValue("2022-01-10T00:00");
+
+  await panel.getByRole("button", { name: "Play", exact: true }).click();
+  await expect(panel.getByTestId("map-day")).toHaveText("10 Jan · day 1 of 4");
+  await expect(page.getByRole("region", { name: "Indicators" }).getByLabel("To (UTC)")).toHaveValue("2022-01-10T23:59");
+  await expect(panel.getByTestId("map-day")).toHaveText("11 Jan · day 2 of 4");
+  await expect(from).toHaveValue("2022-01-11T00:00");
+  await panel.getByRole("button", { name: "Pause", exact: true }).click();
+  await expect(panel.getByRole("button", { name: "Resume", exact: true })).toBeVisible();
+  await panel.getByRole("button", { name: "Stop", exact: true }).click();
+  await expect(from).toHaveValue("2022-01-10T00:00");
+  await expect(page.getByRole("region", { name: "Indicators" }).getByLabel("To (UTC)")).toHaveValue("2022-01-13T23:59");
+  await expect(panel.getByTestId("map-day")).toHaveCount(0);
+
+  // Played to its end, the period comes back by itself.
+  await setRange(page, "2022-01-13T00:00", "2022-01-14T12:00");
+  await panel.getByRole("button", { name: "Play", exact: true }).click();
+  await expect(panel.getByTestId("map-day")).toHaveText("14 Jan · day 2 of 2");
+  await expect(panel.getByRole("button", { name: "Play", exact: true })).toBeVisible();
+  await expect(from).toHaveValue("2022-01-13T00:00");
+  await context.close();
+});
+
+/** Bob's own live connection, with his browser's session cookie, to change the board as his client would. */
+async function socketOf(page: Page): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
+  const cookies = await page.context().cookies();
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(new URL(page.url()).origin, {
+    transports: ["websocket"],
+    extraHeaders: { cookie: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ") },
+    auth: handshakeAuth(),
+    reconnection: false,
+    forceNew: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  return socket;
+}
+
+async function demoBoardId(page: Page): Promise<string> {
+  const response = await page.request.get("/api/boards");
+  const { boards } = (await response.json()) as { boards: { id: string; slug: string }[] };
+  const board = boards.find((candidate) => DEMO_BOARD.endsWith(candidate.slug));
+  if (!board) throw new Error("the demo board is not among Bob's boards");
+  return board.id;
+}
+
+test("an event a colleague adds with a place appears on the map at once, and moves when he moves it", async ({
+  browser,
+}) => {
+  const alice = await signedInPage(browser, "alice@watchfloor.test");
+  const bob = await signedInPage(browser, "bob@watchfloor.test");
+  const boardId = await demoBoardId(bob.page);
+  const socket = await socketOf(bob.page);
+  await socket.emitWithAck("board:join", { boardId });
+  const stamp = Date.now();
+
+  // An event without a place first: when the placed one shows, this one has had its chance to be drawn.
+  const unplaced = { id: randomUUID(), title: `Statement with no place — ${stamp}` };
+  const placed = { id: randomUUID(), title: `Talks in Kyiv — ${stamp}` };
+  const create = (
+    event: { id: string; title: string },
+    place: { label: string; longitude: number; latitude: number } | null,
+  ) =>
+    socket.emitWithAck("event:create", {
+      ...event,
+      boardId,
+      occurredAt: "2022-01-11T10:00:00.000Z",
+      category: "diplomatic",
+      place,
+    });
+  expect((await create(unplaced, null)).ok).toBe(true);
+  expect((await create(placed, { label: "Kyiv", longitude: 30.5234, latitude: 50.4501 })).ok).toBe(true);
+
+  const marker = markerOf(alice.page, placed.id);
+  await expect(marker).toHaveCount(1);
+  await expect(alice.page.getByTestId("event").filter({ hasText: unplaced.title })).toBeVisible();
+  await expect(markerOf(alice.page, unplaced.id)).toHaveCount(0);
+  const before = await marker.boundingBox();
+
+  const moved = await socket.emitWithAck("event:update", {
+    id: placed.id,
+    boardId,
+    place: { label: "Odesa", longitude: 30.7326, latitude: 46.4775 },
+  });
+  expect(moved.ok).toBe(true);
+  // Odesa is four degrees south of Kyiv: the marker goes down the map.
+  await expect.poll(async () => ((await marker.boundingBox())?.y ?? 0) - (before?.y ?? 0)).toBeGreaterThan(20);
+  await marker.hover();
+  await expect(alice.page.getByTestId("map-card")).toContainText(placed.title);
+  await expect(alice.page.getByTestId("map-card")).toContainText("Odesa");
+  await expect(alice.page.getByTestId("map-card")).toContainText("2022-01-11 10:00Z");
+
+  socket.disconnect();
+  await alice.context.close();
+  await bob.context.close();
+});
+
+test("clicking a marker shows its event on the timeline, targets the composer at it, and colleagues see who looks", async ({
+  browser,
+}) => {
+  const alice = await signedInPage(browser, "alice@watchfloor.test");
+  const bob = await signedInPage(browser, "bob@watchfloor.test");
+  const title = "OSCE Permanent Council";
+  const row = alice.page.getByTestId("event").filter({ hasText: title });
+  const eventId = ((await row.getAttribute("id")) ?? "").replace(/^event-/, "");
+  expect(eventId).not.toBe("");
+
+  await markerOf(alice.page, eventId).click();
+  await expect(row).toHaveAttribute("aria-current", "true");
+  await expect(row).toBeInViewport();
+  await expect(alice.page.getByTestId("composer-target")).toHaveText(new RegExp(title));
+  await expect(markerOf(bob.page, eventId)).toHaveAttribute("data-watchers", /Alice Mercer/);
+  await expect(bob.page.getByTestId("map-watchers")).toHaveText("AM");
+
+  // From the keyboard: Tab reaches a marker, its card opens, Enter shows the event.
+  const geneva = "US–Russia Strategic Stability Dialogue";
+  const genevaRow = alice.page.getByTestId("event").filter({ hasText: geneva });
+  const genevaId = ((await genevaRow.getAttribute("id")) ?? "").replace(/^event-/, "");
+  await markerOf(alice.page, genevaId).focus();
+  await expect(alice.page.getByTestId("map-card")).toContainText(geneva);
+  await alice.page.keyboard.press("Enter");
+  await expect(genevaRow).toHaveAttribute("aria-current", "true");
+  await expect(row).not.toHaveAttribute("aria-current", "true");
+  await alice.context.close();
+  await bob.context.close();
+});
+
+/** A spot on the map at least 40 pixels from every marker and clear of the zoom buttons. */
+async function openGround(page: Page): Promise<{ x: number; y: number }> {
+  const map = page.getByTestId("map");
+  const frame = await map.boundingBox();
+  if (!frame) throw new Error("the map is not laid out");
+  const centres = await map.locator("[data-map-marker]").evaluateAll((markers) =>
+    markers.map((marker) => {
+      const box = marker.getBoundingClientRect();
+      return [box.x + box.width / 2, box.y + box.height / 2];
+    }),
+  );
+  for (let y = frame.y + frame.height * 0.3; y < frame.y + frame.height - 20; y += 15) {
+    for (let x = frame.x + 60; x < frame.x + frame.width - 20; x += 15) {
+      if (centres.every(([cx = 0, cy = 0]) => Math.hypot(cx - x, cy - y) > 40)) return { x, y };
+    }
+  }
+  throw new Error("no open ground on the map");
+}
+
+test("a note on a free point of the map is written on a place, and pinned there on a colleague's map", async ({
+  browser,
+}) => {
+  const alice = await signedInPage(browser, "alice@watchfloor.test");
+  const bob = await signedInPage(browser, "bob@watchfloor.test");
+  const panel = bob.page.getByTestId("map-panel");
+  await expect(panel.locator("[data-map-marker]").first()).toBeVisible();
+  await panel.getByRole("button", { name: "Annotate a point", exact: true }).click();
+  await expect(panel.getByRole("button", { name: "Annotate a point", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  const spot = await openGround(bob.page);
+  await bob.page.mouse.click(spot.x, spot.y);
+
+  const coordinates = /^\d{1,2}\.\d\d° [NS], \d{1,3}\.\d\d° [EW]$/;
+  const label = panel.getByRole("textbox", { name: "Name of the point" });
+  await expect(label).toHaveValue(coordinates);
+  await expect(bob.page.getByTestId("map-point")).toBeVisible();
+  const placeName = `Crossing point ${Date.now()}`;
+  await label.fill(placeName);
+  await label.press("Enter");
+  await expect(bob.page.getByTestId("composer-target")).toContainText(placeName);
+
+  const body = `Convoys reported here overnight — ${Date.now()}`;
+  await bob.page.getByRole("textbox", { name: "Annotation", exact: true }).fill(body);
+  await bob.page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(bob.page.getByTestId("annotation").filter({ hasText: body })).toContainText(placeName);
+
+  const response = await bob.page.request.get(`/api${DEMO_BOARD}/annotations`);
+  const { annotations } = (await response.json()) as {
+    annotations: { body: string; target: { type: string; lon?: number; lat?: number; label?: string } }[];
+  };
+  const note = annotations.find((annotation) => annotation.body === body);
+  expect(note?.target).toMatchObject({ type: "place", label: placeName });
+  expect(Math.abs(note?.target.lon ?? 999)).toBeLessThanOrEqual(180);
+  expect(Math.abs(note?.target.lat ?? 999)).toBeLessThanOrEqual(90);
+
+  // Alice's map pins it where Bob clicked (both pages lay the map out alike), and the pin opens the thread.
+  const pin = alice.page.getByRole("button", { name: `Note on ${placeName}` });
+  await expect(pin).toBeVisible();
+  const pinBox = await pin.boundingBox();
+  const aliceMap = await alice.page.getByTestId("map").boundingBox();
+  const bobMap = await bob.page.getByTestId("map").boundingBox();
+  if (!pinBox || !aliceMap || !bobMap) throw new Error("the pin or a map is not laid out");
+  expect(Math.abs(pinBox.x + pinBox.width / 2 - aliceMap.x - (spot.x - bobMap.x))).toBeLessThan(4);
+  expect(Math.abs(pinBox.y + pinBox.height / 2 - aliceMap.y - (spot.y - bobMap.y))).toBeLessThan(4);
+  await pin.click();
+  await expect(alice.page.getByTestId("annotation").filter({ hasText: body })).toBeInViewport();
+  await alice.context.close();
+  await bob.context.close();
+});
