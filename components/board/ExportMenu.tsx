@@ -1,7 +1,7 @@
 "use client";
 // Links to the board's exports: every export is a stable URL a briefing script can fetch too. The
 // briefing deck asks first what goes in (export/BriefingDeckDialog.tsx).
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { BriefingDeckDialog } from "./export/BriefingDeckDialog";
 
 export function ExportMenu({
@@ -16,7 +16,6 @@ export function ExportMenu({
   /** The board's whole time span (ms), the deck's period when the charts show all of it. */
   span: [number, number];
 }) {
-  const menu = useRef<HTMLDetailsElement>(null);
   const [deckOpen, setDeckOpen] = useState(false);
   const chartQuery = new URLSearchParams({ indicators: indicators.map((indicator) => indicator.id).join(",") });
   if (range) {
@@ -35,19 +34,11 @@ export function ExportMenu({
   ];
   return (
     <>
-      <details className="export-menu" ref={menu}>
+      <details className="export-menu">
         <summary>Export</summary>
         <ul>
           <li>
-            <button
-              type="button"
-              className="link-button"
-              aria-haspopup="dialog"
-              onClick={() => {
-                if (menu.current) menu.current.open = false;
-                setDeckOpen(true);
-              }}
-            >
+            <button type="button" className="link-button" aria-haspopup="dialog" onClick={() => setDeckOpen(true)}>
               Briefing deck (PowerPoint)…
             </button>
           </li>

@@ -110,7 +110,9 @@ export function BriefingDeckDialog({ slug, indicators, period, open, onClose }: 
                   {assessment.confidence ? `${assessment.confidence} confidence` : "no confidence given"} ·{" "}
                   {assessment.author.name}
                 </strong>{" "}
-                {assessment.body.length > SHOWN_BODY ? `${assessment.body.slice(0, SHOWN_BODY)}…` : assessment.body}
+                <span data-testid="deck-assessment-body">
+                  {assessment.body.length > SHOWN_BODY ? `${assessment.body.slice(0, SHOWN_BODY)}…` : assessment.body}
+                </span>
               </span>
             </label>
           ))}
