@@ -67,6 +67,8 @@ test("an editor confirms the Geneva talks and the troop figure with the keyboard
   await expect(proposal.getByLabel("Title")).toBeFocused();
   await expect(proposal.getByLabel("When (UTC)")).toHaveValue("2022-01-10T12:00");
   await expect(proposal).toContainText("Reliability B");
+  // The sentence names Geneva: the proposal looks it up and takes the best suggestion (issue 16).
+  await expect(proposal.getByTestId("chosen-place")).toContainText("Geneva", { timeout: 60_000 });
   await bob.page.keyboard.press("Enter");
   await expect(proposal).toHaveCount(0);
   await expect(talks).toHaveAttribute("data-status", "confirmed");
