@@ -68,7 +68,8 @@ export function buildMapModel(input: MapModelInput): MapModel {
     ? { center: input.view.center, zoom: clamp(input.view.zoom, MAP_ZOOM.min, MAP_ZOOM.max) }
     : { center: fitted.projection.center, zoom: 1 };
   const projection = viewProjection(fitted.projection, view, width, height);
-  const { countries, graticule } = countriesFor(fitted.key, view, width, height, projection);
+  const viewKey = `${fitted.key}|${view.center[0]},${view.center[1]}|${view.zoom}`;
+  const { countries, graticule } = remember(COUNTRIES_CACHE, viewKey, () => drawCountries(projection, width, height));
   const project = (longitude: number, latitude: number) => finitePair(projection([longitude, latitude]));
   const invert = (x: number, y: number) => {
     const point = finitePair(projection.invert?.([x, y]));
@@ -80,23 +81,22 @@ export function buildMapModel(input: MapModelInput): MapModel {
     view,
     countries,
     graticule,
-    markers: buildMarkers(input, project),
+    markers: buildMarkers(input, viewKey, project),
     project,
     invert,
   };
 }
 
-function buildMarkers(input: MapModelInput, project: MapModel["project"]): MapMarker[] {
+function buildMarkers(input: MapModelInput, viewKey: string, project: MapModel["project"]): MapMarker[] {
   const byId = new Map<string, MapEvent>();
   const points: ScreenPoint[] = [];
-  for (const event of [...input.events].sort(byTimeThenId)) {
-    if (!event.place || !eventInRange(event, input.range)) continue;
-    const at = project(event.place.longitude, event.place.latitude);
+  for (const { event, x, y } of placedEvents(input.events, viewKey, project)) {
+    if (!eventInRange(event, input.range)) continue;
     // Off-screen events are not drawn; a little slack keeps a marker half in view.
-    if (!at || at[0] < -MERGE_DISTANCE || at[0] > input.width + MERGE_DISTANCE) continue;
-    if (at[1] < -MERGE_DISTANCE || at[1] > input.height + MERGE_DISTANCE) continue;
+    if (x < -MERGE_DISTANCE || x > input.width + MERGE_DISTANCE) continue;
+    if (y < -MERGE_DISTANCE || y > input.height + MERGE_DISTANCE) continue;
     byId.set(event.id, event);
-    points.push({ id: event.id, x: at[0], y: at[1] });
+    points.push({ id: event.id, x, y });
   }
   return clusterPoints(points, MERGE_DISTANCE).map(({ anchor, members }) => {
     const events = members.map((member) => byId.get(member.id) as MapEvent);
@@ -112,6 +112,25 @@ function buildMarkers(input: MapModelInput, project: MapModel["project"]): MapMa
       label: markerLabel(events),
     };
   });
+}
+
+type PlacedEvent = { event: MapEvent; x: number; y: number };
+
+// The located events in clustering order with their screen positions, kept per events array for the last
+// view: when only the range moves (the panel's play button steps it a day at a time), neither the sort
+// nor the projection is done again. An events array is taken as immutable, as React state is.
+const PLACED_CACHE = new WeakMap<readonly MapEvent[], { viewKey: string; placed: PlacedEvent[] }>();
+
+function placedEvents(events: readonly MapEvent[], viewKey: string, project: MapModel["project"]): PlacedEvent[] {
+  const known = PLACED_CACHE.get(events);
+  if (known?.viewKey === viewKey) return known.placed;
+  const placed: PlacedEvent[] = [];
+  for (const event of [...events].sort(byTimeThenId)) {
+    const at = event.place ? project(event.place.longitude, event.place.latitude) : null;
+    if (at) placed.push({ event, x: at[0], y: at[1] });
+  }
+  PLACED_CACHE.set(events, { viewKey, placed });
+  return placed;
 }
 
 function markerLabel(events: readonly MapEvent[]): string {
@@ -142,17 +161,6 @@ function fittedFor(events: readonly MapEvent[], width: number, height: number) {
 
 function* locatedPlaces(events: readonly MapEvent[]) {
   for (const event of events) if (event.place) yield event.place;
-}
-
-function countriesFor(
-  fittedKey: string,
-  view: MapView,
-  width: number,
-  height: number,
-  projection: ReturnType<typeof viewProjection>,
-) {
-  const key = `${fittedKey}|${view.center[0]},${view.center[1]}|${view.zoom}|${width}x${height}`;
-  return remember(COUNTRIES_CACHE, key, () => drawCountries(projection, width, height));
 }
 
 function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {

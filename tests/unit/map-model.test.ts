@@ -88,6 +88,11 @@ describe("the map's projection", () => {
     expect(dx2).toBeCloseTo(2 * (dx1 as number), 6);
     expect(dy2).toBeCloseTo(2 * (dy1 as number), 6);
     expect(at2.view).toEqual({ center, zoom: 2 });
+    // The same events array drawn at another view: its markers move with the view.
+    const kyivId = demo.find((item) => item.place?.label === "Kyiv")?.id ?? "";
+    const kyivAt2 = at2.project(...PLACES.Kyiv) as [number, number];
+    expect(markerOf(at2, kyivId)?.x).toBeCloseTo(kyivAt2[0], 0);
+    expect(markerOf(at2, kyivId)?.y).toBeCloseTo(kyivAt2[1], 0);
   });
 
   it("starts at zoom 1 centred on the places, and keeps that fit when only the range changes", () => {
