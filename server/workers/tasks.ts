@@ -21,8 +21,8 @@ export const TASKS = {
     async () => (await import("../documents/extract/extract-document-task")).extractDocumentTask,
   ),
   "extract-candidates": task(async () => (await import("../extraction/extract-candidates-task")).extractCandidatesTask),
-} satisfies TaskTable;
   "gazetteer-index": task(async () => (await import("../places/build-gazetteer-index")).gazetteerIndexTask),
+} satisfies TaskTable;
 
 /** A task takes one structured-clonable value and answers with one (or a promise of one). */
 // biome-ignore lint/suspicious/noExplicitAny: each task names its own input type; the table only fixes the arity.
