@@ -107,11 +107,13 @@ export function PlaceField({ value, onChange, send, initialQuery }: Props) {
       setOpen(true);
       const last = suggestions.length - 1;
       setActive((at) => (event.key === "ArrowDown" ? Math.min(at + 1, last) : Math.max(at - 1, 0)));
-    } else if (event.key === "Enter" && expanded && suggestions.length > 0) {
-      // Picks the highlighted suggestion, or the first: Enter in the list never submits the form.
+    } else if (event.key === "Enter" && expanded) {
+      // Picks the highlighted suggestion, or the first; while the list is open, Enter never submits the form
+      // (not even before the answer is in: the analyst meant a place, not "save without one").
       event.preventDefault();
       event.stopPropagation();
-      pick(suggestions[Math.max(active, 0)] as PlaceSuggestion);
+      const chosen = suggestions[Math.max(active, 0)];
+      if (chosen) pick(chosen);
     } else if (event.key === "Escape" && expanded) {
       // Closes the list only; a second Escape reaches the form (a proposal cancels on it).
       event.preventDefault();
@@ -141,6 +143,9 @@ export function PlaceField({ value, onChange, send, initialQuery }: Props) {
           setTyped(event.target.value);
           setOpen(true);
           setActive(-1);
+          // Until the new text's answer is in, the list says so, and an earlier query's answer is dropped.
+          newest.current++;
+          setLookup(event.target.value.trim() ? { state: "searching" } : { state: "idle" });
           // The text no longer names the chosen place: nothing is chosen until a suggestion is picked.
           if (value) onChange(null);
         }}
