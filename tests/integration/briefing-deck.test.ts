@@ -252,7 +252,7 @@ describe("the briefing deck's slides", () => {
 });
 
 describe("what goes in", () => {
-  it("leaves out the assessments not chosen, and says so when none are", async () => {
+  it("leaves out the assessments not chosen, says so when none are, and takes all of them on `all`", async () => {
     const assessments = await app.db.annotation.findMany({
       where: { boardId, kind: "assessment", deletedAt: null },
       orderBy: { createdAt: "asc" },
@@ -268,6 +268,16 @@ describe("what goes in", () => {
     expect(text).toContain(chosen?.body.replace(/\s+/g, " "));
     for (const other of others) expect(text).not.toContain(other.body.replace(/\s+/g, " "));
     expect(await sectionText({ assessments: "" })).toContain("No assessments were chosen.");
+
+    // "all" is every assessment on the board, even about something outside the period; without the
+    // parameter the deck keeps to what the period covers, as the PDF does.
+    const period = { from: "2022-01-12T00:00:00Z", to: "2022-01-14T00:00:00Z" };
+    const all = await sectionText({ ...period, assessments: "all" });
+    for (const assessment of assessments) expect(all).toContain(assessment.body.replace(/\s+/g, " "));
+    const covered = await sectionText(period);
+    expect(assessments.filter((assessment) => covered.includes(assessment.body)).length).toBeLessThan(
+      assessments.length,
+    );
   });
 
   it("continues a long sources list on further slides, each source once", async () => {

@@ -26,6 +26,11 @@ describe("the briefing deck's URL", () => {
     expect(url.searchParams.get("assessments")).toBe("");
   });
 
+  it("asks for all assessments by name when every one is ticked, so a big board's URL stays short", () => {
+    const url = new URL(briefingDeckUrl("b", { ...choices, assessmentIds: "all" }), "http://localhost");
+    expect(url.searchParams.get("assessments")).toBe("all");
+  });
+
   it("leaves out an open end of the period", () => {
     const url = new URL(briefingDeckUrl("b", { ...choices, from: null }), "http://localhost");
     expect(url.searchParams.has("from")).toBe(false);

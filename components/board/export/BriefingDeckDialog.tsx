@@ -46,7 +46,9 @@ export function BriefingDeckDialog({ slug, indicators, period, open, onClose }: 
     from: fromUtcInput(from),
     to: fromUtcInput(to),
     indicatorIds: indicators.map((indicator) => indicator.id).filter((id) => indicatorIds.has(id)),
-    assessmentIds: readyAssessments.map((assessment) => assessment.id).filter((id) => chosenAssessments.has(id)),
+    assessmentIds: readyAssessments.every((assessment) => chosenAssessments.has(assessment.id))
+      ? ("all" as const)
+      : readyAssessments.map((assessment) => assessment.id).filter((id) => chosenAssessments.has(id)),
   };
   const problem = assessments.status === "loading" ? "Loading the board's assessments…" : deckChoicesProblem(choices);
 

@@ -1,13 +1,14 @@
-// The briefing deck's download URL from the dialog's choices (docs/http-api.md): the period as UTC
-// instants, the ticked indicators, and the ticked assessments — sent even when none are, since an empty
-// list means "none" to the server while an absent one means its own choice.
+// The briefing deck's download URL from the dialog's choices (docs/exports.md): the period as UTC
+// instants, the ticked indicators, and the ticked assessments — "all" when every one is (a big board's
+// ids would not fit in a request line), and an empty list when none is, since an absent one means the
+// server's own choice.
 
 export type DeckChoices = {
   /** ISO instants, or null for the board's own start or end. */
   from: string | null;
   to: string | null;
   indicatorIds: readonly string[];
-  assessmentIds: readonly string[];
+  assessmentIds: readonly string[] | "all";
 };
 
 export function briefingDeckUrl(slug: string, choices: DeckChoices): string {
@@ -15,7 +16,7 @@ export function briefingDeckUrl(slug: string, choices: DeckChoices): string {
   if (choices.from) query.set("from", choices.from);
   if (choices.to) query.set("to", choices.to);
   query.set("indicators", choices.indicatorIds.join(","));
-  query.set("assessments", choices.assessmentIds.join(","));
+  query.set("assessments", choices.assessmentIds === "all" ? "all" : choices.assessmentIds.join(","));
   return `/api/boards/${encodeURIComponent(slug)}/export/briefing.pptx?${query}`;
 }
 

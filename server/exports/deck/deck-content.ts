@@ -8,16 +8,16 @@ import { type BriefingContent, selectBriefingContent } from "../briefing/briefin
 import { briefingPassage } from "../briefing/briefing-passage";
 
 export type DeckSelection = ChartSelection & {
-  /** Assessment ids to include, in the board's order; the pack's own choice when absent. */
-  assessmentIds?: readonly string[];
+  /** Assessment ids to include (shown in the board's order), or all of them; the pack's own choice when absent. */
+  assessmentIds?: readonly string[] | "all";
 };
 
 export function selectDeckContent(snapshot: BoardSnapshot, selection: DeckSelection): BriefingContent {
   const content = selectBriefingContent(snapshot, selection);
   if (!selection.assessmentIds) return content;
-  const chosen = new Set(selection.assessmentIds);
+  const chosen = selection.assessmentIds === "all" ? null : new Set(selection.assessmentIds);
   const assessments = snapshot.annotations
-    .filter((annotation) => annotation.kind === "assessment" && chosen.has(annotation.id))
+    .filter((annotation) => annotation.kind === "assessment" && (!chosen || chosen.has(annotation.id)))
     .map((annotation) => ({
       annotation,
       about: serverTargetKindOf(annotation.target).briefing.describe(annotation.target, snapshot),

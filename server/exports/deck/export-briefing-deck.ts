@@ -15,17 +15,25 @@ export const PPTX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.
 
 const MAX_ASSESSMENTS = 500;
 
-/** `assessments=id,id`: present and empty means none; absent means the briefing pack's own choice. */
+/**
+ * `assessments=id,id`: exactly those; `all`: every assessment on the board; empty: none; absent: the
+ * briefing pack's own choice. "all" keeps the dialog's default short: the ids of a big board's
+ * assessments would not fit in a request line.
+ */
 const ZDeckQuery = z.object({
   assessments: z
-    .string()
-    .transform((list) =>
-      list
-        .split(",")
-        .map((id) => id.trim())
-        .filter((id) => id !== ""),
-    )
-    .pipe(z.array(ZUuid).max(MAX_ASSESSMENTS, `at most ${MAX_ASSESSMENTS} assessments`))
+    .union([
+      z.literal("all"),
+      z
+        .string()
+        .transform((list) =>
+          list
+            .split(",")
+            .map((id) => id.trim())
+            .filter((id) => id !== ""),
+        )
+        .pipe(z.array(ZUuid).max(MAX_ASSESSMENTS, `at most ${MAX_ASSESSMENTS} assessments`)),
+    ])
     .optional(),
 });
 
@@ -34,7 +42,7 @@ export async function exportBriefingDeck(options: {
   workers: WorkerPool;
   actor: Actor;
   slug: string;
-  /** The URL's query as strings: indicators, assessments (comma-separated ids), from, to, theme. */
+  /** The URL's query as strings: indicators, assessments (comma-separated ids or "all"), from, to, theme. */
   query: unknown;
   /** The export's timestamp; now, unless a test pins it. */
   now?: Date;
@@ -42,7 +50,7 @@ export async function exportBriefingDeck(options: {
   const query = parseInput(ZExportQuery, options.query);
   const { assessments } = parseInput(ZDeckQuery, options.query);
   const board = await readBoardForExport(options);
-  if (assessments) await checkAssessments(options.db, options.slug, assessments);
+  if (Array.isArray(assessments)) await checkAssessments(options.db, options.slug, assessments);
   const exportedAt = options.now ?? new Date();
   const body = await options.workers.run("briefing-pptx", {
     snapshotJson: board.snapshotJson,
