@@ -1,8 +1,9 @@
 // One search over the gazetteer's index (gazetteer-index.ts), on the main thread in microseconds: places
 // with a name that folds to what was typed come first, then those with a name it begins; in each group,
-// a place's own name before its alternates, then countries and capitals, then the most people. Names are
-// sorted, so each group is one run of them, found by binary search; the segment tree then hands out the
-// run's best places one by one without walking it ("k" begins some 20,000 names).
+// countries and capitals, then places found by their own name, then by an alternate, each by population
+// (the rank the build gave every name). Names are sorted, so each group is one run of them, found by binary
+// search; the segment tree then hands out the run's best places one by one without walking it ("k" begins
+// some 20,000 names).
 import type { PlaceSuggestion } from "@/lib/schemas/place";
 import {
   COORDINATE_SCALE,
@@ -29,8 +30,8 @@ export function searchGazetteer(index: GazetteerIndex, query: string, limit: num
   bestPlaces(index, exactEnd, prefixEnd, limit, found);
   return [...found].map(([place, name]) => {
     // The label itself was typed (or begun): nothing more to show. Otherwise the name that was.
-    const typed = normalizePlaceName(labelOf(index, place));
-    const labelMatches = exact.has(place) ? typed === folded : typed.startsWith(folded);
+    const label = normalizePlaceName(labelOf(index, place));
+    const labelMatches = exact.has(place) ? label === folded : label.startsWith(folded);
     return suggestion(index, place, labelMatches ? null : stringAt(index.strings, index.keys.written[name] ?? 0));
   });
 }
