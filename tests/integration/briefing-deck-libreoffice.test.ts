@@ -1,5 +1,6 @@
 // The briefing deck opens in LibreOffice Impress: converted headless to PDF, it gives one page per slide
-// (a slide LibreOffice could not read, or a deck it refused, would not). Needs `soffice`
+// (a slide LibreOffice could not read, or a deck it refused, would not), each showing the handling line
+// that the slide master carries. Needs `soffice`
 // (libreoffice-impress); REQUIRE_LIBREOFFICE=1, as in CI, makes its absence a failure.
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -16,6 +17,7 @@ import { openTestApp, type TestApp } from "../support/open-test-app";
 import { requiredProgram } from "../support/required-program";
 
 const DEMO_SLUG = "russia-ukraine-2022-01";
+const HANDLING = "UNCLASSIFIED // FOR TRAINING";
 /** A cold LibreOffice start on a busy two-core machine takes tens of seconds. */
 const CONVERSION_TIMEOUT_MS = 240_000;
 
@@ -34,6 +36,7 @@ describe.skipIf(!soffice)("the briefing deck in LibreOffice", () => {
 
   beforeAll(async () => {
     app = await openTestApp({ seedDemo: true });
+    await app.db.board.update({ where: { slug: DEMO_SLUG }, data: { handling: HANDLING } });
     directory = await mkdtemp(path.join(tmpdir(), "watchfloor-deck-"));
   });
 
@@ -43,7 +46,7 @@ describe.skipIf(!soffice)("the briefing deck in LibreOffice", () => {
   });
 
   it(
-    "converts headless to a PDF with one page per slide",
+    "converts headless to a PDF with one page per slide, each with the handling line",
     async () => {
       const alice = await app.db.user.findUniqueOrThrow({ where: { email: "alice@watchfloor.test" } });
       const actor: Actor = { id: alice.id, name: alice.name, email: alice.email };
@@ -70,6 +73,11 @@ describe.skipIf(!soffice)("the briefing deck in LibreOffice", () => {
       );
       const pdf = await getDocumentProxy(new Uint8Array(await readFile(path.join(directory, "briefing.pdf"))));
       expect(pdf.numPages).toBe(slideCount);
+      for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
+        const { items } = await (await pdf.getPage(pageNumber)).getTextContent();
+        const text = items.map((item) => ("str" in item ? item.str : "")).join(" ");
+        expect(text.split(HANDLING).length - 1, `handling lines on page ${pageNumber}`).toBeGreaterThanOrEqual(2);
+      }
     },
     CONVERSION_TIMEOUT_MS + 60_000,
   );
