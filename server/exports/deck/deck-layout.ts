@@ -18,7 +18,6 @@ export const DECK_COLOR = {
   text: hex(paper.text),
   muted: hex(paper.muted),
   accent: hex(paper.accent),
-  warn: hex(paper.warn),
   rule: "D5DBE1",
   handlingBackground: hex(paper.handlingBackground),
   handlingText: hex(paper.handlingText),
