@@ -137,7 +137,8 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
       setFocus({ type: "event", id: eventId });
       setFocusedEvent({ eventId });
       const threadId = annotationIndex.current ? newestThreadOn(annotationIndex.current, eventId) : null;
-      if (threadId) setRevealedThread({ threadId });
+      // Quietly: the focus stays on the map, and the analyst's presence on the event, not on its thread.
+      if (threadId) setRevealedThread({ threadId, quiet: true });
     },
     [setFocus],
   );

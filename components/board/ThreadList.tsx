@@ -38,7 +38,8 @@ type Props = {
   reveal?: ThreadReveal | null;
 };
 
-export type ThreadReveal = { threadId: string };
+/** `quiet`: brought into view without taking the keyboard focus (a map marker's notes, issue 16). */
+export type ThreadReveal = { threadId: string; quiet?: boolean };
 
 export function ThreadList({
   threadIds,
@@ -150,6 +151,7 @@ function useRevealedThread(
     handled.current = reveal;
     keepRendered(reveal.threadId);
     virtualizer.scrollToIndex(index, { align: "start" });
+    if (reveal.quiet) return;
     requestAnimationFrame(() =>
       listRef.current?.querySelector<HTMLElement>(`[data-thread-id="${reveal.threadId}"]`)?.focus(),
     );

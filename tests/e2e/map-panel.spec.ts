@@ -225,6 +225,15 @@ test("clicking a marker shows its event on the timeline, targets the composer at
   await alice.page.keyboard.press("Enter");
   await expect(genevaRow).toHaveAttribute("aria-current", "true");
   await expect(row).not.toHaveAttribute("aria-current", "true");
+  // Its note is brought into view in the annotations panel, while the keys stay on the map and Alice's
+  // presence on the event (not on its thread).
+  const genevaNote = alice.page
+    .getByTestId("annotation")
+    .filter({ hasText: `on ${geneva}` })
+    .first();
+  await expect(genevaNote).toBeInViewport();
+  await expect(markerOf(alice.page, genevaId)).toBeFocused();
+  await expect(markerOf(bob.page, genevaId)).toHaveAttribute("data-watchers", /Alice Mercer/);
   await alice.context.close();
   await bob.context.close();
 });
