@@ -39,9 +39,7 @@ export type WirePlace = z.infer<typeof ZPlace>;
 
 /** place:search — suggestions for what an analyst types in a place field, Latin or Cyrillic. */
 export const ZPlaceSearch = z.strictObject({
-  query: ZText.trim()
-    .min(1, "type a place name")
-    .max(PLACE_LIMITS.query, `at most ${PLACE_LIMITS.query} characters`),
+  query: ZText.trim().min(1, "type a place name").max(PLACE_LIMITS.query, `at most ${PLACE_LIMITS.query} characters`),
   limit: z.number().int().min(1).max(PLACE_LIMITS.suggestions).optional(),
 });
 export type TPlaceSearchInput = z.input<typeof ZPlaceSearch>;

@@ -112,10 +112,7 @@ describe("the briefing", () => {
     // The board is always covered, and so are a passage and a point on the map (every pack has the map
     // page, and a point has no time); an event when the pack lists it (the pack's events are in its range).
     const expected = (shows: boolean, inRange: boolean) =>
-      type === "board" ||
-      type === "source-span" ||
-      type === "place" ||
-      (type === "event" ? shows : shows && inRange);
+      type === "board" || type === "source-span" || type === "place" || (type === "event" ? shows : shows && inRange);
     for (const [shows, inRange] of [
       [true, true],
       [true, false],
