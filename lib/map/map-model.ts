@@ -25,6 +25,8 @@ export type MapModel = {
   height: number;
   /** The view actually drawn (the default one when none was given; zoom clamped to MAP_ZOOM). */
   view: MapView;
+  /** The region zoom 1 shows: the input's extent when given, else the places' box with its margin. */
+  extent: GeoBox;
   countries: CountryPath[];
   /** A 10° graticule under the same projection ("" when none shows). */
   graticule: string;
@@ -40,6 +42,11 @@ export type MapModelInput = {
   width: number;
   height: number;
   view?: MapView;
+  /**
+   * The region to fit zoom 1 to, instead of the events' places: a view the analyst moved was made under
+   * the extent of its time, and a colleague's far-away event must not refit (and so rescale) it.
+   */
+  extent?: GeoBox;
 };
 
 export const MAP_ZOOM = { min: 0.5, max: 64 } as const;
@@ -63,7 +70,8 @@ export function markerRadius(marker: Pick<MapMarker, "eventIds">): number {
 
 export function buildMapModel(input: MapModelInput): MapModel {
   const { width, height } = input;
-  const fitted = fittedFor(input.events, width, height);
+  const extent = input.extent ?? placesExtent(locatedPlaces(input.events));
+  const fitted = fittedFor(extent, width, height);
   const view = input.view
     ? { center: input.view.center, zoom: clamp(input.view.zoom, MAP_ZOOM.min, MAP_ZOOM.max) }
     : { center: fitted.projection.center, zoom: 1 };
@@ -79,6 +87,7 @@ export function buildMapModel(input: MapModelInput): MapModel {
     width,
     height,
     view,
+    extent,
     countries,
     graticule,
     markers: buildMarkers(input, viewKey, project),
@@ -146,15 +155,14 @@ function byTimeThenId(a: MapEvent, b: MapEvent): number {
   return a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-// The fitted projection depends only on where the places are and the viewport's size, and the outlines
+// The fitted projection depends only on the extent (where the places are, by default) and the viewport's size, and the outlines
 // only on that and the view: both are kept for the last few keys, so a change of events or range that
 // leaves the places alone redraws no country, and panning back and forth reuses its paths.
 const FITTED_CACHE = new Map<string, { key: string; projection: FittedProjection }>();
 const COUNTRIES_CACHE = new Map<string, { countries: CountryPath[]; graticule: string }>();
 const CACHE_SIZE = 8;
 
-function fittedFor(events: readonly MapEvent[], width: number, height: number) {
-  const extent: GeoBox = placesExtent(locatedPlaces(events));
+function fittedFor(extent: GeoBox, width: number, height: number) {
   const key = `${extent.west},${extent.south},${extent.east},${extent.north}|${width}x${height}`;
   return remember(FITTED_CACHE, key, () => ({ key, projection: fitProjection(extent, width, height) }));
 }

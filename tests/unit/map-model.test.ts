@@ -198,3 +198,31 @@ describe("markers", () => {
     expect(forward.flatMap((marker) => marker.eventIds).sort()).toEqual(crowd.map((item) => item.id).sort());
   });
 });
+
+describe("an analyst's own view", () => {
+  const kyiv = event("Kyiv");
+  const odesa = event(null, { place: { label: "Odesa", longitude: 30.73, latitude: 46.48 } });
+  const washington = event(null, { place: { label: "Washington", longitude: -77.04, latitude: 38.9 } });
+  const distance = (map: MapModel) => {
+    const [ax, ay] = map.project(30.52, 50.45) as [number, number];
+    const [bx, by] = map.project(30.73, 46.48) as [number, number];
+    return Math.hypot(ax - bx, ay - by);
+  };
+
+  it("keeps the extent it was made under when a colleague's event lands far away", () => {
+    const start = model([kyiv, odesa]);
+    const view = { center: [30.52, 50.45] as [number, number], zoom: 6 };
+    const zoomed = model([kyiv, odesa], { view, extent: start.extent });
+    const after = model([kyiv, odesa, washington], { view, extent: zoomed.extent });
+    expect(after.extent).toEqual(start.extent);
+    expect(distance(after)).toBeCloseTo(distance(zoomed), 6);
+    expect(after.project(30.52, 50.45)).toEqual(zoomed.project(30.52, 50.45));
+  });
+
+  it("refits to every place while the view is the default one", () => {
+    const start = model([kyiv, odesa]);
+    const after = model([kyiv, odesa, washington]);
+    expect(after.extent).not.toEqual(start.extent);
+    expect(distance(after)).toBeLessThan(distance(start));
+  });
+});

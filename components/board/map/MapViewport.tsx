@@ -6,6 +6,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { MapFigure } from "@/lib/map/MapFigure";
 import { buildMapModel, type MapMarker, type MapModel, type MapView } from "@/lib/map/map-model";
+import type { GeoBox } from "@/lib/map/map-projection";
 import type { WireEvent } from "@/lib/schemas/board";
 import { useElementWidth } from "../chart/use-element-width";
 import { initialsOf } from "../PresenceBar";
@@ -44,6 +45,11 @@ type Props = {
 };
 
 type Drag = { x: number; y: number; moved: boolean };
+/**
+ * A view the analyst moved to, with the extent it was made under: kept, so a colleague's far-away event
+ * does not refit and rescale it. Null is the default view, which follows every place on the board.
+ */
+type OwnView = { view: MapView; extent: GeoBox };
 
 export function MapViewport({
   events,
@@ -61,11 +67,24 @@ export function MapViewport({
 }: Props) {
   const frameRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(frameRef);
-  const [view, setView] = useState<MapView | undefined>(undefined);
+  const [own, setOwn] = useState<OwnView | null>(null);
   const model = useMemo(
-    () => (width > 0 ? buildMapModel({ events, notesPerEvent, range, width, height: MAP_HEIGHT, view }) : null),
-    [events, notesPerEvent, range, width, view],
+    () =>
+      width > 0
+        ? buildMapModel({
+            events,
+            notesPerEvent,
+            range,
+            width,
+            height: MAP_HEIGHT,
+            view: own?.view,
+            extent: own?.extent,
+          })
+        : null,
+    [events, notesPerEvent, range, width, own],
   );
+  /** Moves to `view` from the drawn model, keeping the extent that model was fitted to. */
+  const setView = useCallback((from: MapModel, view: MapView) => setOwn({ view, extent: from.extent }), []);
   const [hoveredKey, setHoveredKey] = useState<string | null>(null);
   const [pinnedKey, setPinnedKey] = useState<string | null>(null);
   const [slide, setSlide] = useState<[number, number] | null>(null);
@@ -114,6 +133,7 @@ export function MapViewport({
       event.preventDefault();
       const box = frame.getBoundingClientRect();
       setView(
+        current,
         zoomView(current, wheelZoomFactor(event.deltaY, event.deltaMode), [
           event.clientX - box.left,
           event.clientY - box.top,
@@ -122,9 +142,9 @@ export function MapViewport({
     };
     frame.addEventListener("wheel", onWheel, { passive: false });
     return () => frame.removeEventListener("wheel", onWheel);
-  }, []);
+  }, [setView]);
 
-  const zoomBy = (factor: number) => model && setView(zoomView(model, factor));
+  const zoomBy = (factor: number) => model && setView(model, zoomView(model, factor));
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === "Escape") {
       if (pinnedKey) frameRef.current?.focus();
@@ -136,9 +156,9 @@ export function MapViewport({
     const action = mapKeyAction(event.key, model);
     if (!action) return;
     event.preventDefault();
-    if (action.type === "zoom") setView(zoomView(model, action.factor));
-    else if (action.type === "pan") setView(panView(model, action.dx, action.dy));
-    else setView(undefined);
+    if (action.type === "zoom") setView(model, zoomView(model, action.factor));
+    else if (action.type === "pan") setView(model, panView(model, action.dx, action.dy));
+    else setOwn(null);
   };
 
   const onPointerDown = (event: React.PointerEvent) => {
@@ -165,7 +185,7 @@ export function MapViewport({
     if (!start?.moved) return;
     pressed.current.dragged = true;
     setSlide(null);
-    if (model) setView(panView(model, event.clientX - start.x, event.clientY - start.y));
+    if (model) setView(model, panView(model, event.clientX - start.x, event.clientY - start.y));
   };
   const onPointerCancel = () => {
     drag.current = null;
@@ -253,8 +273,8 @@ export function MapViewport({
           type="button"
           aria-label="Reset the map view"
           title="Reset view (0)"
-          disabled={view === undefined}
-          onClick={() => setView(undefined)}
+          disabled={own === null}
+          onClick={() => setOwn(null)}
         >
           <span aria-hidden="true">⟲</span>
         </button>
