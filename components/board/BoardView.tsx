@@ -23,6 +23,7 @@ import { DocumentPicker } from "./document/DocumentPicker";
 import { EvidenceContext } from "./document/EvidenceLines";
 import type { PassageTarget } from "./document/passages";
 import { useEvidence } from "./document/use-evidence";
+import { assessmentsOf } from "./export/board-assessments";
 import { MentionsPanel } from "./MentionsPanel";
 import { newestThreadOn } from "./map/event-threads";
 import { MapPanel, type PlaceTarget } from "./map/MapPanel";
@@ -131,6 +132,8 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   const [focusedEvent, setFocusedEvent] = useState<EventFocus | null>(null);
   const annotationIndex = useRef(state?.annotations);
   annotationIndex.current = state?.annotations;
+  // The deck dialog's assessments, from the same index when it opens (no request for what the page holds).
+  const listAssessments = useCallback(() => assessmentsOf(annotationIndex.current), []);
   const showEventFromMap = useCallback(
     (eventId: string) => {
       setTarget({ type: "event", eventId });
@@ -268,6 +271,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
                 canAnnotate={abilities.create}
                 onPick={pickPoint}
                 onPickRange={pickRange}
+                listAssessments={listAssessments}
               />
             )}
           </div>

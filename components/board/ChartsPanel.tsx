@@ -10,6 +10,7 @@ import { ImportObservations } from "./content/ImportObservations";
 import { IndicatorForm } from "./content/IndicatorForm";
 import { ObservationForm } from "./content/ObservationForm";
 import { ExportMenu } from "./ExportMenu";
+import type { ListAssessments } from "./export/board-assessments";
 import { IndicatorChart } from "./IndicatorChart";
 import type { BoardSend } from "./use-live-board";
 
@@ -31,6 +32,8 @@ type Props = {
   canAnnotate: boolean;
   onPick: (indicatorId: string, observation: WireObservation) => void;
   onPickRange: (indicatorId: string, fromIso: string, toIso: string) => void;
+  /** The board's assessments for the deck dialog; keeps its identity, so a new note does not redraw the charts. */
+  listAssessments: ListAssessments;
 };
 
 export function ChartsPanel({
@@ -46,6 +49,7 @@ export function ChartsPanel({
   canAnnotate,
   onPick,
   onPickRange,
+  listAssessments,
 }: Props) {
   const [adding, setAdding] = useState<"indicator" | string | null>(null);
   const [editingIndicator, setEditingIndicator] = useState<string | null>(null);
@@ -55,7 +59,13 @@ export function ChartsPanel({
     <section className="panel charts" aria-labelledby="charts-title">
       <h2 id="charts-title">Indicators</h2>
       <div className="panel-tools">
-        <ExportMenu slug={snapshot.board.slug} indicators={snapshot.indicators} range={viewRange} span={domain} />
+        <ExportMenu
+          slug={snapshot.board.slug}
+          indicators={snapshot.indicators}
+          range={viewRange}
+          span={domain}
+          listAssessments={listAssessments}
+        />
         <label className="presentation-toggle">
           <input type="checkbox" checked={presentation} onChange={(event) => setPresentation(event.target.checked)} />
           Presentation mode

@@ -3,18 +3,22 @@
 // briefing deck asks first what goes in (export/BriefingDeckDialog.tsx).
 import { useState } from "react";
 import { BriefingDeckDialog } from "./export/BriefingDeckDialog";
+import type { ListAssessments } from "./export/board-assessments";
 
 export function ExportMenu({
   slug,
   indicators,
   range,
   span,
+  listAssessments,
 }: {
   slug: string;
   indicators: readonly { id: string; name: string }[];
   range: [number, number] | null;
   /** The board's whole time span (ms), the deck's period when the charts show all of it. */
   span: [number, number];
+  /** The board's assessments from the live state, for the deck dialog. */
+  listAssessments: ListAssessments;
 }) {
   const [deckOpen, setDeckOpen] = useState(false);
   const chartQuery = new URLSearchParams({ indicators: indicators.map((indicator) => indicator.id).join(",") });
@@ -55,6 +59,7 @@ export function ExportMenu({
         slug={slug}
         indicators={indicators}
         period={range ?? span}
+        listAssessments={listAssessments}
         open={deckOpen}
         onClose={() => setDeckOpen(false)}
       />

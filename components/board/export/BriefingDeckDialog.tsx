@@ -1,23 +1,25 @@
 "use client";
 // "Briefing deck (PowerPoint)…": a modal <dialog> (focus kept inside, Escape closes, focus goes back to
 // the opener) that picks the period, the indicators and the assessments, then downloads the deck.
-import { useEffect, useId, useRef, useState } from "react";
-import { fromUtcInput, toUtcInput } from "@/lib/time";
-import { briefingDeckUrl, deckChoicesProblem } from "./deck-query";
-import { useBoardAssessments } from "./use-board-assessments";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { fromUtcInput } from "@/lib/time";
+import type { ListAssessments } from "./board-assessments";
+import { assessmentChoice, briefingDeckUrl, deckChoicesProblem, periodInputs } from "./deck-query";
 
 type Props = {
   slug: string;
   indicators: readonly { id: string; name: string }[];
   /** The charts' view range, else the board's span (ms): the period the dialog starts from. */
   period: readonly [number, number];
+  /** The board's assessments from the live state (board-assessments.ts), read when the dialog opens. */
+  listAssessments: ListAssessments;
   open: boolean;
   onClose: () => void;
 };
 
 const SHOWN_BODY = 110;
 
-export function BriefingDeckDialog({ slug, indicators, period, open, onClose }: Props) {
+export function BriefingDeckDialog({ slug, indicators, period, listAssessments, open, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const problemId = useId();
@@ -25,32 +27,34 @@ export function BriefingDeckDialog({ slug, indicators, period, open, onClose }: 
   const [to, setTo] = useState("");
   const [indicatorIds, setIndicatorIds] = useState<Set<string>>(new Set());
   const [assessmentIds, setAssessmentIds] = useState<Set<string> | null>(null);
-  const assessments = useBoardAssessments(slug, open);
+  // The browser holds every annotation already: no request, and the list is as current as the board.
+  const assessments = useMemo(() => (open ? listAssessments() : []), [open, listAssessments]);
 
   // Each opening starts from the charts' current range and everything ticked.
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (open && !element.open) {
-      setFrom(toUtcInput(new Date(period[0]).toISOString()));
-      setTo(toUtcInput(new Date(period[1]).toISOString()));
+      const fields = periodInputs(period);
+      setFrom(fields.from);
+      setTo(fields.to);
       setIndicatorIds(new Set(indicators.map((indicator) => indicator.id)));
       setAssessmentIds(null);
       element.showModal();
     } else if (!open && element.open) element.close();
   }, [open, period, indicators]);
 
-  const readyAssessments = assessments.status === "ready" ? assessments.assessments : [];
-  const chosenAssessments = assessmentIds ?? new Set(readyAssessments.map((assessment) => assessment.id));
+  const chosenAssessments = assessmentIds ?? new Set(assessments.map((assessment) => assessment.id));
   const choices = {
     from: fromUtcInput(from),
     to: fromUtcInput(to),
     indicatorIds: indicators.map((indicator) => indicator.id).filter((id) => indicatorIds.has(id)),
-    assessmentIds: readyAssessments.every((assessment) => chosenAssessments.has(assessment.id))
-      ? ("all" as const)
-      : readyAssessments.map((assessment) => assessment.id).filter((id) => chosenAssessments.has(id)),
+    assessmentIds: assessmentChoice(
+      assessments.map((assessment) => assessment.id),
+      chosenAssessments,
+    ),
   };
-  const problem = assessments.status === "loading" ? "Loading the board's assessments…" : deckChoicesProblem(choices);
+  const problem = deckChoicesProblem(choices);
 
   const download = () => {
     const link = document.createElement("a");
@@ -94,13 +98,8 @@ export function BriefingDeckDialog({ slug, indicators, period, open, onClose }: 
         </fieldset>
         <fieldset>
           <legend>Key assessments</legend>
-          {assessments.status === "failed" ? (
-            <p role="alert">Could not load the assessments: {assessments.message}</p>
-          ) : null}
-          {assessments.status === "ready" && readyAssessments.length === 0 ? (
-            <p className="muted">The board has no assessments.</p>
-          ) : null}
-          {readyAssessments.map((assessment) => (
+          {assessments.length === 0 ? <p className="muted">The board has no assessments.</p> : null}
+          {assessments.map((assessment) => (
             <label key={assessment.id}>
               <input
                 type="checkbox"

@@ -28,3 +28,27 @@ export function deckChoicesProblem(choices: DeckChoices): string | null {
   }
   return null;
 }
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The dialog's period fields (minutes, UTC) for a period in ms. The fields hold minutes: the end is rounded
+ * up to the next minute, since cutting it down would leave out what happened in the period's last minute;
+ * the start is cut down, which also only widens the period.
+ */
+export function periodInputs(period: readonly [number, number]): { from: string; to: string } {
+  const minute = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+  return {
+    from: minute(Math.floor(period[0] / MINUTE_MS) * MINUTE_MS),
+    to: minute(Math.ceil(period[1] / MINUTE_MS) * MINUTE_MS),
+  };
+}
+
+/**
+ * The assessments to ask for: "all" while every listed one is ticked, else the ticked ones. Never "all"
+ * for an empty list: the analyst was shown no assessment, so the deck should not bring in every one.
+ */
+export function assessmentChoice(listed: readonly string[], ticked: ReadonlySet<string>): readonly string[] | "all" {
+  if (listed.length > 0 && listed.every((id) => ticked.has(id))) return "all";
+  return listed.filter((id) => ticked.has(id));
+}
