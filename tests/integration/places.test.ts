@@ -344,6 +344,7 @@ describe("the places migration", () => {
           description: "As seeded.",
         })),
         { key: "unknown", place: "Kharkiv oblast", description: "Two columns." },
+        { key: "loosely typed", place: "  vienna ", description: "" },
         { key: "unknown-bare", place: "Somewhere east", description: "" },
         { key: "none", place: null, description: "No place." },
         { key: "blank", place: "  ", description: "Blank place." },
@@ -386,6 +387,24 @@ describe("the places migration", () => {
       });
       expect(rows.get("none")).toMatchObject({ placeLabel: null, description: "No place." });
       expect(rows.get("blank")).toMatchObject({ placeLabel: null, description: "Blank place." });
+      expect(rows.get("loosely typed")).toMatchObject({
+        placeLabel: "vienna",
+        placeLongitude: 16.37208,
+        placeLatitude: 48.20849,
+        description: "",
+      });
+
+      // A place is whole or absent: a label without coordinates, or coordinates without a label, is refused.
+      for (const partial of [
+        `"placeLabel" = 'Nowhere', "placeLongitude" = NULL, "placeLatitude" = NULL`,
+        `"placeLabel" = 'Half', "placeLongitude" = 10, "placeLatitude" = NULL`,
+        `"placeLabel" = NULL, "placeLongitude" = 10, "placeLatitude" = 10`,
+      ]) {
+        await expect(
+          withClient(database.url, (client) => client.query(`UPDATE "Event" SET ${partial} WHERE title = 'none'`)),
+          partial,
+        ).rejects.toThrow(/Event_place_whole/);
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
       await database.drop();

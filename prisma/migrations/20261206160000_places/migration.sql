@@ -16,9 +16,10 @@ ADD COLUMN     "placeLat" DOUBLE PRECISION,
 ADD COLUMN     "placeLabel" TEXT;
 
 -- The places the demo board was seeded with before this migration, located (GeoNames cities1000; a
--- region or a country at a point chosen for it). Their labels stay as they were written.
+-- region or a country at a point chosen for it). Their labels stay as they were written, matched whatever
+-- their case and surrounding spaces.
 UPDATE "Event" AS e
-SET "placeLabel" = e."place", "placeLongitude" = known.longitude, "placeLatitude" = known.latitude,
+SET "placeLabel" = btrim(e."place"), "placeLongitude" = known.longitude, "placeLatitude" = known.latitude,
     "placeGazetteerId" = known.gazetteer_id
 FROM (VALUES
   ('Western Russia, Crimea and areas bordering Ukraine', 36.58015, 50.61074, NULL),
@@ -34,7 +35,7 @@ FROM (VALUES
   ('Vienna', 16.37208, 48.20849, 'geonames:2761369'),
   ('Kazakhstan', 68.0, 48.0, 'country:KZ')
 ) AS known(label, longitude, latitude, gazetteer_id)
-WHERE e."place" = known.label;
+WHERE lower(btrim(e."place")) = lower(known.label);
 
 -- Any other place was text without coordinates: it cannot be placed on a map, so it is kept where an
 -- analyst will read it, at the end of the description, to be located again by hand.
@@ -46,8 +47,10 @@ WHERE "place" IS NOT NULL AND btrim("place") <> '' AND "placeLabel" IS NULL;
 -- AlterTable
 ALTER TABLE "Event" DROP COLUMN "place";
 
--- All of a place or none of it.
+-- All of a place or none of it. Each column is tested for NULL by name: a CHECK that evaluates to NULL
+-- (a comparison with a NULL coordinate) would let the row through.
 ALTER TABLE "Event" ADD CONSTRAINT "Event_place_whole" CHECK (
   ("placeLabel" IS NULL AND "placeLongitude" IS NULL AND "placeLatitude" IS NULL AND "placeGazetteerId" IS NULL)
-  OR ("placeLabel" IS NOT NULL AND "placeLongitude" BETWEEN -180 AND 180 AND "placeLatitude" BETWEEN -90 AND 90)
+  OR ("placeLabel" IS NOT NULL AND "placeLongitude" IS NOT NULL AND "placeLatitude" IS NOT NULL
+      AND "placeLongitude" BETWEEN -180 AND 180 AND "placeLatitude" BETWEEN -90 AND 90)
 );
