@@ -32,6 +32,8 @@ export type AnnotationIndex = {
   authors: Map<string, AuthorEntry>;
   /** Tag → how many annotations carry it. */
   tags: Map<string, number>;
+  /** Id → annotation, for those on a free point of the map (place targets; the map pins their threads). */
+  onPlace: Map<string, WireAnnotation>;
 };
 
 /** A full build: what the incremental updates below must always equal (tests/unit/board-state-properties). */
@@ -57,6 +59,7 @@ export function indexAnnotations(annotations: readonly WireAnnotation[]): Annota
     onObservation: new Map(),
     authors: new Map(),
     tags: new Map(),
+    onPlace: new Map(),
   };
   const tallies = mutableTallies(draft);
   for (const annotation of latest) tallies.add(annotation);
@@ -202,6 +205,11 @@ function retally(draft: AnnotationIndex, previous: WireAnnotation | undefined, n
     if (next) countAuthor(draft.authors, next, 1);
   }
   if (observationOf(previous) !== null || observationOf(next) !== null) moveOnObservation(draft, previous, next);
+  if (previous?.target.type === "place" || next?.target.type === "place") {
+    draft.onPlace = new Map(draft.onPlace);
+    if (previous) draft.onPlace.delete(previous.id);
+    if (next?.target.type === "place") draft.onPlace.set(next.id, next);
+  }
   const tagsBefore = new Set(previous?.tags);
   const tagsAfter = new Set(next?.tags);
   if (tagsBefore.size !== tagsAfter.size || [...tagsBefore].some((tag) => !tagsAfter.has(tag))) {
@@ -229,6 +237,7 @@ function mutableTallies(draft: AnnotationIndex) {
         list.push(annotation);
         draft.onObservation.set(observationId, list);
       }
+      if (annotation.target.type === "place") draft.onPlace.set(annotation.id, annotation);
       countAuthor(draft.authors, annotation, 1);
       for (const tag of new Set(annotation.tags)) bump(draft.tags, tag, 1);
     },

@@ -1,7 +1,7 @@
 // The map as one pure SVG element: countries, graticule, event markers with their notes badges and
 // labels. No hooks and no measuring, so it renders the same in the browser panel, under jsdom for the
 // server's export, and in a unit test; the browser passes handlers, an export passes none.
-import type { KeyboardEvent, MouseEvent } from "react";
+import { type KeyboardEvent, type MouseEvent, memo } from "react";
 import { CHART_FONT_FAMILY, type ChartTheme } from "@/lib/charts/chart-palette";
 import { type MapMarker, type MapModel, markerRadius } from "./map-model";
 import { CATEGORY_COLORS, MAP_PALETTES, type MapPalette } from "./map-palette";
@@ -105,16 +105,19 @@ type MarkerProps = {
   marker: MapMarker;
   palette: MapPalette;
   selected: boolean;
-  watchedBy: string[];
+  /** The names of those looking at its events, joined ("" when none): a string, so memo compares it. */
+  watchedBy: string;
   onMarker: MapFigureProps["onMarker"];
 };
 
-function Marker({ marker, palette, selected, watchedBy, onMarker }: MarkerProps) {
+// A note re-renders the figure, but only the marker whose badge changed has new props (the model keeps
+// the other marker objects), so only that one redraws.
+const Marker = memo(function Marker({ marker, palette, selected, watchedBy, onMarker }: MarkerProps) {
   const radius = markerRadius(marker);
   const count = marker.eventIds.length;
   const badge = marker.notes > 99 ? "99+" : String(marker.notes);
   const watching = watchedBy.length > 0;
-  const title = watching ? `${marker.label} — watched by ${watchedBy.join(", ")}` : marker.label;
+  const title = watching ? `${marker.label} — watched by ${watchedBy}` : marker.label;
   const interactive = onMarker
     ? {
         role: "button",
@@ -142,7 +145,7 @@ function Marker({ marker, palette, selected, watchedBy, onMarker }: MarkerProps)
       data-event-ids={marker.eventIds.join(" ")}
       data-category={marker.category}
       data-notes={marker.notes}
-      data-watchers={watching ? watchedBy.join(", ") : undefined}
+      data-watchers={watching ? watchedBy : undefined}
       {...interactive}
     >
       <title>{title}</title>
@@ -174,15 +177,15 @@ function Marker({ marker, palette, selected, watchedBy, onMarker }: MarkerProps)
       ) : null}
     </g>
   );
-}
+});
 
 function badgeHalfWidth(text: string): number {
   return Math.max(6, 2.5 + text.length * 2.6);
 }
 
-function watchersOf(marker: MapMarker, watchers: MapFigureProps["watchers"]): string[] {
-  if (!watchers) return [];
+function watchersOf(marker: MapMarker, watchers: MapFigureProps["watchers"]): string {
+  if (!watchers?.size) return "";
   const names = new Set<string>();
   for (const id of marker.eventIds) for (const name of watchers.get(id) ?? []) names.add(name);
-  return [...names];
+  return [...names].join(", ");
 }

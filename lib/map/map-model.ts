@@ -96,7 +96,26 @@ export function buildMapModel(input: MapModelInput): MapModel {
   };
 }
 
+// The clusters of the last (events array, range, view) with their badges: a note changes only badges, so
+// what a note costs is a count per marker, and a marker whose count stays is the same object (the figure's
+// memoized marker does not redraw). An events array is taken as immutable, as React state is.
+const MARKERS_CACHE = new WeakMap<readonly MapEvent[], { key: string; markers: MapMarker[] }>();
+
 function buildMarkers(input: MapModelInput, viewKey: string, project: MapModel["project"]): MapMarker[] {
+  const key = `${viewKey}|${input.range ? `${input.range[0]},${input.range[1]}` : "all"}`;
+  const known = MARKERS_CACHE.get(input.events);
+  const clustered = known?.key === key ? known.markers : clusterMarkers(input, viewKey, project);
+  const markers = clustered.map((marker) => {
+    let notes = 0;
+    for (const id of marker.eventIds) notes += input.notesPerEvent.get(id) ?? 0;
+    return notes === marker.notes ? marker : { ...marker, notes };
+  });
+  MARKERS_CACHE.set(input.events, { key, markers });
+  return markers;
+}
+
+/** The markers in range and in view, clustered, with no notes counted yet. */
+function clusterMarkers(input: MapModelInput, viewKey: string, project: MapModel["project"]): MapMarker[] {
   const byId = new Map<string, MapEvent>();
   const points: ScreenPoint[] = [];
   for (const { event, x, y } of placedEvents(input.events, viewKey, project)) {
@@ -117,7 +136,7 @@ function buildMarkers(input: MapModelInput, viewKey: string, project: MapModel["
       y: round(members.reduce((sum, member) => sum + member.y, 0) / members.length),
       eventIds: events.map((event) => event.id),
       category: categories.size === 1 ? first.category : "mixed",
-      notes: events.reduce((sum, event) => sum + (input.notesPerEvent.get(event.id) ?? 0), 0),
+      notes: 0,
       label: markerLabel(events),
     };
   });

@@ -179,6 +179,16 @@ describe("markers", () => {
     expect(model([kyiv]).markers[0]?.notes).toBe(0);
   });
 
+  it("adds a new note to its marker's badge and keeps every other marker as it was", () => {
+    const events = [nato, eu, kyiv];
+    const first = model(events, { notesPerEvent: notes });
+    const second = model(events, { notesPerEvent: new Map([...notes, [kyiv.id, 2]]) });
+    expect(markerOf(second, kyiv.id)?.notes).toBe(2);
+    expect(markerOf(first, kyiv.id)?.notes).toBe(1);
+    // The same object: the clusters were not made again and the figure's marker need not redraw.
+    expect(markerOf(second, nato.id)).toBe(markerOf(first, nato.id));
+  });
+
   it("gives the same markers whatever order the events come in", () => {
     const crowd = Array.from({ length: 60 }, (_, index) =>
       event(null, {

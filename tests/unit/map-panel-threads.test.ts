@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { newestThreadOn } from "@/components/board/map/event-threads";
 import { placeNotesOf, samePlaceNotes } from "@/components/board/map/place-notes";
-import { indexAnnotations } from "@/lib/annotation-index";
+import { indexAnnotations, removeAnnotation, upsertAnnotation } from "@/lib/annotation-index";
 import type { TAnnotationTarget, WireAnnotation } from "@/lib/schemas/annotation";
 
 const START = Date.UTC(2022, 0, 10);
@@ -68,5 +68,39 @@ describe("the notes pinned on the map", () => {
     expect(samePlaceNotes(before, renamed)).toBe(false);
     expect(samePlaceNotes(before, moved)).toBe(false);
     expect(samePlaceNotes(before, [])).toBe(false);
+  });
+
+  it("are found without walking the board's other threads", () => {
+    const others = Array.from({ length: 500 }, (_, at) => note(`on-event-${at}`, 10 + at, onGeneva));
+    const index = indexAnnotations([note("on-kyiv", 1, kyiv), ...others, note("on-odesa", 2, odesa)]);
+    let lookups = 0;
+    const counted = new Proxy(index.threads, {
+      get(threads, name) {
+        const value = Reflect.get(threads, name, threads);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          lookups += 1;
+          return value.apply(threads, args);
+        };
+      },
+    });
+    expect(placeNotesOf({ ...index, threads: counted }).map((pin) => pin.threadId)).toEqual(["on-odesa", "on-kyiv"]);
+    expect(lookups).toBeLessThanOrEqual(4);
+  });
+
+  it("follow notes and replies as they come and go, one at a time, as a full build has them", () => {
+    const top = note("on-kyiv", 1, kyiv);
+    const reply = note("reply", 2, kyiv, "on-kyiv");
+    let index = indexAnnotations([]);
+    index = upsertAnnotation(index, top);
+    index = upsertAnnotation(index, reply);
+    index = upsertAnnotation(index, note("on-odesa", 3, odesa));
+    expect(placeNotesOf(index)).toEqual(placeNotesOf(indexAnnotations([top, reply, note("on-odesa", 3, odesa)])));
+    expect(placeNotesOf(index).map((pin) => pin.threadId)).toEqual(["on-odesa", "on-kyiv"]);
+    // The top note gone, its reply heads a thread of its own and is pinned in its place.
+    index = removeAnnotation(index, "on-kyiv");
+    expect(placeNotesOf(index).map((pin) => pin.threadId)).toEqual(["on-odesa", "reply"]);
+    index = removeAnnotation(index, "on-odesa");
+    expect(placeNotesOf(index).map((pin) => pin.threadId)).toEqual(["reply"]);
   });
 });
