@@ -115,6 +115,35 @@ function headingOf(slide: Deck["slides"][number]): string {
   return slide.document.getElementsByTagName("a:t")[0]?.textContent ?? "";
 }
 
+/**
+ * The package rules: every part typed in [Content_Types].xml, every XML part well-formed, every
+ * relationship (the package's own _rels/.rels included) resolved to a part, every override naming one.
+ */
+async function checkPackage(deck: Deck): Promise<void> {
+  const parts = Object.values(deck.zip.files)
+    .filter((file) => !file.dir)
+    .map((file) => file.name);
+  const partSet = new Set(parts);
+  const types = await deck.xml("[Content_Types].xml");
+  const defaults = new Set(
+    [...types.getElementsByTagName("Default")].map((entry) => entry.getAttribute("Extension")?.toLowerCase()),
+  );
+  const overrides = new Set([...types.getElementsByTagName("Override")].map((entry) => entry.getAttribute("PartName")));
+  for (const part of parts) {
+    if (part === "[Content_Types].xml") continue;
+    const extension = part.split(".").at(-1)?.toLowerCase();
+    expect(overrides.has(`/${part}`) || defaults.has(extension), `content type of ${part}`).toBe(true);
+    if (/\.(xml|rels)$/.test(part)) await deck.xml(part);
+    if (!part.endsWith(".rels")) continue;
+    const source = part.replace(/_rels\/([^/]+)\.rels$/, "$1");
+    for (const { target, external } of (await relationships(deck.zip, source)).values()) {
+      if (!external) expect(partSet.has(target), `${part} → ${target}`).toBe(true);
+    }
+  }
+  // Overrides name parts that exist.
+  for (const name of overrides) expect(partSet.has(name?.slice(1) ?? ""), `override ${name}`).toBe(true);
+}
+
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
     () => undefined,
@@ -224,30 +253,7 @@ describe("the briefing deck's slides", () => {
   });
 
   it("resolves every relationship to a part, types every part, and parses every XML part", async () => {
-    const parts = Object.values(opened.zip.files)
-      .filter((file) => !file.dir)
-      .map((file) => file.name);
-    const partSet = new Set(parts);
-    const types = await opened.xml("[Content_Types].xml");
-    const defaults = new Set(
-      [...types.getElementsByTagName("Default")].map((entry) => entry.getAttribute("Extension")?.toLowerCase()),
-    );
-    const overrides = new Set(
-      [...types.getElementsByTagName("Override")].map((entry) => entry.getAttribute("PartName")),
-    );
-    for (const part of parts) {
-      if (part === "[Content_Types].xml") continue;
-      const extension = part.split(".").at(-1)?.toLowerCase();
-      expect(overrides.has(`/${part}`) || defaults.has(extension), `content type of ${part}`).toBe(true);
-      if (/\.(xml|rels)$/.test(part)) await opened.xml(part);
-      if (!part.endsWith(".rels")) continue;
-      const source = part.replace(/_rels\/([^/]+)\.rels$/, "$1");
-      for (const { target, external } of (await relationships(opened.zip, source)).values()) {
-        if (!external) expect(partSet.has(target), `${part} → ${target}`).toBe(true);
-      }
-    }
-    // Overrides name parts that exist.
-    for (const name of overrides) expect(partSet.has(name?.slice(1) ?? ""), `override ${name}`).toBe(true);
+    await checkPackage(opened);
   });
 });
 
@@ -279,6 +285,52 @@ describe("what goes in", () => {
       assessments.length,
     );
   });
+
+  it("keeps every part well-formed when stored text holds control characters XML cannot carry", async () => {
+    // ZText stores these: Word's Shift+Enter pastes a vertical tab, other programs leave C0 controls.
+    const model = buildChartFigureModel(await demoSnapshot());
+    const marker = model.panels.flatMap((panel) => panel.markers)[0]?.annotation;
+    const assessment = await app.db.annotation.findFirstOrThrow({ where: { boardId, kind: "assessment" } });
+    const event = await app.db.event.findFirstOrThrow({ where: { boardId, placeLabel: { not: null } } });
+    const source = await app.db.source.findFirstOrThrow({ where: { boardId } });
+    expect(marker).toBeDefined();
+    const saved = {
+      marker: marker?.body ?? "",
+      assessment: assessment.body,
+      place: event.placeLabel,
+      source: source.title,
+    };
+    await app.db.annotation.update({ where: { id: marker?.id }, data: { body: "Marker note\vafter a soft break" } });
+    await app.db.annotation.update({
+      where: { id: assessment.id },
+      data: { body: "Judgement line\vsecond line\fthird" },
+    });
+    await app.db.event.update({ where: { id: event.id }, data: { placeLabel: "Kharkiv\u0002 outskirts" } });
+    await app.db.source.update({ where: { id: source.id }, data: { title: "Cable\b with a backspace" } });
+    await app.db.board.update({ where: { id: boardId }, data: { handling: "UNCLASSIFIED\u001B // CONTROL TEST" } });
+    try {
+      const opened = await openDeck((await deck({ assessments: "all" })).body);
+      await checkPackage(opened);
+      const text = opened.slides.map((slide) => slide.text).join(" ");
+      expect(text).toMatch(/Judgement line second line third/);
+      expect(text).toContain("Kharkiv outskirts");
+      expect(text).toContain("Cable with a backspace");
+      expect(opened.slides[0]?.text).toContain("UNCLASSIFIED // CONTROL TEST");
+      const notes = await Promise.all(
+        opened.slides
+          .map((slide) => slide.related.get("notesSlide"))
+          .filter((part): part is string => part !== undefined)
+          .map(async (part) => textOf(await opened.xml(part))),
+      );
+      expect(notes.join(" ")).toContain("Marker note after a soft break");
+    } finally {
+      await app.db.annotation.update({ where: { id: marker?.id }, data: { body: saved.marker } });
+      await app.db.annotation.update({ where: { id: assessment.id }, data: { body: saved.assessment } });
+      await app.db.event.update({ where: { id: event.id }, data: { placeLabel: saved.place } });
+      await app.db.source.update({ where: { id: source.id }, data: { title: saved.source } });
+      await app.db.board.update({ where: { id: boardId }, data: { handling: HANDLING } });
+    }
+  }, 120_000);
 
   it("continues a long sources list on further slides, each source once", async () => {
     const titles = Array.from({ length: 40 }, (_, index) => `Deck test cable ${String(index).padStart(2, "0")}`);

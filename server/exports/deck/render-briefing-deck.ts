@@ -6,6 +6,7 @@ import PptxGenJS from "pptxgenjs";
 import type { ChartTheme } from "@/lib/charts/chart-palette";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { formatUtc } from "@/lib/time";
+import { xmlSafeText } from "@/lib/xml-safe-text";
 import { addAssessmentSlides } from "./assessment-slides";
 import { addChartSlides } from "./chart-slides";
 import { type DeckSelection, selectDeckContent } from "./deck-content";
@@ -27,8 +28,13 @@ export type BriefingDeckInput = {
 };
 
 export async function renderBriefingDeck(input: BriefingDeckInput): Promise<Buffer> {
-  const { exporterName, exportedAt } = input;
-  const snapshot = JSON.parse(input.snapshotJson) as BoardSnapshot;
+  const { exportedAt } = input;
+  // Every text on a slide comes from the snapshot or the exporter's name, so cleaning each string here,
+  // once, keeps the control characters stored text may hold out of every part pptxgenjs writes.
+  const snapshot = JSON.parse(input.snapshotJson, (_key, value) =>
+    typeof value === "string" ? xmlSafeText(value) : value,
+  ) as BoardSnapshot;
+  const exporterName = xmlSafeText(input.exporterName);
   const content = selectDeckContent(snapshot, input.selection);
   const { board } = snapshot;
 
