@@ -135,7 +135,8 @@ async function checkPackage(deck: Deck): Promise<void> {
     expect(overrides.has(`/${part}`) || defaults.has(extension), `content type of ${part}`).toBe(true);
     if (/\.(xml|rels)$/.test(part)) await deck.xml(part);
     if (!part.endsWith(".rels")) continue;
-    const source = part.replace(/_rels\/([^/]+)\.rels$/, "$1");
+    // "ppt/slides/_rels/slide1.xml.rels" → "ppt/slides/slide1.xml"; the package's own "_rels/.rels" → "".
+    const source = part.replace(/_rels\/([^/]*)\.rels$/, "$1");
     for (const { target, external } of (await relationships(deck.zip, source)).values()) {
       if (!external) expect(partSet.has(target), `${part} → ${target}`).toBe(true);
     }
@@ -254,6 +255,15 @@ describe("the briefing deck's slides", () => {
 
   it("resolves every relationship to a part, types every part, and parses every XML part", async () => {
     await checkPackage(opened);
+  });
+
+  it("checks the package's own relationships too: a root relationship to a missing part fails the check", async () => {
+    const zip = await JSZip.loadAsync(await opened.zip.generateAsync({ type: "nodebuffer" }));
+    const rootRels = (await zip.file("_rels/.rels")?.async("string")) ?? "";
+    expect(rootRels).toContain('Target="ppt/presentation.xml"');
+    zip.file("_rels/.rels", rootRels.replace('Target="ppt/presentation.xml"', 'Target="ppt/missing.xml"'));
+    const broken = { ...opened, zip };
+    await expect(checkPackage(broken)).rejects.toThrow("_rels/.rels → ppt/missing.xml");
   });
 });
 
