@@ -12,11 +12,12 @@ import { PLACE_LIMITS } from "@/lib/schemas/place";
 import { coordinatesText } from "@/lib/targets/coordinates-text";
 import { formatUtcDay } from "@/lib/time";
 import { TimeRangeControl } from "../chart/TimeRangeControl";
-import { type MapPoint, MapViewport } from "./MapViewport";
+import { MapViewport } from "./MapViewport";
 import styles from "./map.module.css";
 import type { PlaceNote } from "./place-notes";
 import { playStepCount, playStepNumber } from "./play-steps";
 import { useMapPlay } from "./use-map-play";
+import type { MapPoint } from "./use-marker-cards";
 
 export type PlaceTarget = Extract<TAnnotationTarget, { type: "place" }>;
 
