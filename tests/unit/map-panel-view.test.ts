@@ -7,6 +7,7 @@ import {
   MIN_ZOOM,
   mapKeyAction,
   panView,
+  wheelBatch,
   wheelZoomFactor,
   zoomView,
 } from "@/components/board/map/map-view";
@@ -94,5 +95,47 @@ describe("panning the map", () => {
     expect(wheelZoomFactor(3, 1)).toBeCloseTo(1.5 ** -0.48, 10);
     expect(wheelZoomFactor(-4, 0)).toBeGreaterThan(1);
     expect(wheelZoomFactor(-4, 0)).toBeLessThan(1.05);
+  });
+});
+
+describe("wheel zoom", () => {
+  it("applies the wheel events of one frame once, as their product, about the last pointer", () => {
+    const frames: (() => void)[] = [];
+    const applied: [number, readonly [number, number]][] = [];
+    const batch = wheelBatch(
+      (run) => {
+        frames.push(run);
+        return frames.length;
+      },
+      () => {},
+      (factor, anchor) => applied.push([factor, anchor]),
+    );
+    batch.add(1.5, [10, 10]);
+    batch.add(1.5, [12, 10]);
+    batch.add(1 / 1.5, [14, 10]);
+    expect(applied).toEqual([]);
+    expect(frames).toHaveLength(1);
+    frames.shift()?.();
+    expect(applied).toHaveLength(1);
+    expect(applied[0]?.[0]).toBeCloseTo(1.5, 9);
+    expect(applied[0]?.[1]).toEqual([14, 10]);
+    batch.add(2, [0, 0]);
+    expect(frames).toHaveLength(1);
+    frames.shift()?.();
+    expect(applied).toEqual([applied[0], [2, [0, 0]]]);
+  });
+
+  it("drops what is pending when cancelled (the map went away)", () => {
+    const cancelled: number[] = [];
+    const applied: number[] = [];
+    const batch = wheelBatch(
+      () => 7,
+      (id) => cancelled.push(id),
+      (factor) => applied.push(factor),
+    );
+    batch.add(1.5, [0, 0]);
+    batch.cancel();
+    expect(cancelled).toEqual([7]);
+    expect(applied).toEqual([]);
   });
 });

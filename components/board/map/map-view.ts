@@ -92,3 +92,35 @@ export function wheelZoomFactor(deltaY: number, deltaMode: number): number {
   const notches = Math.max(-1, Math.min(1, -pixels / 100));
   return ZOOM_STEP ** notches;
 }
+
+/**
+ * Wheel zooms gathered over one animation frame and applied once (`schedule` is requestAnimationFrame in
+ * the browser): a fast wheel or a trackpad sends several events a frame, and each applied would draw the
+ * map again (~22 ms at 5,000 events). The factors multiply; the last pointer position is the anchor.
+ */
+export function wheelBatch(
+  schedule: (run: () => void) => number,
+  unschedule: (id: number) => void,
+  apply: (factor: number, anchor: readonly [number, number]) => void,
+) {
+  let pending: { factor: number; anchor: readonly [number, number]; id: number } | null = null;
+  return {
+    add(factor: number, anchor: readonly [number, number]) {
+      if (pending) {
+        pending.factor *= factor;
+        pending.anchor = anchor;
+        return;
+      }
+      const id = schedule(() => {
+        const due = pending;
+        pending = null;
+        if (due) apply(due.factor, due.anchor);
+      });
+      pending = { factor, anchor, id };
+    },
+    cancel() {
+      if (pending) unschedule(pending.id);
+      pending = null;
+    },
+  };
+}

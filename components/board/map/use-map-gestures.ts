@@ -4,7 +4,7 @@
 // frame. The frame's own concerns (cards, markers, points) stay in MapViewport.
 import { type RefObject, useEffect, useRef, useState } from "react";
 import type { MapModel, MapView } from "@/lib/map/map-model";
-import { mapKeyAction, panView, wheelZoomFactor, zoomView } from "./map-view";
+import { mapKeyAction, panView, wheelBatch, wheelZoomFactor, zoomView } from "./map-view";
 import type { Pressed } from "./use-marker-cards";
 
 /** A press that moves less than this is a click, not a drag. */
@@ -75,28 +75,33 @@ export function useMapGestures({ frameRef, model, pressed, setView, resetView, o
   };
 }
 
-// The wheel zooms about the pointer. React's wheel listener is passive and cannot keep the page from
-// scrolling, so this one is the browser's own; it reads the model drawn last.
+// The wheel zooms about the pointer, once per animation frame whatever the number of wheel events in it.
+// React's wheel listener is passive and cannot keep the page from scrolling, so this one is the browser's
+// own; it reads the model drawn last.
 function useWheelZoom(frameRef: RefObject<HTMLDivElement | null>, model: MapModel | null, setView: Options["setView"]) {
   const drawn = useRef<MapModel | null>(null);
   drawn.current = model;
   useEffect(() => {
     const frame = frameRef.current;
     if (!frame) return;
+    const batch = wheelBatch(
+      (run) => requestAnimationFrame(run),
+      (id) => cancelAnimationFrame(id),
+      (factor, anchor) => {
+        const current = drawn.current;
+        if (current) setView(current, zoomView(current, factor, anchor));
+      },
+    );
     const onWheel = (event: WheelEvent) => {
-      const current = drawn.current;
-      if (!current || event.deltaY === 0) return;
+      if (!drawn.current || event.deltaY === 0) return;
       event.preventDefault();
       const box = frame.getBoundingClientRect();
-      setView(
-        current,
-        zoomView(current, wheelZoomFactor(event.deltaY, event.deltaMode), [
-          event.clientX - box.left,
-          event.clientY - box.top,
-        ]),
-      );
+      batch.add(wheelZoomFactor(event.deltaY, event.deltaMode), [event.clientX - box.left, event.clientY - box.top]);
     };
     frame.addEventListener("wheel", onWheel, { passive: false });
-    return () => frame.removeEventListener("wheel", onWheel);
+    return () => {
+      frame.removeEventListener("wheel", onWheel);
+      batch.cancel();
+    };
   }, [frameRef, setView]);
 }
