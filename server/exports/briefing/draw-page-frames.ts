@@ -13,11 +13,15 @@ export function drawPageFrames(pdf: Pdf, frame: { handling: string; footer: stri
     // Text below the bottom margin would otherwise make pdfkit start a new page.
     const margins = { ...pdf.page.margins };
     pdf.page.margins = { ...margins, top: 0, bottom: 0 };
-    drawHandlingBand(pdf, BAND_INSET, frame.handling);
-    drawHandlingBand(pdf, pdf.page.height - BAND_INSET - BAND_HEIGHT, frame.handling);
+    drawHandlingBand(pdf, BAND_INSET, oneLine(frame.handling));
+    drawHandlingBand(pdf, pdf.page.height - BAND_INSET - BAND_HEIGHT, oneLine(frame.handling));
     const footerY = pdf.page.height - BAND_INSET - BAND_HEIGHT - 16;
     pdf.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted);
-    pdf.text(frame.footer, MARGIN.left, footerY, { width: contentWidth(pdf) - 70, lineBreak: false, ellipsis: true });
+    pdf.text(oneLine(frame.footer), MARGIN.left, footerY, {
+      width: contentWidth(pdf) - 70,
+      lineBreak: false,
+      ellipsis: true,
+    });
     pdf.text(`Page ${index - start + 1} of ${count}`, MARGIN.left, footerY, {
       width: contentWidth(pdf),
       align: "right",
@@ -25,6 +29,14 @@ export function drawPageFrames(pdf: Pdf, frame: { handling: string; footer: stri
     });
     pdf.page.margins = margins;
   }
+}
+
+/**
+ * pdfkit breaks a line at every line break even with lineBreak off, so a handling line or title typed on two
+ * lines would spill out of the band; they are drawn on one, as the SVG exports draw them.
+ */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, " ");
 }
 
 /** The screen's handling strip: dark amber with pale text. An empty line leaves a plain rule. */

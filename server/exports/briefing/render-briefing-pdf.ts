@@ -5,6 +5,7 @@
 import type { ChartSelection } from "@/lib/charts/chart-model";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { formatUtc } from "@/lib/time";
+import { xmlSafeData } from "../charts/xml-safe-data";
 import { selectBriefingContent } from "./briefing-content";
 import { COLOR, createBriefingDocument, pdfToBuffer } from "./briefing-document";
 import { drawCharts } from "./draw-charts";
@@ -25,8 +26,11 @@ export type BriefingPdfInput = {
 };
 
 export async function renderBriefingPdf(input: BriefingPdfInput): Promise<Buffer> {
-  const { exporterName, exportedAt } = input;
-  const snapshot = JSON.parse(input.snapshotJson) as BoardSnapshot;
+  const { exportedAt } = input;
+  // Stored text may hold control characters: pdfkit would draw each as a missing-glyph box (and the SVG
+  // charts could not hold them at all); vertical tabs and form feeds become the line breaks they meant.
+  const snapshot = xmlSafeData(JSON.parse(input.snapshotJson) as BoardSnapshot);
+  const exporterName = xmlSafeData(input.exporterName);
   const content = selectBriefingContent(snapshot, input.selection);
   const charts = await renderBriefingCharts(content.charts);
 

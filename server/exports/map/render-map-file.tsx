@@ -8,6 +8,7 @@ import { EVENT_CATEGORIES } from "@/lib/schemas/content";
 import { formatUtc } from "@/lib/time";
 import { rasterizeSvg } from "../charts/rasterize-svg";
 import { renderInJsdom } from "../charts/render-in-jsdom";
+import { xmlSafeData } from "../charts/xml-safe-data";
 import { MAP_EXPORT_ATTRIBUTE, MapExportFigure } from "./MapExportFigure";
 import { type LegendEntry, layoutMapExport, MAP_EXPORT_MAP_HEIGHT, MAP_EXPORT_WIDTH } from "./map-export-layout";
 
@@ -39,7 +40,10 @@ export async function renderMapFile(input: MapFileInput): Promise<Buffer> {
   return input.format === "svg" ? Buffer.from(svg) : rasterizeSvg(svg);
 }
 
-export function renderMapSvg(input: Omit<MapFileInput, "format">): string {
+/** Every map the server draws (map.svg/png, the briefing PDF's and the deck's) is drawn here. */
+export function renderMapSvg(stored: Omit<MapFileInput, "format">): string {
+  // Titles, labels and the handling line may hold control characters XML cannot carry (see xmlSafeData).
+  const input = xmlSafeData(stored);
   const width = input.width ?? MAP_EXPORT_WIDTH;
   const mapHeight = input.height ?? MAP_EXPORT_MAP_HEIGHT;
   const framed = input.framed ?? true;
