@@ -82,15 +82,18 @@ export function CandidateProposal(props: Props) {
       </span>
     </div>
   );
-  const buttons = (
+  /** `waitingFor` holds the save back and says why (the place the sentence names, still being looked up). */
+  const buttons = (waitingFor: string | null = null) => (
     <div className="form-row">
-      <button type="submit" disabled={saving}>
+      <button type="submit" disabled={saving || waitingFor !== null}>
         {saving ? "Saving…" : candidate.kind === "date" ? "Save event" : "Save figure"}
       </button>
       <button type="button" onClick={onCancel}>
         Cancel
       </button>
-      <span className={styles.hint}>Enter saves · Escape cancels</span>
+      <span className={styles.hint} role="status">
+        {waitingFor ?? "Enter saves · Escape cancels"}
+      </span>
     </div>
   );
   // Hidden while saving: the analyst's own confirm is heard as an op before its answer.
@@ -108,7 +111,7 @@ type FormProps<K extends WireCandidate["kind"]> = Props & {
   candidate: WireCandidate & { kind: K };
   ids: { evidence: string; made: string; indicator: string };
   grade: React.ReactNode;
-  buttons: React.ReactNode;
+  buttons: (waitingFor?: string | null) => React.ReactNode;
   problem: string | null;
   save: (as: TCandidateConfirmInput["as"] | string) => Promise<void>;
 };
@@ -145,10 +148,14 @@ function EventProposalForm({
   const [endsAt, setEndsAt] = useState(proposal.endsAt ? toUtcInput(proposal.endsAt) : "");
   const [category, setCategory] = useState<WireEvent["category"]>(proposal.category);
   const [place, setPlace] = useState<WirePlace | null>(null);
+  // The place the sentence names is looked up as the form opens; saving before its answer would save
+  // the event without it, so the save waits (the field's own check refuses an Enter meanwhile too).
+  const [lookingUp, setLookingUp] = useState(Boolean(proposal.placeNames[0]?.trim()));
   const [description, setDescription] = useState(proposal.description);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
+    if (lookingUp) return;
     const start = fromUtcInput(occurredAt);
     if (!start) return void save("When did it happen? Give a date and time (UTC).");
     void save({
@@ -207,7 +214,13 @@ function EventProposalForm({
             ))}
           </select>
         </label>
-        <PlaceField value={place} onChange={setPlace} send={send} initialQuery={proposal.placeNames[0]} />
+        <PlaceField
+          value={place}
+          onChange={setPlace}
+          send={send}
+          initialQuery={proposal.placeNames[0]}
+          onLookingUp={setLookingUp}
+        />
       </div>
       <label>
         Description{" "}
@@ -219,7 +232,7 @@ function EventProposalForm({
         />
       </label>
       {grade}
-      {buttons}
+      {buttons(lookingUp ? "Looking up the place…" : null)}
       <Problem message={problem} />
     </form>
   );
@@ -316,7 +329,7 @@ function ObservationProposalForm(props: FormProps<"figure">) {
         </label>
       </div>
       {grade}
-      {buttons}
+      {buttons()}
       <Problem message={problem} />
     </form>
   );
