@@ -149,6 +149,10 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
     setTarget(place);
     document.querySelector<HTMLTextAreaElement>('form[aria-label="Add an annotation"] textarea')?.focus();
   }, []);
+  // The highlight lasts while the composer is on that event: another target (the timeline's Annotate, the
+  // board, a point) clears it.
+  const timelineFocus =
+    focusedEvent && target.type === "event" && target.eventId === focusedEvent.eventId ? focusedEvent : null;
   const watchers = useWatchersByEvent(presence, user?.id);
   const selectedEventId = target.type === "event" ? target.eventId : null;
   const pointTarget = target.type === "place" ? target : null;
@@ -211,7 +215,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
               annotationCounts={state.annotations.notesPerEvent}
               canAnnotate={abilities.create}
               onAnnotate={annotateEvent}
-              focused={focusedEvent}
+              focused={timelineFocus}
             />
             <SourcesLayer boardId={summary.id} sources={state.sources.list} canEdit={canEditContent} send={send} />
             <DocumentPicker
