@@ -2,6 +2,7 @@
 // The events timeline: what happened, when (UTC), where, and of which kind — filtered by kind and by the
 // board's time range. Editors add, edit and delete events here.
 import { useEffect, useState } from "react";
+import { eventInRange } from "@/lib/charts/time-range";
 import type { WireEvent, WireSource } from "@/lib/schemas/board";
 import { EVENT_CATEGORIES } from "@/lib/schemas/content";
 import { coordinatesText } from "@/lib/targets/coordinates-text";
@@ -47,13 +48,7 @@ export function Timeline({
   const [problem, setProblem] = useState<string | null>(null);
   // Numbers match the markers on the charts, so they count every event, shown or not.
   const numbered = events.map((event, index) => ({ event, number: index + 1 }));
-  const shown = numbered.filter(({ event }) => {
-    if (hidden.has(event.category)) return false;
-    if (!viewRange) return true;
-    const start = Date.parse(event.occurredAt);
-    const end = event.endsAt ? Date.parse(event.endsAt) : start;
-    return end >= viewRange[0] && start <= viewRange[1];
-  });
+  const shown = numbered.filter(({ event }) => !hidden.has(event.category) && eventInRange(event, viewRange));
   const toggle = (category: WireEvent["category"]) =>
     setHidden((current) => {
       const next = new Set(current);

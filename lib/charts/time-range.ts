@@ -17,6 +17,17 @@ export function sameRange(left: TimeRange | null, right: TimeRange | null): bool
   return left[0] === right[0] && left[1] === right[1];
 }
 
+/** An event is in range when its span [occurredAt, endsAt ?? occurredAt] overlaps it; null: every event is. */
+export function eventInRange(
+  event: { occurredAt: string; endsAt: string | null },
+  range: readonly [number, number] | null,
+): boolean {
+  if (!range) return true;
+  const start = Date.parse(event.occurredAt);
+  const end = event.endsAt ? Date.parse(event.endsAt) : start;
+  return start <= range[1] && end >= range[0];
+}
+
 /** The last `days` of the domain, or null when that is the whole domain anyway. */
 export function lastDays(domain: TimeRange, days: number): TimeRange | null {
   const start = domain[1] - days * DAY_MS;

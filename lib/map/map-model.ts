@@ -1,6 +1,7 @@
 // Everything the map draws, as plain numbers and strings, computed the same in the browser panel and the
 // server's export (issue 16): country outlines under the view's projection, and the events that have a
 // place and fall in the time range as markers, clustered in screen space and badged with their notes.
+import { eventInRange } from "@/lib/charts/time-range";
 import type { WireEvent } from "@/lib/schemas/board";
 import { clusterPoints, type ScreenPoint } from "./cluster-markers";
 import { type CountryPath, drawCountries } from "./country-shapes";
@@ -54,13 +55,8 @@ export const MAP_ZOOM = { min: 0.5, max: 64 } as const;
 export const MARKER_RADIUS = 7;
 const MERGE_DISTANCE = MARKER_RADIUS * 2;
 
-/** An event is in range when its span [occurredAt, endsAt ?? occurredAt] overlaps the range. */
-export function eventInRange(event: Pick<MapEvent, "occurredAt" | "endsAt">, range: MapModelInput["range"]): boolean {
-  if (!range) return true;
-  const start = Date.parse(event.occurredAt);
-  const end = event.endsAt ? Date.parse(event.endsAt) : start;
-  return start <= range[1] && end >= range[0];
-}
+// The timeline and the exports ask the same question of an event; the map's importers keep asking here.
+export { eventInRange };
 
 /** A marker's radius: a cluster grows a little with its size, a single event keeps MARKER_RADIUS. */
 export function markerRadius(marker: Pick<MapMarker, "eventIds">): number {
