@@ -15,6 +15,11 @@ export type MapFigureProps = {
   /** eventId → names of the others focused on it. */
   watchers?: ReadonlyMap<string, string[]>;
   onMarker?: (marker: MapMarker, action: "enter" | "leave" | "click") => void;
+  /**
+   * With handlers, the markers are one tab stop (roving tabindex): this marker takes it, the first one when
+   * it is absent or gone; the browser moves the focus between markers.
+   */
+  tabbableMarkerKey?: string | null;
   onBackgroundClick?: (longitude: number, latitude: number) => void;
   /** "screen" (default) matches the board page; "paper" is for printed briefings. */
   theme?: ChartTheme;
@@ -27,12 +32,17 @@ export function MapFigure({
   selectedEventId = null,
   watchers,
   onMarker,
+  tabbableMarkerKey = null,
   onBackgroundClick,
   theme = "screen",
   labels = true,
 }: MapFigureProps) {
   const palette = MAP_PALETTES[theme];
   const { width, height } = model;
+  const tabbable =
+    tabbableMarkerKey !== null && model.markers.some((marker) => marker.key === tabbableMarkerKey)
+      ? tabbableMarkerKey
+      : model.markers[0]?.key;
   const placed = labels ? placeLabels(model.markers, width, height) : new Map();
   const backgroundClick = onBackgroundClick
     ? (event: MouseEvent<SVGGElement>) => {
@@ -77,6 +87,7 @@ export function MapFigure({
             palette={palette}
             selected={selectedEventId !== null && marker.eventIds.includes(selectedEventId)}
             watchedBy={watchersOf(marker, watchers)}
+            tabbable={marker.key === tabbable}
             onMarker={onMarker}
           />
         ))}
@@ -107,12 +118,13 @@ type MarkerProps = {
   selected: boolean;
   /** The names of those looking at its events, joined ("" when none): a string, so memo compares it. */
   watchedBy: string;
+  tabbable: boolean;
   onMarker: MapFigureProps["onMarker"];
 };
 
 // A note re-renders the figure, but only the marker whose badge changed has new props (the model keeps
 // the other marker objects), so only that one redraws.
-const Marker = memo(function Marker({ marker, palette, selected, watchedBy, onMarker }: MarkerProps) {
+const Marker = memo(function Marker({ marker, palette, selected, watchedBy, tabbable, onMarker }: MarkerProps) {
   const radius = markerRadius(marker);
   const count = marker.eventIds.length;
   const badge = marker.notes > 99 ? "99+" : String(marker.notes);
@@ -121,7 +133,7 @@ const Marker = memo(function Marker({ marker, palette, selected, watchedBy, onMa
   const interactive = onMarker
     ? {
         role: "button",
-        tabIndex: 0,
+        tabIndex: tabbable ? 0 : -1,
         "aria-label": title,
         style: { cursor: "pointer" },
         onMouseEnter: () => onMarker(marker, "enter"),

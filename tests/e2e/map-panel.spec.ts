@@ -3,9 +3,9 @@
 // event live, shows a clicked event on the timeline with its notes, and writes a note on a free point.
 import { randomUUID } from "node:crypto";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
+import { openSocket } from "../../bench/support/open-socket";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/events";
-import { handshakeAuth } from "../../lib/protocol";
 import { demoBoardData } from "../../server/seed/demo-board-data";
 import { DEMO_BOARD, signedInPage } from "./support";
 
@@ -126,18 +126,8 @@ test("Play steps the board's range a day at a time and Stop gives the period bac
 /** Bob's own live connection, with his browser's session cookie, to change the board as his client would. */
 async function socketOf(page: Page): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
   const cookies = await page.context().cookies();
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(new URL(page.url()).origin, {
-    transports: ["websocket"],
-    extraHeaders: { cookie: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ") },
-    auth: handshakeAuth(),
-    reconnection: false,
-    forceNew: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return socket;
+  const cookie = cookies.map(({ name, value }) => `${name}=${value}`).join("; ");
+  return (await openSocket(new URL(page.url()).origin, cookie)) as Socket<ServerToClientEvents, ClientToServerEvents>;
 }
 
 async function demoBoardId(page: Page): Promise<string> {
@@ -307,5 +297,87 @@ test("a note on a free point of the map is written on a place, and pinned there 
   await pin.click();
   await expect(alice.page.getByTestId("annotation").filter({ hasText: body })).toBeInViewport();
   await alice.context.close();
+  await bob.context.close();
+});
+
+/** The event id of the timeline row with this title. */
+async function eventIdOf(page: Page, title: string): Promise<string> {
+  const id = await page.getByTestId("event").filter({ hasText: title }).first().getAttribute("id");
+  return (id ?? "").replace(/^event-/, "");
+}
+
+test("after a drag, Enter on a marker shows its event; the timeline's highlight goes when the composer leaves it", async ({
+  browser,
+}) => {
+  const alice = await signedInPage(browser, "alice@watchfloor.test");
+  const page = alice.page;
+  const title = "OSCE Permanent Council";
+  const row = page.getByTestId("event").filter({ hasText: title });
+  const eventId = await eventIdOf(page, title);
+  await expect(markerOf(page, eventId)).toHaveCount(1);
+
+  const spot = await openGround(page);
+  await page.mouse.move(spot.x, spot.y);
+  await page.mouse.down();
+  await page.mouse.move(spot.x + 30, spot.y + 10, { steps: 5 });
+  await page.mouse.up();
+  await markerOf(page, eventId).focus();
+  await page.keyboard.press("Enter");
+  await expect(row).toHaveAttribute("aria-current", "true");
+
+  await page.getByRole("button", { name: "annotate the board instead" }).click();
+  await expect(page.getByTestId("composer-target")).not.toHaveText(new RegExp(title));
+  await expect(row).not.toHaveAttribute("aria-current", "true");
+  await alice.context.close();
+});
+
+test("by keyboard: the zoom buttons come before the markers, the markers are one tab stop, a card's Close gives the focus back, and Enter picks the map's centre", async ({
+  browser,
+}) => {
+  const bob = await signedInPage(browser, "bob@watchfloor.test");
+  const page = bob.page;
+  const map = page.getByTestId("map");
+  await expect(map.locator("[data-map-marker]").first()).toBeVisible();
+  await map.focus();
+  await page.keyboard.press("Tab");
+  await expect(map.getByRole("button", { name: "Zoom in" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(map.getByRole("button", { name: "Zoom out" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  const focusedMarker = map.locator("[data-map-marker]:focus");
+  await expect(focusedMarker).toHaveCount(1);
+  const first = await focusedMarker.getAttribute("data-map-marker");
+  await page.keyboard.press("ArrowRight");
+  await expect(focusedMarker).toHaveCount(1);
+  expect(await focusedMarker.getAttribute("data-map-marker")).not.toBe(first);
+  await page.keyboard.press("Tab");
+  await expect(map.locator("[data-map-marker]:focus")).toHaveCount(0);
+
+  // Zoomed out, close events merge; Enter on the cluster pins its card, and Close returns to the marker.
+  for (let step = 0; step < 3; step++) await map.getByRole("button", { name: "Zoom out" }).click();
+  const cluster = map.locator('[data-map-marker][data-event-ids*=" "]').first();
+  await cluster.focus();
+  await page.keyboard.press("Enter");
+  const card = page.getByTestId("map-card");
+  await expect(card.getByRole("button", { name: "Close" })).toBeVisible();
+  await card.getByRole("button", { name: "Close" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(card).toHaveCount(0);
+  await expect(cluster).toBeFocused();
+
+  const annotate = page.getByTestId("map-panel").getByRole("button", { name: "Annotate a point", exact: true });
+  await annotate.focus();
+  await page.keyboard.press("Enter");
+  await expect(map).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(annotate).toHaveAttribute("aria-pressed", "false");
+  await annotate.focus();
+  await page.keyboard.press("Enter");
+  await expect(map).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("textbox", { name: "Name of the point" })).toHaveValue(
+    /^\d{1,2}\.\d\d° [NS], \d{1,3}\.\d\d° [EW]$/,
+  );
+  await expect(annotate).toHaveAttribute("aria-pressed", "false");
   await bob.context.close();
 });

@@ -111,6 +111,7 @@ export function MapPanel({
         pickingPoint={pickingPoint}
         point={point}
         onPoint={pickPoint}
+        onCancelPicking={() => setPickingPoint(false)}
         onShowEvent={onShowEvent}
         placeNotes={placeNotes}
         onOpenThread={onOpenThread}
@@ -118,7 +119,9 @@ export function MapPanel({
       {pointTarget && onAnnotatePoint ? (
         <PointLabel key={`${pointTarget.lon},${pointTarget.lat}`} target={pointTarget} onChange={onAnnotatePoint} />
       ) : pickingPoint ? (
-        <p className={`muted ${styles.status}`}>Click the map where the note belongs.</p>
+        <p className={`muted ${styles.status}`}>
+          Click the map where the note belongs, or move the map and press Enter for its centre; Escape stops.
+        </p>
       ) : null}
       <p className={`muted ${styles.status}`} data-testid="map-status">
         {counts.shown} of {counts.located} located events in the time range

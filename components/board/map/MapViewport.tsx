@@ -3,7 +3,7 @@
 // drag to pan, wheel, +/− or keys to zoom, a card for the marker under the pointer or focus, a click to show
 // an event, and a click on open ground to pick a point. While a drag lasts the drawn figure is only slid
 // (a CSS translate), and redrawn once, where it was let go.
-import { memo, useCallback, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { MapFigure } from "@/lib/map/MapFigure";
 import { buildMapModel, type MapMarker, type MapModel, type MapView } from "@/lib/map/map-model";
 import type { GeoBox } from "@/lib/map/map-projection";
@@ -15,7 +15,7 @@ import styles from "./map.module.css";
 import { ZOOM_STEP, zoomView } from "./map-view";
 import type { PlaceNote } from "./place-notes";
 import { useMapGestures } from "./use-map-gestures";
-import { type MapPoint, type Pressed, useMarkerCards } from "./use-marker-cards";
+import { type MapPoint, markerElement, type Pressed, useMarkerCards } from "./use-marker-cards";
 
 /** The map's height in pixels: with the panel's head it fits beside the timeline on a 900-pixel screen. */
 export const MAP_HEIGHT = 330;
@@ -36,6 +36,8 @@ type Props = {
   /** The point a place note is being written on, pinned on the map. */
   point: MapPoint | null;
   onPoint?: (point: MapPoint) => void;
+  /** Escape while picking a point: picking ends. */
+  onCancelPicking?: () => void;
   onShowEvent: (eventId: string) => void;
   /** Notes written on free points, pinned where they were written; a pin opens its thread. */
   placeNotes: readonly PlaceNote[];
@@ -58,6 +60,7 @@ export function MapViewport({
   pickingPoint,
   point,
   onPoint,
+  onCancelPicking,
   onShowEvent,
   placeNotes,
   onOpenThread,
@@ -78,9 +81,19 @@ export function MapViewport({
   const zoomBy = (factor: number) => {
     if (model) setView(model, zoomView(model, factor));
   };
+  // Picking starts on the map, so the keyboard can move it and press Enter for its centre.
+  useEffect(() => {
+    if (pickingPoint) frameRef.current?.focus();
+  }, [pickingPoint]);
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === "Escape") cards.closeCard();
-    else handlers.onKeyDown(event);
+    if (event.key === "Escape") {
+      if (pickingPoint) onCancelPicking?.();
+      cards.closeCard();
+    } else if (model && pickingPoint && onPoint && event.key === "Enter" && event.target === event.currentTarget) {
+      event.preventDefault();
+      const centre = model.invert(model.width / 2, model.height / 2);
+      if (centre) onPoint({ longitude: centre[0], latitude: centre[1] });
+    } else if (!(model && moveMarkerFocus(event, model, frameRef.current))) handlers.onKeyDown(event);
   };
   const pin = point && model ? model.project(point.longitude, point.latitude) : null;
 
@@ -100,6 +113,7 @@ export function MapViewport({
       {...cards.focusHandlers}
       onKeyDown={onKeyDown}
     >
+      <ZoomButtons zoomBy={zoomBy} onReset={ownView ? resetView : undefined} />
       {model ? (
         <div
           className={styles.layer}
@@ -110,6 +124,7 @@ export function MapViewport({
             selectedEventId={selectedEventId}
             watchers={watchers}
             onMarker={cards.onMarker}
+            tabbableMarkerKey={cards.activeKey}
             onBackgroundClick={cards.onBackgroundClick}
           />
           <WatcherInitials markers={model.markers} watchers={watchers} />
@@ -138,12 +153,25 @@ export function MapViewport({
           />
         </div>
       ) : null}
-      <ZoomButtons zoomBy={zoomBy} onReset={ownView ? resetView : undefined} />
+      {pickingPoint ? <span className={styles.crosshair} aria-hidden="true" /> : null}
       <p id="map-keys" className="visually-hidden">
-        Arrow keys pan the map, plus and minus zoom, 0 resets it. Tab reaches each marker; Enter shows its event.
+        Arrow keys pan the map, plus and minus zoom, 0 resets it; when picking a point, Enter picks the map&apos;s
+        centre and Escape stops. Tab reaches the markers, arrow keys move between them, Enter shows an event.
       </p>
     </div>
   );
+}
+
+/** Arrow keys on a marker move the focus to the previous or next marker (in time order); true when one did. */
+function moveMarkerFocus(event: React.KeyboardEvent, model: MapModel, frame: HTMLElement | null): boolean {
+  const step = { ArrowLeft: -1, ArrowUp: -1, ArrowRight: 1, ArrowDown: 1 }[event.key];
+  const key = (event.target as Element).getAttribute("data-map-marker");
+  if (!step || !key || event.altKey || event.ctrlKey || event.metaKey) return false;
+  event.preventDefault();
+  const at = model.markers.findIndex((marker) => marker.key === key);
+  const next = model.markers[(at + step + model.markers.length) % model.markers.length];
+  if (next) markerElement(frame, next.key)?.focus();
+  return true;
 }
 
 /** The model drawn at the analyst's own view, if any, and the steps that move or reset that view. */

@@ -65,13 +65,20 @@ export function useMapGestures({ frameRef, model, pressed, setView, resetView, o
     setSlide(null);
     if (model) setView(model, panView(model, event.clientX - start.x, event.clientY - start.y));
   };
+  // Only the click that ends a drag is swallowed (before it reaches a marker or open ground); the flag goes
+  // with it, so Enter on a marker after a drag still works.
+  const onClickCapture = (event: React.MouseEvent) => {
+    if (!pressed.current.dragged) return;
+    pressed.current.dragged = false;
+    event.stopPropagation();
+  };
   const onPointerCancel = () => {
     drag.current = null;
     setSlide(null);
   };
   return {
     slide,
-    handlers: { onKeyDown, onPointerDown, onPointerMove, onPointerUp, onPointerCancel },
+    handlers: { onKeyDown, onPointerDown, onPointerMove, onPointerUp, onPointerCancel, onClickCapture },
   };
 }
 
