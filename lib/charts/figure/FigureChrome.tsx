@@ -9,7 +9,6 @@ import {
   FIGURE_PADDING,
   type FigureLayout,
   type FrameText,
-  HANDLING_BAND_HEIGHT,
   HEADER_TEXT,
   LEGEND_TEXT,
   type LegendItem,
@@ -18,6 +17,7 @@ import {
 } from "@/lib/charts/figure-layout";
 import { fitText } from "@/lib/charts/figure-text";
 import { formatUtc } from "@/lib/time";
+import { HandlingBand } from "./HandlingBand";
 
 type Props = { model: ChartFigureModel; layout: FigureLayout; frame: FrameText | null; palette: ChartPalette };
 
@@ -81,25 +81,6 @@ export function FigureChrome({ model, layout, frame, palette }: Props) {
         </g>
       ) : null}
     </svg>
-  );
-}
-
-function HandlingBand({ y, width, text, palette }: { y: number; width: number; text: string; palette: ChartPalette }) {
-  return (
-    <g transform={`translate(0 ${y})`}>
-      <rect width={width} height={HANDLING_BAND_HEIGHT} fill={palette.handlingBackground} />
-      <text
-        x={width / 2}
-        y={15}
-        textAnchor="middle"
-        fontSize={11}
-        fontWeight={700}
-        letterSpacing={1}
-        fill={palette.handlingText}
-      >
-        {fitText(text, width - 2 * FIGURE_PADDING, 12, "bold")}
-      </text>
-    </g>
   );
 }
 

@@ -1,7 +1,8 @@
 // An exported map, framed for sharing: the handling line at top and bottom, the board's title and the
 // period, the map itself (the board page's MapFigure), a legend of the categories drawn, who exported it.
 import { CHART_FONT_FAMILY, CHART_PALETTES, type ChartTheme } from "@/lib/charts/chart-palette";
-import { FIGURE_PADDING, HANDLING_BAND_HEIGHT } from "@/lib/charts/figure-layout";
+import { HandlingBand } from "@/lib/charts/figure/HandlingBand";
+import { FIGURE_PADDING } from "@/lib/charts/figure-layout";
 import { fitText } from "@/lib/charts/figure-text";
 import { MapFigure } from "@/lib/map/MapFigure";
 import type { MapModel } from "@/lib/map/map-model";
@@ -39,7 +40,7 @@ export function MapExportFigure({ model, layout, theme, title, subtitle, handlin
       <rect width={width} height={height} fill={palette.background} />
       {frame ? (
         <>
-          <HandlingBand y={frame.bands.top} width={width} text={handling} theme={theme} />
+          <HandlingBand y={frame.bands.top} width={width} text={handling} palette={palette} />
           <g transform={`translate(${FIGURE_PADDING} ${frame.header.y})`}>
             <text y={20} fontSize={18} fontWeight={700} fill={palette.text}>
               {fitText(title, textWidth, 18, "bold")}
@@ -48,7 +49,7 @@ export function MapExportFigure({ model, layout, theme, title, subtitle, handlin
               {fitText(subtitle, textWidth, 12)}
             </text>
           </g>
-          <HandlingBand y={frame.bands.bottom} width={width} text={handling} theme={theme} />
+          <HandlingBand y={frame.bands.bottom} width={width} text={handling} palette={palette} />
         </>
       ) : null}
       <g transform={`translate(${layout.map.x} ${layout.map.y})`}>
@@ -67,26 +68,6 @@ export function MapExportFigure({ model, layout, theme, title, subtitle, handlin
         </g>
       ) : null}
     </svg>
-  );
-}
-
-function HandlingBand({ y, width, text, theme }: { y: number; width: number; text: string; theme: ChartTheme }) {
-  const palette = CHART_PALETTES[theme];
-  return (
-    <g transform={`translate(0 ${y})`}>
-      <rect width={width} height={HANDLING_BAND_HEIGHT} fill={palette.handlingBackground} />
-      <text
-        x={width / 2}
-        y={15}
-        textAnchor="middle"
-        fontSize={11}
-        fontWeight={700}
-        letterSpacing={1}
-        fill={palette.handlingText}
-      >
-        {fitText(text, width - 2 * FIGURE_PADDING, 12, "bold")}
-      </text>
-    </g>
   );
 }
 
