@@ -27,6 +27,8 @@ export const LIMITS = {
   passageQuote: 10_000,
   /** Deepest nesting of a payload's objects and arrays. */
   payloadDepth: 16,
+  /** Most assessment ids one briefing deck URL names (ticked, or unticked with `all`): 300 fit Node's 16 KiB header limit. */
+  deckAssessmentIds: 300,
 } as const;
 
 export const ZUuid = z.uuid();

@@ -8,6 +8,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildChartFigureModel } from "@/lib/charts/chart-model";
 import type { BoardSnapshot } from "@/lib/schemas/board";
+import { LIMITS } from "@/lib/schemas/common";
 import type { Actor } from "@/server/actor";
 import { readBoardSnapshotJson } from "@/server/boards/read-board-snapshot-json";
 import { AppError } from "@/server/errors";
@@ -294,6 +295,11 @@ describe("what goes in", () => {
     expect(assessments.filter((assessment) => covered.includes(assessment.body)).length).toBeLessThan(
       assessments.length,
     );
+
+    // "all" with `except` is every assessment but those: the dialog's short form when most are ticked.
+    const allBut = await sectionText({ assessments: "all", except: chosen?.id ?? "" });
+    expect(allBut).not.toContain(chosen?.body.replace(/\s+/g, " "));
+    for (const other of others) expect(allBut).toContain(other.body.replace(/\s+/g, " "));
   });
 
   it("keeps every part well-formed when stored text holds control characters XML cannot carry", async () => {
@@ -407,6 +413,9 @@ describe("who may export the deck, and what query it refuses", () => {
       `?assessments=${unknown}`,
       `?assessments=${note.id}`,
       "?assessments=not-an-id",
+      `?except=${note.id}`,
+      `?assessments=${unknown}&except=${note.id}`,
+      "?assessments=all&except=not-an-id",
       "?from=last%20tuesday",
       "?from=2022-01-10T00:00:00Z&to=2022-01-01T00:00:00Z",
     ]) {
@@ -415,4 +424,18 @@ describe("who may export the deck, and what query it refuses", () => {
       expect((await response.json()).error.code, query).toBe("VALIDATION");
     }
   });
+
+  it("reaches the route with the longest lists it takes, and refuses a longer one as VALIDATION, not 431", async () => {
+    const ids = (count: number) => Array.from({ length: count }, () => crypto.randomUUID());
+    const longest = new URLSearchParams({ assessments: "all", except: ids(LIMITS.deckAssessmentIds).join(",") });
+    expect((await get(`?${longest}`, alice)).status).toBe(200);
+    for (const query of [
+      { assessments: "all", except: ids(LIMITS.deckAssessmentIds + 1).join(",") },
+      { assessments: ids(LIMITS.deckAssessmentIds + 1).join(",") },
+    ]) {
+      const response = await get(`?${new URLSearchParams(query)}`, alice);
+      expect(response.status).toBe(400);
+      expect(JSON.stringify((await response.json()).error)).toContain(`at most ${LIMITS.deckAssessmentIds}`);
+    }
+  }, 120_000);
 });

@@ -6,15 +6,20 @@ import { AppError } from "../../errors";
 
 const MAX_INDICATORS = 50;
 
-const ZIndicatorList = z
-  .string()
-  .transform((list) =>
-    list
-      .split(",")
-      .map((id) => id.trim())
-      .filter((id) => id !== ""),
-  )
-  .pipe(z.array(ZUuid).max(MAX_INDICATORS, `at most ${MAX_INDICATORS} indicators`));
+/** A comma-separated list of ids in a query ("a,b"; blanks dropped), at most `max`, counted as `label` in the error. */
+export function ZIdList(max: number, label: string) {
+  return z
+    .string()
+    .transform((list) =>
+      list
+        .split(",")
+        .map((id) => id.trim())
+        .filter((id) => id !== ""),
+    )
+    .pipe(z.array(ZUuid).max(max, `at most ${max} ${label}`));
+}
+
+const ZIndicatorList = ZIdList(MAX_INDICATORS, "indicators");
 
 export const ZExportQuery = z
   .object({

@@ -8,16 +8,21 @@ import { type BriefingContent, selectBriefingContent } from "../briefing/briefin
 import { briefingPassage } from "../briefing/briefing-passage";
 
 export type DeckSelection = ChartSelection & {
-  /** Assessment ids to include (shown in the board's order), or all of them; the pack's own choice when absent. */
-  assessmentIds?: readonly string[] | "all";
+  /**
+   * Assessment ids to include (shown in the board's order), or all of them but `except`; the pack's own
+   * choice when absent. An id in `except` that names no assessment leaves nothing out.
+   */
+  assessmentIds?: readonly string[] | { except: readonly string[] };
 };
 
 export function selectDeckContent(snapshot: BoardSnapshot, selection: DeckSelection): BriefingContent {
   const content = selectBriefingContent(snapshot, selection);
   if (!selection.assessmentIds) return content;
-  const chosen = selection.assessmentIds === "all" ? null : new Set(selection.assessmentIds);
+  const { assessmentIds } = selection;
+  const leaveListedOut = "except" in assessmentIds;
+  const listed = new Set(leaveListedOut ? assessmentIds.except : assessmentIds);
   const assessments = snapshot.annotations
-    .filter((annotation) => annotation.kind === "assessment" && (!chosen || chosen.has(annotation.id)))
+    .filter((annotation) => annotation.kind === "assessment" && listed.has(annotation.id) !== leaveListedOut)
     .map((annotation) => ({
       annotation,
       about: serverTargetKindOf(annotation.target).briefing.describe(annotation.target, snapshot),
