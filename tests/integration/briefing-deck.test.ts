@@ -12,6 +12,7 @@ import { LIMITS } from "@/lib/schemas/common";
 import type { Actor } from "@/server/actor";
 import { readBoardSnapshotJson } from "@/server/boards/read-board-snapshot-json";
 import { AppError } from "@/server/errors";
+import { dateAxis } from "@/server/exports/deck/chart-slides";
 import { exportBriefingDeck } from "@/server/exports/deck/export-briefing-deck";
 import { DEMO_PASSWORD } from "@/server/seed/seed-demo-board";
 import { makeAnalyst, signIn } from "../support/factories";
@@ -348,6 +349,32 @@ describe("what goes in", () => {
     }
   }, 120_000);
 
+  it("leaves the editable chart out, and says so in the notes, for a period no date axis can show", async () => {
+    const opened = await openDeck((await deck({ from: "1000-01-01T00:00:00Z", to: "9999-12-31T23:59:59Z" })).body);
+    const chartParts = Object.keys(opened.zip.files).filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name));
+    expect(chartParts).toEqual([]);
+    const chartSlides = opened.slides.filter((slide) => indicators.some((i) => i.name === headingOf(slide)));
+    expect(chartSlides).toHaveLength(indicators.length);
+    for (const slide of chartSlides) {
+      expect(slide.text).toContain("No editable chart");
+      const notes = textOf(await opened.xml(slide.related.get("notesSlide") ?? ""));
+      expect(notes).toContain("The editable line chart is left out: the period spans more than five years");
+    }
+    // The demo's own period keeps its editable charts, on an axis within spreadsheet dates.
+    const demo = await openDeck((await deck()).body);
+    const axes = Object.keys(demo.zip.files).filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name));
+    expect(axes.length).toBe(indicators.length);
+    for (const part of axes) {
+      const dateAxisXml = (await demo.xml(part)).getElementsByTagName("c:dateAx")[0];
+      const value = (tag: string) => Number(dateAxisXml?.getElementsByTagName(tag)[0]?.getAttribute("val"));
+      expect(value("c:min")).toBeGreaterThanOrEqual(1);
+      // A legible number of ticks over the period (the old fixed 7-day ticks gave 400,000 over 1000–9999).
+      const unit = dateAxisXml?.getElementsByTagName("c:majorTimeUnit")[0]?.getAttribute("val") ?? "days";
+      const unitDays = { days: 1, months: 30.4, years: 365.25 }[unit] ?? Number.NaN;
+      expect((value("c:max") - value("c:min")) / (value("c:majorUnit") * unitDays)).toBeLessThanOrEqual(12);
+    }
+  }, 120_000);
+
   it("continues a long sources list on further slides, each source once", async () => {
     const titles = Array.from({ length: 40 }, (_, index) => `Deck test cable ${String(index).padStart(2, "0")}`);
     await app.db.source.createMany({
@@ -429,13 +456,39 @@ describe("who may export the deck, and what query it refuses", () => {
     const ids = (count: number) => Array.from({ length: count }, () => crypto.randomUUID());
     const longest = new URLSearchParams({ assessments: "all", except: ids(LIMITS.deckAssessmentIds).join(",") });
     expect((await get(`?${longest}`, alice)).status).toBe(200);
-    for (const query of [
+    const tooLong: Record<string, string>[] = [
       { assessments: "all", except: ids(LIMITS.deckAssessmentIds + 1).join(",") },
       { assessments: ids(LIMITS.deckAssessmentIds + 1).join(",") },
-    ]) {
+    ];
+    for (const query of tooLong) {
       const response = await get(`?${new URLSearchParams(query)}`, alice);
       expect(response.status).toBe(400);
       expect(JSON.stringify((await response.json()).error)).toContain(`at most ${LIMITS.deckAssessmentIds}`);
     }
   }, 120_000);
+});
+
+describe("the editable chart's date axis", () => {
+  const day = (iso: string) => Date.parse(iso);
+
+  it("scales its ticks to the span: days, weeks, months, quarters, years", () => {
+    const ticks = (from: string, to: string) => {
+      const axis = dateAxis([day(from), day(to)], [day(from)]);
+      return "leftOut" in axis ? axis.leftOut : `${axis.tickStep} ${axis.tickUnit}`;
+    };
+    expect(ticks("2022-01-10T00:00Z", "2022-01-15T00:00Z")).toBe("1 days");
+    expect(ticks("2022-01-01T00:00Z", "2022-02-10T00:00Z")).toBe("7 days");
+    expect(ticks("2022-01-01T00:00Z", "2022-09-01T00:00Z")).toBe("1 months");
+    expect(ticks("2022-01-01T00:00Z", "2023-12-01T00:00Z")).toBe("3 months");
+    expect(ticks("2020-01-01T00:00Z", "2024-06-01T00:00Z")).toBe("1 years");
+  });
+
+  it("keeps the axis within spreadsheet dates and leaves out what it cannot show", () => {
+    const late = dateAxis([day("1899-12-20T00:00Z"), day("1900-02-01T00:00Z")], [day("1900-01-05T00:00Z")]);
+    expect(late).toMatchObject({ min: 1 });
+    const early = dateAxis([day("1899-12-20T00:00Z"), day("1900-02-01T00:00Z")], [day("1899-12-25T00:00Z")]);
+    expect(early).toEqual({ leftOut: expect.stringContaining("before 1900") });
+    const whole = dateAxis([day("1000-01-01T00:00Z"), day("9999-12-31T23:59Z")], [day("2022-01-10T00:00Z")]);
+    expect(whole).toEqual({ leftOut: expect.stringContaining("more than five years") });
+  });
 });

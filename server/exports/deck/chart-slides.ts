@@ -40,13 +40,13 @@ export function addChartSlides(pptx: PptxGenJS, charts: DeckChart[], model: Char
     });
     const below = top + pictureHeight + 0.2;
     addMarkerKeys(slide, chart, { y: below, h: CONTENT.bottom - below });
-    addNativeChart(slide, chart, model.domain, {
+    const leftOut = addNativeChart(slide, chart, model.domain, {
       x: PAGE.left + KEYS_WIDTH + GAP,
       y: below,
       w: CONTENT.width - KEYS_WIDTH - GAP,
       h: CONTENT.bottom - below,
     });
-    slide.addNotes(speakerNotes(chart, markers.length));
+    slide.addNotes([speakerNotes(chart, markers.length), leftOut].filter(Boolean).join("\n\n"));
   }
 }
 
@@ -85,23 +85,31 @@ function addMarkerKeys(slide: PptxGenJS.Slide, chart: DeckChart, box: { y: numbe
   });
 }
 
-/** The observations in the period as a PowerPoint line chart on a date axis (whole days). */
+/**
+ * The observations in the period as a PowerPoint line chart on a date axis. Returns why the chart was left
+ * out when the period is beyond what a date axis shows (for the speaker notes), else null.
+ */
 function addNativeChart(
   slide: PptxGenJS.Slide,
   chart: DeckChart,
-  [start, end]: [number, number],
+  domain: [number, number],
   box: { x: number; y: number; w: number; h: number },
-): void {
+): string | null {
   const { indicator, points } = chart.panel;
-  const inPeriod = points.filter((point) => point.t >= start && point.t <= end);
+  const inPeriod = points.filter((point) => point.t >= domain[0] && point.t <= domain[1]);
+  const note = (text: string) =>
+    slide.addText(text, { ...box, fontFace: FONT_FACE, fontSize: 10, color: DECK_COLOR.muted, valign: "top" });
   if (inPeriod.length === 0) {
-    slide.addText("No observations in this period.", {
-      ...box,
-      fontFace: FONT_FACE,
-      fontSize: 10,
-      color: DECK_COLOR.muted,
-    });
-    return;
+    note("No observations in this period.");
+    return null;
+  }
+  const axis = dateAxis(
+    domain,
+    inPeriod.map((point) => point.t),
+  );
+  if ("leftOut" in axis) {
+    note(`No editable chart: ${axis.leftOut}`);
+    return `The editable line chart is left out: ${axis.leftOut}`;
   }
   slide.addChart(
     "line",
@@ -124,13 +132,13 @@ function addNativeChart(
       lineSize: 2,
       lineDataSymbol: "circle",
       lineDataSymbolSize: 5,
-      catLabelFormatCode: "d mmm",
+      catLabelFormatCode: axis.labelFormat,
       catAxisBaseTimeUnit: "days",
-      catAxisMajorTimeUnit: "days",
-      catAxisMajorUnit: 7,
+      catAxisMajorTimeUnit: axis.tickUnit,
+      catAxisMajorUnit: axis.tickStep,
       // The picture's period, so the two charts line up.
-      catAxisMinVal: Math.floor(excelDay(start)),
-      catAxisMaxVal: Math.ceil(excelDay(end)),
+      catAxisMinVal: axis.min,
+      catAxisMaxVal: axis.max,
       valAxisLabelFormatCode: "#,##0",
       catAxisLabelFontFace: FONT_FACE,
       catAxisLabelFontSize: 9,
@@ -139,9 +147,48 @@ function addNativeChart(
       showLegend: false,
     },
   );
+  return null;
 }
 
 const excelDay = (t: number) => t / DAY_MS + EXCEL_EPOCH_DAYS;
+
+/** Spreadsheet dates run from day 1 (1900-01-01) to day 2958465 (9999-12-31). */
+const FIRST_DAY = 1;
+const LAST_DAY = 2_958_465;
+/** Beyond about this span the ticks of a date axis crowd or thin out past use; the picture shows it all. */
+const LONGEST_SPAN_DAYS = 5 * 366;
+
+export type DateAxis =
+  | { min: number; max: number; tickUnit: "days" | "months" | "years"; tickStep: number; labelFormat: string }
+  | { leftOut: string };
+
+/**
+ * The editable chart's date axis for a period (ms) and the times of its points: the period in spreadsheet
+ * days, kept within the days a spreadsheet has, with about 5–10 ticks whatever the span; or why no date
+ * axis can show it (a point before 1900, or a span of more than five years).
+ */
+export function dateAxis([start, end]: readonly [number, number], times: readonly number[]): DateAxis {
+  if (times.some((t) => excelDay(t) < FIRST_DAY)) {
+    return { leftOut: "the period has observations before 1900, where spreadsheet dates start." };
+  }
+  const min = Math.max(FIRST_DAY, Math.floor(excelDay(start)));
+  const max = Math.min(LAST_DAY, Math.ceil(excelDay(end)));
+  const span = max - min;
+  if (span > LONGEST_SPAN_DAYS) {
+    return { leftOut: "the period spans more than five years, more than a date axis shows legibly." };
+  }
+  const tick =
+    span <= 10
+      ? { tickUnit: "days" as const, tickStep: 1, labelFormat: "d mmm" }
+      : span <= 70
+        ? { tickUnit: "days" as const, tickStep: 7, labelFormat: "d mmm" }
+        : span <= 300
+          ? { tickUnit: "months" as const, tickStep: 1, labelFormat: "mmm yy" }
+          : span <= 900
+            ? { tickUnit: "months" as const, tickStep: 3, labelFormat: "mmm yy" }
+            : { tickUnit: "years" as const, tickStep: 1, labelFormat: "yyyy" };
+  return { min, max, ...tick };
+}
 
 function speakerNotes(chart: DeckChart, count: number): string {
   const { indicator, markers } = chart.panel;
