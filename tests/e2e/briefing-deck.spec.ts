@@ -1,6 +1,7 @@
 // The briefing deck's dialog (issue 16), by keyboard: Export → "Briefing deck (PowerPoint)…" opens a modal
 // dialog with the focus inside; Escape closes it and gives the focus back; an unticked assessment stays
-// out of the deck that downloads.
+// out of the deck that downloads. The dialog lists the assessments from the board the page holds: opening
+// it asks the server for no annotations.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import JSZip from "jszip";
@@ -10,6 +11,12 @@ test("the deck dialog works by keyboard, and an unticked assessment stays out of
   // The first deck after a start loads jsdom, the map's shapes and pptxgenjs into a worker.
   test.setTimeout(180_000);
   const { page, context } = await signedInPage(browser, "alice@watchfloor.test");
+  const annotationReads: string[] = [];
+  page.on("request", (request) => {
+    if (/\/api\/boards\/[^/]+\/annotations(?:$|\?)/.test(new URL(request.url()).pathname)) {
+      annotationReads.push(request.url());
+    }
+  });
   const opener = page.getByRole("button", { name: "Briefing deck (PowerPoint)…" });
   const dialog = page.getByRole("dialog", { name: "Briefing deck (PowerPoint)" });
 
@@ -29,6 +36,8 @@ test("the deck dialog works by keyboard, and an unticked assessment stays out of
   for (const box of await indicators.all()) await expect(box).toBeChecked();
   const assessments = dialog.getByRole("group", { name: "Key assessments" }).getByRole("checkbox");
   await expect(assessments.first()).toBeVisible();
+  // The list is shown, so any read of it has been sent by now.
+  expect(annotationReads).toEqual([]);
   for (const box of await assessments.all()) await expect(box).toBeChecked();
   const left = assessments.first();
   const bodyStart = async (index: number) =>
