@@ -2,10 +2,8 @@
 // (the page has its own handling line), rasterized because pdfkit draws images, not SVG.
 import { eventInRange } from "@/lib/map/map-model";
 import type { BoardSnapshot } from "@/lib/schemas/board";
-import { pngSize } from "../charts/png-size";
-import { rasterizeSvg } from "../charts/rasterize-svg";
 import { mapInputOfSnapshot } from "../map/map-export-input";
-import { renderMapSvg } from "../map/render-map-file";
+import { renderMapPng } from "../map/render-map-png";
 import { COLOR, contentWidth, FONT, MARGIN, type Pdf, readingNote, sectionHeading } from "./briefing-document";
 
 /** SVG units across the page's text width, as the charts: 11 px labels print at about 8 pt. */
@@ -26,11 +24,16 @@ export async function drawMap(pdf: Pdf, snapshot: BoardSnapshot, range: readonly
     pdf.font(FONT.regular).fontSize(10).fillColor(COLOR.muted).text("No event in this period has a place.");
     return;
   }
-  const svg = renderMapSvg({ ...data, range, width: FIGURE_WIDTH, height: MAP_HEIGHT, theme: "paper", framed: false });
-  const png = await rasterizeSvg(svg);
-  const { width, height } = pngSize(png);
+  const map = await renderMapPng({
+    ...data,
+    range,
+    width: FIGURE_WIDTH,
+    height: MAP_HEIGHT,
+    theme: "paper",
+    framed: false,
+  });
   const printedWidth = contentWidth(pdf);
   const top = pdf.y;
-  pdf.image(png, MARGIN.left, top, { width: printedWidth });
-  pdf.y = top + (printedWidth * height) / width + 6;
+  pdf.image(map.png, MARGIN.left, top, { width: printedWidth });
+  pdf.y = top + printedWidth * map.aspectRatio + 6;
 }

@@ -7,9 +7,9 @@ import type { ChartFigureModel } from "@/lib/charts/chart-model";
 import { formatUtc } from "@/lib/time";
 import { annotationLead } from "../briefing/annotation-line";
 import { shortenQuote } from "../briefing/briefing-passage";
+import type { BriefingChart as DeckChart } from "../briefing/render-briefing-charts";
 import { CONTENT, DECK_COLOR, FONT_FACE, MASTER, PAGE, slideHeading } from "./deck-layout";
 import { textHeight } from "./paginate";
-import type { DeckChart } from "./render-deck-charts";
 
 const PICTURE_MAX_HEIGHT = 3.1;
 const KEYS_WIDTH = 7.2;

@@ -6,9 +6,8 @@ import type { ChartFigureModel } from "@/lib/charts/chart-model";
 import { eventInRange } from "@/lib/map/map-model";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { formatUtc } from "@/lib/time";
-import { pngSize } from "../charts/png-size";
 import { mapInputOfSnapshot } from "../map/map-export-input";
-import { renderMapFile } from "../map/render-map-file";
+import { type MapPicture, renderMapPng } from "../map/render-map-png";
 import { CONTENT, DECK_COLOR, FONT_FACE, MASTER, PAGE, slideHeading } from "./deck-layout";
 import { textHeight } from "./paginate";
 
@@ -18,20 +17,17 @@ const MAP_HEIGHT = 480;
 const LIST_FONT_SIZE = 10;
 const GAP = 0.3;
 
-export type DeckMap = { png: Buffer; aspectRatio: number };
+export type DeckMap = MapPicture;
 
-/** Drawn in the deck's worker: renderMapFile is called directly, not through the pool. */
-export async function renderDeckMap(snapshot: BoardSnapshot, model: ChartFigureModel): Promise<DeckMap> {
-  const png = await renderMapFile({
+/** Drawn in the deck's worker, framed (its own handling bands), directly rather than through the pool. */
+export function renderDeckMap(snapshot: BoardSnapshot, model: ChartFigureModel): Promise<DeckMap> {
+  return renderMapPng({
     ...mapInputOfSnapshot(snapshot, {}),
-    format: "png",
     range: model.domain,
     width: MAP_WIDTH,
     height: MAP_HEIGHT,
     theme: "paper",
   });
-  const { width, height } = pngSize(png);
-  return { png, aspectRatio: height / width };
 }
 
 export function addMapSlide(pptx: PptxGenJS, map: DeckMap, snapshot: BoardSnapshot, model: ChartFigureModel): void {

@@ -7,16 +7,19 @@ import type { ChartTheme } from "@/lib/charts/chart-palette";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { formatUtc } from "@/lib/time";
 import { xmlSafeText } from "@/lib/xml-safe-text";
+import { renderBriefingCharts } from "../briefing/render-briefing-charts";
 import { addAssessmentSlides } from "./assessment-slides";
 import { addChartSlides } from "./chart-slides";
 import { type DeckSelection, selectDeckContent } from "./deck-content";
 import { defineDeckMaster } from "./deck-layout";
 import { addMapSlide, renderDeckMap } from "./map-slide";
-import { renderDeckCharts } from "./render-deck-charts";
 import { addSourceSlides } from "./source-slides";
 import { tidyPptxPackage } from "./tidy-package";
 import { addTimelineSlides } from "./timeline-slides";
 import { addTitleSlide } from "./title-slide";
+
+/** SVG units across the slide's 12.3 inches: chart text of 11 px shows at about 9 pt. */
+const DECK_FIGURE = { width: 1100, height: 330 } as const;
 
 export type BriefingDeckInput = {
   /** The board snapshot as JSON text, parsed here, off the event loop. */
@@ -50,7 +53,11 @@ export async function renderBriefingDeck(input: BriefingDeckInput): Promise<Buff
   });
 
   addTitleSlide(pptx, content, { name: exporterName, exportedAt });
-  addChartSlides(pptx, await renderDeckCharts(content.charts, input.theme), content.charts);
+  addChartSlides(
+    pptx,
+    await renderBriefingCharts(content.charts, { ...DECK_FIGURE, theme: input.theme }),
+    content.charts,
+  );
   addMapSlide(pptx, await renderDeckMap(snapshot, content.charts), snapshot, content.charts);
   addTimelineSlides(pptx, content.keyEvents);
   addAssessmentSlides(pptx, content.assessments);
