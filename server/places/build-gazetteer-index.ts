@@ -7,11 +7,16 @@ import countries from "world-countries";
 import { ENGLISH_NAMES } from "./english-names";
 import {
   COORDINATE_SCALE,
+  EXACT_ONLY_KEY,
   type GazetteerMeta,
   leavesFor,
   NO_STRING,
+  nameRank,
   PLACE_FLAGS,
+  PLACE_SLOTS,
   packGazetteerIndex,
+  placeScore,
+  rankKey,
 } from "./gazetteer-index";
 import { isLatinOrCyrillic, isSearchableAlternate, normalizePlaceName } from "./normalize-place-name";
 
@@ -45,7 +50,12 @@ type Place = {
   names: string[];
   /** How many of `names` (from the first) are the place's own: found through them, it ranks higher. */
   ownNames: number;
+  /** From which of `names` on they are found only when typed whole (a country's official names, last). */
+  wholeOnlyFrom: number;
 };
+
+/** Alternates this short ("Vie" for Vihiers, "Mos" for Moss) are found only when typed whole. */
+const SHORTEST_PREFIX_ALTERNATE = 4;
 
 export type BuildSource = { citiesFile: string };
 
@@ -83,36 +93,47 @@ export function buildGazetteerIndex(source: BuildSource): Uint8Array {
   return packGazetteerIndex({ ...indexParts(places), meta });
 }
 
-/**
- * Countries and national capitals first (a watch floor follows them), then more people first, then
- * GeoNames' id so that the order never depends on the sort's mood.
- */
+/** Best first by the score of their own name; GeoNames' id (a country's index) so that the order is fixed. */
 function bestFirst(a: Place, b: Place): number {
-  const tier = (place: Place) => (isFirstTier(place) ? 0 : 1);
-  return tier(a) - tier(b) || b.population - a.population || a.geonamesId - b.geonamesId || a.country - b.country;
+  return ownScore(b) - ownScore(a) || a.geonamesId - b.geonamesId || a.country - b.country;
+}
+
+function ownScore(place: Place): number {
+  return placeScore(place.population, { ownName: true, watched: weighsAsCapital(place), exact: false });
 }
 
 /**
- * Countries and national capitals. Found by any of their names, they rank as if by their own: "Washington"
- * is first the capital (whose GeoNames name is "Washington, D.C."), then the towns named Washington.
+ * Found by a name the query begins, a national capital weighs more (a watch floor follows them), by any
+ * of its names. A country does only when its name is typed whole (search-gazetteer.ts): its weight, the
+ * people of all its cities, is big enough already ("Vie" is Vienna before Vietnam).
  */
-function isFirstTier(place: Place): boolean {
-  return (place.flags & (PLACE_FLAGS.country | PLACE_FLAGS.capital)) !== 0;
+function weighsAsCapital(place: Place): boolean {
+  return (place.flags & PLACE_FLAGS.capital) !== 0;
 }
 
 /**
- * A country, found by its common and official English names, its native names and its Russian name in
- * Latin or Cyrillic letters, and its other spellings ("UK", "Ukrayina") but its bare ISO code.
+ * A country, found by its common English name (its own) and, as alternates, its official English, native
+ * and Russian names in Latin or Cyrillic letters, and its other spellings ("UK", "Ukrayina") but its bare
+ * ISO code. Official names ("Kingdom of Spain", "Republic of India") are found only when typed whole:
+ * begun, they would put a country first for "Ki" or "Rep".
  */
 function countryPlace(country: (typeof countries)[number], index: number): Place {
-  const native = Object.values(country.name.native).flatMap((name) => [name.common, name.official]);
+  const natives = Object.values(country.name.native);
   const russian = country.translations.rus;
-  const others = [
+  const official = [
     country.name.official,
-    ...native,
-    ...(russian ? [russian.common, russian.official] : []),
-    ...country.altSpellings.filter((spelling) => spelling !== country.cca2),
-  ];
+    ...natives.map((name) => name.official),
+    ...(russian ? [russian.official] : []),
+  ].filter(isLatinOrCyrillic);
+  const officialForms = new Set(official.map(normalizePlaceName));
+  const others = [
+    ...natives.map((name) => name.common),
+    ...(russian ? [russian.common] : []),
+    // Other spellings repeat the official names ("Kingdom of Spain"): those stay whole-only.
+    ...country.altSpellings.filter(
+      (spelling) => spelling !== country.cca2 && !officialForms.has(normalizePlaceName(spelling)),
+    ),
+  ].filter(isLatinOrCyrillic);
   const [latitude = 0, longitude = 0] = country.latlng;
   return {
     geonamesId: 0,
@@ -123,8 +144,10 @@ function countryPlace(country: (typeof countries)[number], index: number): Place
     country: index,
     flags: PLACE_FLAGS.country,
     admin: null,
-    names: [country.name.common, ...others.filter(isLatinOrCyrillic)],
+    // Official names last: one that folds like a common one ("Україна" is both) stays found when begun.
+    names: [country.name.common, ...others, ...official],
     ownNames: 1,
+    wholeOnlyFrom: 1 + others.length,
   };
 }
 
@@ -151,6 +174,7 @@ function readCities(file: string, countryOf: (code: string) => number): Place[] 
       names: [label, name, column[COLUMN.asciiName] ?? "", ...alternates],
       // Genève is its own name as much as Geneva and Geneve.
       ownNames: 3,
+      wholeOnlyFrom: Number.POSITIVE_INFINITY,
     });
   }
   return cities;
@@ -160,6 +184,7 @@ function readCities(file: string, countryOf: (code: string) => number): Place[] 
 function indexParts(places: Place[]) {
   const strings = createStringTable();
   const count = places.length;
+  if (count > PLACE_SLOTS) throw new Error(`${count} places do not fit a rank's ${PLACE_SLOTS} slots`);
   const geonamesId = new Uint32Array(count);
   const longitude = new Int32Array(count);
   const latitude = new Int32Array(count);
@@ -171,6 +196,7 @@ function indexParts(places: Place[]) {
   // One entry per name, in parallel arrays: 420,000 small objects would double the build's memory.
   const folded: string[] = [];
   const rank: number[] = [];
+  const alternate: number[] = [];
   const written: number[] = [];
   places.forEach((place, index) => {
     geonamesId[index] = place.geonamesId;
@@ -183,12 +209,17 @@ function indexParts(places: Place[]) {
     admin[index] = place.admin === null ? NO_STRING : strings.add(place.admin);
     // One name per distinct folded form: "Kiev" and "KIEV" are one way to find Kyiv, written as first met.
     const seen = new Set<string>();
+    const watched = weighsAsCapital(place);
     place.names.forEach((name, at) => {
       const form = normalizePlaceName(name);
       if (form === "" || seen.has(form)) return;
       seen.add(form);
+      const ownName = at < place.ownNames;
+      const wholeOnly = !ownName && (at >= place.wholeOnlyFrom || form.length < SHORTEST_PREFIX_ALTERNATE);
+      const score = placeScore(place.population, { ownName, watched, exact: false });
       folded.push(form);
-      rank.push(at < place.ownNames || isFirstTier(place) ? index : count + index);
+      rank.push(nameRank(wholeOnly ? EXACT_ONLY_KEY : rankKey(score), index));
+      alternate.push(ownName ? 0 : 1);
       written.push(strings.add(name));
     });
   });
@@ -198,13 +229,13 @@ function indexParts(places: Place[]) {
     return first < second ? -1 : first > second ? 1 : (rank[a] ?? 0) - (rank[b] ?? 0);
   });
   return {
-    keys: keyArrays(order, folded, rank, written),
+    keys: keyArrays(order, folded, rank, alternate, written),
     places: { geonamesId, longitude, latitude, population, country, flags, label, admin },
     strings: strings.arrays(),
   };
 }
 
-function keyArrays(order: Uint32Array, folded: string[], rank: number[], written: number[]) {
+function keyArrays(order: Uint32Array, folded: string[], rank: number[], alternate: number[], written: number[]) {
   const start = new Uint32Array(order.length + 1);
   let length = 0;
   order.forEach((name, index) => {
@@ -214,15 +245,24 @@ function keyArrays(order: Uint32Array, folded: string[], rank: number[], written
   start[order.length] = length;
   const text = new Uint16Array(length);
   const sortedRank = new Uint32Array(order.length);
+  const sortedAlternate = new Uint8Array(order.length);
   const sortedWritten = new Uint32Array(order.length);
   order.forEach((name, index) => {
     const form = folded[name] as string;
     const at = start[index] ?? 0;
     for (let unit = 0; unit < form.length; unit++) text[at + unit] = form.charCodeAt(unit);
     sortedRank[index] = rank[name] ?? 0;
+    sortedAlternate[index] = alternate[name] ?? 0;
     sortedWritten[index] = written[name] ?? 0;
   });
-  return { text, start, rank: sortedRank, written: sortedWritten, best: bestRankTree(sortedRank) };
+  return {
+    text,
+    start,
+    rank: sortedRank,
+    alternate: sortedAlternate,
+    written: sortedWritten,
+    best: bestRankTree(sortedRank),
+  };
 }
 
 /** The segment tree of gazetteer-index.ts: each node, the name under it with the best (smallest) rank. */

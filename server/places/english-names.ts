@@ -2,7 +2,7 @@
 // big places in English already (Kyiv, Vienna, Brussels, Moscow, Warsaw); these few it names as their own
 // country does, and a briefing written in English would not. The rule: a place's label is its GeoNames
 // name, unless it is listed here AND the English name is one of the place's own alternate names (the build
-// checks; tests/unit/gazetteer-index.test.ts proves every entry applies). Names English writes the local
+// checks; tests/unit/gazetteer-search.test.ts proves every entry applies). Names English writes the local
 // way (Kraków, Montréal, Bogotá) keep GeoNames' spelling.
 export const ENGLISH_NAMES: ReadonlyMap<number, string> = new Map([
   [2660646, "Geneva"], // Genève

@@ -1,6 +1,6 @@
 // The gazetteer's index as one block of memory (issue 16): the worker builds it and moves the block to the
 // main thread without a copy, where these typed-array views over it are all a search reads. No per-place
-// objects: about 135,000 places and 420,000 names as a few arrays the garbage collector never walks.
+// objects: about 135,000 places and 410,000 names as a few arrays the garbage collector never walks.
 
 /** Sorted folded names (normalize-place-name.ts), each pointing at the place it names. */
 export type GazetteerKeys = {
@@ -9,10 +9,12 @@ export type GazetteerKeys = {
   /** Name i is text[start[i]..start[i + 1]). */
   start: Uint32Array;
   /**
-   * How good a find name i is: the number of the place it names (places are numbered best first), plus the
-   * number of places when it is not the place's own name but an alternate (rankPlace reads the place back).
+   * How good a find name i is by prefix, smaller better: rankKey(score) × PLACE_SLOTS + the place's number
+   * (placeScore; rankPlace reads the place back). A name that only matches whole (EXACT_ONLY_KEY) ranks last.
    */
   rank: Uint32Array;
+  /** 1 when name i is one of its place's alternate names, 0 when it is one of its own. */
+  alternate: Uint8Array;
   /** The name as written (a string index, see GazetteerStrings), for the suggestion's `matched`. */
   written: Uint32Array;
   /**
@@ -22,7 +24,7 @@ export type GazetteerKeys = {
   best: Uint32Array;
 };
 
-/** Places, best first: countries and national capitals, then by population. */
+/** Places, best first by placeScore of their own name (the rank's tie-break). */
 export type GazetteerPlaces = {
   geonamesId: Uint32Array;
   /** Degrees × 100,000 (GeoNames gives five decimals). */
@@ -57,6 +59,43 @@ export type GazetteerIndex = {
 };
 
 export const PLACE_FLAGS = { country: 1, capital: 2 } as const;
+
+/**
+ * How a find is scored (docs/places.md, "Ranking"): log10 of the people, plus bonuses in the same unit,
+ * so a bonus of 1 is worth ten times the people. An own name (not an alternate), a watched place (a
+ * national capital; a country too when its name is typed whole) and a name equal to the query (not merely
+ * begun by it) each weigh that much more.
+ */
+export const SCORE_BONUS = { ownName: 1, watched: 1, exact: 1.5 } as const;
+
+export function placeScore(population: number, find: { ownName: boolean; watched: boolean; exact: boolean }) {
+  return (
+    Math.log10(population + 1) +
+    (find.ownName ? SCORE_BONUS.ownName : 0) +
+    (find.watched ? SCORE_BONUS.watched : 0) +
+    (find.exact ? SCORE_BONUS.exact : 0)
+  );
+}
+
+/** A rank packs a score's key above the place's number: places fit in 18 bits, keys in the other 14. */
+export const PLACE_SLOTS = 2 ** 18;
+/** The key of a name found only when typed whole: after every other. */
+export const EXACT_ONLY_KEY = 2 ** 14 - 1;
+/** Scores stay below this (log10 of 8 billion people is under 10, the bonuses add 3.5). */
+const SCORE_CEILING = 14;
+
+/** A score as an integer key, smaller better, to a thousandth of a point. */
+export function rankKey(score: number): number {
+  return Math.min(EXACT_ONLY_KEY - 1, Math.max(0, Math.round((SCORE_CEILING - score) * 1000)));
+}
+
+export function nameRank(key: number, place: number): number {
+  return key * PLACE_SLOTS + place;
+}
+
+export function rankKeyOf(rank: number): number {
+  return Math.floor(rank / PLACE_SLOTS);
+}
 export const NO_STRING = 0xffff_ffff;
 export const COORDINATE_SCALE = 100_000;
 
@@ -74,6 +113,7 @@ const SECTIONS: readonly Section[] = [
   { name: "keys.text", kind: "u16" },
   { name: "keys.start", kind: "u32" },
   { name: "keys.rank", kind: "u32" },
+  { name: "keys.alternate", kind: "u8" },
   { name: "keys.written", kind: "u32" },
   { name: "keys.best", kind: "u32" },
   { name: "places.geonamesId", kind: "u32" },
@@ -89,7 +129,7 @@ const SECTIONS: readonly Section[] = [
   { name: "meta", kind: "u8" },
 ];
 const HEADER_WORDS = 2 + 2 * SECTIONS.length;
-const MAGIC = 0x5746_4731; // "WFG1"
+const MAGIC = 0x5746_4732; // "WFG2"
 const CONSTRUCTORS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, i32: Int32Array } as const;
 
 type Parts = Omit<GazetteerIndex, "bytes">;
@@ -101,6 +141,7 @@ function sectionArrays(parts: Parts): ArrayBufferView[] {
     keys.text,
     keys.start,
     keys.rank,
+    keys.alternate,
     keys.written,
     keys.best,
     places.geonamesId,
@@ -149,27 +190,26 @@ export function openGazetteerIndex(bytes: Uint8Array): GazetteerIndex {
   const u32 = (index: number) => new Uint32Array(bytes.buffer, ...at(index));
   const i32 = (index: number) => new Int32Array(bytes.buffer, ...at(index));
   return {
-    keys: { text: u16(0), start: u32(1), rank: u32(2), written: u32(3), best: u32(4) },
+    keys: { text: u16(0), start: u32(1), rank: u32(2), alternate: u8(3), written: u32(4), best: u32(5) },
     places: {
-      geonamesId: u32(5),
-      longitude: i32(6),
-      latitude: i32(7),
-      population: u32(8),
-      country: u16(9),
-      flags: u8(10),
-      label: u32(11),
-      admin: u32(12),
+      geonamesId: u32(6),
+      longitude: i32(7),
+      latitude: i32(8),
+      population: u32(9),
+      country: u16(10),
+      flags: u8(11),
+      label: u32(12),
+      admin: u32(13),
     },
-    strings: { text: u16(13), start: u32(14) },
-    meta: JSON.parse(new TextDecoder().decode(u8(15))) as GazetteerMeta,
+    strings: { text: u16(14), start: u32(15) },
+    meta: JSON.parse(new TextDecoder().decode(u8(16))) as GazetteerMeta,
     bytes,
   };
 }
 
 /** The place a name's rank points at. */
-export function rankPlace(index: Pick<GazetteerIndex, "places">, rank: number): number {
-  const count = index.places.geonamesId.length;
-  return rank >= count ? rank - count : rank;
+export function rankPlace(rank: number): number {
+  return rank % PLACE_SLOTS;
 }
 
 /** String i of the strings table. */

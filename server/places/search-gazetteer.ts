@@ -1,21 +1,29 @@
-// One search over the gazetteer's index (gazetteer-index.ts), on the main thread in microseconds: places
-// with a name that folds to what was typed come first, then those with a name it begins; in each group,
-// countries and capitals, then places found by their own name, then by an alternate, each by population
-// (the rank the build gave every name). Names are sorted, so each group is one run of them, found by binary
-// search; the segment tree then hands out the run's best places one by one without walking it ("k" begins
-// some 20,000 names).
+// One search over the gazetteer's index (gazetteer-index.ts), on the main thread in microseconds. Each
+// place a name of which equals or begins what was typed is scored (placeScore: log10 of its people, plus a
+// bonus for its own name, for a capital — and a country, typed whole — and for a name equal to the query). Names
+// are sorted, so the equal names and the begun ones are two runs, found by binary search. The equal run is
+// short (115 names at most, "santa maria") and scored whole; the begun run can be long ("k" begins some
+// 20,000 names), so a segment tree over its names' ranks hands out its best one at a time without walking
+// it. The two are merged by score.
 import type { PlaceSuggestion } from "@/lib/schemas/place";
 import {
   COORDINATE_SCALE,
+  EXACT_ONLY_KEY,
   type GazetteerIndex,
   type GazetteerKeys,
   leavesFor,
   NO_STRING,
+  nameRank,
   PLACE_FLAGS,
+  placeScore,
+  rankKey,
+  rankKeyOf,
   rankPlace,
   stringAt,
 } from "./gazetteer-index";
 import { normalizePlaceName } from "./normalize-place-name";
+
+type Find = { rank: number; name: number };
 
 export function searchGazetteer(index: GazetteerIndex, query: string, limit: number): PlaceSuggestion[] {
   const folded = normalizePlaceName(query);
@@ -24,16 +32,48 @@ export function searchGazetteer(index: GazetteerIndex, query: string, limit: num
   const first = lowerBound(keys, folded);
   const exactEnd = runEnd(keys, folded, first, "equal");
   const prefixEnd = runEnd(keys, folded, exactEnd, "prefix");
-  const exact = new Map<number, number>();
-  bestPlaces(index, first, exactEnd, limit, exact);
-  const found = new Map<number, number>(exact);
-  bestPlaces(index, exactEnd, prefixEnd, limit, found);
+  const exact = exactFinds(index, first, exactEnd);
+  const begun = new BegunFinds(index, exactEnd, prefixEnd);
+  const found = new Map<number, number>();
+  const foundExactly = new Set<number>();
+  let next = 0;
+  let nextBegun = begun.next();
+  while (found.size < limit) {
+    const nextExact = exact[next];
+    // Equal before begun when they rank alike: the same place by a name equal to the query.
+    const takeExact = nextExact !== undefined && (nextBegun === undefined || nextExact.rank <= nextBegun.rank);
+    const find = takeExact ? nextExact : nextBegun;
+    if (find === undefined) break;
+    const place = rankPlace(find.rank);
+    if (!found.has(place)) {
+      found.set(place, find.name);
+      if (takeExact) foundExactly.add(place);
+    }
+    if (takeExact) next++;
+    else nextBegun = begun.next();
+  }
   return [...found].map(([place, name]) => {
     // The label itself was typed (or begun): nothing more to show. Otherwise the name that was.
     const label = normalizePlaceName(labelOf(index, place));
-    const labelMatches = exact.has(place) ? label === folded : label.startsWith(folded);
+    const labelMatches = foundExactly.has(place) ? label === folded : label.startsWith(folded);
     return suggestion(index, place, labelMatches ? null : stringAt(index.strings, index.keys.written[name] ?? 0));
   });
+}
+
+/** Every name in [from, to) (names equal to the query) with its rank as an exact find, best first. */
+function exactFinds(index: GazetteerIndex, from: number, to: number): Find[] {
+  const { keys, places } = index;
+  const finds: Find[] = [];
+  for (let name = from; name < to; name++) {
+    const place = rankPlace(keys.rank[name] ?? 0);
+    const score = placeScore(places.population[place] ?? 0, {
+      ownName: keys.alternate[name] === 0,
+      watched: ((places.flags[place] ?? 0) & (PLACE_FLAGS.country | PLACE_FLAGS.capital)) !== 0,
+      exact: true,
+    });
+    finds.push({ rank: nameRank(rankKey(score), place), name });
+  }
+  return finds.sort((a, b) => a.rank - b.rank);
 }
 
 /** Compares name i with `folded`, as JavaScript compares strings (code units): <0, 0 or >0. */
@@ -73,31 +113,47 @@ function runEnd(keys: GazetteerKeys, folded: string, from: number, run: "equal" 
 }
 
 /**
- * Adds to `taken` (place → the name that found it) the best places named in [from, to) until it holds
- * `limit`: a heap of sub-runs, each keyed by its best name's place, split around every name it hands out.
+ * The names of [from, to) (names the query begins), best rank first, one per call: a heap of sub-runs,
+ * each keyed by its best name (the segment tree's answer), split around every name it hands out. Names
+ * found only when typed whole rank last, so the first of them ends the run.
  */
-function bestPlaces(index: GazetteerIndex, from: number, to: number, limit: number, taken: Map<number, number>) {
-  const { keys } = index;
-  const leaves = leavesFor(keys.rank.length);
-  const runs = new RunHeap();
-  const push = (runFrom: number, runTo: number) => {
-    if (runFrom >= runTo) return;
-    const name = bestName(keys.best, keys.rank, leaves, runFrom, runTo);
-    runs.push(keys.rank[name] ?? NO_STRING, name, runFrom, runTo);
-  };
-  push(from, to);
-  while (taken.size < limit && runs.size > 0) {
-    const { rank, name, from: runFrom, to: runTo } = runs.pop();
-    const place = rankPlace(index, rank);
-    if (!taken.has(place)) taken.set(place, name);
-    push(runFrom, name);
-    push(name + 1, runTo);
+class BegunFinds {
+  private readonly runs = new RunHeap();
+  private readonly leaves: number;
+
+  constructor(
+    private readonly index: GazetteerIndex,
+    from: number,
+    to: number,
+  ) {
+    this.leaves = leavesFor(index.keys.rank.length);
+    this.push(from, to);
+  }
+
+  next(): Find | undefined {
+    if (this.runs.size === 0) return undefined;
+    const { rank, name, from, to } = this.runs.pop();
+    if (rankKeyOf(rank) === EXACT_ONLY_KEY) return undefined;
+    this.push(from, name);
+    this.push(name + 1, to);
+    return { rank, name };
+  }
+
+  private push(from: number, to: number): void {
+    if (from >= to) return;
+    const { keys } = this.index;
+    const name = bestName(keys.best, keys.rank, this.leaves, from, to);
+    this.runs.push(keys.rank[name] ?? NO_STRING, name, from, to);
   }
 }
 
 type Run = { rank: number; name: number; from: number; to: number };
 
-/** A binary min-heap of runs by their best name's rank (smaller is better). */
+/**
+ * A binary min-heap of runs by their best name's rank (smaller is better), then by that name's place in
+ * the sorted names: a place's alternates share a rank, and the first in order ("Kiev" before "Kiova") is
+ * the one a suggestion shows as matched, whatever order the runs were split in.
+ */
 class RunHeap {
   private readonly items: Run[] = [];
 
@@ -110,7 +166,7 @@ class RunHeap {
     let at = items.push({ rank, name, from, to }) - 1;
     while (at > 0) {
       const parent = (at - 1) >> 1;
-      if (this.rankAt(parent) <= this.rankAt(at)) break;
+      if (!this.before(at, parent)) break;
       this.swap(parent, at);
       at = parent;
     }
@@ -125,7 +181,7 @@ class RunHeap {
     for (let at = 0; ; ) {
       let smallest = at;
       for (const child of [2 * at + 1, 2 * at + 2]) {
-        if (child < items.length && this.rankAt(child) < this.rankAt(smallest)) smallest = child;
+        if (child < items.length && this.before(child, smallest)) smallest = child;
       }
       if (smallest === at) return top;
       this.swap(smallest, at);
@@ -133,8 +189,10 @@ class RunHeap {
     }
   }
 
-  private rankAt(at: number): number {
-    return (this.items[at] as Run).rank;
+  private before(a: number, b: number): boolean {
+    const first = this.items[a] as Run;
+    const second = this.items[b] as Run;
+    return first.rank < second.rank || (first.rank === second.rank && first.name < second.name);
   }
 
   private swap(a: number, b: number): void {
@@ -143,12 +201,15 @@ class RunHeap {
   }
 }
 
-/** The name in [from, to) with the best rank: the tree's nodes that cover the run, compared. */
+/** The name in [from, to) with the best rank (the first of equals): the tree's nodes that cover the run. */
 function bestName(best: Uint32Array, rank: Uint32Array, leaves: number, from: number, to: number): number {
   let found = NO_STRING;
   const consider = (node: number) => {
     const name = best[node] ?? NO_STRING;
-    if (name !== NO_STRING && (found === NO_STRING || (rank[name] ?? 0) < (rank[found] ?? 0))) found = name;
+    if (name === NO_STRING) return;
+    // On a tie the earlier name, as the tree's nodes choose: the nodes are not visited in order.
+    const better = found === NO_STRING || (rank[name] ?? 0) < (rank[found] ?? 0);
+    if (better || ((rank[name] ?? 0) === (rank[found] ?? 0) && name < found)) found = name;
   };
   for (let low = from + leaves, high = to + leaves; low < high; low >>= 1, high >>= 1) {
     if (low & 1) consider(low++);

@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PlaceSuggestion } from "@/lib/schemas/place";
 import { buildGazetteerIndex, packagedSource } from "@/server/places/build-gazetteer-index";
 import { ENGLISH_NAMES } from "@/server/places/english-names";
-import { type GazetteerIndex, openGazetteerIndex, rankPlace } from "@/server/places/gazetteer-index";
+import {
+  EXACT_ONLY_KEY,
+  type GazetteerIndex,
+  nameRank,
+  openGazetteerIndex,
+  PLACE_FLAGS,
+  placeScore,
+  rankKey,
+  rankPlace,
+} from "@/server/places/gazetteer-index";
 import { normalizePlaceName } from "@/server/places/normalize-place-name";
 import { searchGazetteer } from "@/server/places/search-gazetteer";
 
@@ -94,19 +103,73 @@ describe("namesakes", () => {
     expect(odessas.filter((odessa) => odessa.countryCode === "US").map((odessa) => odessa.adminCode)).toContain("TX");
   });
 
-  it("Paris: every place named Paris comes before a place that only has Paris among its other names", () => {
+  it("Paris: the capital first, then the towns named Paris and Parys (Paris among its other names) by people", () => {
     const exact = search("Paris", 20).filter(
       (suggestion) => normalizePlaceName(suggestion.matched ?? suggestion.name) === "paris",
     );
     expect(shown(exact.slice(0, 1))).toEqual(["Paris, France"]);
-    const ownName = exact.map((suggestion) => suggestion.matched === null);
-    expect(ownName.slice(0, 10)).toEqual(Array(10).fill(true));
-    expect(ownName.indexOf(false)).toBeGreaterThan(ownName.lastIndexOf(true));
+    // An own name weighs ten times the people: Parys (71,319) follows Paris, TN (10,150) and comes before
+    // Paris, ME (5,073).
+    const order = exact.map((suggestion) => `${suggestion.place.label} ${suggestion.population}`);
+    expect(order.indexOf("Parys 71319")).toBeGreaterThan(order.indexOf("Paris 10150"));
+    expect(order.indexOf("Parys 71319")).toBeLessThan(order.indexOf("Paris 5073"));
     expect(exact.find((suggestion) => suggestion.matched !== null)?.place.label).toBe("Parys");
   });
 
   it("Washington is the capital first, though its own name is 'Washington, D.C.'", () => {
     expect(first("Washington")).toMatchObject({ name: "Washington, D.C.", countryCode: "US", matched: "Washington" });
+  });
+});
+
+describe("the place an analyst means first, when a much smaller namesake shares the name", () => {
+  it("Mykolaiv is the city of 510,840 (GeoNames: Mykolayiv), not the town of 14,251 of that name", () => {
+    expect(search("Mykolaiv").slice(0, 2)).toMatchObject([
+      { place: { gazetteerId: "geonames:700569" }, name: "Mykolayiv", matched: "Mykolaiv", population: 510_840 },
+      { place: { gazetteerId: "geonames:700568" }, name: "Mykolaiv", matched: null, population: 14_251 },
+    ]);
+  });
+
+  it("Rostov is Rostov-na-Donu (1.07 M), then the town of Rostov (31k)", () => {
+    expect(shown(search("Rostov").slice(0, 2))).toEqual(["Rostov-na-Donu, Russia", "Rostov, Russia"]);
+  });
+
+  it("Hamilton is the Canadian city of 520k, not Bermuda's capital of 902", () => {
+    expect(first("Hamilton")).toMatchObject({ name: "Hamilton", countryCode: "CA", population: 519_949 });
+  });
+
+  it.each([
+    ["Vie", "Vienna, Austria"],
+    ["Bru", "Brussels, Belgium"],
+    ["Mos", "Moscow, Russia"],
+  ])("%s begins %s, which comes before small places named or nicknamed so", (query, place) => {
+    expect(shown(search(query).slice(0, 1))).toEqual([place]);
+  });
+
+  it("Ki lists big cities, not countries by official names (Kingdom of Spain)", () => {
+    const suggestions = search("Ki");
+    expect(shown(suggestions.slice(0, 4))).toEqual([
+      "Kinshasa, DR Congo",
+      "Kingston, Jamaica",
+      "Kigali, Rwanda",
+      "Kyiv, Ukraine",
+    ]);
+    expect(suggestions.filter((suggestion) => suggestion.kind === "country").map((country) => country.matched)).toEqual(
+      suggestions.filter((suggestion) => suggestion.kind === "country").map(() => null),
+    );
+  });
+
+  it("an official name still finds its country when typed whole", () => {
+    expect(first("Kingdom of Spain")).toMatchObject({
+      kind: "country",
+      countryCode: "ES",
+      matched: "Kingdom of Spain",
+    });
+  });
+
+  it("an alternate of three letters or fewer is found only when typed whole", () => {
+    // Tokyo (8.3 M) is also "Edo": "Edo" finds it, "Ed" does not through it, big as it is.
+    expect(search("Edo").map((suggestion) => suggestion.name)).toContain("Tokyo");
+    expect(search("Ed", 20).map((suggestion) => suggestion.name)).not.toContain("Tokyo");
   });
 });
 
@@ -128,24 +191,41 @@ describe("countries", () => {
 });
 
 describe("ranking and limits", () => {
-  it("an exact name beats a longer name it begins, however big", () => {
-    // Kiev is only an old name of Kyiv, yet it is exact; Kievskiy begins with it.
+  it("a name equal to the query weighs more than a longer name it begins", () => {
+    // Kiev is only an old name of Kyiv, yet it is exact; Kievskiy (9,700) begins with it.
     expect(shown(search("Kiev").slice(0, 2))).toEqual(["Kyiv, Ukraine", "Kievskiy, Russia"]);
   });
 
-  it("among names an entry begins with, countries and capitals first, then by population", () => {
+  it("among names an entry begins with, the bigger place first, countries and capitals by any of their names", () => {
     const suggestions = search("Ky", 8);
-    // Nay Pyi Taw, Myanmar's capital, is also written Kyetpyay, and Cyprus Kýpros: by any of their names.
+    // Nay Pyi Taw, Myanmar's capital (925,000), is also written Kyatpyay: an alternate, but a capital's.
     expect(shown(suggestions.slice(0, 5))).toEqual([
       "Kyiv, Ukraine",
       "Kyrgyzstan, Kyrgyzstan",
-      "Nay Pyi Taw, Myanmar",
-      "Cyprus, Cyprus",
       "Kyoto, Japan",
+      "Nay Pyi Taw, Myanmar",
+      "Kyzylorda, Kazakhstan",
     ]);
-    expect(suggestions.map((suggestion) => suggestion.matched).slice(0, 4)).toEqual([null, null, "Kyetpyay", "Kýpros"]);
-    const populations = suggestions.slice(4).map((suggestion) => suggestion.population);
-    expect(populations).toEqual([...populations].sort((a, b) => b - a));
+    expect(suggestions.map((suggestion) => suggestion.matched).slice(0, 5)).toEqual([
+      null,
+      null,
+      null,
+      "Kyatpyay",
+      null,
+    ]);
+  });
+
+  it("shows, of a place's alternates a query begins, the first in order, however the run was split", () => {
+    const { keys } = index;
+    const kyiv = search("Ki").find((suggestion) => suggestion.name === "Kyiv");
+    const kyivPlace = [...index.places.geonamesId].indexOf(703448);
+    const begun: string[] = [];
+    for (let name = 0; name < keys.rank.length; name++) {
+      const form = String.fromCharCode(...keys.text.subarray(keys.start[name], keys.start[name + 1]));
+      if (form.startsWith("ki") && rankPlace(keys.rank[name] ?? 0) === kyivPlace) begun.push(form);
+    }
+    expect(begun.length).toBeGreaterThan(3);
+    expect(normalizePlaceName(kyiv?.matched ?? "")).toBe(begun.sort()[0]);
   });
 
   it("answers at most the limit, each place once, and nothing for punctuation alone", () => {
@@ -162,19 +242,31 @@ describe("ranking and limits", () => {
   });
 
   it("finds the same places in the same order as a walk over every name would", () => {
-    // The reference: every name that begins with the query, each place by its best find (exact before
-    // prefix, then rank), against the binary searches and the segment tree's shortcut.
-    const { keys } = index;
+    // The reference: every name that begins with the query scored on its own (equal names as exact finds,
+    // begun names by their rank unless found only whole), each place by its best find, against the binary
+    // searches, the segment tree's shortcut and the merge.
+    const { keys, places } = index;
     const names = Array.from({ length: keys.rank.length }, (_, name) =>
       String.fromCharCode(...keys.text.subarray(keys.start[name], keys.start[name + 1])),
     );
+    const exactRank = (name: number) => {
+      const place = rankPlace(keys.rank[name] ?? 0);
+      const score = placeScore(places.population[place] ?? 0, {
+        ownName: keys.alternate[name] === 0,
+        watched: ((places.flags[place] ?? 0) & (PLACE_FLAGS.country | PLACE_FLAGS.capital)) !== 0,
+        exact: true,
+      });
+      return nameRank(rankKey(score), place);
+    };
     const walked = (query: string, limit: number) => {
       const folded = normalizePlaceName(query);
-      const best = new Map<number, [exact: number, rank: number]>();
+      const best = new Map<number, [rank: number, exact: number]>();
       names.forEach((name, at) => {
         if (!name.startsWith(folded)) return;
-        const find: [number, number] = [name === folded ? 0 : 1, keys.rank[at] ?? 0];
-        const place = rankPlace(index, find[1]);
+        const rank = name === folded ? exactRank(at) : (keys.rank[at] ?? 0);
+        if (name !== folded && rank >= nameRank(EXACT_ONLY_KEY, 0)) return;
+        const find: [number, number] = [rank, name === folded ? 0 : 1];
+        const place = rankPlace(rank);
         const prior = best.get(place);
         if (!prior || find[0] < prior[0] || (find[0] === prior[0] && find[1] < prior[1])) best.set(place, find);
       });
@@ -187,7 +279,7 @@ describe("ranking and limits", () => {
     };
     const searched = (query: string, limit: number) =>
       search(query, limit).map((suggestion) => suggestion.place.gazetteerId.replace(/^(geonames|country):/, ""));
-    for (const query of ["k", "ky", "san", "Kiev", "Paris", "м", "Wash", "Odessa", "z"]) {
+    for (const query of ["k", "ky", "ki", "san", "Kiev", "Paris", "м", "Wash", "Odessa", "z", "Vie", "Mos", "rep"]) {
       expect(searched(query, 20), query).toEqual(walked(query, 20).map(String));
     }
   });
