@@ -61,7 +61,11 @@ export function DocumentText(props: Props) {
     if (!reveal || revealed.current === reveal) return;
     revealed.current = reveal;
     const index = reveal.offset === null ? -1 : paragraphAt(paragraphs, reveal.offset);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: "start" });
+    if (index < 0) return;
+    virtualizer.scrollToIndex(index, { align: "start" });
+    // The pane sits under the map (issue 16): bring it into the window too, or the passage is shown in a
+    // pane scrolled below the fold.
+    scrollerRef.current?.scrollIntoView({ block: "nearest" });
   }, [reveal, paragraphs, virtualizer]);
 
   if (!paragraphs.length) return <p className="muted">This version has no text.</p>;
