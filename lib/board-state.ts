@@ -174,6 +174,10 @@ function reduce(state: BoardState, op: WireOp): BoardState | typeof UNKNOWN_OP {
     case "candidate.rejected":
       // Candidates are per document, not in the snapshot: the document pane applies these (issue 15).
       return state;
+    case "view.saved":
+    case "view.deleted":
+      // Saved views are not in the snapshot: the views menu applies these (issue 19).
+      return state;
     default:
       return unknownOp(op);
   }

@@ -18,6 +18,16 @@ import type {
   WireSource,
 } from "./schemas/board";
 import type {
+  CandidateConfirmAnswer,
+  CandidateRejectAnswer,
+  SourceCandidatesAnswer,
+  SourceExtractAnswer,
+  TCandidateConfirmInput,
+  TCandidateRejectInput,
+  TSourceCandidatesInput,
+  TSourceExtractInput,
+} from "./schemas/candidate";
+import type {
   TContentRefInput,
   TEventCreateInput,
   TEventUpdateInput,
@@ -37,19 +47,17 @@ import type {
   TSourceReadInput,
   TSourceReviseInput,
 } from "./schemas/document";
-import type {
-  CandidateConfirmAnswer,
-  CandidateRejectAnswer,
-  SourceCandidatesAnswer,
-  SourceExtractAnswer,
-  TCandidateConfirmInput,
-  TCandidateRejectInput,
-  TSourceCandidatesInput,
-  TSourceExtractInput,
-} from "./schemas/candidate";
 import type { PlaceSearchAnswer, TPlaceSearchInput } from "./schemas/place";
 import type { TPresenceUpdateInput } from "./schemas/presence";
 import type { BoardSearchResult, TBoardSearchInput } from "./schemas/search";
+import type {
+  SeenState,
+  TBoardSeenInput,
+  TViewDeleteInput,
+  TViewListInput,
+  TViewSaveInput,
+  WireSavedView,
+} from "./schemas/shift";
 
 export type BoardJoinResult = Result<
   { boardId: string; seq: number; snapshot: BoardSnapshot } | { boardId: string; seq: number; ops: WireOp[] }
@@ -126,6 +134,12 @@ export type SessionEnded = { reason: "signed-out" | "expired" };
 export interface ClientToServerEvents {
   "board:join": (payload: TBoardJoinInput, ack: (result: BoardJoinResult) => void) => void;
   "board:leave": (payload: TBoardLeaveInput, ack: (result: BoardLeaveResult) => void) => void;
+  /** The analyst has seen the board up to `seq` (visible tab, or "mark all as read"); never moves back. */
+  "board:seen": (payload: TBoardSeenInput, ack: (result: Result<SeenState>) => void) => void;
+  /** Saves a named view for everyone on the board (a new id creates, a known id overwrites). */
+  "view:save": (payload: TViewSaveInput, ack: (result: Result<{ view: WireSavedView; seq: number }>) => void) => void;
+  "view:delete": (payload: TViewDeleteInput, ack: (result: Result<{ id: string; seq: number }>) => void) => void;
+  "view:list": (payload: TViewListInput, ack: (result: Result<{ views: WireSavedView[] }>) => void) => void;
   /** Notes and document passages matching a query, best first (server/search/search-board.ts). */
   "board:search": (payload: TBoardSearchInput, ack: (result: Result<BoardSearchResult>) => void) => void;
   /** Gazetteer suggestions for a place name, offline (issue 16; server/places/search-places.ts). */
@@ -206,4 +220,6 @@ export interface ServerToClientEvents {
   "board:left": (notice: BoardLeft) => void;
   "session:ended": (notice: SessionEnded) => void;
   "warning:raised": (warning: WireWarning) => void;
+  /** The analyst's last seen moved (on this device or another): issue 19. */
+  "seen:state": (state: SeenState) => void;
 }

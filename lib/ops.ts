@@ -1,8 +1,9 @@
 // The op log on the wire. Each op type names the data it carries; clients apply ops in seq order.
 import type { WireAnnotation } from "./schemas/annotation";
+import type { WireBoard, WireEvent, WireIndicator, WireMember, WireObservation, WireSource } from "./schemas/board";
 import type { WireCandidate } from "./schemas/candidate";
 import type { SourceRevised } from "./schemas/document";
-import type { WireBoard, WireEvent, WireIndicator, WireMember, WireObservation, WireSource } from "./schemas/board";
+import type { WireSavedView } from "./schemas/shift";
 
 export type OpDataByType = {
   "annotation.created": WireAnnotation;
@@ -44,6 +45,9 @@ export type OpDataByType = {
   "candidate.rejected": WireCandidate;
   /** A bulk import: too many rows for one op, so clients fetch a fresh snapshot. */
   "observations.imported": { indicatorIds: string[]; count: number };
+  /** A saved view (issue 19): board settings, not in the snapshot; the views menu applies these. */
+  "view.saved": WireSavedView;
+  "view.deleted": { id: string };
 };
 
 export type OpType = keyof OpDataByType;

@@ -116,6 +116,7 @@ async function insertEvents(client: pg.Client, boardId: string, count: number): 
     sourceIds: [],
     sourceReliability: null,
     infoCredibility: null,
+    loggedAt: new Date().toISOString(),
   }));
   await insertBatched(
     client,

@@ -86,6 +86,8 @@ export type WireEvent = {
   /** Admiralty grade (issue 15): the source's reliability A–F and the information's credibility 1–6. */
   sourceReliability: string | null;
   infoCredibility: number | null;
+  /** When it was logged on the board (its event.created op), beside when it happened (issue 19). */
+  loggedAt: string;
 };
 
 export type WireObservation = {

@@ -71,7 +71,7 @@ const EVENTS = `
       ${PLACE} AS place, e.description,
       coalesce((SELECT json_agg(es."sourceId" ORDER BY es.ctid) FROM "EventSource" es WHERE es."eventId" = e.id),
         '[]') AS "sourceIds",
-      e."sourceReliability", e."infoCredibility"
+      e."sourceReliability", e."infoCredibility", ${iso('e."createdAt"')} AS "loggedAt"
   ) x`;
 
 const SOURCES = `

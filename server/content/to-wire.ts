@@ -15,6 +15,7 @@ export function toWireEvent(row: Event & { sources: { sourceId: string }[] }): W
     sourceIds: row.sources.map((link) => link.sourceId),
     sourceReliability: row.sourceReliability,
     infoCredibility: row.infoCredibility,
+    loggedAt: row.createdAt.toISOString(),
   };
 }
 

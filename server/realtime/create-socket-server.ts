@@ -1,5 +1,6 @@
 // Socket.IO on the app's HTTP server: own-origin only, the session cookie at the handshake, then thin
 // handlers over the domain services.
+
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { ZBoardLeave } from "@/lib/schemas/board";
@@ -33,6 +34,10 @@ import { isSameOrigin } from "../http/same-origin";
 import type { Logger } from "../logger";
 import { searchPlaces } from "../places/search-places";
 import { searchBoard } from "../search/search-board";
+import { markBoardSeen } from "../shift/mark-board-seen";
+import { deleteView } from "../views/delete-view";
+import { listViews } from "../views/list-views";
+import { saveView } from "../views/save-view";
 import { listen, type RequestHandlers, requestListener } from "./on-request";
 import { passSerializedJson } from "./pass-serialized-json";
 import { broadcastPresence, TYPING_SHOWN_MS } from "./presence";
@@ -182,6 +187,10 @@ function requestHandlers(options: {
     "candidate:confirm": (socket, input) => confirmCandidate(content(socket, input)),
     "candidate:reject": (socket, input) => rejectCandidate(content(socket, input)),
     "place:search": (_socket, input) => searchPlaces({ workers: domain.workers, input }),
+    "board:seen": (socket, input) => markBoardSeen(content(socket, input)),
+    "view:save": (socket, input) => saveView(content(socket, input)),
+    "view:delete": (socket, input) => deleteView(content(socket, input)),
+    "view:list": (socket, input) => listViews(content(socket, input)),
 
     "presence:update": async (socket, input) => {
       const update = parseInput(ZPresenceUpdate, input);

@@ -21,12 +21,17 @@ import type { ZAnnotationAttach, ZSourceDiff, ZSourceRead, ZSourceRevise } from 
 import type { ZPlaceSearch } from "@/lib/schemas/place";
 import type { ZPresenceUpdate } from "@/lib/schemas/presence";
 import type { ZBoardSearch } from "@/lib/schemas/search";
+import type { ZBoardSeen, ZViewDelete, ZViewList, ZViewSave } from "@/lib/schemas/shift";
 
 type SchemaOf = {
   "board:join": typeof ZBoardJoin;
   "board:leave": typeof ZBoardLeave;
   "board:search": typeof ZBoardSearch;
   "place:search": typeof ZPlaceSearch;
+  "board:seen": typeof ZBoardSeen;
+  "view:save": typeof ZViewSave;
+  "view:delete": typeof ZViewDelete;
+  "view:list": typeof ZViewList;
   "annotation:create": typeof ZAnnotationCreate;
   "annotation:update": typeof ZAnnotationUpdate;
   "annotation:delete": typeof ZAnnotationRef;

@@ -46,6 +46,7 @@ function makeSnapshot(overrides: Partial<BoardSnapshot> = {}): BoardSnapshot {
         sourceIds: [],
         sourceReliability: null,
         infoCredibility: null,
+        loggedAt: "2022-01-10T10:00:00.000Z",
       },
     ],
     indicators: [

@@ -135,6 +135,10 @@ export function referenceReduce(snapshot: BoardSnapshot, op: WireOp): BoardSnaps
     case "candidate.rejected":
       // Candidates are per document, not part of the snapshot.
       return snapshot;
+    case "view.saved":
+    case "view.deleted":
+      // Saved views are board settings, not part of the snapshot.
+      return snapshot;
   }
 }
 
