@@ -1,5 +1,4 @@
 // Saved views (issue 19): a named set of filters, indicators and time range shared on the board.
-import type { WireSavedView } from "@/lib/schemas/shift";
 import type { Actor } from "../actor";
 import type { Domain } from "../domain";
 
