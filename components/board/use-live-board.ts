@@ -8,6 +8,7 @@ import { applyOps, type LiveBoard, liveBoardOf } from "@/lib/board-state";
 import type { Failure, WireError } from "@/lib/errors";
 import type { BoardLeft, ClientToServerEvents, PresenceMember, ServerToClientEvents, WireWarning } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
+import type { SeenState } from "@/lib/schemas/shift";
 import { handshakeAuth } from "@/lib/protocol";
 import { ANSWER_TIMEOUT_MS, createLiveBoardRetry } from "./live-board-retry";
 import { DEFAULT_RETRY_HINT_MS } from "./retry-delay";
@@ -36,6 +37,8 @@ export function useLiveBoard(boardId: string) {
   const [left, setLeft] = useState<BoardLeft["reason"] | null>(null);
   const [liveOps, setLiveOps] = useState<WireOp[]>([]);
   const [warnings, setWarnings] = useState<WireWarning[]>([]);
+  /** The analyst's last seen as the server last announced it (this device or another; issue 19). */
+  const [seen, setSeen] = useState<SeenState | null>(null);
   /** Counts the times the board became live; the outbox sends what it holds at each. */
   const [liveEpoch, setLiveEpoch] = useState(0);
   const socketRef = useRef<BoardSocket | null>(null);
@@ -174,6 +177,9 @@ export function useLiveBoard(boardId: string) {
     socket.on("warning:raised", (warning) => {
       if (warning.boardId === boardId) setWarnings((shown) => [...shown, warning]);
     });
+    socket.on("seen:state", (state) => {
+      if (state.boardId === boardId) setSeen(state);
+    });
     socket.on("presence:state", (state) => {
       if (state.boardId === boardId) setPresence(state.members);
     });
@@ -234,6 +240,7 @@ export function useLiveBoard(boardId: string) {
     liveEpoch,
     send,
     warnings,
+    seen,
     dismissWarning: (annotationId: string) =>
       setWarnings((shown) => shown.filter((warning) => warning.annotationId !== annotationId)),
   };
