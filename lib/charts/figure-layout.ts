@@ -18,7 +18,12 @@ const SCREEN_CHART_HEIGHT = 150;
 const SCREEN_TOP_MARGIN = 8;
 const MIN_CHART_HEIGHT = 90;
 
-export type FrameText = { exporterName: string; exportedAt: string };
+export type FrameText = {
+  exporterName: string;
+  exportedAt: string;
+  /** "As known at …" when the figure shows the board as it stood at an instant (issue 19). */
+  knownAtLine?: string;
+};
 
 export type FigureOptions = {
   width: number;

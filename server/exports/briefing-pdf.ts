@@ -14,18 +14,19 @@ export async function exportBriefingPdf(options: {
   workers: WorkerPool;
   actor: Actor;
   slug: string;
-  /** The URL's query as strings: indicators (comma-separated ids), from, to. */
+  /** The URL's query as strings: indicators (comma-separated ids), from, to, asOf. */
   query: unknown;
   /** The export's timestamp; now, unless a test pins it. */
   now?: Date;
 }): Promise<ExportFile> {
   const query = parseInput(ZExportQuery, options.query);
-  const board = await readBoardForExport(options);
+  const board = await readBoardForExport({ ...options, asOf: query.asOf });
   const exportedAt = options.now ?? new Date();
   const body = await options.workers.run("briefing-pdf", {
     snapshotJson: board.snapshotJson,
     selection: { indicatorIds: selectedIndicatorIds(query, board.indicatorIds), from: query.from, to: query.to },
     exporterName: options.actor.name,
+    knownAt: board.knownAt,
     exportedAt,
   });
   return {

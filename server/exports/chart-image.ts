@@ -29,7 +29,7 @@ export async function exportChart(options: {
   now?: Date;
 }): Promise<ExportFile> {
   const query = parseInput(ZExportQuery, options.query);
-  const board = await readBoardForExport(options);
+  const board = await readBoardForExport({ ...options, asOf: query.asOf });
   const exportedAt = options.now ?? new Date();
   const body = await options.workers.run("chart", {
     format: options.format,
@@ -39,6 +39,7 @@ export async function exportChart(options: {
     to: query.to,
     theme: query.theme,
     exporterName: options.actor.name,
+    knownAt: board.knownAt,
     exportedAt,
   });
   return {

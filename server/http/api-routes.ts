@@ -22,6 +22,7 @@ import { importObservationsCsv } from "../csv/import-observations-csv";
 import { uploadSourceVersion } from "../documents/upload-source-version";
 import type { Domain } from "../domain";
 import { exportBriefingPdf } from "../exports/briefing-pdf";
+import { refuseAsOf } from "../exports/charts/export-query";
 import { exportChart } from "../exports/chart-image";
 import { exportBriefingDeck } from "../exports/deck/export-briefing-deck";
 import { exportMap } from "../exports/map/export-map";
@@ -269,8 +270,10 @@ function csvRoutes(): ApiRoute[] {
       ([name, exportCsv]): ApiRoute => ({
         method: "GET",
         pattern: new RegExp(`${BOARD}/export/${name}\\.csv$`),
-        handle: async ({ domain, actor, params }) =>
-          download(await exportCsv({ db: domain.db, workers: domain.workers, actor, slug: param(params, 0) })),
+        handle: async ({ domain, actor, params, query }) => {
+          refuseAsOf(query, `${name}.csv`);
+          return download(await exportCsv({ db: domain.db, workers: domain.workers, actor, slug: param(params, 0) }));
+        },
       }),
     ),
     {

@@ -6,7 +6,11 @@ import { COLOR, contentWidth, FONT, MARGIN, type Pdf } from "./briefing-document
 
 const LABEL_WIDTH = 110;
 
-export function drawCover(pdf: Pdf, content: BriefingContent, author: { name: string; exportedAt: Date }): void {
+export function drawCover(
+  pdf: Pdf,
+  content: BriefingContent,
+  author: { name: string; exportedAt: Date; knownAtLine: string | null },
+): void {
   const { board } = content.snapshot;
   const width = contentWidth(pdf);
   const [start, end] = content.charts.domain;
@@ -17,6 +21,11 @@ export function drawCover(pdf: Pdf, content: BriefingContent, author: { name: st
   if (board.description) {
     pdf.moveDown(0.4);
     pdf.font(FONT.regular).fontSize(11).fillColor(COLOR.muted).text(board.description, { width });
+  }
+  if (author.knownAtLine) {
+    // The pack shows the board as it stood then: said large, under the title, before anything is read.
+    pdf.moveDown(0.8);
+    pdf.font(FONT.bold).fontSize(16).fillColor(COLOR.accent).text(author.knownAtLine.toUpperCase(), { width });
   }
   pdf.moveDown(1.5);
   if (board.handling.trim()) drawHandlingBox(pdf, board.handling);

@@ -5,6 +5,7 @@
 import type { ChartSelection } from "@/lib/charts/chart-model";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { formatUtc } from "@/lib/time";
+import { asKnownAtLine } from "../charts/as-known-at";
 import { xmlSafeData } from "../charts/xml-safe-data";
 import { selectBriefingContent } from "./briefing-content";
 import { COLOR, createBriefingDocument, pdfToBuffer } from "./briefing-document";
@@ -23,6 +24,8 @@ export type BriefingPdfInput = {
   selection: ChartSelection;
   exporterName: string;
   exportedAt: Date;
+  /** The instant an as-of export shows the board at (issue 19); null or absent for the board now. */
+  knownAt?: Date | null;
 };
 
 export async function renderBriefingPdf(input: BriefingPdfInput): Promise<Buffer> {
@@ -41,7 +44,8 @@ export async function renderBriefingPdf(input: BriefingPdfInput): Promise<Buffer
     subject: board.handling,
     createdAt: exportedAt,
   });
-  drawCover(pdf, content, { name: exporterName, exportedAt });
+  const knownAtLine = input.knownAt ? asKnownAtLine(input.knownAt) : null;
+  drawCover(pdf, content, { name: exporterName, exportedAt, knownAtLine });
   drawCharts(pdf, charts);
   drawKeyEvents(pdf, content.keyEvents);
   await drawMap(pdf, snapshot, content.charts.domain);
@@ -70,7 +74,7 @@ export async function renderBriefingPdf(input: BriefingPdfInput): Promise<Buffer
   drawSources(pdf, content.sources);
   drawPageFrames(pdf, {
     handling: board.handling,
-    footer: `${board.title} · briefing exported by ${exporterName} at ${formatUtc(exportedAt.toISOString())}`,
+    footer: `${board.title} · ${knownAtLine ? `${knownAtLine} · ` : ""}briefing exported by ${exporterName} at ${formatUtc(exportedAt.toISOString())}`,
   });
   return pdfToBuffer(pdf);
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { CHART_THEMES } from "@/lib/charts/chart-palette";
 import { ZInstant, ZUuid } from "@/lib/schemas/common";
+import { ZSnapshotAsOfQuery } from "@/lib/schemas/shift";
 import { AppError } from "../../errors";
 
 const MAX_INDICATORS = 50;
@@ -28,6 +29,8 @@ export const ZExportQuery = z
     from: ZInstant.optional(),
     to: ZInstant.optional(),
     theme: z.enum(CHART_THEMES).optional(),
+    /** The board as it stood at this instant (issue 19) instead of now; a future instant is refused. */
+    asOf: ZSnapshotAsOfQuery.shape.asOf.optional(),
   })
   .refine((query) => !query.from || !query.to || Date.parse(query.from) <= Date.parse(query.to), {
     message: "the range must not end before it starts",
@@ -49,4 +52,18 @@ export function selectedIndicatorIds(query: TExportQuery, indicatorIds: readonly
     ]);
   }
   return query.indicators;
+}
+
+/**
+ * The CSV and JSON-LD exports read their rows as they are now and keep no history: an `asOf` there is
+ * refused rather than silently ignored, so a script never takes today's rows for yesterday's.
+ */
+export function refuseAsOf(query: Record<string, string | undefined>, what: string): void {
+  if (query.asOf === undefined) return;
+  throw new AppError("VALIDATION", "The request is not valid", [
+    {
+      path: ["asOf"],
+      message: `${what} gives the board as it is now; asOf is taken by the chart, map and briefing exports`,
+    },
+  ]);
 }

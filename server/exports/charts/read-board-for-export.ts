@@ -1,21 +1,41 @@
 // Exports read a whole board as its members see it, after the same check as every read. The snapshot
-// stays the JSON text PostgreSQL builds (read-board-snapshot-json.ts): only the worker thread parses it,
-// so a big board costs the event loop no parse. The indicator ids come with it, for checking the query here.
+// stays the JSON text PostgreSQL builds (read-board-snapshot-json.ts) or the as-of read gives: only the
+// worker thread parses it, so a big board costs the event loop no parse. The indicator ids come with it,
+// for checking the query here.
 import type { Actor } from "../../actor";
 import { authorize, boardIdOfSlug } from "../../boards/access";
 import { readBoardSnapshotJson } from "../../boards/read-board-snapshot-json";
 import type { Database } from "../../db/client";
+import { snapshotAsOfJson } from "../../history/snapshot-as-of";
+import type { WorkerPool } from "../../workers/create-worker-pool";
 
-export type BoardForExport = { snapshotJson: string; indicatorIds: string[] };
+export type BoardForExport = {
+  snapshotJson: string;
+  indicatorIds: string[];
+  /** Set when the export shows the board as it stood at an instant (issue 19): that instant. */
+  knownAt: Date | null;
+};
 
 export async function readBoardForExport(options: {
   db: Database;
+  workers: WorkerPool;
   actor: Actor;
   slug: string;
+  /** An instant already checked by the export's query schema (not in the future). */
+  asOf?: string;
 }): Promise<BoardForExport> {
   const { db } = options;
   const boardId = await boardIdOfSlug(db, options.slug);
   await authorize({ db, actor: options.actor, boardId, action: "board.read" });
-  const { snapshot, indicatorIds } = await readBoardSnapshotJson({ db, boardId });
-  return { snapshotJson: snapshot.text, indicatorIds };
+  if (options.asOf === undefined) {
+    const { snapshot, indicatorIds } = await readBoardSnapshotJson({ db, boardId });
+    return { snapshotJson: snapshot.text, indicatorIds, knownAt: null };
+  }
+  const asOf = new Date(options.asOf);
+  const past = await snapshotAsOfJson({ db, workers: options.workers, boardId, asOf });
+  // The query's indicators are checked against the board's indicators now, which costs no parse of the
+  // old snapshot: one added since is accepted and simply not drawn; one deleted since cannot be named
+  // (docs/exports.md).
+  const indicators = await db.indicator.findMany({ where: { boardId }, select: { id: true } });
+  return { snapshotJson: past.snapshotJson, indicatorIds: indicators.map(({ id }) => id), knownAt: asOf };
 }

@@ -3,6 +3,7 @@
 import { buildChartFigureModel } from "@/lib/charts/chart-model";
 import type { ChartTheme } from "@/lib/charts/chart-palette";
 import type { BoardSnapshot } from "@/lib/schemas/board";
+import { asKnownAtLine } from "./as-known-at";
 import { renderFigureSvg } from "./render-figure-svg";
 
 export type RenderChartOptions = {
@@ -14,6 +15,8 @@ export type RenderChartOptions = {
   to?: string;
   exporterName: string;
   exportedAt: Date;
+  /** The instant an as-of export shows the board at (issue 19); null or absent for the board now. */
+  knownAt?: Date | null;
   /** In SVG units (CSS pixels); the PNG has twice as many pixels each way. */
   width?: number;
   height?: number;
@@ -34,6 +37,10 @@ export async function renderChartSvg(options: RenderChartOptions): Promise<strin
     width: options.width ?? DEFAULT_CHART_WIDTH,
     height: options.height,
     theme: options.theme ?? "screen",
-    frame: { exporterName: options.exporterName, exportedAt: options.exportedAt.toISOString() },
+    frame: {
+      exporterName: options.exporterName,
+      exportedAt: options.exportedAt.toISOString(),
+      ...(options.knownAt ? { knownAtLine: asKnownAtLine(options.knownAt) } : {}),
+    },
   });
 }

@@ -51,14 +51,14 @@ export async function exportBriefingDeck(options: {
   workers: WorkerPool;
   actor: Actor;
   slug: string;
-  /** The URL's query as strings: indicators, assessments (comma-separated ids or "all"), except, from, to, theme. */
+  /** The URL's query as strings: indicators, assessments (comma-separated ids or "all"), except, from, to, theme, asOf. */
   query: unknown;
   /** The export's timestamp; now, unless a test pins it. */
   now?: Date;
 }): Promise<ExportFile> {
   const query = parseInput(ZExportQuery, options.query);
   const assessments = parseInput(ZDeckQuery, options.query);
-  const board = await readBoardForExport(options);
+  const board = await readBoardForExport({ ...options, asOf: query.asOf });
   if (Array.isArray(assessments)) await checkAssessments(options.db, options.slug, assessments);
   const exportedAt = options.now ?? new Date();
   const body = await options.workers.run("briefing-pptx", {
@@ -71,6 +71,7 @@ export async function exportBriefingDeck(options: {
     },
     theme: query.theme ?? "paper",
     exporterName: options.actor.name,
+    knownAt: board.knownAt,
     exportedAt,
   });
   return {

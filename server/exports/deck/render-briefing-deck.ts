@@ -8,6 +8,7 @@ import type { BoardSnapshot } from "@/lib/schemas/board";
 import { formatUtc } from "@/lib/time";
 import { xmlSafeText } from "@/lib/xml-safe-text";
 import { renderBriefingCharts } from "../briefing/render-briefing-charts";
+import { asKnownAtLine } from "../charts/as-known-at";
 import { addAssessmentSlides } from "./assessment-slides";
 import { addChartSlides } from "./chart-slides";
 import { type DeckSelection, selectDeckContent } from "./deck-content";
@@ -28,6 +29,8 @@ export type BriefingDeckInput = {
   theme: ChartTheme;
   exporterName: string;
   exportedAt: Date;
+  /** The instant an as-of export shows the board at (issue 19); null or absent for the board now. */
+  knownAt?: Date | null;
 };
 
 export async function renderBriefingDeck(input: BriefingDeckInput): Promise<Buffer> {
@@ -40,6 +43,7 @@ export async function renderBriefingDeck(input: BriefingDeckInput): Promise<Buff
   const exporterName = xmlSafeText(input.exporterName);
   const content = selectDeckContent(snapshot, input.selection);
   const { board } = snapshot;
+  const knownAtLine = input.knownAt ? asKnownAtLine(input.knownAt) : null;
 
   const pptx = new PptxGenJS();
   pptx.layout = "LAYOUT_WIDE";
@@ -49,10 +53,10 @@ export async function renderBriefingDeck(input: BriefingDeckInput): Promise<Buff
   pptx.company = "Watchfloor";
   defineDeckMaster(pptx, {
     handling: board.handling,
-    footer: `${board.title} · briefing exported by ${exporterName} at ${formatUtc(exportedAt.toISOString())}`,
+    footer: `${board.title} · ${knownAtLine ? `${knownAtLine} · ` : ""}briefing exported by ${exporterName} at ${formatUtc(exportedAt.toISOString())}`,
   });
 
-  addTitleSlide(pptx, content, { name: exporterName, exportedAt });
+  addTitleSlide(pptx, content, { name: exporterName, exportedAt, knownAtLine });
   addChartSlides(
     pptx,
     await renderBriefingCharts(content.charts, { ...DECK_FIGURE, theme: input.theme }),

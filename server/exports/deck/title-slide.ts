@@ -11,7 +11,7 @@ const iso = (t: number) => formatUtc(new Date(t).toISOString());
 export function addTitleSlide(
   pptx: PptxGenJS,
   content: BriefingContent,
-  author: { name: string; exportedAt: Date },
+  author: { name: string; exportedAt: Date; knownAtLine: string | null },
 ): void {
   const { board } = content.snapshot;
   const [start, end] = content.charts.domain;
@@ -28,7 +28,14 @@ export function addTitleSlide(
     });
   text("BRIEFING", { y: 1.0, h: 0.35, fontSize: 14, bold: true, color: DECK_COLOR.muted, charSpacing: 2 });
   text(board.title, { y: 1.4, h: 1.1, fontSize: 36, bold: true, fit: "shrink" });
-  text(dateTimeGroup(author.exportedAt), { y: 2.6, h: 0.6, fontSize: 28, bold: true, color: DECK_COLOR.accent });
+  // A deck of the board as it stood at an instant carries that instant where the export's own stands.
+  text(author.knownAtLine?.toUpperCase() ?? dateTimeGroup(author.exportedAt), {
+    y: 2.6,
+    h: 0.6,
+    fontSize: 28,
+    bold: true,
+    color: DECK_COLOR.accent,
+  });
   if (board.handling.trim()) {
     text(board.handling, {
       y: 3.4,

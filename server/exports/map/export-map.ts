@@ -21,14 +21,14 @@ export async function exportMap(options: {
   workers: WorkerPool;
   actor: Actor;
   slug: string;
-  /** The URL's query as strings: from, to, theme. */
+  /** The URL's query as strings: from, to, theme, asOf. */
   query: unknown;
   format: MapImageFormat;
   /** The export's timestamp; now, unless a test pins it. */
   now?: Date;
 }): Promise<ExportFile> {
   const query = parseInput(ZExportQuery, options.query);
-  const board = await readBoardForExport(options);
+  const board = await readBoardForExport({ ...options, asOf: query.asOf });
   const exportedAt = options.now ?? new Date();
   const body = await options.workers.run("map", {
     format: options.format,
@@ -37,6 +37,7 @@ export async function exportMap(options: {
     to: query.to,
     theme: query.theme,
     exporterName: options.actor.name,
+    knownAt: board.knownAt,
     exportedAt,
   });
   return {

@@ -26,6 +26,8 @@ export type MapFileInput = {
   theme?: ChartTheme;
   /** "Exported by … at …" under the legend. */
   footer?: string;
+  /** "As known at …" when the map shows the board as it stood at an instant: said in the subtitle. */
+  knownAtLine?: string;
   /**
    * Handling bands, title, period and footer around the map (default true); false leaves the map and its
    * legend alone, for a page or slide that carries those itself.
@@ -100,5 +102,6 @@ function subtitleOf(input: Omit<MapFileInput, "format">, model: MapModel): strin
       : `Events ${Number.isFinite(from) ? formatUtc(new Date(from).toISOString()) : "…"} – ${
           Number.isFinite(to) ? formatUtc(new Date(to).toISOString()) : "…"
         } (UTC)`;
-  return `${period} · ${located} on the map`;
+  const subtitle = `${period} · ${located} on the map`;
+  return input.knownAtLine ? `${input.knownAtLine} · ${subtitle}` : subtitle;
 }

@@ -3,6 +3,7 @@
 import type { ChartTheme } from "@/lib/charts/chart-palette";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { formatUtc } from "@/lib/time";
+import { asKnownAtLine } from "../charts/as-known-at";
 import { mapInputOfSnapshot } from "./map-export-input";
 import { renderMapFile } from "./render-map-file";
 
@@ -14,6 +15,8 @@ export type MapTaskInput = {
   theme?: ChartTheme;
   exporterName: string;
   exportedAt: Date;
+  /** The instant an as-of export shows the board at (issue 19); null for the board now. */
+  knownAt?: Date | null;
 };
 
 export function renderMapTask(input: MapTaskInput): Promise<Buffer> {
@@ -22,6 +25,7 @@ export function renderMapTask(input: MapTaskInput): Promise<Buffer> {
     format: input.format,
     ...mapInputOfSnapshot(snapshot, input),
     theme: input.theme,
+    knownAtLine: input.knownAt ? asKnownAtLine(input.knownAt) : undefined,
     footer: `Exported by ${input.exporterName} at ${formatUtc(input.exportedAt.toISOString())}`,
   });
 }
