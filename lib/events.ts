@@ -139,7 +139,11 @@ export interface ClientToServerEvents {
   /** Saves a named view for everyone on the board (a new id creates, a known id overwrites). */
   "view:save": (payload: TViewSaveInput, ack: (result: Result<{ view: WireSavedView; seq: number }>) => void) => void;
   "view:delete": (payload: TViewDeleteInput, ack: (result: Result<{ id: string; seq: number }>) => void) => void;
-  "view:list": (payload: TViewListInput, ack: (result: Result<{ views: WireSavedView[] }>) => void) => void;
+  /** The board's views by name, and the board's seq they are up to date with (apply view ops after it). */
+  "view:list": (
+    payload: TViewListInput,
+    ack: (result: Result<{ views: WireSavedView[]; seq: number }>) => void,
+  ) => void;
   /** Notes and document passages matching a query, best first (server/search/search-board.ts). */
   "board:search": (payload: TBoardSearchInput, ack: (result: Result<BoardSearchResult>) => void) => void;
   /** Gazetteer suggestions for a place name, offline (issue 16; server/places/search-places.ts). */

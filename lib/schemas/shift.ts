@@ -112,14 +112,26 @@ export type InboxBoard = {
 
 export const SAVED_VIEW_NAME_MAX = 80;
 
+/**
+ * A filter's query parameter name: a plain word, so it is never "__proto__" and never holds a character
+ * PostgreSQL's jsonb refuses in a key (NUL, a broken surrogate).
+ */
+const ZFilterParam = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, "a query parameter name");
+
 /** What a view restores; every part optional (a view may fix only the range). */
 export const ZSavedViewState = z.strictObject({
-  /** The annotation filter as the board page keeps it in the URL (kinds, tags, status, author, text). */
-  filters: z.record(z.string().max(40), ZText.max(400)).default({}),
+  /**
+   * The annotation filter as the board page keeps it in the URL (kinds, tags, status, author, text): each
+   * parameter with its values, as URLSearchParams.getAll gives them (tags, kinds and authors repeat).
+   */
+  filters: z.record(ZFilterParam, z.array(ZText.max(400)).max(50)).default({}),
   /** Indicators shown, in order; absent: all. */
   indicatorIds: z.array(ZUuid).max(100).optional(),
   /** The shared time range; absent: the whole board. */
-  range: z.strictObject({ from: ZInstant, to: ZInstant }).optional(),
+  range: z
+    .strictObject({ from: ZInstant, to: ZInstant })
+    .refine(({ from, to }) => Date.parse(from) < Date.parse(to), { message: "the range ends before it starts" })
+    .optional(),
 });
 export type TSavedViewState = z.infer<typeof ZSavedViewState>;
 
