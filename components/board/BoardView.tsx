@@ -24,6 +24,10 @@ import { EvidenceContext } from "./document/EvidenceLines";
 import type { PassageTarget } from "./document/passages";
 import { useEvidence } from "./document/use-evidence";
 import { assessmentsOf } from "./export/board-assessments";
+import { AsOfBanner } from "./history/AsOfBanner";
+import { AsOfControl } from "./history/AsOfControl";
+import { AsOfContext } from "./history/as-of-context";
+import { useAsOfBoard } from "./history/use-as-of-board";
 import { MentionsPanel } from "./MentionsPanel";
 import { newestThreadOn } from "./map/event-threads";
 import { MapPanel, type PlaceTarget } from "./map/MapPanel";
@@ -36,6 +40,9 @@ import { type EventFocus, Timeline } from "./Timeline";
 import { useLiveBoard } from "./use-live-board";
 import { useOutbox } from "./use-outbox";
 import { usePresenceReporter } from "./use-presence-reporter";
+import { ShiftBar } from "./shift/ShiftBar";
+import { UnreadContext } from "./shift/unread-context";
+import { useShift } from "./shift/use-shift";
 import { WarningAlerts } from "./WarningAlerts";
 
 const ChartsLayer = memo(ChartsPanel);
@@ -49,15 +56,28 @@ const LEFT_MESSAGES = {
 } as const;
 
 export function BoardView({ summary }: { summary: BoardSummary }) {
-  const { board, connection, presence, error, left, liveOps, liveEpoch, send, warnings, dismissWarning } = useLiveBoard(
-    summary.id,
-  );
+  const { board, connection, presence, error, left, liveOps, liveEpoch, send, warnings, dismissWarning, seen } =
+    useLiveBoard(summary.id);
   const user = useSessionUser();
+  // The shift handover (issue 19): last seen, unread threads, the handover panel, triage keys.
+  const shift = useShift({
+    boardId: summary.id,
+    slug: summary.slug,
+    userId: user?.id,
+    board,
+    liveOps,
+    liveEpoch,
+    seen,
+    warnings,
+    send,
+  });
   const [target, setTarget] = useState<TAnnotationTarget>({ type: "board" });
   const [viewRange, setViewRange] = useState<[number, number] | null>(null);
   /** The source whose document is open in the middle column, in place of the charts. */
   const [readingId, setReadingId] = useState<string | null>(null);
-  const state = board?.state;
+  // As of an instant (issue 19) the panels show that snapshot, read-only; the live board stays joined.
+  const asOfView = useAsOfBoard(summary.slug);
+  const state = asOfView.asOf === null ? board?.state : asOfView.board?.state;
   const sendCreate = useCallback((input: TAnnotationCreateInput) => send("annotation:create", input), [send]);
   const outbox = useOutbox({ boardId: summary.id, userId: user?.id, liveEpoch, sendCreate });
   const { setFocus, setTyping } = usePresenceReporter(summary.id, send, liveEpoch);
@@ -82,7 +102,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   const liveBoard = state?.board ?? summary;
   const userId = user?.id;
   const role = (userId && state?.members.byId.get(userId)?.role) || summary.role;
-  const writable = !liveBoard.archived;
+  const writable = !liveBoard.archived && asOfView.asOf === null;
   const abilities = useMemo(() => annotationAbilities({ role, userId, writable }), [role, userId, writable]);
   const canEditContent = writable && can(role, "content.write");
 
@@ -108,7 +128,14 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
     [setFocus],
   );
   const clearTarget = useCallback(() => setTarget({ type: "board" }), []);
-  const focusThread = useCallback((threadId: string) => setFocus({ type: "thread", id: threadId }), [setFocus]);
+  const { visit } = shift;
+  const focusThread = useCallback(
+    (threadId: string) => {
+      setFocus({ type: "thread", id: threadId });
+      visit(threadId);
+    },
+    [setFocus, visit],
+  );
   const readDocument = useCallback(
     (sourceId: string | null) => {
       setReadingId(sourceId);
@@ -145,6 +172,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
     },
     [setFocus],
   );
+  const showCharts = useCallback(() => readDocument(null), [readDocument]);
   const annotatePoint = useCallback((place: PlaceTarget) => {
     setTarget(place);
     document.querySelector<HTMLTextAreaElement>('form[aria-label="Add an annotation"] textarea')?.focus();
@@ -192,14 +220,32 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
         {liveBoard.archived ? <span className="tag">archived · read only</span> : null}
         <ConnectionBadge state={connection} />
         <PresenceBar members={presence} board={state} />
+        <AsOfControl asOf={asOfView.asOf} liveEvents={board?.state.events.list} onShow={asOfView.show} />
         <MentionsPanel slug={summary.slug} userId={user?.id} liveOps={liveOps} />
         <SearchBox boardId={summary.id} send={send} onOpenThread={openThread} onOpenPassage={openPassage} />
         <Link href={`/boards/${summary.slug}/members`} className="header-link">
           Members
         </Link>
       </AppHeader>
+      {asOfView.asOf !== null ? (
+        <AsOfBanner
+          asOf={asOfView.asOf}
+          loading={!asOfView.board && !asOfView.problem}
+          problem={asOfView.problem}
+          onBackToLive={() => asOfView.show(null)}
+        />
+      ) : null}
       <Problem message={error} />
       <WarningAlerts warnings={warnings} onDismiss={dismissWarning} />
+      <ShiftBar
+        shift={shift}
+        board={board?.state}
+        abilities={abilities}
+        send={send}
+        onOpenThread={openThread}
+        onShowEvent={showEventFromMap}
+        onShowCharts={showCharts}
+      />
       {!state || !chartFacts ? (
         <p className="muted loading">Loading the board…</p>
       ) : (
@@ -279,21 +325,27 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
               />
             )}
           </div>
-          <AnnotationsPanel
-            board={state}
-            abilities={abilities}
-            send={send}
-            outbox={outbox}
-            presence={presence}
-            target={target}
-            onClearTarget={clearTarget}
-            onTyping={setTyping}
-            onFocusThread={focusThread}
-            reveal={revealedThread}
-          />
+          <UnreadContext.Provider value={shift.unread}>
+            <AnnotationsPanel
+              board={state}
+              abilities={abilities}
+              send={send}
+              outbox={outbox}
+              presence={presence}
+              target={target}
+              onClearTarget={clearTarget}
+              onTyping={setTyping}
+              onFocusThread={focusThread}
+              reveal={revealedThread}
+            />
+          </UnreadContext.Provider>
         </main>
       )}
     </div>
   );
-  return <EvidenceContext.Provider value={evidence}>{page}</EvidenceContext.Provider>;
+  return (
+    <EvidenceContext.Provider value={evidence}>
+      <AsOfContext.Provider value={asOfView.asOf}>{page}</AsOfContext.Provider>
+    </EvidenceContext.Provider>
+  );
 }

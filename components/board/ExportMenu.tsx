@@ -3,6 +3,7 @@
 // briefing deck asks first what goes in (export/BriefingDeckDialog.tsx).
 import { useState } from "react";
 import { BriefingDeckDialog } from "./export/BriefingDeckDialog";
+import { useAsOf } from "./history/as-of-context";
 import type { ListAssessments } from "./export/board-assessments";
 
 export function ExportMenu({
@@ -21,20 +22,24 @@ export function ExportMenu({
   listAssessments: ListAssessments;
 }) {
   const [deckOpen, setDeckOpen] = useState(false);
+  // The pictures and the briefings show the board as the page does; the row exports keep no history.
+  const asOf = useAsOf();
   const chartQuery = new URLSearchParams({ indicators: indicators.map((indicator) => indicator.id).join(",") });
   if (range) {
     chartQuery.set("from", new Date(range[0]).toISOString());
     chartQuery.set("to", new Date(range[1]).toISOString());
   }
+  if (asOf) chartQuery.set("asOf", asOf);
+  const now = asOf ? " — as it is now" : "";
   const base = `/api/boards/${slug}/export`;
   const links: [string, string][] = [
     ["Briefing pack (PDF)", `${base}/briefing.pdf?${chartQuery}`],
     ["Charts (PNG)", `${base}/chart.png?${chartQuery}`],
     ["Charts (SVG)", `${base}/chart.svg?${chartQuery}`],
-    ["Observations (CSV)", `${base}/observations.csv`],
-    ["Events (CSV)", `${base}/events.csv`],
-    ["Annotations (CSV)", `${base}/annotations.csv`],
-    ["Annotations (W3C JSON-LD)", `${base}/annotations.jsonld`],
+    [`Observations (CSV)${now}`, `${base}/observations.csv`],
+    [`Events (CSV)${now}`, `${base}/events.csv`],
+    [`Annotations (CSV)${now}`, `${base}/annotations.csv`],
+    [`Annotations (W3C JSON-LD)${now}`, `${base}/annotations.jsonld`],
   ];
   return (
     <>

@@ -3,6 +3,7 @@
 // the opener) that picks the period, the indicators and the assessments, then downloads the deck.
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { fromUtcInput } from "@/lib/time";
+import { useAsOf } from "../history/as-of-context";
 import type { ListAssessments } from "./board-assessments";
 import { assessmentChoice, briefingDeckUrl, deckChoicesProblem, periodInputs } from "./deck-query";
 
@@ -44,6 +45,7 @@ export function BriefingDeckDialog({ slug, indicators, period, listAssessments, 
     } else if (!open && element.open) element.close();
   }, [open, period, indicators]);
 
+  const asOf = useAsOf();
   const chosenAssessments = assessmentIds ?? new Set(assessments.map((assessment) => assessment.id));
   const choices = {
     from: fromUtcInput(from),
@@ -58,7 +60,7 @@ export function BriefingDeckDialog({ slug, indicators, period, listAssessments, 
 
   const download = () => {
     const link = document.createElement("a");
-    link.href = briefingDeckUrl(slug, choices);
+    link.href = briefingDeckUrl(slug, { ...choices, asOf });
     link.download = "";
     link.click();
     onClose();

@@ -14,6 +14,8 @@ export type DeckChoices = {
   to: string | null;
   indicatorIds: readonly string[];
   assessmentIds: AssessmentChoice;
+  /** The instant the board page shows (issue 19); absent or null for the board now. */
+  asOf?: string | null;
 };
 
 export function briefingDeckUrl(slug: string, choices: DeckChoices): string {
@@ -26,6 +28,7 @@ export function briefingDeckUrl(slug: string, choices: DeckChoices): string {
     query.set("assessments", "all");
     if (assessments.except.length > 0) query.set("except", assessments.except.join(","));
   } else query.set("assessments", assessments.join(","));
+  if (choices.asOf) query.set("asOf", choices.asOf);
   return `/api/boards/${encodeURIComponent(slug)}/export/briefing.pptx?${query}`;
 }
 

@@ -33,9 +33,16 @@ export async function readBoardForExport(options: {
   }
   const asOf = new Date(options.asOf);
   const past = await snapshotAsOfJson({ db, workers: options.workers, boardId, asOf });
-  // The query's indicators are checked against the board's indicators now, which costs no parse of the
-  // old snapshot: one added since is accepted and simply not drawn; one deleted since cannot be named
-  // (docs/exports.md).
-  const indicators = await db.indicator.findMany({ where: { boardId }, select: { id: true } });
-  return { snapshotJson: past.snapshotJson, indicatorIds: indicators.map(({ id }) => id), knownAt: asOf };
+  // The query's indicators are checked without parsing the old snapshot here: any indicator on the board
+  // now or created by then is accepted (one that did not exist then is simply not drawn), so the page's
+  // as-of view may name an indicator deleted since.
+  const [now, created] = await Promise.all([
+    db.indicator.findMany({ where: { boardId }, select: { id: true } }),
+    db.op.findMany({
+      where: { boardId, type: "indicator.created", createdAt: { lte: asOf } },
+      select: { entityId: true },
+    }),
+  ]);
+  const indicatorIds = [...new Set([...now.map(({ id }) => id), ...created.map(({ entityId }) => entityId)])];
+  return { snapshotJson: past.snapshotJson, indicatorIds, knownAt: asOf };
 }

@@ -1,0 +1,29 @@
+"use client";
+// Says, above everything, that the page shows the past and cannot be written to, with the way back.
+import styles from "./as-of.module.css";
+import { formatAsOf } from "./as-of-time";
+
+export function AsOfBanner({
+  asOf,
+  loading,
+  problem,
+  onBackToLive,
+}: {
+  asOf: string;
+  loading: boolean;
+  problem: string | null;
+  onBackToLive: () => void;
+}) {
+  return (
+    <div className={styles.banner} role="status" data-testid="as-of-banner">
+      <span>
+        Viewing the board as it stood at <time dateTime={asOf}>{formatAsOf(asOf)}</time> — read-only
+        {loading ? " · loading…" : ""}
+      </span>
+      {problem ? <span className={styles.error}>{problem}</span> : null}
+      <button type="button" className={styles.back} onClick={onBackToLive}>
+        Back to live
+      </button>
+    </div>
+  );
+}
