@@ -11,6 +11,7 @@ import { DEMO_SEED_LOCK, withAdvisoryLock } from "./db/advisory-lock";
 import type { Database } from "./db/client";
 import { type OpenDatabase, openDatabase } from "./db/open-database";
 import { createDomain, type Domain } from "./domain";
+import { withPeriodicCheckpoints } from "./history/periodic-checkpoints";
 import { clientAddressResolver, trustedProxies } from "./http/client-address";
 import { createRequestHandler } from "./http/create-request-handler";
 import { sendJson } from "./http/respond";
@@ -94,9 +95,11 @@ async function assemble({ config, logger, pages, workerEntry }: AppOptions, data
     onRejoined: boardHeadAnnouncer({ io, db, logger }),
   });
   const workers = createWorkerPool({ ...config.workers, logger, entry: workerEntry });
+  // Boards are checkpointed every so many ops after the commit, in the pool (docs/history.md).
+  const checkpoints = withPeriodicCheckpoints(createBoardEffects(io), { db, workers, logger });
   const domain = createDomain({
     db,
-    effects: createBoardEffects(io),
+    effects: checkpoints.effects,
     limiter: createWriteLimiter({ db, ratePerSec: config.writeRatePerSec, burst: config.writeBurst }),
     workers,
   });
@@ -123,6 +126,7 @@ async function assemble({ config, logger, pages, workerEntry }: AppOptions, data
       await io.close();
       // Writes already handed to a commit finish (and are durable) before the database goes away.
       await domain.annotationCreates.drain();
+      await checkpoints.drain();
       // Exports and imports in hand finish (piscina's close waits for them), then the threads stop.
       await workers.close().catch((error: unknown) => logger.warn({ err: error }, "closing the worker pool failed"));
       await adapter.release();

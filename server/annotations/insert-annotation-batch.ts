@@ -38,18 +38,21 @@ export async function insertAnnotationBatch(
   at: Date,
 ): Promise<WireOp<"annotation.created">[]> {
   const stamp = at.toISOString();
-  const ops = await db.$queryRaw<{ seq: number }[]>(annotationInsert(boardId, batch, stamp, "with ops"));
+  const ops = await db.$queryRaw<{ seq: number; createdAt: Date }[]>(
+    annotationInsert(boardId, batch, stamp, "with ops"),
+  );
   // Without the board row there is no seq and no op, but then the annotation insert fails its foreign
   // key and the whole statement with it; this only guards the mapping below.
   if (ops.length !== batch.length) throw new Error(`Board ${boardId} took ${ops.length} of ${batch.length} ops`);
   // The batch's seqs are contiguous (one bump under the board's row lock), in the batch's order.
   const firstSeq = Math.min(...ops.map((op) => Number(op.seq)));
+  const opTimes = new Map(ops.map((op) => [Number(op.seq), op.createdAt.toISOString()]));
   return batch.map(({ annotation, opActorId }, position) => ({
     boardId,
     seq: firstSeq + position,
     type: "annotation.created",
     actorId: opActorId,
-    at: stamp,
+    at: opTimes.get(firstSeq + position) ?? stamp,
     data: annotation,
   }));
 }
@@ -77,8 +80,10 @@ export async function insertAnnotations(
 
 /**
  * The statement: rows (with their own times, resolution and `automatic`), first revisions and mentions,
- * stamped `stamp` where the write's own time belongs (revision, mention, op); with ops, also the seq bump
- * and the op rows, answering their seqs, else answering the ids written.
+ * stamped `stamp` where the write's own time belongs (revision, mention); with ops, also the seq bump
+ * and the op rows, answering their seqs and times, else answering the ids written. An op's time is the
+ * clock at its insert, which follows the bump's row lock, so a board's op times rise with seq as
+ * appendOps' do (Op.createdAt's default; issue 19): the stamp was taken before the lock.
  */
 function annotationInsert(
   boardId: string,
@@ -123,9 +128,9 @@ function annotationInsert(
       ? Prisma.sql`
     INSERT INTO "Op" ("boardId", seq, type, "entityId", "actorId", payload, "createdAt")
     SELECT ${boardId}::uuid, bumped."seqBefore" + input.position + 1, 'annotation.created', input.id::text,
-      input."opActorId", input.payload, ${stamp}::timestamp(3)
+      input."opActorId", input.payload, clock_timestamp()
     FROM input CROSS JOIN bumped
-    RETURNING seq`
+    RETURNING seq, "createdAt"`
       : Prisma.sql`
     SELECT id FROM annotations`;
   return Prisma.sql`

@@ -1,10 +1,11 @@
 // Any signed-in analyst may open a board for a new crisis and becomes its owner. The slug comes from
-// the title and is made unique.
+// the title and is made unique. The board starts its history with a genesis checkpoint (docs/history.md).
 import { randomUUID } from "node:crypto";
 import { ZBoardCreate } from "@/lib/schemas/board";
 import type { Actor } from "../actor";
 import type { Domain } from "../domain";
 import { parseInput } from "../errors";
+import { checkpointCurrentRows } from "../history/checkpoints";
 
 export async function createBoard(options: {
   domain: Pick<Domain, "db" | "limiter">;
@@ -20,14 +21,19 @@ export async function createBoard(options: {
   let slug = base;
   for (let n = 2; takenSlugs.has(slug); n++) slug = `${base}-${n}`;
   const id = randomUUID();
-  await domain.db.board.create({
-    data: {
-      id,
-      slug,
-      title: input.title,
-      description: input.description,
-      memberships: { create: { userId: actor.id, role: "owner" } },
-    },
+  await domain.db.$transaction(async (tx) => {
+    await tx.board.create({
+      data: {
+        id,
+        slug,
+        title: input.title,
+        description: input.description,
+        memberships: { create: { userId: actor.id, role: "owner" } },
+      },
+    });
+    // The genesis checkpoint (issue 19): the board as board:join shows it at seq 0, where every "as of"
+    // replay of its history can start.
+    await checkpointCurrentRows(tx, id, "genesis");
   });
   return { id, slug };
 }

@@ -4,12 +4,14 @@
 // loop neither builds nor parses 30 MB of objects per read.
 import type { BoardSnapshot, WireMember } from "@/lib/schemas/board";
 import type { Database } from "../db/client";
+import type { TransactionClient } from "../db/transaction";
 import { AppError } from "../errors";
 import { SerializedJson } from "../realtime/serialized-json";
 import { type SnapshotPart, type SnapshotRow, snapshotSql } from "./snapshot-sql";
 
 export async function readBoardSnapshotJson(options: {
-  db: Database;
+  /** A transaction's client reads the rows as that transaction sees them (a checkpoint, server/history). */
+  db: Database | TransactionClient;
   boardId: string;
 }): Promise<{ seq: number; snapshot: SerializedJson<BoardSnapshot>; indicatorIds: string[] }> {
   const rows = await options.db.$queryRaw<SnapshotRow[]>(snapshotSql(options.boardId));

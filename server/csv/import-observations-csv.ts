@@ -15,6 +15,7 @@ import { authorize, boardIdOfSlug } from "../boards/access";
 import type { TransactionClient } from "../db/transaction";
 import type { Domain } from "../domain";
 import { AppError } from "../errors";
+import { checkpointCurrentRows } from "../history/checkpoints";
 import { admitBoardChange, commitBoardChange } from "../ops/commit-board-change";
 import { type BoardReferenceRows, readBoardReferenceRows } from "./board-references";
 import type { ObservationToInsert } from "./check-observation-row";
@@ -70,6 +71,11 @@ export async function importObservationsCsv(options: {
       await insertObservations(tx, observations, (rows) => onProgress?.({ stage: "writing", rows, totalRows }));
       const indicatorIds = [...new Set(observations.map((observation) => observation.indicatorId))];
       return [{ type: "observations.imported", entityId: boardId, data: { indicatorIds, count: totalRows } }] as const;
+    },
+    // The op carries no rows, so an "as of" replay cannot cross it: the board as it stands at the op is
+    // kept as a checkpoint, in the same transaction (docs/history.md).
+    afterAppend: async (tx) => {
+      await checkpointCurrentRows(tx, boardId, "import");
     },
   });
   return result;

@@ -21,6 +21,7 @@ import { exportObservationsCsv } from "../csv/export-observations-csv";
 import { importObservationsCsv } from "../csv/import-observations-csv";
 import { uploadSourceVersion } from "../documents/upload-source-version";
 import type { Domain } from "../domain";
+import { readBoardAsOf, snapshotAsOfText } from "../history/read-board-as-of";
 import { exportBriefingPdf } from "../exports/briefing-pdf";
 import { refuseAsOf } from "../exports/charts/export-query";
 import { exportChart } from "../exports/chart-image";
@@ -128,6 +129,22 @@ export const API_ROUTES: ApiRoute[] = [
     method: "DELETE",
     pattern: new RegExp(`${BOARD}$`),
     handle: ({ domain, actor, params }) => deleteBoard({ domain, actor, slug: param(params, 0) }),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${BOARD}/snapshot$`),
+    handle: async ({ domain, actor, params, query }) =>
+      new Response(
+        snapshotAsOfText(
+          await readBoardAsOf({
+            domain,
+            actor,
+            boardId: await boardIdOfSlug(domain.db, param(params, 0)),
+            asOf: query.asOf,
+          }),
+        ),
+        { headers: { "content-type": "application/json; charset=utf-8" } },
+      ),
   },
   {
     method: "GET",

@@ -70,16 +70,20 @@ export async function commitBoardChange<const C extends readonly BoardChange[]>(
    * op included, is published there; and they stay if the removal did not commit.
    */
   beforePublish?: () => Promise<void>;
+  /** Runs in the transaction once the ops are appended (the board row locked): the CSV import's checkpoint. */
+  afterAppend?: (tx: TransactionClient) => Promise<void>;
 }): Promise<OpsOf<C>> {
   const { domain, actor, boardId, authority } = options;
   if (!(ADMITTED in authority)) await admitBoardChange({ domain, actor, boardId, authority });
   const ops = await domain.db.$transaction(async (tx) => {
     const changes = await options.change(tx);
-    return appendOps(
+    const appended = await appendOps(
       tx,
       boardId,
       changes.map((change) => ({ ...change, actorId: change.actorId === undefined ? actor.id : change.actorId })),
     );
+    await options.afterAppend?.(tx);
+    return appended;
   }, options.transaction);
   await options.beforePublish?.();
   for (const op of ops) domain.effects.publish(op);

@@ -21,6 +21,7 @@ export const TASKS = {
     async () => (await import("../documents/extract/extract-document-task")).extractDocumentTask,
   ),
   "extract-candidates": task(async () => (await import("../extraction/extract-candidates-task")).extractCandidatesTask),
+  "board-as-of": task(async () => (await import("../history/board-as-of-task")).boardAsOfTask),
   "gazetteer-index": task(async () => (await import("../places/build-gazetteer-index")).gazetteerIndexTask),
 } satisfies TaskTable;
 
