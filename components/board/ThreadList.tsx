@@ -4,7 +4,7 @@
 // keeps its semantics (an ordered list whose items say their place in the whole), and the thread that
 // holds the focus stays rendered when scrolled away, so a reply being typed is not lost.
 import { defaultRangeExtractor, type Range, useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { AnnotationThread } from "@/lib/annotation-filter";
 import type { BoardState } from "@/lib/board-state";
 import { describeTarget } from "@/lib/describe-target";
@@ -12,6 +12,8 @@ import type { PresenceMember } from "@/lib/events";
 import type { TAnnotationCreateInput, WireAnnotation } from "@/lib/schemas/annotation";
 import type { ShardedMap } from "@/lib/sharded-map";
 import type { AnnotationAbilities } from "./annotation-abilities";
+import { UnreadBadge } from "./shift/UnreadBadge";
+import { UnreadContext } from "./shift/unread-context";
 import { ThreadView } from "./ThreadView";
 import type { BoardSend } from "./use-live-board";
 import type { SubmitOutcome } from "./use-outbox";
@@ -57,6 +59,7 @@ export function ThreadList({
   const listRef = useRef<HTMLOListElement>(null);
   const { scroller, offset: scrollMargin } = useScrollPlace(listRef);
   const [focused, setFocused] = useState<string | null>(null);
+  const unread = useContext(UnreadContext);
   const focusedIndex = focused === null ? -1 : threadIds.indexOf(focused);
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -92,6 +95,7 @@ export function ThreadList({
         const id = threadIds[item.index];
         const thread = id === undefined ? undefined : threads.get(id);
         if (!id || !thread) return null;
+        const unreadHere = unread.get(id);
         return (
           <li
             key={id}
@@ -99,7 +103,7 @@ export function ThreadList({
             data-index={item.index}
             data-thread-id={id}
             tabIndex={reveal?.threadId === id ? -1 : undefined}
-            className={`thread${thread.top.resolvedAt !== null ? " thread-resolved" : ""}`}
+            className={`thread${thread.top.resolvedAt !== null ? " thread-resolved" : ""}${unreadHere ? " thread-unread" : ""}`}
             data-testid="thread"
             aria-posinset={item.index + 1}
             aria-setsize={threadIds.length}
@@ -115,6 +119,7 @@ export function ThreadList({
               onFocus(id);
             }}
           >
+            <UnreadBadge entry={unreadHere} />
             <ThreadView
               thread={thread}
               targetLabel={describeTarget(thread.top.target, board)}

@@ -1,0 +1,131 @@
+// The shift handover on the board page (issue 19): the baseline (last seen before this visit), the
+// handover summary fetched on load and on each return to the tab, unread threads (from that summary and
+// from ops heard while hidden), the polite announcements of colleagues' notes, and notifications.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { LiveBoard } from "@/lib/board-state";
+import type { WireWarning } from "@/lib/events";
+import type { WireOp } from "@/lib/ops";
+import type { ChangesSummary, SeenState } from "@/lib/schemas/shift";
+import { apiRequest } from "../../ui/api-request";
+import type { BoardSend } from "../use-live-board";
+import { isQuiet } from "./handover-lines";
+import { announcementOf } from "./note-words";
+import { useHiddenNotifications } from "./use-hidden-notifications";
+import { usePageVisible } from "./use-page-visible";
+import { useSeenReporter } from "./use-seen-reporter";
+import { clearThread, clearThrough, countOp, mergeSummary, NO_UNREAD, type UnreadThreads } from "./unread";
+
+type Options = {
+  boardId: string;
+  slug: string;
+  userId: string | undefined;
+  board: LiveBoard | null;
+  liveOps: WireOp[];
+  liveEpoch: number;
+  seen: SeenState | null;
+  warnings: WireWarning[];
+  send: BoardSend;
+};
+
+export function useShift({ boardId, slug, userId, board, liveOps, liveEpoch, seen, warnings, send }: Options) {
+  const visible = usePageVisible();
+  const seq = board?.seq ?? 0;
+  const [unread, setUnread] = useState<UnreadThreads>(NO_UNREAD);
+  const [summary, setSummary] = useState<ChangesSummary | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [baselineKnown, setBaselineKnown] = useState(false);
+  /** The last seen as this page knows it: the baseline for the next return. */
+  const lastSeen = useRef<number | null>(null);
+  const { reported, report } = useSeenReporter({ boardId, seq, visible, enabled: baselineKnown, liveEpoch, send });
+  const notifications = useHiddenNotifications({ userId, warnings });
+
+  const takeSummary = useCallback((next: ChangesSummary) => {
+    lastSeen.current = Math.max(lastSeen.current ?? 0, next.since.seq);
+    setUnread((current) => mergeSummary(current, next.threads, next.until.seq));
+    if (!isQuiet(next)) setSummary(next);
+  }, []);
+
+  // On load: the server's own last seen is the baseline (asked before this page reports anything).
+  useEffect(() => {
+    let stale = false;
+    void apiRequest<ChangesSummary>(`/api/boards/${slug}/changes`).then((result) => {
+      if (stale) return;
+      if (result.ok) takeSummary(result.body);
+      setBaselineKnown(true);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [slug, takeSummary]);
+
+  // Back to the tab after it was hidden: what changed since the last seen before this return (what this
+  // page had reported when it was hidden, or more if another device saw further meanwhile).
+  const wasVisible = useRef(visible);
+  const reportedWhenHidden = useRef(0);
+  useEffect(() => {
+    const cameBack = visible && !wasVisible.current;
+    if (!visible && wasVisible.current) reportedWhenHidden.current = reported.current;
+    wasVisible.current = visible;
+    if (!cameBack || !baselineKnown || lastSeen.current === null) return;
+    const since = Math.max(lastSeen.current, reportedWhenHidden.current);
+    lastSeen.current = since;
+    if (seq <= since) return;
+    void apiRequest<ChangesSummary>(`/api/boards/${slug}/changes?since=${since}`).then((result) => {
+      if (result.ok) takeSummary(result.body);
+    });
+  }, [visible, baselineKnown, seq, slug, takeSummary, reported]);
+
+  // Another device (or this page's own report, echoed) moved the last seen.
+  useEffect(() => {
+    if (!seen) return;
+    lastSeen.current = Math.max(lastSeen.current ?? 0, seen.seq);
+    if (seen.seq > reported.current) setUnread((current) => clearThrough(current, seen.seq));
+  }, [seen, reported]);
+
+  // Live ops, each looked at once (newest at the end): a hidden tab counts colleagues' notes as unread;
+  // every tab announces them politely; a hidden one may notify of a mention.
+  const heard = useRef(0);
+  const annotations = board?.state.annotations;
+  const annotationsNow = useRef(annotations);
+  annotationsNow.current = annotations;
+  const { notifyOps } = notifications;
+  useEffect(() => {
+    const fresh: WireOp[] = [];
+    for (let index = liveOps.length - 1; index >= 0; index--) {
+      const op = liveOps[index];
+      if (!op || op.seq <= heard.current) break;
+      fresh.push(op);
+    }
+    if (!fresh.length || !userId) return;
+    fresh.reverse();
+    heard.current = fresh.at(-1)?.seq ?? heard.current;
+    if (document.visibilityState === "hidden")
+      setUnread((current) => fresh.reduce((next, op) => countOp(next, op, userId), current));
+    const words = announcementOf(fresh, userId, annotationsNow.current);
+    if (words) setAnnouncement(words);
+    notifyOps(fresh);
+  }, [liveOps, userId, notifyOps]);
+
+  const currentThread = useRef<string | null>(null);
+  const visit = useCallback((threadId: string) => {
+    currentThread.current = threadId;
+    setUnread((current) => clearThread(current, threadId));
+  }, []);
+  const markAllRead = useCallback(() => {
+    setUnread(NO_UNREAD);
+    report(seq);
+  }, [report, seq]);
+  const dismissSummary = useCallback(() => setSummary(null), []);
+
+  return {
+    unread,
+    visit,
+    currentThread,
+    markAllRead,
+    summary,
+    dismissSummary,
+    announcement,
+    announce: setAnnouncement,
+    notifications,
+  };
+}
