@@ -1,6 +1,7 @@
 "use client";
 // The events timeline: what happened, when (UTC), where, and of which kind — filtered by kind and by the
-// board's time range. Editors add, edit and delete events here.
+// board's time range, ordered by when each happened or when it was logged (issue 19). Editors add, edit
+// and delete events here.
 import { useEffect, useState } from "react";
 import { eventInRange } from "@/lib/charts/time-range";
 import type { WireEvent, WireSource } from "@/lib/schemas/board";
@@ -9,6 +10,7 @@ import { coordinatesText } from "@/lib/targets/coordinates-text";
 import { Problem } from "../ui/Problem";
 import { UtcTime } from "../ui/UtcTime";
 import { EventForm } from "./content/EventForm";
+import { type EventOrder, orderEvents } from "./history/event-order";
 import { EvidenceLines } from "./document/EvidenceLines";
 import type { BoardSend } from "./use-live-board";
 
@@ -46,9 +48,13 @@ export function Timeline({
   const [hidden, setHidden] = useState<Set<WireEvent["category"]>>(new Set());
   const [editing, setEditing] = useState<WireEvent | "new" | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [order, setOrder] = useState<EventOrder>("happened");
   // Numbers match the markers on the charts, so they count every event, shown or not.
   const numbered = events.map((event, index) => ({ event, number: index + 1 }));
-  const shown = numbered.filter(({ event }) => !hidden.has(event.category) && eventInRange(event, viewRange));
+  const shown = orderEvents(
+    numbered.filter(({ event }) => !hidden.has(event.category) && eventInRange(event, viewRange)),
+    order,
+  );
   const toggle = (category: WireEvent["category"]) =>
     setHidden((current) => {
       const next = new Set(current);
@@ -73,6 +79,21 @@ export function Timeline({
         {EVENT_CATEGORIES.map((category) => (
           <label key={category} className={`tag tag-${category}`}>
             <input type="checkbox" checked={!hidden.has(category)} onChange={() => toggle(category)} /> {category}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="category-filter" aria-label="Order by">
+        <span className="muted">Order by:</span>
+        {(["happened", "logged"] as const).map((value) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name={`timeline-order-${boardId}`}
+              value={value}
+              checked={order === value}
+              onChange={() => setOrder(value)}
+            />{" "}
+            {value}
           </label>
         ))}
       </fieldset>
@@ -109,13 +130,19 @@ export function Timeline({
                 <span className="event-number" title="Marker number on the charts">
                   {number}
                 </span>
-                <UtcTime iso={event.occurredAt} />
-                {event.endsAt ? (
-                  <>
-                    {" → "}
-                    <UtcTime iso={event.endsAt} />
-                  </>
-                ) : null}
+                <span title="When it happened">
+                  <UtcTime iso={event.occurredAt} />
+                  {event.endsAt ? (
+                    <>
+                      {" → "}
+                      <UtcTime iso={event.endsAt} />
+                    </>
+                  ) : null}
+                </span>
+                <span className="muted" data-testid="event-logged" title="When it was logged on the board">
+                  {" · logged "}
+                  <UtcTime iso={event.loggedAt} />
+                </span>
               </div>
               <div className="event-title">{event.title}</div>
               <div className="event-meta">
