@@ -47,6 +47,7 @@ import { ZAnnotationAttach, ZSourceDiff, ZSourceRead, ZSourceRevise } from "@/li
 import { PLACE_LIMITS, ZPlaceSearch } from "@/lib/schemas/place";
 import { ZPresenceUpdate } from "@/lib/schemas/presence";
 import { SEARCH_LIMITS, ZBoardSearch } from "@/lib/schemas/search";
+import { SAVED_VIEW_NAME_MAX, type TSavedViewState, ZViewDelete, ZViewList, ZViewSave } from "@/lib/schemas/shift";
 import { barrierOp } from "../support/barrier";
 import {
   annotationInput,
@@ -142,7 +143,8 @@ type FieldKind =
   | { type: "focus" }
   | { type: "url" }
   | { type: "color" }
-  | { type: "place" };
+  | { type: "place" }
+  | { type: "view-state" };
 type FieldSpec = { kind: FieldKind; required: boolean };
 
 const required = (kind: FieldKind): FieldSpec => ({ kind, required: true });
@@ -295,6 +297,20 @@ function validConfirmation(rng: Rng, board: TestBoard): TCandidateConfirmInput["
   const { name, unit } = indicatorChanges(rng);
   const newIndicator = { id: fuzzUuid(rng), name, unit };
   return { type: "observation", observation: { ...observation, indicatorId: newIndicator.id }, newIndicator };
+}
+
+/** What a saved view restores (view:save's state): filters, indicators and a range, each optional. */
+function validViewState(rng: Rng, board: TestBoard): TSavedViewState {
+  return rng.pick<TSavedViewState>([
+    { filters: {} },
+    { filters: { kind: ["assessment", "warning"], status: ["open"] } },
+    {
+      filters: { q: ["войска"], tag: ["border", "armour"] },
+      indicatorIds: [board.indicatorId],
+      range: { from: "2022-01-01T00:00:00Z", to: "2022-01-09T12:00:00+02:00" },
+    },
+    { filters: {}, indicatorIds: [] },
+  ]);
 }
 
 /**
@@ -526,6 +542,28 @@ const EVENTS = {
     fields: { boardId: required(UUID), candidateId: required(UUID) },
     wellShaped: (rng, { board }) => ({ boardId: board.id, candidateId: fuzzUuid(rng) }),
   },
+  // Saving a view or listing them on the fuzzers' own board would succeed, so like a create they are only
+  // ever sent broken; a well-shaped delete names a view that is not there (NOT_FOUND).
+  "view:save": {
+    schema: ZViewSave,
+    fields: {
+      ...REF,
+      name: required({ type: "text", max: SAVED_VIEW_NAME_MAX, nonEmpty: true }),
+      state: required({ type: "view-state" }),
+    },
+    wellShaped: (rng, { board }) => ({
+      id: fuzzUuid(rng),
+      boardId: board.id,
+      name: rng.pick(["Morning brief", "Border, last 7 days", "Оценки"]),
+      state: validViewState(rng, board),
+    }),
+  },
+  "view:delete": { schema: ZViewDelete, fields: REF, wellShaped: (rng, targets) => missing(rng, targets) },
+  "view:list": {
+    schema: ZViewList,
+    fields: { boardId: required(UUID) },
+    wellShaped: (_rng, { board }) => ({ boardId: board.id }),
+  },
   // Any signed-in analyst may search the gazetteer, so a well-shaped search succeeds: it is only ever sent
   // broken, and nothing refuses it past its schema.
   "place:search": {
@@ -710,6 +748,9 @@ function wrongValues(rng: Rng, kind: FieldKind, targets: FuzzTargets): unknown[]
       return [...common, [], ...NUMBERS, ...INVALID_COLORS];
     case "place":
       return [...WRONG_FOR_EVERY_FIELD, [], ...NUMBERS, "Geneva", ...INVALID_PLACES];
+    case "view-state":
+      // Not WRONG_FOR_EVERY_FIELD: its {} is a whole view (every part of a state is optional).
+      return [true, false, null, [], [1, "two", null], ...NUMBERS, "all", ...invalidViewStates(rng)];
   }
 }
 
@@ -747,6 +788,35 @@ const INVALID_PLACE_TARGETS = [
   { type: "place", ...GENEVA },
   { type: "place", lon: 0, lat: 0, label: "Null Island", gazetteerId: "country:GH" },
 ];
+
+/** Saved view states their schema refuses (lib/schemas/shift.ts). */
+function invalidViewStates(rng: Rng): unknown[] {
+  const range = { from: "2022-01-01T00:00:00Z", to: "2022-01-09T00:00:00Z" };
+  return [
+    { filters: { q: "convoy" } },
+    { filters: { Tag: ["border"] } },
+    { filters: { "tag list": ["border"] } },
+    { filters: { "a\u0000b": ["border"] } },
+    { filters: { "": ["border"] } },
+    { filters: { ["x".repeat(41)]: ["border"] } },
+    { filters: { q: [rng.pick(UNSTORABLE_TEXT)] } },
+    { filters: { q: ["x".repeat(401)] } },
+    { filters: { tag: Array.from({ length: 51 }, (_, index) => `tag${index}`) } },
+    { filters: { q: [1] } },
+    { filters: null },
+    { filters: ["q", "convoy"] },
+    { indicatorIds: [malformedUuid(rng)] },
+    { indicatorIds: Array.from({ length: 101 }, () => fuzzUuid(rng)) },
+    { indicatorIds: fuzzUuid(rng) },
+    { range: { from: range.to, to: range.from } },
+    { range: { from: range.from, to: range.from } },
+    { range: { from: range.from } },
+    { range: { from: rng.pick(INVALID_INSTANTS), to: range.to } },
+    { range: { ...range, extra: 1 } },
+    { range: [range.from, range.to] },
+    { filters: {}, shared: true },
+  ];
+}
 
 /** A target its schema refuses, whatever board it is on. */
 function invalidTarget(rng: Rng, targets: FuzzTargets): unknown {
@@ -910,6 +980,7 @@ const STRINGLESS = new Set<FieldKind["type"]>([
   "confirmation",
   "focus",
   "color",
+  "view-state",
 ]);
 const isInstant = (spec: FieldSpec) => spec.kind.type === "instant";
 /** Fields stored as text: free text, tags and URLs. */
@@ -1053,8 +1124,9 @@ const BREAKERS: readonly Breaker[] = [
   {
     name: "board the fuzzer may not write",
     effect: "refused",
-    // Leaving any room is allowed, and joining or searching the viewed or archived board is too (below).
-    appliesTo: (event) => !["board:join", "board:leave", "board:search", "place:search"].includes(event),
+    // Leaving any room is allowed, and joining, searching or listing the views of the viewed or archived
+    // board is too (below).
+    appliesTo: (event) => !["board:join", "board:leave", "board:search", "place:search", "view:list"].includes(event),
     apply: (payload, { rng, targets }) => ({
       ...payload,
       boardId: rng.pick([fuzzUuid(rng), targets.strangerBoard.id, targets.viewedBoard.id, targets.archivedBoard.id]),
@@ -1063,7 +1135,7 @@ const BREAKERS: readonly Breaker[] = [
   {
     name: "board the fuzzer is not on",
     effect: "refused",
-    appliesTo: (event) => event === "board:join" || event === "board:search",
+    appliesTo: (event) => event === "board:join" || event === "board:search" || event === "view:list",
     apply: (payload, { rng, targets }) => ({
       ...payload,
       boardId: rng.pick([fuzzUuid(rng), targets.strangerBoard.id]),
@@ -1353,6 +1425,7 @@ const databaseState = async () => {
     observations: await app.db.observation.findMany(byId),
     annotations: await app.db.annotation.findMany(byId),
     candidates: await app.db.candidate.findMany(byId),
+    savedViews: await app.db.savedView.findMany(byId),
     revisions: await app.db.annotationRevision.count(),
     ops: await app.db.op.count(),
   };
