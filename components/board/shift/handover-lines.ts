@@ -90,7 +90,7 @@ export function handoverLines(summary: ChangesSummary, names: HandoverNames): Ha
     const naming = replied.filter((thread) => thread.mentionsYou).length;
     lines.push({
       key: "threads",
-      text: `${plural(replied.length, "thread with new replies", "threads with new replies")}${naming ? ` (${numberFormat.format(naming)} name you)` : ""}`,
+      text: `${plural(replied.length, "thread with new replies", "threads with new replies")}${naming ? ` (${numberFormat.format(naming)} ${naming === 1 ? "names" : "name"} you)` : ""}`,
       target: { type: "unread" },
     });
   }

@@ -5,7 +5,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { LiveBoard } from "@/lib/board-state";
 import type { WireWarning } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
-import type { ChangesSummary, SeenState } from "@/lib/schemas/shift";
+import type { AnnotationIndex } from "@/lib/annotation-index";
+import type { ChangesSummary, SeenState, ThreadNews } from "@/lib/schemas/shift";
 import { apiRequest } from "../../ui/api-request";
 import type { BoardSend } from "../use-live-board";
 import { isQuiet } from "./handover-lines";
@@ -38,10 +39,15 @@ export function useShift({ boardId, slug, userId, board, liveOps, liveEpoch, see
   const lastSeen = useRef<number | null>(null);
   const { reported, report } = useSeenReporter({ boardId, seq, visible, enabled: baselineKnown, liveEpoch, send });
   const notifications = useHiddenNotifications({ userId, warnings });
+  const annotationsNow = useRef(board?.state.annotations);
+  annotationsNow.current = board?.state.annotations;
+  const userIdNow = useRef(userId);
+  userIdNow.current = userId;
 
   const takeSummary = useCallback((next: ChangesSummary) => {
     lastSeen.current = Math.max(lastSeen.current ?? 0, next.since.seq);
-    setUnread((current) => mergeSummary(current, next.threads, next.until.seq));
+    const news = [...next.threads, ...newNotesOf(next, userIdNow.current, annotationsNow.current)];
+    setUnread((current) => mergeSummary(current, news, next.until.seq));
     if (!isQuiet(next)) setSummary(next);
   }, []);
 
@@ -85,9 +91,6 @@ export function useShift({ boardId, slug, userId, board, liveOps, liveEpoch, see
   // Live ops, each looked at once (newest at the end): a hidden tab counts colleagues' notes as unread;
   // every tab announces them politely; a hidden one may notify of a mention.
   const heard = useRef(0);
-  const annotations = board?.state.annotations;
-  const annotationsNow = useRef(annotations);
-  annotationsNow.current = annotations;
   const { notifyOps } = notifications;
   useEffect(() => {
     const fresh: WireOp[] = [];
@@ -128,4 +131,22 @@ export function useShift({ boardId, slug, userId, board, liveOps, liveEpoch, see
     announce: setAnnouncement,
     notifications,
   };
+}
+
+/**
+ * New top-level notes in the window are unread threads too (the summary's threads are those with new
+ * replies); whether one names the analyst is read from the live board, which holds the note.
+ */
+function newNotesOf(
+  summary: ChangesSummary,
+  userId: string | undefined,
+  index: AnnotationIndex | undefined,
+): ThreadNews[] {
+  return summary.items
+    .filter((item) => item.kind === "annotation")
+    .map((item) => {
+      const rootId = item.rootId ?? item.entityId;
+      const note = index?.byId.get(rootId);
+      return { rootId, newReplies: 0, mentionsYou: Boolean(note?.mentions.some((person) => person.id === userId)) };
+    });
 }
