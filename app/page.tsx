@@ -1,5 +1,6 @@
-// Home: the boards this analyst belongs to, and a way to open a new one.
+// Home: what waits on the analyst's boards, the boards they belong to, and a way to open a new one.
 import { BoardList } from "@/components/home/BoardList";
+import { Inbox } from "@/components/home/Inbox";
 import { NewBoardForm } from "@/components/home/NewBoardForm";
 import { AppHeader } from "@/components/ui/AppHeader";
 
@@ -9,6 +10,7 @@ export default function HomePage() {
       <AppHeader />
       <main className="home">
         <h1>Your boards</h1>
+        <Inbox />
         <NewBoardForm />
         <BoardList />
       </main>
