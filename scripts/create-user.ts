@@ -11,7 +11,7 @@ import { fail, withCliContext } from "./cli-context";
 import { askHidden } from "./prompt";
 
 // A one-off command has no sockets to notify and no reason to rate-limit itself.
-const NO_LIVE_PATH = { publish: () => {}, alert: () => {}, evict: async () => {} };
+const NO_LIVE_PATH = { publish: () => {}, alert: () => {}, evict: async () => {}, seen: () => {} };
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" }, board: { type: "string" } },

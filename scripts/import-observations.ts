@@ -17,7 +17,7 @@ import { fail, withCliContext } from "./cli-context";
 
 // A one-off command has no sockets to notify and no reason to rate-limit itself. Open boards catch up
 // on the op at their next reconnect or next op (a gap in seq makes them rejoin).
-const NO_LIVE_PATH = { publish: () => {}, alert: () => {}, evict: async () => {} };
+const NO_LIVE_PATH = { publish: () => {}, alert: () => {}, evict: async () => {}, seen: () => {} };
 const USAGE = "Usage: npm run import:observations -- --board SLUG FILE.csv [--as EMAIL] [--valid-rows]";
 
 async function importingAnalyst(db: Database, boardSlug: string, email: string | undefined): Promise<Actor> {

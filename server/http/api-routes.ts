@@ -35,6 +35,8 @@ import { updateMember } from "../members/update-member";
 import { listMentions } from "../mentions/list-mentions";
 import { markMentionsRead } from "../mentions/mark-mentions-read";
 import { searchBoard } from "../search/search-board";
+import { listInbox } from "../shift/list-inbox";
+import { readChanges } from "../shift/read-changes";
 import { signUpInvited } from "../users/sign-up-invited";
 import { exportAnnotationJsonLd } from "../w3c/export-annotation-jsonld";
 import { exportAnnotationsJsonLd } from "../w3c/export-annotations-jsonld";
@@ -258,6 +260,17 @@ export const API_ROUTES: ApiRoute[] = [
     method: "GET",
     pattern: new RegExp(`${BOARD}/activity$`),
     handle: ({ domain, actor, params }) => listActivity({ db: domain.db, actor, slug: param(params, 0) }),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${BOARD}/changes$`),
+    handle: ({ domain, actor, params, query }) =>
+      readChanges({ db: domain.db, actor, slug: param(params, 0), since: query.since }),
+  },
+  {
+    method: "GET",
+    pattern: /^\/api\/inbox$/,
+    handle: ({ domain, actor }) => listInbox({ db: domain.db, actor }),
   },
   {
     method: "POST",

@@ -2,6 +2,7 @@
 // out of the room when they lose access. Implemented by server/realtime; services only call it.
 import type { WireWarning } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
+import type { SeenState } from "@/lib/schemas/shift";
 
 export type BoardLeftReason = "removed" | "deleted";
 
@@ -11,4 +12,6 @@ export type BoardEffects = {
   alert: (warning: WireWarning) => void;
   /** Takes a user's sockets (or everyone's, with null) out of the board's room, telling them why. */
   evict: (boardId: string, userId: string | null, reason: BoardLeftReason) => Promise<void>;
+  /** Tells every socket of one analyst, on every node, that their last seen on a board moved (issue 19). */
+  seen: (userId: string, state: SeenState) => void;
 };

@@ -1,7 +1,7 @@
 // The live path of committed changes: ops go to the board's room; analysts who lose access are told
 // and taken out of the room on every node (RemoteSocket operations go through the adapter).
 import type { BoardEffects } from "../ops/board-effects";
-import { boardRoom } from "./rooms";
+import { boardRoom, userRoom } from "./rooms";
 import type { WatchfloorServer } from "./types";
 
 export function createBoardEffects(io: WatchfloorServer): BoardEffects {
@@ -17,5 +17,6 @@ export function createBoardEffects(io: WatchfloorServer): BoardEffects {
         socket.emit("board:left", { boardId, reason });
       }
     },
+    seen: (userId, state) => io.to(userRoom(userId)).emit("seen:state", state),
   };
 }

@@ -42,7 +42,7 @@ import { listen, type RequestHandlers, requestListener } from "./on-request";
 import { passSerializedJson } from "./pass-serialized-json";
 import { broadcastPresence, TYPING_SHOWN_MS } from "./presence";
 import { checkProtocolVersion } from "./protocol-version";
-import { boardIdOfRoom, boardRoom } from "./rooms";
+import { boardIdOfRoom, boardRoom, userRoom } from "./rooms";
 import type { WatchfloorServer, WatchfloorSocket } from "./types";
 
 /** The events that carry a whole document's text (issue 14: 1 MiB of it) and take a larger message. */
@@ -121,6 +121,8 @@ export function registerSocketHandlers(options: {
     ]),
   );
   io.on("connection", (socket) => {
+    // Every device of the analyst, on any node, hears what concerns only them (seen:state).
+    socket.join(userRoom(socket.data.actor.id));
     listen(socket, listeners);
     socket.on("disconnecting", onDisconnecting);
   });

@@ -53,6 +53,7 @@ function recordingDomain(options: { limiter?: WriteLimiter } = {}) {
       },
       alert: () => {},
       evict: async () => {},
+      seen: () => {},
     },
     limiter: {
       ...limiter,
