@@ -30,7 +30,6 @@ let board: TestBoard;
 let bobCookie: string;
 /** Bob's laptop writes; his phone and the other node's tab listen; Carol is a colleague on the board. */
 let laptop: TestSocket;
-let phone: TestSocket;
 let colleague: TestSocket;
 const heard = {
   laptop: [] as SeenState[],
@@ -52,7 +51,7 @@ beforeAll(async () => {
   ]);
   bobCookie = await signIn(app, bob);
   laptop = await connectedSocket(app, bobCookie, (socket) => socket.on("seen:state", (s) => heard.laptop.push(s)));
-  phone = await connectedSocket(app, bobCookie, (socket) => socket.on("seen:state", (s) => heard.phone.push(s)));
+  await connectedSocket(app, bobCookie, (socket) => socket.on("seen:state", (s) => heard.phone.push(s)));
   colleague = await connectedSocket(app, carol, (socket) => socket.on("seen:state", (s) => heard.colleague.push(s)));
   otherNodeSocket = connectSocket(otherNode, bobCookie);
   otherNodeSocket.on("seen:state", (s) => heard.otherNode.push(s));
