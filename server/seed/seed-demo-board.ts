@@ -9,9 +9,11 @@ import type { Auth } from "../auth/create-auth";
 import { placeColumns } from "../content/place-columns";
 import type { Database } from "../db/client";
 import { isPassage, passageFacts } from "../documents/passage-check";
-import { appendOps } from "../ops/append-op";
+import { checkpointCurrentRows } from "../history/checkpoints";
 import { createUser } from "../users/create-user";
 import { demoBoardData } from "./demo-board-data";
+import { DEMO_BOARD_OPENED, demoLogItems, noteItem, observationItem, revisionItem, scheduleDemoLog } from "./demo-log";
+import { appendDemoLog, demoContentOps, seedLastSeen } from "./demo-log-ops";
 import { demoTarget } from "./demo-target";
 import { reviseDemoSource } from "./seed-demo-revision";
 
@@ -43,17 +45,38 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
   const eventIds = new Map(data.events.map((event) => [event.key, randomUUID()]));
   const indicatorIds = new Map(data.indicators.map((indicator) => [indicator.key, randomUUID()]));
   const observationIds = new Map<string, string>();
+  /** Observation id → its item in the demo log. */
+  const observationItems = new Map<string, string>();
   const idOf = (ids: Map<string, string>, key: string) => {
     const id = ids.get(key);
     if (!id) throw new Error(`Demo data refers to unknown key ${key}`);
     return id;
   };
 
+  // When each thing was logged in the crisis week: the op log's times, and each event's loggedAt.
+  const schedule = scheduleDemoLog(demoLogItems(data));
+  const loggedAt = new Map(schedule.map((item) => [item.id, item.loggedAt]));
+  const loggedAtOf = (item: string) => {
+    const at = loggedAt.get(item);
+    if (!at) throw new Error(`The demo log has no ${item}`);
+    return at;
+  };
+
   await db.$transaction(async (tx) => {
-    await tx.board.create({ data: { id: boardId, slug: data.slug, title: data.title, description: data.description } });
+    await tx.board.create({
+      data: {
+        id: boardId,
+        slug: data.slug,
+        title: data.title,
+        description: data.description,
+        createdAt: DEMO_BOARD_OPENED,
+      },
+    });
     await tx.membership.createMany({
       data: data.analysts.map((analyst) => ({ boardId, userId: idOf(userIds, analyst.email), role: analyst.role })),
     });
+    // Its history starts empty, as a board made in the app does (docs/history.md).
+    await checkpointCurrentRows(tx, boardId, "genesis");
     await tx.source.createMany({
       data: data.sources.map((source) => ({
         id: idOf(sourceIds, source.key),
@@ -92,6 +115,7 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
           description: event.description,
           sourceReliability: event.sourceReliability ?? null,
           infoCredibility: event.infoCredibility ?? null,
+          createdAt: loggedAtOf(`event:${event.key}`),
           sources: { create: event.sourceKeys.map((key) => ({ sourceId: idOf(sourceIds, key) })) },
         },
       });
@@ -109,12 +133,14 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
           warnAbove: indicator.warnAbove ?? null,
           warnBelow: indicator.warnBelow ?? null,
           color: indicator.color,
+          createdAt: loggedAtOf(`indicator:${indicator.key}`),
         },
       });
       await tx.observation.createMany({
-        data: indicator.observations.map((observation) => {
+        data: indicator.observations.map((observation, index) => {
           const id = randomUUID();
           if (observation.key) observationIds.set(observation.key, id);
+          observationItems.set(id, observationItem(indicator.key, index));
           return {
             id,
             indicatorId,
@@ -169,7 +195,21 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
       boardId,
       annotations.map(({ annotation }) => annotation.target),
     );
-    await appendOps(tx, boardId, await insertAnnotations(tx, boardId, annotations));
+    // Every row written so far is logged as its created op (issue 19), read back before the revisions
+    // move the report on: an op carries the thing as it was when logged.
+    const itemOfRow = new Map<string, string>([
+      ...[...sourceIds].map(([key, id]): [string, string] => [id, `source:${key}`]),
+      ...[...eventIds].map(([key, id]): [string, string] => [id, `event:${key}`]),
+      ...[...indicatorIds].map(([key, id]): [string, string] => [id, `indicator:${key}`]),
+      ...observationItems,
+    ]);
+    // Sources are the owner's; events, indicators and figures the editor's (the handover's "others").
+    const [owner, editor] = data.analysts.map((analyst) => idOf(userIds, analyst.email));
+    const opsByItem = await demoContentOps(tx, boardId, itemOfRow, { sources: owner ?? null, facts: editor ?? null });
+    const noteOps = await insertAnnotations(tx, boardId, annotations);
+    noteOps.forEach((op, index) => {
+      opsByItem.set(noteItem(index), op);
+    });
     for (const source of data.sources) {
       const revisions = source.revisions ?? [];
       for (const [index, revision] of revisions.entries()) {
@@ -180,9 +220,11 @@ export async function seedDemoBoard(options: { db: Database; auth: Auth }): Prom
           authorId: idOf(userIds, revision.authorEmail),
           createdAt: new Date(revision.createdAt),
         });
-        await appendOps(tx, boardId, [revised]);
+        opsByItem.set(revisionItem(source.key, index), revised);
       }
     }
+    await appendDemoLog(tx, boardId, schedule, opsByItem);
+    await seedLastSeen(tx, boardId, schedule, userIds);
   });
   return { seeded: true, boardSlug: data.slug };
 }

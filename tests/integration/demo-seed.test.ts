@@ -51,10 +51,89 @@ describe("the demo board", () => {
       "bob@watchfloor.test": "editor",
       "carol@watchfloor.test": "viewer",
     });
-    // One annotation.created op per note, then the report's revision (source.revised).
+    expect(board.lastSeq).toBe(await app.db.op.count({ where: { boardId: board.id } }));
+  });
+
+  it("has its whole week in the op log (issue 19): one created op per thing, times rising in January 2022", async () => {
+    const board = await app.db.board.findUniqueOrThrow({
+      where: { slug: DEMO_SLUG },
+      include: { events: true, sources: true, indicators: { include: { observations: true } }, annotations: true },
+    });
     const ops = await app.db.op.findMany({ where: { boardId: board.id }, orderBy: { seq: "asc" } });
-    expect(ops.map((op) => op.type)).toEqual([...board.annotations.map(() => "annotation.created"), "source.revised"]);
-    expect(board.lastSeq).toBe(ops.length);
+    const count = (type: string) => ops.filter((op) => op.type === type).length;
+    expect({
+      sources: count("source.created"),
+      events: count("event.created"),
+      indicators: count("indicator.created"),
+      observations: count("observation.created"),
+      notes: count("annotation.created"),
+      revisions: count("source.revised"),
+    }).toEqual({
+      sources: board.sources.length,
+      events: board.events.length,
+      indicators: board.indicators.length,
+      observations: board.indicators.flatMap((indicator) => indicator.observations).length,
+      notes: board.annotations.length,
+      revisions: 1,
+    });
+    const times = ops.map((op) => op.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(new Date(Math.min(...times)).toISOString().slice(0, 7)).toBe("2022-01");
+    expect(new Date(Math.max(...times)).toISOString().slice(0, 7)).toBe("2022-01");
+    // A thing is logged after what it refers to: each note after its event, an event's loggedAt its op's time.
+    const seqOf = new Map(ops.map((op) => [op.entityId, op]));
+    for (const event of board.events) expect(seqOf.get(event.id)?.createdAt).toEqual(event.createdAt);
+    for (const note of board.annotations.filter((annotation) => annotation.eventId)) {
+      expect(seqOf.get(note.id)?.seq).toBeGreaterThan(seqOf.get(note.eventId as string)?.seq ?? Infinity);
+    }
+    const genesis = await app.db.boardCheckpoint.findUniqueOrThrow({
+      where: { boardId_seq: { boardId: board.id, seq: 0 } },
+    });
+    expect(genesis.origin).toBe("genesis");
+    expect(genesis.at.getTime()).toBeLessThanOrEqual(Math.min(...times));
+  });
+
+  it("answers the board as of any moment of the week, and now as board:join does", async () => {
+    const cookie = await signIn(app, { email: "alice@watchfloor.test", password: DEMO_PASSWORD });
+    const socket = await joinedSocket(
+      app,
+      cookie,
+      await app.db.board.findUniqueOrThrow({ where: { slug: DEMO_SLUG } }),
+    );
+    const board = await app.db.board.findUniqueOrThrow({ where: { slug: DEMO_SLUG } });
+    const joined = await socket.emitWithAck("board:join", { boardId: board.id });
+    const asOf = async (instant: string) => {
+      const response = await fetch(`${app.url}/api/boards/${DEMO_SLUG}/snapshot?asOf=${instant}`, {
+        headers: { cookie },
+      });
+      expect(response.status, instant).toBe(200);
+      return (await response.json()) as { seq: number; snapshot: { events: unknown[]; annotations: unknown[] } };
+    };
+    const now = await asOf(new Date().toISOString());
+    expect(joined.ok && "snapshot" in joined && now.snapshot).toEqual(
+      joined.ok && "snapshot" in joined && joined.snapshot,
+    );
+    const before = await asOf("2022-01-01T00:00:00Z");
+    expect(before.seq).toBe(0);
+    expect(before.snapshot.events).toEqual([]);
+    const midweek = await asOf("2022-01-11T00:00:00Z");
+    expect(midweek.seq).toBeGreaterThan(0);
+    expect(midweek.seq).toBeLessThan(now.seq);
+    expect(midweek.snapshot.annotations.length).toBeLessThan(now.snapshot.annotations.length);
+  });
+
+  it("remembers where each demo analyst stopped reading, in the week", async () => {
+    const board = await app.db.board.findUniqueOrThrow({ where: { slug: DEMO_SLUG } });
+    const alice = await app.db.membership.findFirstOrThrow({
+      where: { boardId: board.id, user: { email: "alice@watchfloor.test" } },
+    });
+    expect(alice.lastSeenAt?.toISOString()).toBe("2022-01-12T18:40:00.000Z");
+    const lastBefore = await app.db.op.findFirstOrThrow({
+      where: { boardId: board.id, createdAt: { lte: new Date("2022-01-12T18:40:00Z") } },
+      orderBy: { seq: "desc" },
+    });
+    expect(alice.lastSeenSeq).toBe(lastBefore.seq);
+    expect(alice.lastSeenSeq).toBeLessThan(board.lastSeq);
   });
 
   it("lets each demo analyst sign in with the published password and open the board", async () => {
