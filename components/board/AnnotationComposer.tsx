@@ -12,6 +12,7 @@ import {
 import { LIMITS } from "@/lib/schemas/common";
 import { describeFailure } from "../ui/api-request";
 import { Problem } from "../ui/Problem";
+import { MentionTextarea } from "./mention/MentionField";
 import type { SubmitOutcome } from "./use-outbox";
 
 /** A note taken back from the outbox to be edited and sent again. */
@@ -86,13 +87,14 @@ export function AnnotationComposer({ boardId, target, targetLabel, canWrite, dra
       <label className="visually-hidden" htmlFor="annotation-body">
         Annotation
       </label>
-      <textarea
+      <MentionTextarea
         id="annotation-body"
         name="body"
         rows={3}
         maxLength={LIMITS.annotationBody}
-        placeholder="What do you make of it?"
+        placeholder="What do you make of it? @ names a colleague"
         value={body}
+        onValueChange={setBody}
         onChange={(event) => setBody(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) event.currentTarget.form?.requestSubmit();

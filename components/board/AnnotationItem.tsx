@@ -9,6 +9,7 @@ import { LIMITS } from "@/lib/schemas/common";
 import { Problem } from "../ui/Problem";
 import { UtcTime } from "../ui/UtcTime";
 import type { AnnotationAbilities } from "./annotation-abilities";
+import { MentionTextarea } from "./mention/MentionField";
 import type { BoardSend } from "./use-live-board";
 
 type Props = {
@@ -88,11 +89,12 @@ export const AnnotationItem = memo(function AnnotationItem({
           <label className="visually-hidden" htmlFor={`edit-${annotation.id}`}>
             Edit annotation
           </label>
-          <textarea
+          <MentionTextarea
             id={`edit-${annotation.id}`}
             rows={3}
             maxLength={LIMITS.annotationBody}
             value={draft}
+            onValueChange={setDraft}
             onChange={(event) => setDraft(event.target.value)}
           />
           {conflict ? (

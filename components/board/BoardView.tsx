@@ -8,7 +8,7 @@ import { memo, useCallback, useMemo, useRef, useState } from "react";
 import { boardSpan, weeklyTicks } from "@/lib/charts/chart-time";
 import { can } from "@/lib/permissions";
 import type { TAnnotationCreateInput, TAnnotationTarget } from "@/lib/schemas/annotation";
-import type { BoardSummary, WireEvent, WireObservation } from "@/lib/schemas/board";
+import type { BoardSummary, WireEvent, WireIndicator, WireObservation } from "@/lib/schemas/board";
 import { AppHeader } from "../ui/AppHeader";
 import { Problem } from "../ui/Problem";
 import { useSessionUser } from "../ui/use-session-user";
@@ -38,6 +38,8 @@ import { type PassageJump, SearchBox } from "./SearchBox";
 import type { ThreadReveal } from "./ThreadList";
 import { type EventFocus, Timeline } from "./Timeline";
 import { useLiveBoard } from "./use-live-board";
+import { MentionPeopleProvider } from "./mention/mention-people";
+import { type AppliedView, ViewsMenu } from "./views/ViewsMenu";
 import { useOutbox } from "./use-outbox";
 import { usePresenceReporter } from "./use-presence-reporter";
 import { ShiftBar } from "./shift/ShiftBar";
@@ -73,6 +75,12 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   });
   const [target, setTarget] = useState<TAnnotationTarget>({ type: "board" });
   const [viewRange, setViewRange] = useState<[number, number] | null>(null);
+  /** The indicators a saved view shows (issue 19); null: all of them. */
+  const [shownIndicatorIds, setShownIndicatorIds] = useState<readonly string[] | null>(null);
+  const applyView = useCallback((view: AppliedView) => {
+    setViewRange(view.range);
+    setShownIndicatorIds(view.indicatorIds);
+  }, []);
   /** The source whose document is open in the middle column, in place of the charts. */
   const [readingId, setReadingId] = useState<string | null>(null);
   // As of an instant (issue 19) the panels show that snapshot, read-only; the live board stays joined.
@@ -94,8 +102,11 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   const ticks = useMemo(() => weeklyTicks(domain), [domain]);
   // What the charts draw, as one object that stays the same while none of its parts change.
   const chartFacts = useMemo(
-    () => (facts && events && indicators && sources ? { board: facts, events, indicators, sources } : null),
-    [facts, events, indicators, sources],
+    () =>
+      facts && events && indicators && sources
+        ? { board: facts, events, indicators: shownOnly(indicators, shownIndicatorIds), sources }
+        : null,
+    [facts, events, indicators, sources, shownIndicatorIds],
   );
 
   // The live state knows of renames, archiving and role changes made while the page is open.
@@ -223,6 +234,17 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
         <AsOfControl asOf={asOfView.asOf} liveEvents={board?.state.events.list} onShow={asOfView.show} />
         <MentionsPanel slug={summary.slug} userId={user?.id} liveOps={liveOps} />
         <SearchBox boardId={summary.id} send={send} onOpenThread={openThread} onOpenPassage={openPassage} />
+        <ViewsMenu
+          boardId={summary.id}
+          send={send}
+          liveOps={liveOps}
+          liveEpoch={liveEpoch}
+          canEdit={canEditContent}
+          indicators={indicators ?? NO_INDICATORS}
+          range={viewRange}
+          indicatorIds={shownIndicatorIds}
+          onApply={applyView}
+        />
         <Link href={`/boards/${summary.slug}/members`} className="header-link">
           Members
         </Link>
@@ -345,7 +367,18 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   );
   return (
     <EvidenceContext.Provider value={evidence}>
-      <AsOfContext.Provider value={asOfView.asOf}>{page}</AsOfContext.Provider>
+      <MentionPeopleProvider members={board?.state.members.list} selfId={user?.id}>
+        <AsOfContext.Provider value={asOfView.asOf}>{page}</AsOfContext.Provider>
+      </MentionPeopleProvider>
     </EvidenceContext.Provider>
   );
+}
+
+const NO_INDICATORS: WireIndicator[] = [];
+
+/** The indicators a saved view names, in its order, or all of them when it names none (null). */
+function shownOnly(indicators: WireIndicator[], shownIds: readonly string[] | null): WireIndicator[] {
+  if (!shownIds) return indicators;
+  const byId = new Map(indicators.map((indicator) => [indicator.id, indicator]));
+  return shownIds.map((id) => byId.get(id)).filter((indicator): indicator is WireIndicator => indicator !== undefined);
 }

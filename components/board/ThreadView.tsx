@@ -10,6 +10,7 @@ import { LIMITS } from "@/lib/schemas/common";
 import { Problem } from "../ui/Problem";
 import { UtcTime } from "../ui/UtcTime";
 import { AnnotationItem } from "./AnnotationItem";
+import { MentionInput } from "./mention/MentionField";
 import type { AnnotationAbilities } from "./annotation-abilities";
 import type { BoardSend } from "./use-live-board";
 import type { SubmitOutcome } from "./use-outbox";
@@ -118,10 +119,11 @@ export const ThreadView = memo(function ThreadView({
           <label className="visually-hidden" htmlFor={`reply-${thread.id}`}>
             Reply
           </label>
-          <input
+          <MentionInput
             className="reply-input"
             id={`reply-${thread.id}`}
             value={reply}
+            onValueChange={typed}
             maxLength={LIMITS.annotationBody}
             placeholder="Reply…"
             onChange={(event) => typed(event.target.value)}
