@@ -10,6 +10,7 @@ import { coordinatesText } from "@/lib/targets/coordinates-text";
 import { Problem } from "../ui/Problem";
 import { UtcTime } from "../ui/UtcTime";
 import { EventForm } from "./content/EventForm";
+import historyStyles from "./history/as-of.module.css";
 import { type EventOrder, orderEvents } from "./history/event-order";
 import { EvidenceLines } from "./document/EvidenceLines";
 import type { BoardSend } from "./use-live-board";
@@ -139,9 +140,12 @@ export function Timeline({
                     </>
                   ) : null}
                 </span>
-                <span className="muted" data-testid="event-logged" title="When it was logged on the board">
-                  {" · logged "}
-                  <UtcTime iso={event.loggedAt} />
+                <span
+                  className={`muted ${historyStyles.logged}`}
+                  data-testid="event-logged"
+                  title="When it was logged on the board"
+                >
+                  logged <UtcTime iso={event.loggedAt} />
                 </span>
               </div>
               <div className="event-title">{event.title}</div>
