@@ -47,7 +47,14 @@ import { ZAnnotationAttach, ZSourceDiff, ZSourceRead, ZSourceRevise } from "@/li
 import { PLACE_LIMITS, ZPlaceSearch } from "@/lib/schemas/place";
 import { ZPresenceUpdate } from "@/lib/schemas/presence";
 import { SEARCH_LIMITS, ZBoardSearch } from "@/lib/schemas/search";
-import { SAVED_VIEW_NAME_MAX, type TSavedViewState, ZViewDelete, ZViewList, ZViewSave } from "@/lib/schemas/shift";
+import {
+  SAVED_VIEW_NAME_MAX,
+  type TSavedViewState,
+  ZBoardSeen,
+  ZViewDelete,
+  ZViewList,
+  ZViewSave,
+} from "@/lib/schemas/shift";
 import { barrierOp } from "../support/barrier";
 import {
   annotationInput,
@@ -576,6 +583,14 @@ const EVENTS = {
       query: rng.pick(["Kyiv", "Київ", "Алматы", "Gen"]),
       ...(rng.chance(0.3) ? { limit: rng.int(1, PLACE_LIMITS.suggestions) } : {}),
     }),
+  },
+  // Any member may mark the board seen (a viewer too, on an archived board too), so a well-shaped call on the
+  // fuzzers' board would move their last seen: it is only ever sent broken, and past its schema it names a
+  // board they are not on.
+  "board:seen": {
+    schema: ZBoardSeen,
+    fields: { boardId: required(UUID), seq: required({ type: "seq" }) },
+    wellShaped: (rng, { board }) => ({ boardId: board.id, seq: rng.pick([0, 1, 2_147_483_647]) }),
   },
 } satisfies { [E in ClientEvent]: EventSpec<E> };
 
@@ -1126,7 +1141,8 @@ const BREAKERS: readonly Breaker[] = [
     effect: "refused",
     // Leaving any room is allowed, and joining, searching or listing the views of the viewed or archived
     // board is too (below).
-    appliesTo: (event) => !["board:join", "board:leave", "board:search", "place:search", "view:list"].includes(event),
+    appliesTo: (event) =>
+      !["board:join", "board:leave", "board:search", "place:search", "view:list", "board:seen"].includes(event),
     apply: (payload, { rng, targets }) => ({
       ...payload,
       boardId: rng.pick([fuzzUuid(rng), targets.strangerBoard.id, targets.viewedBoard.id, targets.archivedBoard.id]),
@@ -1135,7 +1151,8 @@ const BREAKERS: readonly Breaker[] = [
   {
     name: "board the fuzzer is not on",
     effect: "refused",
-    appliesTo: (event) => event === "board:join" || event === "board:search" || event === "view:list",
+    appliesTo: (event) =>
+      event === "board:join" || event === "board:search" || event === "view:list" || event === "board:seen",
     apply: (payload, { rng, targets }) => ({
       ...payload,
       boardId: rng.pick([fuzzUuid(rng), targets.strangerBoard.id]),
