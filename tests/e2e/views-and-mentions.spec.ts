@@ -88,7 +88,7 @@ test("a saved view comes back from its link, and a colleague's menu shows it liv
   // Bob's page, open since before the save, lists it.
   await bob.page.getByTestId("views-button").click();
   const bobMenu = bob.page.getByRole("region", { name: "Saved views" });
-  await expect(bobMenu.getByRole("button", { name: new RegExp(name) })).toBeVisible();
+  await expect(bobMenu.getByRole("button", { name: new RegExp(`^${name}`) })).toBeVisible();
   await bobMenu.screenshot({ path: `${SHOTS}/views-menu.png` });
   await bob.page.screenshot({ path: `${SHOTS}/views-menu-page.png` });
 
@@ -111,7 +111,7 @@ test("a saved view comes back from its link, and a colleague's menu shows it liv
   // Deleting it (an editor may) takes it out of Bob's menu too.
   await alice.page.getByTestId("views-button").click();
   await alice.page.getByRole("button", { name: `Delete the view ${name}` }).click();
-  await expect(bobMenu.getByRole("button", { name: new RegExp(name) })).toHaveCount(0);
+  await expect(bobMenu.getByRole("button", { name: new RegExp(`^${name}`) })).toHaveCount(0);
   await alice.context.close();
   await bob.context.close();
 });
