@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { type BenchRun, renderMarkdown } from "./report";
+import { runAsOf } from "./scenarios/as-of";
 import { runBoardLoad } from "./scenarios/board-load";
 import { runCatchUp } from "./scenarios/catch-up";
 import { runClickToScreen } from "./scenarios/click-to-screen";
@@ -41,6 +42,7 @@ const SCENARIOS: Record<string, (context: BenchContext) => Promise<ScenarioResul
   extraction: runExtraction,
   "map-and-deck": runMapAndDeck,
   "fan-out-slides": runFanOutSlides,
+  "as-of": runAsOf,
 };
 
 const { values } = parseArgs({
