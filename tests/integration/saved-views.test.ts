@@ -103,7 +103,12 @@ describe("saved views", () => {
     const logged = await app.db.op.count({ where: { boardId: board.id, entityId: input.id } });
     expect(logged).toBe(2);
     const barrier = await barrierOp(editor.socket, board, [editor.ops]);
-    expect(viewOps(editor.ops).filter((op) => op.data.id === input.id && op.seq < barrier.seq)).toHaveLength(2);
+    expect(
+      editor.ops.filter(
+        (op) =>
+          (op.type === "view.saved" || op.type === "view.deleted") && op.data.id === input.id && op.seq < barrier.seq,
+      ),
+    ).toHaveLength(2);
   });
 
   it("a second view with a taken name is refused CONFLICT, and the first keeps it", async () => {

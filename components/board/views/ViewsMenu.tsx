@@ -7,7 +7,7 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { parseFilter, serializeFilter, withFilter } from "@/lib/annotation-filter";
-import type { TimeRange } from "@/lib/charts/time-range";
+import { sameRange, type TimeRange } from "@/lib/charts/time-range";
 import type { WireOp } from "@/lib/ops";
 import type { WireIndicator } from "@/lib/schemas/board";
 import { SAVED_VIEW_NAME_MAX, type WireSavedView } from "@/lib/schemas/shift";
@@ -99,6 +99,9 @@ export function ViewsMenu({
   };
 
   const shown: ShownView = { filter: parseFilter(searchParams), range, indicatorIds };
+  // The page no longer shows the chosen view as saved (a filter or the range moved since): say so, and
+  // the link still opens the view as saved.
+  const changed = chosen !== null && appliedFromLink.current === chosen.id && !showsView(shown, chosen);
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the menu closes it
@@ -119,7 +122,7 @@ export function ViewsMenu({
         onClick={() => (open ? close() : setOpen(true))}
         data-testid="views-button"
       >
-        {chosen ? `View: ${chosen.name}` : "Views"}
+        {chosen ? `View: ${chosen.name}${changed ? " (changed)" : ""}` : "Views"}
       </button>
       {open ? (
         <section id={panelId} className={styles.panel} aria-label="Saved views">
@@ -285,6 +288,16 @@ function SaveViewForm({
         </p>
       ) : null}
     </form>
+  );
+}
+
+function showsView(shown: ShownView, view: WireSavedView): boolean {
+  const saved = shownViewOf(view.state);
+  return (
+    serializeFilter(shown.filter).toString() === serializeFilter(saved.filter).toString() &&
+    sameRange(shown.range, saved.range) &&
+    (shown.indicatorIds ?? []).join() === (saved.indicatorIds ?? []).join() &&
+    (shown.indicatorIds === null) === (saved.indicatorIds === null)
   );
 }
 
