@@ -139,6 +139,10 @@ test("Bob comes back to a handover, walks the unread threads by keyboard, and bo
   await expect(bobPhone.page.getByTestId("unread-total")).toHaveText("No unread threads");
   await expect(alice.page.getByTestId("annotation").filter({ hasText: bobsReply })).toBeVisible();
 
+  // Each line of the handover leads to the thing: the new notes line to the newest of them.
+  await handover.getByRole("button", { name: "2 new notes" }).click();
+  await expect(bob.page.locator('[data-testid="thread"]:focus')).toContainText(buildUp);
+
   // ? lists the keys.
   await bob.page.keyboard.press("?");
   const keys = bob.page.getByRole("dialog", { name: "Keyboard" });
@@ -147,6 +151,17 @@ test("Bob comes back to a handover, walks the unread threads by keyboard, and bo
   await bob.page.screenshot({ path: `${SHOTS}/key-dialog.png` });
   await bob.page.keyboard.press("Escape");
   await expect(keys).toBeHidden();
+
+  // Away again, Bob is named once more: the home page's inbox lists the board with it.
+  await setHidden(bob.page, true);
+  await addNote(alice.page, `@Bob Okafor the convoy turned north ${stamp}`);
+  await bobPhone.page.goto("/");
+  const inboxBoard = bobPhone.page
+    .getByTestId("inbox-board")
+    .filter({ hasText: "Russia–Ukraine crisis, January 2022" });
+  await expect(inboxBoard).toContainText(/1 unread thread/);
+  await expect(inboxBoard).toContainText(/\d+ mentions? of you/);
+  await bobPhone.page.getByTestId("inbox").screenshot({ path: `${SHOTS}/inbox.png` });
 
   await alice.context.close();
   await bob.context.close();
