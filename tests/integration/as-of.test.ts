@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oldestFirst } from "@/lib/annotation-filter";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import type { SnapshotAsOf } from "@/lib/schemas/shift";
+import { insertAnnotationBatch } from "@/server/annotations/insert-annotation-batch";
+import { newAnnotation } from "@/server/annotations/new-annotation";
 import { createBoard } from "@/server/boards/create-board";
 import { importObservationsCsv } from "@/server/csv/import-observations-csv";
 import { CHECKPOINT_EVERY } from "@/server/history/checkpoints";
@@ -399,6 +401,32 @@ describe("the board as of an instant", () => {
     expect(past.seq).toBe(records[1]?.seq);
     expect(tiesById(past.snapshot)).toEqual(tiesById(records[1]?.snapshot as BoardSnapshot));
   }, 60_000);
+
+  it("times a note's op by the clock at its insert, after the ops before it, whatever the batch's stamp", async () => {
+    const board = await newBoard("As of op times");
+    await socket.emitWithAck("event:create", {
+      id: randomUUID(),
+      boardId: board.id,
+      title: "Convoy",
+      occurredAt: "2022-01-10T09:00:00Z",
+      category: "military",
+    });
+    // A batch stamped long before (a stamp taken before the board row's lock is older than the ops
+    // committed while it waited): the op must still come after them in time.
+    const stamp = new Date("2020-01-01T00:00:00Z");
+    const note = newAnnotation({
+      create: { id: randomUUID(), boardId: board.id, target: { type: "board" }, body: "Late", kind: "note", tags: [] },
+      author: { id: owner.id, name: owner.name },
+      mentioned: [],
+      createdAt: stamp,
+    });
+    const [op] = await insertAnnotationBatch(app.db, board.id, [note], stamp);
+    const ops = await app.db.op.findMany({ where: { boardId: board.id }, orderBy: { seq: "asc" } });
+    const times = ops.map((row) => row.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(op?.at).toBe(ops.at(-1)?.createdAt.toISOString());
+    expect(op?.data.createdAt).toBe(stamp.toISOString());
+  });
 
   it("takes a baseline for a board older than checkpoints, and refuses an instant before it", async () => {
     const board = await makeBoard(app, [[owner, "owner"]]);
