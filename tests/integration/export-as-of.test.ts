@@ -18,6 +18,8 @@ let socket: TestSocket;
 let slug: string;
 /** The database's clock between the first writes and the later ones. */
 let then: string;
+/** An assessment written before `then` and deleted after it. */
+const earlyAssessmentId = randomUUID();
 
 async function ok<T extends { ok: boolean }>(answer: Promise<T>): Promise<T> {
   const result = await answer;
@@ -62,7 +64,7 @@ beforeAll(async () => {
   );
   await ok(
     socket.emitWithAck("annotation:create", {
-      id: randomUUID(),
+      id: earlyAssessmentId,
       boardId,
       target: { type: "board" },
       kind: "assessment",
@@ -100,6 +102,7 @@ beforeAll(async () => {
       body: "Late assessment: bridging equipment seen",
     }),
   );
+  await ok(socket.emitWithAck("annotation:delete", { id: earlyAssessmentId, boardId }));
 });
 
 afterAll(() => {
@@ -185,6 +188,13 @@ describe("exports as of an instant", () => {
     const now = await deckText(await get("briefing.pptx?assessments=all"));
     expect(now.title).not.toMatch(/as known at/i);
     expect(now.all).toContain("Second convoy");
+  });
+
+  it("the deck as of then takes an assessment deleted since, which the live deck refuses", async () => {
+    const past = await deckText(await get(`briefing.pptx?assessments=${earlyAssessmentId}&${asOfThen()}`));
+    expect(past.all).toContain("Early assessment: exercises only");
+    const live = await get(`briefing.pptx?assessments=${earlyAssessmentId}`);
+    expect(live.status).toBe(400);
   });
 
   it("an instant before the board existed gives the empty board", async () => {

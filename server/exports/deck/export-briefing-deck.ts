@@ -59,7 +59,7 @@ export async function exportBriefingDeck(options: {
   const query = parseInput(ZExportQuery, options.query);
   const assessments = parseInput(ZDeckQuery, options.query);
   const board = await readBoardForExport({ ...options, asOf: query.asOf });
-  if (Array.isArray(assessments)) await checkAssessments(options.db, options.slug, assessments);
+  if (Array.isArray(assessments)) await checkAssessments(options.db, options.slug, assessments, query.asOf);
   const exportedAt = options.now ?? new Date();
   const body = await options.workers.run("briefing-pptx", {
     snapshotJson: board.snapshotJson,
@@ -81,10 +81,14 @@ export async function exportBriefingDeck(options: {
   };
 }
 
-/** Every chosen id must be a live assessment on this board (VALIDATION otherwise, as for indicators). */
-async function checkAssessments(db: Database, slug: string, ids: string[]): Promise<void> {
+/**
+ * Every chosen id must be a live assessment on this board (VALIDATION otherwise, as for indicators); as of
+ * an instant, one written by then, even if deleted since (a deleted note keeps its row).
+ */
+async function checkAssessments(db: Database, slug: string, ids: string[], asOf: string | undefined): Promise<void> {
+  const when = asOf === undefined ? { deletedAt: null } : { createdAt: { lte: new Date(asOf) } };
   const found = await db.annotation.findMany({
-    where: { id: { in: ids }, kind: "assessment", deletedAt: null, board: { slug } },
+    where: { id: { in: ids }, kind: "assessment", board: { slug }, ...when },
     select: { id: true },
   });
   const known = new Set(found.map(({ id }) => id));
