@@ -48,7 +48,10 @@ export function FigureChrome({ model, layout, frame, palette }: Props) {
             {fitText(model.board.title, textWidth, 18, "bold")}
           </text>
           <text y={HEADER_TEXT.subtitleBaseline} fontSize={12} fill={palette.muted}>
-            {`${frame?.knownAtLine ? `${frame.knownAtLine} · ` : ""}Indicators · ${formatUtc(new Date(start).toISOString())} – ${formatUtc(new Date(end).toISOString())} (UTC)`}
+            {frame?.knownAtLine ? (
+              <tspan fontWeight={700} fill={palette.text}>{`${frame.knownAtLine} · `}</tspan>
+            ) : null}
+            {`Indicators · ${formatUtc(new Date(start).toISOString())} – ${formatUtc(new Date(end).toISOString())} (UTC)`}
           </text>
         </g>
       ) : null}

@@ -74,7 +74,7 @@ export async function renderBriefingPdf(input: BriefingPdfInput): Promise<Buffer
   drawSources(pdf, content.sources);
   drawPageFrames(pdf, {
     handling: board.handling,
-    footer: `${board.title} · ${knownAtLine ? `${knownAtLine} · ` : ""}briefing exported by ${exporterName} at ${formatUtc(exportedAt.toISOString())}`,
+    footer: `${knownAtLine ? `${knownAtLine} · ` : ""}${board.title} · briefing exported by ${exporterName} at ${formatUtc(exportedAt.toISOString())}`,
   });
   return pdfToBuffer(pdf);
 }

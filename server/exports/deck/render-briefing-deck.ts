@@ -53,7 +53,7 @@ export async function renderBriefingDeck(input: BriefingDeckInput): Promise<Buff
   pptx.company = "Watchfloor";
   defineDeckMaster(pptx, {
     handling: board.handling,
-    footer: `${board.title} · ${knownAtLine ? `${knownAtLine} · ` : ""}briefing exported by ${exporterName} at ${formatUtc(exportedAt.toISOString())}`,
+    footer: `${knownAtLine ? `${knownAtLine} · ` : ""}${board.title} · briefing exported by ${exporterName} at ${formatUtc(exportedAt.toISOString())}`,
   });
 
   addTitleSlide(pptx, content, { name: exporterName, exportedAt, knownAtLine });
