@@ -143,6 +143,18 @@ test("Bob comes back to a handover, walks the unread threads by keyboard, and bo
   await handover.getByRole("button", { name: "2 new notes" }).click();
   await expect(bob.page.locator('[data-testid="thread"]:focus')).toContainText(buildUp);
 
+  // e resolves the thread in hand (said politely), / goes to the search.
+  await bob.page.keyboard.press("e");
+  await expect(bob.page.getByTestId("shift-announcer")).toHaveText("Thread resolved.");
+  await expect(bob.page.getByTestId("thread").filter({ hasText: buildUp }).getByTestId("resolved")).toContainText(
+    "Resolved by Bob Okafor",
+  );
+  await bob.page.keyboard.press("/");
+  const search = bob.page.getByLabel("Search this board", { exact: true });
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue("");
+  await search.blur();
+
   // ? lists the keys.
   await bob.page.keyboard.press("?");
   const keys = bob.page.getByRole("dialog", { name: "Keyboard" });
