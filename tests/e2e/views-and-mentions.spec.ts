@@ -48,6 +48,18 @@ test("a reply names Bob through the @-suggestions, and Bob finds it in his 'for 
   const sent = `Can @Bob Okafor confirm the count? ${stamp}`;
   await expect(thread.getByTestId("annotation").filter({ hasText: sent })).toBeVisible();
 
+  // In an edit too: Tab picks as Enter does.
+  const own = thread.getByTestId("annotation").filter({ hasText: note }).first();
+  await own.getByRole("button", { name: "Edit" }).click();
+  const edit = own.getByRole("textbox", { name: "Edit annotation" });
+  await edit.press("End");
+  await edit.pressSequentially(" cc @car");
+  await expect(people.getByRole("option")).toHaveText([/Carol Lindqvist\s*carol@watchfloor.test/]);
+  await alice.page.keyboard.press("Tab");
+  await expect(edit).toHaveValue(`${note} cc @Carol Lindqvist `);
+  await expect(edit).toBeFocused();
+  await own.getByRole("button", { name: "Cancel" }).click();
+
   // The server recognized the mention: the reply names Bob, and it is in Bob's "for you" list.
   const answer = await bob.page.request.get(`/api/boards/${DEMO_BOARD.split("/").at(-1)}/mentions`);
   const { mentions } = (await answer.json()) as {
