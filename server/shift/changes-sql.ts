@@ -46,10 +46,6 @@ const list = (types: readonly string[]) => Prisma.raw(types.map((type) => `'${ty
 const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 export type ChangesRow = {
-  sinceSeq: number;
-  sinceAt: string | null;
-  untilSeq: number;
-  untilAt: string | null;
   events: number;
   observations: number;
   annotations: number;
@@ -88,22 +84,21 @@ export type ItemRow = {
 };
 
 /**
- * `since`: a seq, an instant (the last op at or before it), or null for the caller's last seen. A seq past
- * the board's last is taken as its last (nothing is after it). `itemsLimit` + 1 items come back at most, so
- * the caller can tell that there were more.
+ * Where the window starts and ends: `since` a seq (past the board's last: its last), an instant (the last
+ * op at or before it), or null for the caller's last seen; `until` the board's last op. No row: the caller
+ * is not on the board.
  */
-export function changesSql(options: {
+export function windowSql(options: {
   boardId: string;
   userId: string;
   since: { seq: number } | { instant: string } | null;
-  itemsLimit: number;
 }): Prisma.Sql {
-  const { boardId, userId, since, itemsLimit } = options;
+  const { boardId, userId, since } = options;
   const sinceSeq = since && "seq" in since ? since.seq : null;
   const instant = since && "instant" in since ? since.instant : null;
   return Prisma.sql`
-    WITH params AS (
-      SELECT b."lastSeq" AS until_seq,
+    WITH bounds AS (
+      SELECT b."lastSeq" AS "untilSeq",
         CASE
           WHEN ${instant}::text IS NOT NULL THEN coalesce((
             SELECT o.seq FROM "Op" o
@@ -111,16 +106,53 @@ export function changesSql(options: {
             ORDER BY o."createdAt" DESC, o.seq DESC LIMIT 1), 0)
           WHEN ${sinceSeq}::int IS NOT NULL THEN LEAST(${sinceSeq}::int, b."lastSeq")
           ELSE LEAST(m."lastSeenSeq", b."lastSeq")
-        END AS since_seq
+        END AS "sinceSeq"
       FROM "Board" b JOIN "Membership" m ON m."boardId" = b.id AND m."userId" = ${userId}
       WHERE b.id = ${boardId}::uuid
-    ),
+    )
+    SELECT "sinceSeq", "untilSeq",
+      (SELECT ${iso('o."createdAt"')} FROM "Op" o WHERE o."boardId" = ${boardId}::uuid AND o.seq = "sinceSeq") AS "sinceAt",
+      (SELECT ${iso('o."createdAt"')} FROM "Op" o WHERE o."boardId" = ${boardId}::uuid AND o.seq = "untilSeq") AS "untilAt"
+    FROM bounds`;
+}
+
+export type WindowRow = { sinceSeq: number; untilSeq: number; sinceAt: string | null; untilAt: string | null };
+
+/**
+ * The summary of the ops with sinceSeq < seq ≤ untilSeq. The bounds are written into the statement, not
+ * bound: the planner then knows how many ops the window holds and joins its parts by hashing (estimated
+ * from a parameter, a 100,000-op window looked like one row and was joined by nested loops).
+ * `itemsLimit` + 1 items come back at most, so the caller can tell that there were more.
+ */
+export function changesSql(options: {
+  boardId: string;
+  userId: string;
+  sinceSeq: number;
+  untilSeq: number;
+  itemsLimit: number;
+}): Prisma.Sql {
+  const { boardId, userId, itemsLimit } = options;
+  const bound = (seq: number) => {
+    if (!Number.isSafeInteger(seq) || seq < 0) throw new Error(`not a seq: ${seq}`);
+    return Prisma.raw(String(seq));
+  };
+  return Prisma.sql`
+    WITH
+    -- The window once, without its payloads (a 100,000-op window of them would spill the CTE to disk): the
+    -- few fields the summary needs are read out here, each only from the ops that carry it.
     win AS MATERIALIZED (
-      SELECT o.seq, o.type, o."entityId", o."actorId", o.payload, o."createdAt",
-        o."actorId" IS DISTINCT FROM ${userId} AS by_others
+      SELECT o.seq, o.type, o."entityId", o."createdAt", o."actorId" IS DISTINCT FROM ${userId} AS by_others,
+        CASE WHEN o.type = 'annotation.created' THEN o.payload->>'parentId' END AS "parentId",
+        CASE WHEN o.type = 'annotation.created' THEN (o.payload->>'automatic')::boolean END AS automatic,
+        CASE WHEN o.type = 'annotation.created'
+          THEN o.payload->'mentions' @> jsonb_build_array(jsonb_build_object('id', ${userId}::text)) END AS "namesYou",
+        CASE WHEN o.type = 'observations.imported' THEN (o.payload->>'count')::int END AS imported,
+        CASE WHEN o.type = 'observation.created' THEN o.payload->>'indicatorId' END AS "indicatorId",
+        CASE WHEN o.type = 'observation.created' THEN (o.payload->>'value')::float8 END AS value,
+        CASE WHEN o.type = 'observation.created' THEN o.payload->>'observedAt' END AS "observedAt"
       FROM "Op" o
       WHERE o."boardId" = ${boardId}::uuid
-        AND o.seq > (SELECT since_seq FROM params) AND o.seq <= (SELECT until_seq FROM params)
+        AND o.seq > ${bound(options.sinceSeq)} AND o.seq <= ${bound(options.untilSeq)}
     ),
     -- Things deleted in the window and not restored after: created in it, they count nowhere.
     gone AS (
@@ -139,18 +171,21 @@ export function changesSql(options: {
       SELECT DISTINCT "entityId" FROM win
       WHERE by_others AND type IN (${list(CREATE_TYPES)}) AND "entityId" IN (SELECT "entityId" FROM touched)
     ),
+    -- Joins, not IN (subquery): a hash join stays linear however many things were touched.
     news AS (
-      SELECT w.*, k.kind FROM win w CROSS JOIN LATERAL (SELECT CASE
+      SELECT w.*, k.kind FROM win w
+      LEFT JOIN gone g ON g."entityId" = w."entityId"
+      LEFT JOIN fresh f ON f."entityId" = w."entityId"
+      CROSS JOIN LATERAL (SELECT CASE
         WHEN w.type IN ('event.created', 'observation.created', 'annotation.created')
-          AND w."entityId" IN (SELECT "entityId" FROM gone) THEN NULL
+          AND g."entityId" IS NOT NULL THEN NULL
         WHEN w.type = 'event.created' THEN 'event'
         WHEN w.type IN ('observation.created', 'observations.imported') THEN 'observation'
-        WHEN w.type = 'annotation.created' AND w.payload->>'parentId' IS NOT NULL THEN 'reply'
+        WHEN w.type = 'annotation.created' AND w."parentId" IS NOT NULL THEN 'reply'
         -- A threshold warning is Watchfloor's, not a colleague's note: warningsCrossed says it.
-        WHEN w.type = 'annotation.created' AND (w.payload->>'automatic')::boolean THEN NULL
+        WHEN w.type = 'annotation.created' AND w.automatic THEN NULL
         WHEN w.type = 'annotation.created' THEN 'annotation'
-        WHEN w.type IN (${list(UPDATE_TYPES)}, ${list(DELETE_TYPES)})
-          AND w."entityId" IN (SELECT "entityId" FROM fresh) THEN NULL
+        WHEN w.type IN (${list(UPDATE_TYPES)}, ${list(DELETE_TYPES)}) AND f."entityId" IS NOT NULL THEN NULL
         WHEN w.type IN (${list(UPDATE_TYPES)}) THEN 'edit'
         WHEN w.type IN (${list(DELETE_TYPES)}) THEN 'deletion'
       END AS kind) k
@@ -160,7 +195,7 @@ export function changesSql(options: {
     totals AS (
       SELECT
         count(*) FILTER (WHERE kind = 'event')::int AS events,
-        coalesce(sum(CASE WHEN type = 'observations.imported' THEN (payload->>'count')::int ELSE 1 END)
+        coalesce(sum(coalesce(imported, 1))
           FILTER (WHERE kind = 'observation'), 0)::int AS observations,
         count(*) FILTER (WHERE kind = 'annotation')::int AS annotations,
         count(*) FILTER (WHERE kind = 'reply')::int AS replies,
@@ -171,37 +206,40 @@ export function changesSql(options: {
     -- server/content/threshold-warning.ts' rule: beyond the line while the figure before it in time, among
     -- those entered before it, was not (or there was none); thresholds and figures as they stand now.
     warnings AS (
-      SELECT c.seq, i.id AS "indicatorId", c."entityId" AS "observationId", f.value,
+      SELECT c.seq, i.id AS "indicatorId", c."entityId" AS "observationId", c.value,
         CASE x.direction WHEN 'above' THEN i."warnAbove" ELSE i."warnBelow" END AS threshold, x.direction
       FROM counted c
-      CROSS JOIN LATERAL (SELECT (c.payload->>'value')::float8 AS value,
-        (c.payload->>'observedAt')::timestamptz AT TIME ZONE 'UTC' AS "observedAt") f
-      JOIN "Indicator" i ON i.id = (c.payload->>'indicatorId')::uuid
+      JOIN "Indicator" i ON i.id = c."indicatorId"::uuid
+        AND (c.value > i."warnAbove" OR c.value < i."warnBelow")
       LEFT JOIN LATERAL (
         SELECT p.value FROM "Observation" p
-        -- Only a figure beyond a line needs the one before it (a one-time filter skips the rest).
-        WHERE (f.value > i."warnAbove" OR f.value < i."warnBelow") AND p."indicatorId" = i.id AND p."observedAt" < f."observedAt" AND p.id::text <> c."entityId"
-          AND p."createdAt" <= c."createdAt"
+        WHERE p."indicatorId" = i.id AND p."observedAt" < (c."observedAt"::timestamptz AT TIME ZONE 'UTC')
+          AND p.id::text <> c."entityId" AND p."createdAt" <= c."createdAt"
         ORDER BY p."observedAt" DESC LIMIT 1
       ) previous ON true
       CROSS JOIN LATERAL (SELECT CASE
-        WHEN f.value > i."warnAbove" AND (previous.value IS NULL OR previous.value <= i."warnAbove") THEN 'above'
-        WHEN f.value < i."warnBelow" AND (previous.value IS NULL OR previous.value >= i."warnBelow") THEN 'below'
+        WHEN c.value > i."warnAbove" AND (previous.value IS NULL OR previous.value <= i."warnAbove") THEN 'above'
+        WHEN c.value < i."warnBelow" AND (previous.value IS NULL OR previous.value >= i."warnBelow") THEN 'below'
       END AS direction) x
       WHERE c.type = 'observation.created' AND x.direction IS NOT NULL
     ),
+    -- One pass over the thread's new notes: the root (when it is new) and its replies, grouped by root.
     threads AS (
-      SELECT r.payload->>'parentId' AS "rootId", count(*)::int AS "newReplies",
-        bool_or(r.payload->'mentions' @> jsonb_build_array(jsonb_build_object('id', ${userId}::text)))
-          OR coalesce(bool_or(root.payload->'mentions' @> jsonb_build_array(jsonb_build_object('id', ${userId}::text))), false)
-          AS "mentionsYou",
-        max(r.seq) AS "lastSeq"
-      FROM counted r
-      LEFT JOIN counted root ON root.kind = 'annotation' AND root."entityId" = r.payload->>'parentId'
-      WHERE r.kind = 'reply'
-      GROUP BY r.payload->>'parentId'
+      SELECT coalesce("parentId", "entityId") AS "rootId",
+        count(*) FILTER (WHERE kind = 'reply')::int AS "newReplies",
+        coalesce(bool_or("namesYou"), false) AS "mentionsYou",
+        max(seq) FILTER (WHERE kind = 'reply') AS "lastSeq"
+      FROM counted
+      WHERE kind IN ('annotation', 'reply')
+      GROUP BY 1
+      HAVING count(*) FILTER (WHERE kind = 'reply') > 0
     ),
-    shown AS (SELECT * FROM counted ORDER BY seq DESC LIMIT ${itemsLimit + 1}),
+    -- The items shown read their ops again, by (boardId, seq): a few hundred payloads, not the window's.
+    shown AS (
+      SELECT c.seq, c.type, c."entityId", c."createdAt", c.kind, o."actorId", o.payload
+      FROM (SELECT * FROM counted ORDER BY seq DESC LIMIT ${itemsLimit + 1}) c
+      JOIN "Op" o ON o."boardId" = ${boardId}::uuid AND o.seq = c.seq
+    ),
     items AS (
       SELECT s.seq, ${iso('s."createdAt"')} AS at,
         CASE WHEN s.type = 'annotation.updated'
@@ -239,16 +277,10 @@ export function changesSql(options: {
           AND r.version = (s.payload->>'version')::int - 1
       ) revision ON true
     )
-    SELECT p.since_seq AS "sinceSeq",
-      (SELECT ${iso('o."createdAt"')} FROM "Op" o WHERE o."boardId" = ${boardId}::uuid AND o.seq = p.since_seq)
-        AS "sinceAt",
-      p.until_seq AS "untilSeq",
-      (SELECT ${iso('o."createdAt"')} FROM "Op" o WHERE o."boardId" = ${boardId}::uuid AND o.seq = p.until_seq)
-        AS "untilAt",
-      t.*,
+    SELECT t.*,
       (SELECT json_agg(w ORDER BY w.seq DESC) FROM (
         SELECT seq, "indicatorId", "observationId", value, threshold, direction FROM warnings) w) AS warnings,
       (SELECT json_agg(th ORDER BY th."lastSeq" DESC) FROM threads th) AS threads,
       (SELECT json_agg(it ORDER BY it.seq DESC) FROM items it) AS items
-    FROM params p CROSS JOIN totals t`;
+    FROM totals t`;
 }

@@ -5,8 +5,8 @@ import { CHANGE_ITEMS_LIMIT, type ChangeItem, type ChangesSummary, ZChangesQuery
 import type { Actor } from "../actor";
 import { authorize, boardIdOfSlug } from "../boards/access";
 import type { Database } from "../db/client";
-import { parseInput } from "../errors";
-import { type ChangesRow, changesSql, type ItemRow } from "./changes-sql";
+import { AppError, parseInput } from "../errors";
+import { type ChangesRow, changesSql, type ItemRow, type WindowRow, windowSql } from "./changes-sql";
 
 export async function readChanges(options: {
   db: Database;
@@ -20,14 +20,18 @@ export async function readChanges(options: {
   // A board the caller is not on is NOT_FOUND before anything about the query is said.
   await authorize({ db, actor, boardId, action: "board.read" });
   const { since } = parseInput(ZChangesQuery, options.since === undefined ? {} : { since: options.since });
+  // Two statements: the window's bounds, then the summary of exactly that window (ops committed after the
+  // first are past untilSeq and wait for the next read).
+  const [window] = await db.$queryRaw<WindowRow[]>(windowSql({ boardId, userId: actor.id, since: since ?? null }));
+  if (!window) throw new AppError("NOT_FOUND", "No such board");
   const [row] = await db.$queryRaw<ChangesRow[]>(
-    changesSql({ boardId, userId: actor.id, since: since ?? null, itemsLimit: CHANGE_ITEMS_LIMIT }),
+    changesSql({ boardId, userId: actor.id, ...window, itemsLimit: CHANGE_ITEMS_LIMIT }),
   );
-  if (!row) throw new Error("The changes summary read no board row");
+  if (!row) throw new Error("The changes summary answered no row");
   const items = (row.items ?? []).map(toChangeItem);
   return {
-    since: { seq: row.sinceSeq, at: row.sinceAt },
-    until: { seq: row.untilSeq, at: row.untilAt },
+    since: { seq: window.sinceSeq, at: window.sinceAt },
+    until: { seq: window.untilSeq, at: window.untilAt },
     counts: {
       events: row.events,
       observations: row.observations,
