@@ -2,8 +2,12 @@
 // to a handover panel naming what changed, walks the unread threads with j, replies with r, and the unread
 // counts fall to zero on both of his devices. The demo board is shared with other specs: every check is on
 // notes this test writes, after Bob has marked what came before as read.
+import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { signedInPage } from "./support";
+import type { Socket } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/events";
+import { openSocket } from "../../bench/support/open-socket";
+import { DEMO_BOARD, signedInPage } from "./support";
 
 const SHOTS = process.env.SHIFT_SHOTS_DIR ?? "/tmp/helper-c";
 
@@ -44,6 +48,21 @@ async function recordNotifications(page: Page) {
 const shownNotifications = (page: Page) =>
   page.evaluate(() => (window as unknown as { shownNotifications: { title: string }[] }).shownNotifications);
 
+/** Alice's own live connection (her browser's session cookie), to enter a figure as her client would. */
+async function socketOf(page: Page): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
+  const cookies = await page.context().cookies();
+  const cookie = cookies.map(({ name, value }) => `${name}=${value}`).join("; ");
+  return (await openSocket(new URL(page.url()).origin, cookie)) as Socket<ServerToClientEvents, ClientToServerEvents>;
+}
+
+async function demoBoardId(page: Page): Promise<string> {
+  const response = await page.request.get("/api/boards");
+  const { boards } = (await response.json()) as { boards: { id: string; slug: string }[] };
+  const board = boards.find((candidate) => DEMO_BOARD.endsWith(candidate.slug));
+  if (!board) throw new Error("the demo board is not among the analyst's boards");
+  return board.id;
+}
+
 async function addNote(page: Page, body: string) {
   await page.getByRole("textbox", { name: "Annotation", exact: true }).fill(body);
   await page.getByRole("button", { name: "Add", exact: true }).click();
@@ -82,6 +101,26 @@ test("Bob comes back to a handover, walks the unread threads by keyboard, and bo
   await setHidden(bobPhone.page, true);
   await addNote(bob.page, `Self-reminder for @Bob Okafor ${stamp}`);
 
+  // Alice enters a figure beyond the troops' warning line (dated before the series, so it crosses whatever
+  // else the shared board holds; deleted at the end so later specs see the demo's span).
+  const boardId = await demoBoardId(alice.page);
+  const socket = await socketOf(alice.page);
+  const joined = await socket.emitWithAck("board:join", { boardId });
+  if (!joined.ok || !("snapshot" in joined)) throw new Error("Alice's socket could not join the demo board");
+  const troops = joined.snapshot.indicators.find(
+    (indicator) => indicator.name === "Russian troops near Ukraine's border",
+  );
+  if (!troops) throw new Error("the demo's troops indicator is missing");
+  const figureId = randomUUID();
+  const figure = await socket.emitWithAck("observation:create", {
+    id: figureId,
+    boardId,
+    indicatorId: troops.id,
+    observedAt: "2000-01-01T00:00:00.000Z",
+    value: 150_000,
+  });
+  expect(figure.ok && figure.warning?.direction).toBe("above");
+
   const buildUp = `Troop build-up near Klintsy — @Bob Okafor please grade ${stamp}`;
   const convoy = `Convoy of 40 trucks west of Kursk ${stamp}`;
   await addNote(alice.page, convoy);
@@ -94,10 +133,11 @@ test("Bob comes back to a handover, walks the unread threads by keyboard, and bo
     await expect(page.getByTestId("unread-total")).toHaveText("3 unread threads (2 name you)");
   }
   await expect(bob.page.getByTestId("shift-announcer")).toHaveText(/^Alice Mercer replied to 'Yelnya camp: tents/);
-  await expect.poll(() => shownNotifications(bobPhone.page)).toHaveLength(2);
-  expect((await shownNotifications(bobPhone.page)).map((shown) => shown.title)).toEqual([
+  await expect.poll(() => shownNotifications(bobPhone.page)).toHaveLength(3);
+  expect((await shownNotifications(bobPhone.page)).map((shown) => shown.title).sort()).toEqual([
     "Alice Mercer mentioned you",
     "Alice Mercer mentioned you",
+    "Russian troops near Ukraine's border above 100,000",
   ]);
 
   // Bob comes back to his desk: the handover names what changed while he was away.
@@ -105,6 +145,10 @@ test("Bob comes back to a handover, walks the unread threads by keyboard, and bo
   const handover = bob.page.getByTestId("handover");
   await expect(handover).toContainText(/^Since \d\d:\d\dZ \((just now|\d+ min ago)\):/);
   await expect(handover.getByTestId("handover-notes")).toHaveText("2 new notes");
+  await expect(handover.getByTestId("handover-figures")).toHaveText("1 figure");
+  await expect(handover.getByTestId("handover-thresholds")).toHaveText(
+    "1 threshold crossed (Russian troops near Ukraine's border above 100,000)",
+  );
   await expect(handover.getByTestId("handover-threads")).toHaveText("2 threads with new replies (1 names you)");
   await handover.screenshot({ path: `${SHOTS}/handover-panel.png` });
   await bob.page.screenshot({ path: `${SHOTS}/board-with-handover.png` });
@@ -175,6 +219,9 @@ test("Bob comes back to a handover, walks the unread threads by keyboard, and bo
   await expect(inboxBoard).toContainText(/\d+ mentions? of you/);
   await bobPhone.page.getByTestId("inbox").screenshot({ path: `${SHOTS}/inbox.png` });
 
+  const removed = await socket.emitWithAck("observation:delete", { id: figureId, boardId });
+  expect(removed.ok).toBe(true);
+  socket.disconnect();
   await alice.context.close();
   await bob.context.close();
   await bobPhone.context.close();

@@ -59,6 +59,10 @@ describe("unread threads", () => {
     expect(unread).toBe(NO_UNREAD);
   });
 
+  it("does not count a threshold warning, which the handover names as a crossing", () => {
+    expect(countAll([created(5, { ...note("w1", null), automatic: true })])).toBe(NO_UNREAD);
+  });
+
   it("marks a thread whose reply names the analyst", () => {
     const unread = countAll([
       created(5, note("r1", "t1")),

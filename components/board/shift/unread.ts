@@ -26,7 +26,8 @@ export function countOp(unread: UnreadThreads, op: WireOp, userId: string): Unre
   if (op.type === "annotation.deleted") return clearThread(unread, op.data.id);
   if (op.type !== "annotation.created") return unread;
   const note = op.data;
-  if (note.author.id === userId || op.actorId === userId) return unread;
+  // A threshold warning is Watchfloor's note, not a colleague's: the handover names the crossing instead.
+  if (note.author.id === userId || op.actorId === userId || note.automatic) return unread;
   const rootId = note.parentId ?? note.id;
   const known = unread.get(rootId);
   const next = new Map(unread);
