@@ -11,6 +11,7 @@ import { type BenchRun, renderMarkdown } from "./report";
 import { runAsOf } from "./scenarios/as-of";
 import { runBoardLoad } from "./scenarios/board-load";
 import { runCatchUp } from "./scenarios/catch-up";
+import { runChanges } from "./scenarios/changes";
 import { runClickToScreen } from "./scenarios/click-to-screen";
 import { type BenchContext, notRunResult, type ScenarioResult } from "./scenarios/common";
 import { runConnections } from "./scenarios/connections";
@@ -42,6 +43,7 @@ const SCENARIOS: Record<string, (context: BenchContext) => Promise<ScenarioResul
   extraction: runExtraction,
   "map-and-deck": runMapAndDeck,
   "fan-out-slides": runFanOutSlides,
+  changes: runChanges,
   "as-of": runAsOf,
 };
 

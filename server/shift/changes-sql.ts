@@ -142,6 +142,16 @@ export function changesSql(options: {
     -- few fields the summary needs are read out here, each only from the ops that carry it.
     win AS MATERIALIZED (
       SELECT o.seq, o.type, o."entityId", o."createdAt", o."actorId" IS DISTINCT FROM ${userId} AS by_others,
+        -- What the op is to the handover, decided once per op rather than by text comparisons in each part:
+        -- n a new event, figure(s) or note; c another creation; u an update-like op; r a restore; d a deletion.
+        CASE
+          WHEN o.type IN ('event.created', 'observation.created', 'annotation.created', 'observations.imported')
+            THEN 'n'
+          WHEN o.type IN (${list(CREATE_TYPES)}) THEN 'c'
+          WHEN o.type = 'annotation.restored' THEN 'r'
+          WHEN o.type IN (${list(UPDATE_TYPES)}) THEN 'u'
+          WHEN o.type IN (${list(DELETE_TYPES)}) THEN 'd'
+        END AS role,
         CASE WHEN o.type = 'annotation.created' THEN o.payload->>'parentId' END AS "parentId",
         CASE WHEN o.type = 'annotation.created' THEN (o.payload->>'automatic')::boolean END AS automatic,
         CASE WHEN o.type = 'annotation.created'
@@ -157,19 +167,15 @@ export function changesSql(options: {
     -- Things deleted in the window and not restored after: created in it, they count nowhere.
     gone AS (
       SELECT "entityId" FROM win
-      WHERE type IN (${list(DELETE_TYPES)}) OR type = 'annotation.restored'
+      WHERE role IN ('d', 'r')
       GROUP BY "entityId"
-      HAVING max(seq) FILTER (WHERE type <> 'annotation.restored')
-        > coalesce(max(seq) FILTER (WHERE type = 'annotation.restored'), 0)
+      HAVING max(seq) FILTER (WHERE role = 'd') > coalesce(max(seq) FILTER (WHERE role = 'r'), 0)
     ),
-    touched AS (
-      SELECT DISTINCT "entityId" FROM win
-      WHERE by_others AND type IN (${list(UPDATE_TYPES)}, ${list(DELETE_TYPES)})
-    ),
+    touched AS (SELECT DISTINCT "entityId" FROM win WHERE by_others AND role IN ('u', 'r', 'd')),
     -- Of the things others changed, those others also created in the window: new, not edited.
     fresh AS (
       SELECT DISTINCT "entityId" FROM win
-      WHERE by_others AND type IN (${list(CREATE_TYPES)}) AND "entityId" IN (SELECT "entityId" FROM touched)
+      WHERE by_others AND role IN ('n', 'c') AND "entityId" IN (SELECT "entityId" FROM touched)
     ),
     -- Joins, not IN (subquery): a hash join stays linear however many things were touched.
     news AS (
@@ -177,19 +183,17 @@ export function changesSql(options: {
       LEFT JOIN gone g ON g."entityId" = w."entityId"
       LEFT JOIN fresh f ON f."entityId" = w."entityId"
       CROSS JOIN LATERAL (SELECT CASE
-        WHEN w.type IN ('event.created', 'observation.created', 'annotation.created')
-          AND g."entityId" IS NOT NULL THEN NULL
-        WHEN w.type = 'event.created' THEN 'event'
-        WHEN w.type IN ('observation.created', 'observations.imported') THEN 'observation'
-        WHEN w.type = 'annotation.created' AND w."parentId" IS NOT NULL THEN 'reply'
+        WHEN w.role = 'n' AND g."entityId" IS NOT NULL THEN NULL
+        WHEN w.role = 'n' AND w."parentId" IS NOT NULL THEN 'reply'
         -- A threshold warning is Watchfloor's, not a colleague's note: warningsCrossed says it.
-        WHEN w.type = 'annotation.created' AND w.automatic THEN NULL
-        WHEN w.type = 'annotation.created' THEN 'annotation'
-        WHEN w.type IN (${list(UPDATE_TYPES)}, ${list(DELETE_TYPES)}) AND f."entityId" IS NOT NULL THEN NULL
-        WHEN w.type IN (${list(UPDATE_TYPES)}) THEN 'edit'
-        WHEN w.type IN (${list(DELETE_TYPES)}) THEN 'deletion'
+        WHEN w.role = 'n' AND w.automatic THEN NULL
+        WHEN w.role = 'n' THEN CASE WHEN w.type = 'event.created' THEN 'event'
+          WHEN w.type = 'annotation.created' THEN 'annotation' ELSE 'observation' END
+        WHEN w.role IN ('u', 'r', 'd') AND f."entityId" IS NOT NULL THEN NULL
+        WHEN w.role IN ('u', 'r') THEN 'edit'
+        WHEN w.role = 'd' THEN 'deletion'
       END AS kind) k
-      WHERE w.by_others
+      WHERE w.by_others AND w.role IN ('n', 'u', 'r', 'd')
     ),
     counted AS (SELECT * FROM news WHERE kind IS NOT NULL),
     totals AS (
