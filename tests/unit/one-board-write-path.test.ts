@@ -16,6 +16,9 @@ const WRITE_PATH = [
   "server/annotations/insert-annotation-batch.ts",
   // The demo seed fills an empty board before anyone is on it: no actor to authorize or limit.
   "server/seed/",
+  // Wraps the publisher to notice when a board reaches a checkpoint seq (issue 19); it publishes only the
+  // ops handed to it, unchanged.
+  "server/history/periodic-checkpoints.ts",
 ];
 
 const APPEND_OP = path.join(REPOSITORY_ROOT, "server/ops/append-op.ts");
