@@ -6,7 +6,8 @@ import type { Database } from "../db/client";
 
 /**
  * Unread threads: threads (by their root) with a note or a reply by someone else after the caller's last
- * seen that is still there. Unread mentions: the Mention rows naming the caller not yet read, on notes
+ * seen that is still there; a threshold warning Watchfloor wrote is not one (the handover names the
+ * crossing). Unread mentions: the Mention rows naming the caller not yet read, on notes
  * still there (as GET …/mentions counts them). Boards in title order, as GET /api/boards lists them.
  */
 export async function listInbox(options: { db: Database; actor: Actor }): Promise<{ boards: InboxBoard[] }> {
@@ -15,7 +16,7 @@ export async function listInbox(options: { db: Database; actor: Actor }): Promis
     SELECT b.id::text AS "boardId", b.slug, b.title, b."lastSeq", m."lastSeenSeq",
       (SELECT count(DISTINCT coalesce(a."parentId", a.id))::int
         FROM "Op" o
-        JOIN "Annotation" a ON a.id = o."entityId"::uuid AND a."deletedAt" IS NULL
+        JOIN "Annotation" a ON a.id = o."entityId"::uuid AND a."deletedAt" IS NULL AND NOT a.automatic
         WHERE o."boardId" = m."boardId" AND o.seq > m."lastSeenSeq" AND o.type = 'annotation.created'
           AND o."actorId" IS DISTINCT FROM m."userId") AS "unreadThreads",
       (SELECT count(*)::int

@@ -1,6 +1,7 @@
 // The inbox across boards (issue 19): GET /api/inbox lists each of the caller's boards with its unread
 // threads (new notes or replies by others after the caller's last seen) and unread mentions, in one SQL
 // statement whatever the number of boards.
+import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,8 +79,21 @@ describe("the inbox", () => {
     // Second board: Carol's note and her reply in it are one thread.
     const before = await write(carolsSocket, second, "Hospitals figure from the ministry.");
     await write(carolsSocket, second, "@Bob Okafor see the ministry's table.", before.id);
-    // Third board: only Bob writes.
+    // Third board: only Bob writes; Carol's figure over the line leaves Watchfloor's warning, not a thread.
     await write(bobsSocket, third, "Nothing from the others here.");
+    const line = await carolsSocket.emitWithAck("indicator:update", {
+      id: third.indicatorId,
+      boardId: third.id,
+      warnAbove: 150_000,
+    });
+    const figure = await carolsSocket.emitWithAck("observation:create", {
+      id: randomUUID(),
+      boardId: third.id,
+      indicatorId: third.indicatorId,
+      observedAt: "2022-01-09T00:00:00Z",
+      value: 160_000,
+    });
+    expect(line.ok && figure.ok && figure.warning !== null).toBe(true);
 
     let list = await inbox(bobCookie);
     expect(list.map((item) => item.boardId).sort()).toEqual(boards.map((board) => board.id).sort());
