@@ -171,6 +171,17 @@ export function changesSql(options: {
       GROUP BY "entityId"
       HAVING max(seq) FILTER (WHERE role = 'd') > coalesce(max(seq) FILTER (WHERE role = 'r'), 0)
     ),
+    -- Notes and figures created in the window that are gone without an op of their own: the database's
+    -- cascade took them with the event, indicator, figure, source or thread root deleted after them.
+    vanished AS (
+      SELECT w."entityId" FROM win w
+      WHERE w.role = 'n' AND w.type = 'annotation.created'
+        AND NOT EXISTS (SELECT FROM "Annotation" a WHERE a.id = w."entityId"::uuid)
+      UNION ALL
+      SELECT w."entityId" FROM win w
+      WHERE w.role = 'n' AND w.type = 'observation.created'
+        AND NOT EXISTS (SELECT FROM "Observation" p WHERE p.id = w."entityId"::uuid)
+    ),
     touched AS (SELECT DISTINCT "entityId" FROM win WHERE by_others AND role IN ('u', 'r', 'd')),
     -- Of the things others changed, those others also created in the window: new, not edited.
     fresh AS (
@@ -182,8 +193,9 @@ export function changesSql(options: {
       SELECT w.*, k.kind FROM win w
       LEFT JOIN gone g ON g."entityId" = w."entityId"
       LEFT JOIN fresh f ON f."entityId" = w."entityId"
+      LEFT JOIN vanished v ON v."entityId" = w."entityId"
       CROSS JOIN LATERAL (SELECT CASE
-        WHEN w.role = 'n' AND g."entityId" IS NOT NULL THEN NULL
+        WHEN w.role = 'n' AND (g."entityId" IS NOT NULL OR v."entityId" IS NOT NULL) THEN NULL
         WHEN w.role = 'n' AND w."parentId" IS NOT NULL THEN 'reply'
         -- A threshold warning is Watchfloor's, not a colleague's note: warningsCrossed says it.
         WHEN w.role = 'n' AND w.automatic THEN NULL

@@ -329,6 +329,35 @@ describe("the changes since an analyst last looked", () => {
     }
   });
 
+  it("does not count notes that went with a thing deleted in the window (the database's cascade writes no op for them)", async () => {
+    const start = await lastWatched();
+    // Alice's event, older than this window; Carol notes on it and Alice answers her; then Alice deletes it.
+    const eventId = await createEvent("alice", "Ferry traffic stopped", false);
+    const onEvent = await ok(
+      socketOf("carol").emitWithAck(
+        "annotation:create",
+        annotationInput(board, { body: "Ferry crews told to stay home.", target: { type: "event", eventId } }),
+      ),
+    );
+    const from = await lastWatched();
+    await note("alice", "@Bob Okafor the port authority says the same.", {
+      parentId: onEvent.annotation.id,
+      log: false,
+    });
+    await ok(socketOf("alice").emitWithAck("event:delete", { id: eventId, boardId: board.id }));
+    await lastWatched();
+    expect(await app.db.annotation.count({ where: { id: onEvent.annotation.id } })).toBe(0);
+
+    const summary = await changesOf("bob", String(from.seq));
+    expect(summary.counts).toEqual({ events: 0, observations: 0, annotations: 0, replies: 0, edits: 0, deletions: 1 });
+    expect(summary.threads).toEqual([]);
+    expect(summary.items.map((item) => `${item.kind}: ${item.label}`)).toEqual(["deletion: Ferry traffic stopped"]);
+    // The whole run: the event was new, so nothing at all is news.
+    const whole = await changesOf("bob", String(start.seq));
+    expect(whole.counts).toEqual({ events: 0, observations: 0, annotations: 0, replies: 0, edits: 0, deletions: 0 });
+    expect(whole.threads).toEqual([]);
+  });
+
   it("answers an empty window past the board's last op, and VALIDATION or NOT_FOUND for bad requests, writing nothing", async () => {
     const before = await app.db.membership.findMany({ where: { boardId: board.id }, orderBy: { userId: "asc" } });
     const lastSeq = (await lastWatched()).seq;
