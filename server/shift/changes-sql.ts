@@ -172,14 +172,20 @@ export function changesSql(options: {
       HAVING max(seq) FILTER (WHERE role = 'd') > coalesce(max(seq) FILTER (WHERE role = 'r'), 0)
     ),
     -- Notes and figures created in the window that are gone without an op of their own: the database's
-    -- cascade took them with the event, indicator, figure, source or thread root deleted after them.
+    -- cascade took them with the event, indicator, figure, source or thread root deleted after them. Only
+    -- such a deletion in the window can do that, so without one nothing is looked up.
+    cascading AS (
+      SELECT EXISTS (
+        SELECT FROM win WHERE type IN ('event.deleted', 'indicator.deleted', 'observation.deleted', 'source.deleted')
+      ) AS possible
+    ),
     vanished AS (
       SELECT w."entityId" FROM win w
-      WHERE w.role = 'n' AND w.type = 'annotation.created'
+      WHERE w.role = 'n' AND w.type = 'annotation.created' AND (SELECT possible FROM cascading)
         AND NOT EXISTS (SELECT FROM "Annotation" a WHERE a.id = w."entityId"::uuid)
       UNION ALL
       SELECT w."entityId" FROM win w
-      WHERE w.role = 'n' AND w.type = 'observation.created'
+      WHERE w.role = 'n' AND w.type = 'observation.created' AND (SELECT possible FROM cascading)
         AND NOT EXISTS (SELECT FROM "Observation" p WHERE p.id = w."entityId"::uuid)
     ),
     touched AS (SELECT DISTINCT "entityId" FROM win WHERE by_others AND role IN ('u', 'r', 'd')),
@@ -245,10 +251,13 @@ export function changesSql(options: {
         count(*) FILTER (WHERE kind = 'reply')::int AS "newReplies",
         coalesce(bool_or("namesYou"), false) AS "mentionsYou",
         max(seq) FILTER (WHERE kind = 'reply') AS "lastSeq"
-      FROM counted
+      FROM counted c
       WHERE kind IN ('annotation', 'reply')
       GROUP BY 1
       HAVING count(*) FILTER (WHERE kind = 'reply') > 0
+        -- A deleted root heads no thread (its replies head their own on the board): no link to nothing.
+        AND EXISTS (SELECT FROM "Annotation" a WHERE a.id = coalesce(c."parentId", c."entityId")::uuid
+          AND a."deletedAt" IS NULL)
     ),
     -- The items shown read their ops again, by (boardId, seq): a few hundred payloads, not the window's.
     shown AS (
@@ -267,7 +276,7 @@ export function changesSql(options: {
         coalesce(d->>'title', d->'source'->>'title', d->>'name') AS title, left(d->>'body', 400) AS body,
         (d->>'value')::float8 AS value, (d->>'count')::int AS count,
         d->>'indicatorId' AS "indicatorId", i.name AS "indicatorName", i.unit,
-        CASE WHEN s.type LIKE 'annotation.%' THEN coalesce(d->>'parentId', s."entityId") END AS "rootId"
+        CASE WHEN s.type LIKE 'annotation.%' THEN coalesce(root.id::text, s."entityId") END AS "rootId"
       FROM shown s
       -- A deletion's payload is only the id: its label comes from the last op that carried the thing.
       LEFT JOIN LATERAL (
@@ -279,6 +288,9 @@ export function changesSql(options: {
       CROSS JOIN LATERAL (SELECT CASE WHEN s.type IN (${list(DELETE_TYPES)})
         THEN coalesce(before_deletion.payload, s.payload) ELSE s.payload END AS d) data
       LEFT JOIN "User" u ON u.id = s."actorId"
+      -- A reply's thread is its root's while the root is there; after the root's deletion it heads its own.
+      LEFT JOIN "Annotation" root ON s.type LIKE 'annotation.%' AND root.id = (d->>'parentId')::uuid
+        AND root."deletedAt" IS NULL
       LEFT JOIN "Indicator" i ON s.type LIKE 'observation.%' AND i.id = (d->>'indicatorId')::uuid
       -- The version an annotation.updated replaced: its previous state in the log, else its revision.
       LEFT JOIN LATERAL (
