@@ -247,17 +247,18 @@ export function changesSql(options: {
     ),
     -- One pass over the thread's new notes: the root (when it is new) and its replies, grouped by root.
     threads AS (
-      SELECT coalesce("parentId", "entityId") AS "rootId",
-        count(*) FILTER (WHERE kind = 'reply')::int AS "newReplies",
-        coalesce(bool_or("namesYou"), false) AS "mentionsYou",
-        max(seq) FILTER (WHERE kind = 'reply') AS "lastSeq"
-      FROM counted c
-      WHERE kind IN ('annotation', 'reply')
-      GROUP BY 1
-      HAVING count(*) FILTER (WHERE kind = 'reply') > 0
-        -- A deleted root heads no thread (its replies head their own on the board): no link to nothing.
-        AND EXISTS (SELECT FROM "Annotation" a WHERE a.id = coalesce(c."parentId", c."entityId")::uuid
-          AND a."deletedAt" IS NULL)
+      SELECT * FROM (
+        SELECT coalesce("parentId", "entityId") AS "rootId",
+          count(*) FILTER (WHERE kind = 'reply')::int AS "newReplies",
+          coalesce(bool_or("namesYou"), false) AS "mentionsYou",
+          max(seq) FILTER (WHERE kind = 'reply') AS "lastSeq"
+        FROM counted
+        WHERE kind IN ('annotation', 'reply')
+        GROUP BY 1
+        HAVING count(*) FILTER (WHERE kind = 'reply') > 0
+      ) grouped
+      -- A deleted root heads no thread (its replies head their own on the board): no link to nothing.
+      WHERE EXISTS (SELECT FROM "Annotation" a WHERE a.id = grouped."rootId"::uuid AND a."deletedAt" IS NULL)
     ),
     -- The items shown read their ops again, by (boardId, seq): a few hundred payloads, not the window's.
     shown AS (

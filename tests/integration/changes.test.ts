@@ -358,6 +358,20 @@ describe("the changes since an analyst last looked", () => {
     expect(whole.threads).toEqual([]);
   });
 
+  it("names no thread whose root is deleted: its replies head threads of their own, as on the board", async () => {
+    const root = await note("carol", "Power cut in the east of the city.", { log: false });
+    const from = await lastWatched();
+    const reply = await note("alice", "Back on since noon.", { parentId: root.id, log: false });
+    await ok(socketOf("carol").emitWithAck("annotation:delete", { id: root.id, boardId: board.id }));
+    await lastWatched();
+
+    const summary = await changesOf("bob", String(from.seq));
+    expect(summary.counts).toEqual({ events: 0, observations: 0, annotations: 0, replies: 1, edits: 0, deletions: 1 });
+    expect(summary.threads).toEqual([]);
+    const item = summary.items.find((candidate) => candidate.entityId === reply.id);
+    expect(item?.rootId).toBe(reply.id);
+  });
+
   it("answers an empty window past the board's last op, and VALIDATION or NOT_FOUND for bad requests, writing nothing", async () => {
     const before = await app.db.membership.findMany({ where: { boardId: board.id }, orderBy: { userId: "asc" } });
     const lastSeq = (await lastWatched()).seq;
