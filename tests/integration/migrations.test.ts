@@ -106,6 +106,41 @@ describe("migrateDatabase", () => {
     expect((await migrationRows(database.url)).map((row) => row.migration_name)).not.toContain("29990101000000_broken");
   });
 
+  it("starts the analysts already on a board at its last op when last seen comes in (issue 19)", async () => {
+    const database = await emptyDatabase();
+    const dir = await migrationsCopy();
+    // The database as it stood before the shift: its migrations set aside, then put back.
+    const later = (await readMigrations(dir)).filter((migration) => migration.name >= "20261206190000_shift");
+    const aside = await mkdtemp(path.join(os.tmpdir(), "wf-migrations-later-"));
+    cleanups.push(() => rm(aside, { recursive: true, force: true }));
+    for (const { name } of later) {
+      await cp(path.join(dir, name), path.join(aside, name), { recursive: true });
+      await rm(path.join(dir, name), { recursive: true });
+    }
+    await migrateDatabase(database.url, dir);
+    await withClient(database.url, async (client) => {
+      await client.query(
+        `INSERT INTO "User" (id, name, email, "updatedAt") VALUES ('u1', 'Ana', 'ana@example.org', now())`,
+      );
+      await client.query(
+        `INSERT INTO "Board" (id, slug, title, "lastSeq", "updatedAt")
+         VALUES ('00000000-0000-4000-8000-000000000001', 'old', 'Old board', 42, now())`,
+      );
+      await client.query(
+        `INSERT INTO "Membership" ("boardId", "userId", role) VALUES ('00000000-0000-4000-8000-000000000001', 'u1', 'owner')`,
+      );
+    });
+    await cp(aside, dir, { recursive: true });
+
+    await migrateDatabase(database.url, dir);
+
+    const seen = await withClient(
+      database.url,
+      async (client) => (await client.query<{ lastSeenSeq: number }>(`SELECT "lastSeenSeq" FROM "Membership"`)).rows,
+    );
+    expect(seen).toEqual([{ lastSeenSeq: 42 }]);
+  });
+
   it("refuses to start when an applied migration was edited afterwards", async () => {
     const database = await emptyDatabase();
     const dir = await migrationsCopy();
