@@ -340,8 +340,10 @@ function webAnnotationRoutes(): ApiRoute[] {
     {
       method: "GET",
       pattern: new RegExp(`${BOARD}/export/annotations\\.jsonld$`),
-      handle: async ({ domain, actor, params, publicUrl }) =>
-        download(
+      handle: async ({ domain, actor, params, query, publicUrl }) => {
+        // Today's annotations only, like the CSVs: an asOf is refused rather than ignored.
+        refuseAsOf(query, "annotations.jsonld");
+        return download(
           await exportAnnotationsJsonLd({
             db: domain.db,
             workers: domain.workers,
@@ -349,7 +351,8 @@ function webAnnotationRoutes(): ApiRoute[] {
             slug: param(params, 0),
             baseUrl: publicUrl,
           }),
-        ),
+        );
+      },
     },
     {
       method: "GET",

@@ -220,7 +220,7 @@ describe("the asOf query", () => {
   });
 
   it("refuses asOf on the row exports, which keep no history, and serves them without it", async () => {
-    for (const path of ["observations.csv", "events.csv", "annotations.csv"]) {
+    for (const path of ["observations.csv", "events.csv", "annotations.csv", "annotations.jsonld"]) {
       const refused = await get(`${path}?${asOfThen()}`);
       expect(refused.status, path).toBe(400);
       expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("VALIDATION");
