@@ -12,6 +12,9 @@ import type { SnapshotAsOf } from "@/lib/schemas/shift";
 import { insertAnnotationBatch } from "@/server/annotations/insert-annotation-batch";
 import { newAnnotation } from "@/server/annotations/new-annotation";
 import { createBoard } from "@/server/boards/create-board";
+import { inviteMember } from "@/server/members/invite-member";
+import { removeMember } from "@/server/members/remove-member";
+import { updateMember } from "@/server/members/update-member";
 import { importObservationsCsv } from "@/server/csv/import-observations-csv";
 import { CHECKPOINT_EVERY } from "@/server/history/checkpoints";
 import { makeAnalyst, makeBoard, signIn, type TestAnalyst, type TestSocket } from "../support/factories";
@@ -426,6 +429,36 @@ describe("the board as of an instant", () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(op?.at).toBe(ops.at(-1)?.createdAt.toISOString());
     expect(op?.data.createdAt).toBe(stamp.toISOString());
+  });
+
+  it("follows the members: added, their role changed, removed, each instant as board:join gave it", async () => {
+    const board = await newBoard("Members come and go");
+    const colleague = await makeAnalyst(app, { name: "Mila Member" });
+    const records: Recorded[] = [];
+    await record(board.id, records);
+    await inviteMember({
+      domain: app.domain,
+      actor: owner,
+      slug: board.slug,
+      input: { email: colleague.email, role: "viewer" },
+    });
+    await record(board.id, records);
+    await updateMember({
+      domain: app.domain,
+      actor: owner,
+      slug: board.slug,
+      userId: colleague.id,
+      input: { role: "editor" },
+    });
+    await record(board.id, records);
+    await removeMember({ domain: app.domain, actor: owner, slug: board.slug, userId: colleague.id });
+    await record(board.id, records);
+    expect(records.map((recorded) => recorded.snapshot.members.length)).toEqual([1, 2, 2, 1]);
+    for (const recorded of records) {
+      const past = await asOfBody(board.slug, recorded.instant);
+      expect(past.seq).toBe(recorded.seq);
+      expect(past.snapshot).toEqual(recorded.snapshot);
+    }
   });
 
   it("takes a baseline for a board older than checkpoints, and refuses an instant before it", async () => {
