@@ -52,6 +52,13 @@ describe("handover lines", () => {
     expect(agoText("2026-12-03T05:40:00.000Z", NOW)).toBe("4 days ago");
   });
 
+  it("names the year of a last seen in another year, and counts long absences in months and years", () => {
+    const old = { ...summary, since: { seq: 100, at: "2022-01-14T13:00:00.000Z" } };
+    expect(handoverHeading(old, NOW)).toBe("Since 14 Jan 2022 13:00Z (4 years ago)");
+    expect(agoText("2026-07-07T05:40:00.000Z", NOW)).toBe("5 months ago");
+    expect(agoText("2026-10-24T05:40:00.000Z", NOW)).toBe("44 days ago");
+  });
+
   it("names each kind of change with where it leads", () => {
     expect(handoverLines(summary, names)).toEqual([
       { key: "events", text: "14 new events", target: { type: "event", eventId: "e9" } },

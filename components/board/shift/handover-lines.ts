@@ -18,22 +18,28 @@ const pad = (value: number) => String(value).padStart(2, "0");
 const plural = (count: number, one: string, many: string) =>
   `${numberFormat.format(count)} ${count === 1 ? one : many}`;
 
-/** "18:40Z" today (UTC), "5 Dec 18:40Z" another day. */
+/** "18:40Z" today (UTC), "5 Dec 18:40Z" another day, "14 Jan 2022 13:00Z" another year. */
 export function handoverTime(iso: string, now: Date): string {
   const date = new Date(iso);
   const clock = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}Z`;
   const sameDay = date.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
-  return sameDay ? clock : `${date.getUTCDate()} ${monthFormat.format(date)} ${clock}`;
+  if (sameDay) return clock;
+  const year = date.getUTCFullYear() === now.getUTCFullYear() ? "" : ` ${date.getUTCFullYear()}`;
+  return `${date.getUTCDate()} ${monthFormat.format(date)}${year} ${clock}`;
 }
 
-/** "11 h ago", "25 min ago", "3 days ago". */
+/** "11 h ago", "25 min ago", "3 days ago", "5 months ago", "4 years ago". */
 export function agoText(iso: string, now: Date): string {
   const minutes = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 60_000));
   if (minutes < 1) return "just now";
   if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.round(minutes / 60);
   if (hours < 48) return `${hours} h ago`;
-  return `${Math.round(hours / 24)} days ago`;
+  const days = Math.round(hours / 24);
+  if (days < 60) return `${days} days ago`;
+  // A board whose log is old (the demo's crisis week): days by the thousand say nothing.
+  if (days < 730) return `${Math.round(days / 30.44)} months ago`;
+  return `${Math.floor(days / 365.25)} years ago`;
 }
 
 export function handoverHeading(summary: ChangesSummary, now: Date): string {
