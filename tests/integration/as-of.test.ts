@@ -461,6 +461,47 @@ describe("the board as of an instant", () => {
     }
   });
 
+  it("follows a source's revision and the passages it moves or orphans, each instant as board:join gave it", async () => {
+    const board = await newBoard("Revised reports");
+    const text = "Sitrep 14. Convoy of forty vehicles near Yelnya. Bridge closed at noon.";
+    const sourceId = randomUUID();
+    const created = await socket.emitWithAck("source:create", {
+      id: sourceId,
+      boardId: board.id,
+      title: "Sitrep",
+      text,
+    });
+    expect(created.ok).toBe(true);
+    const records: Recorded[] = [];
+    for (const exact of ["Convoy of forty vehicles", "Bridge closed at noon"]) {
+      const start = text.indexOf(exact);
+      const note = await socket.emitWithAck("annotation:create", {
+        id: randomUUID(),
+        boardId: board.id,
+        target: { type: "source-span", sourceId, version: 1, start, end: start + exact.length, exact },
+        body: `On ${exact}`,
+      });
+      expect(note.ok).toBe(true);
+    }
+    await record(board.id, records);
+    const revised = await socket.emitWithAck("source:revise", {
+      boardId: board.id,
+      id: sourceId,
+      text: "Sitrep 14, corrected. Earlier: a convoy of forty vehicles near Yelnya. The bridge reopened.",
+      basedOnVersion: 1,
+    });
+    expect(revised.ok).toBe(true);
+    await record(board.id, records);
+    // The revision moved the passages' anchors (or orphaned them), not only the source's version.
+    const anchors = (recorded?: Recorded) => recorded?.snapshot.annotations.map((note) => JSON.stringify(note.anchor));
+    expect(anchors(records[1])).not.toEqual(anchors(records[0]));
+    for (const recorded of records) {
+      const past = await asOfBody(board.slug, recorded.instant);
+      expect(past.seq).toBe(recorded.seq);
+      expect(past.snapshot).toEqual(recorded.snapshot);
+    }
+  });
+
   it("takes a baseline for a board older than checkpoints, and refuses an instant before it", async () => {
     const board = await makeBoard(app, [[owner, "owner"]]);
     const beforeOp = await instantAfterAck();
