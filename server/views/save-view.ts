@@ -12,6 +12,12 @@ import { lockBoard } from "../members/lock-board";
 import { commitBoardChange } from "../ops/commit-board-change";
 import { toWireView, VIEW_INCLUDE } from "./to-wire-view";
 
+/**
+ * Views on one board at the most: view:list answers them all at once, and each may be a whole message of
+ * filters, so the list stays a size a page can take. Far more than a board's shifts need.
+ */
+export const SAVED_VIEWS_MAX = 100;
+
 export async function saveView(options: {
   domain: Domain;
   actor: Actor;
@@ -43,6 +49,11 @@ export async function saveView(options: {
       if (namesake) {
         throw new AppError("CONFLICT", `A view named “${input.name}” already exists on this board`, [
           { path: ["name"], message: "another view has this name; choose another or overwrite that view" },
+        ]);
+      }
+      if (!stored && (await tx.savedView.count({ where: { boardId: input.boardId } })) >= SAVED_VIEWS_MAX) {
+        throw new AppError("VALIDATION", `A board keeps at most ${SAVED_VIEWS_MAX} saved views`, [
+          { path: ["id"], message: "delete a view or overwrite one before saving a new one" },
         ]);
       }
       const row = stored

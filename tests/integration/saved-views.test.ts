@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireOp } from "@/lib/ops";
 import type { TViewSaveInput } from "@/lib/schemas/shift";
+import { SAVED_VIEWS_MAX } from "@/server/views/save-view";
 import { barrierOp } from "../support/barrier";
 import { makeAnalyst, makeBoard, type TestAnalyst, type TestBoard, type TestSocket } from "../support/factories";
 import { connectedSocket, joinedSocket, openTestApp, type TestApp } from "../support/open-test-app";
@@ -118,6 +119,30 @@ describe("saved views", () => {
     const clash = await editor.emitWithAck("view:save", viewInput({ name: first.name }));
     expect(!clash.ok && clash.error.code).toBe("CONFLICT");
     expect(await app.db.savedView.count({ where: { boardId: board.id, name: first.name } })).toBe(1);
+  });
+
+  it(`a board keeps at most ${SAVED_VIEWS_MAX} views: one more is refused, an overwrite still goes through`, async () => {
+    const full = await makeBoard(app, [[ada, "editor"]]);
+    await app.db.savedView.createMany({
+      data: Array.from({ length: SAVED_VIEWS_MAX }, (_, index) => ({
+        id: randomUUID(),
+        boardId: full.id,
+        name: `View ${index}`,
+        state: { filters: {} },
+      })),
+    });
+    const editor = await connectedSocket(app, ada);
+    const refused = await editor.emitWithAck("view:save", viewInput({ boardId: full.id, state: { filters: {} } }));
+    expect(!refused.ok && refused.error.code).toBe("VALIDATION");
+    expect(await app.db.savedView.count({ where: { boardId: full.id } })).toBe(SAVED_VIEWS_MAX);
+    const kept = await app.db.savedView.findFirstOrThrow({ where: { boardId: full.id } });
+    const overwrite = await editor.emitWithAck("view:save", {
+      id: kept.id,
+      boardId: full.id,
+      name: kept.name,
+      state: { filters: { status: ["open"] } },
+    });
+    expect(overwrite.ok).toBe(true);
   });
 
   it("a commenter and a viewer may list but not save or delete; a stranger is told there is no board", async () => {
