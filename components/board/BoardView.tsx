@@ -61,6 +61,8 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   const { board, connection, presence, error, left, liveOps, liveEpoch, send, warnings, dismissWarning, seen } =
     useLiveBoard(summary.id);
   const user = useSessionUser();
+  // As of an instant (issue 19) the panels show that snapshot, read-only; the live board stays joined.
+  const asOfView = useAsOfBoard(summary.slug);
   // The shift handover (issue 19): last seen, unread threads, the handover panel, triage keys.
   const shift = useShift({
     boardId: summary.id,
@@ -72,6 +74,7 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
     seen,
     warnings,
     send,
+    showingPast: asOfView.asOf !== null,
   });
   const [target, setTarget] = useState<TAnnotationTarget>({ type: "board" });
   const [viewRange, setViewRange] = useState<[number, number] | null>(null);
@@ -83,8 +86,6 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
   }, []);
   /** The source whose document is open in the middle column, in place of the charts. */
   const [readingId, setReadingId] = useState<string | null>(null);
-  // As of an instant (issue 19) the panels show that snapshot, read-only; the live board stays joined.
-  const asOfView = useAsOfBoard(summary.slug);
   const state = asOfView.asOf === null ? board?.state : asOfView.board?.state;
   const sendCreate = useCallback((input: TAnnotationCreateInput) => send("annotation:create", input), [send]);
   const outbox = useOutbox({ boardId: summary.id, userId: user?.id, liveEpoch, sendCreate });
@@ -233,7 +234,10 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
         <PresenceBar members={presence} board={state} />
         <AsOfControl asOf={asOfView.asOf} liveEvents={board?.state.events.list} onShow={asOfView.show} />
         <MentionsPanel slug={summary.slug} userId={user?.id} liveOps={liveOps} />
-        <SearchBox boardId={summary.id} send={send} onOpenThread={openThread} onOpenPassage={openPassage} />
+        {/* The search reads the live board: its threads may not exist as of the instant shown. */}
+        {asOfView.asOf === null ? (
+          <SearchBox boardId={summary.id} send={send} onOpenThread={openThread} onOpenPassage={openPassage} />
+        ) : null}
         <ViewsMenu
           boardId={summary.id}
           send={send}
@@ -255,19 +259,23 @@ export function BoardView({ summary }: { summary: BoardSummary }) {
           loading={!asOfView.board && !asOfView.problem}
           problem={asOfView.problem}
           onBackToLive={() => asOfView.show(null)}
+          onRetry={asOfView.retry}
         />
       ) : null}
       <Problem message={error} />
-      <WarningAlerts warnings={warnings} onDismiss={dismissWarning} />
-      <ShiftBar
-        shift={shift}
-        board={board?.state}
-        abilities={abilities}
-        send={send}
-        onOpenThread={openThread}
-        onShowEvent={showEventFromMap}
-        onShowCharts={showCharts}
-      />
+      {/* Live warnings, the handover and the triage keys are about the board now, not the instant shown. */}
+      {asOfView.asOf === null ? <WarningAlerts warnings={warnings} onDismiss={dismissWarning} /> : null}
+      {asOfView.asOf === null ? (
+        <ShiftBar
+          shift={shift}
+          board={board?.state}
+          abilities={abilities}
+          send={send}
+          onOpenThread={openThread}
+          onShowEvent={showEventFromMap}
+          onShowCharts={showCharts}
+        />
+      ) : null}
       {!state || !chartFacts ? (
         <p className="muted loading">Loading the board…</p>
       ) : (

@@ -105,6 +105,14 @@ export function ShiftBar({ shift, board, abilities, send, onOpenThread, onShowEv
           Notify me when this tab is hidden
         </label>
         {notifications.problem ? <span role="status">{notifications.problem}</span> : null}
+        {shift.loadProblem ? (
+          <span role="status" className="shift-problem" data-testid="shift-load-problem">
+            What changed since you last looked could not be loaded: {shift.loadProblem}. Trying again shortly.{" "}
+            <button type="button" onClick={shift.retryLoad}>
+              Retry now
+            </button>
+          </span>
+        ) : null}
         <button type="button" className="link-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
           Keys (?)
         </button>

@@ -7,7 +7,8 @@ import type { WireWarning } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
 import type { AnnotationIndex } from "@/lib/annotation-index";
 import type { ChangesSummary, SeenState, ThreadNews } from "@/lib/schemas/shift";
-import { apiRequest } from "../../ui/api-request";
+import { apiRequest, describeFailure } from "../../ui/api-request";
+import { retryDelayMs } from "../retry-delay";
 import type { BoardSend } from "../use-live-board";
 import { isQuiet } from "./handover-lines";
 import { announcementOf } from "./note-words";
@@ -26,10 +27,27 @@ type Options = {
   seen: SeenState | null;
   warnings: WireWarning[];
   send: BoardSend;
+  /** The page shows the board as of a past instant: the live board is not in front of the analyst. */
+  showingPast?: boolean;
 };
 
-export function useShift({ boardId, slug, userId, board, liveOps, liveEpoch, seen, warnings, send }: Options) {
-  const visible = usePageVisible();
+export function useShift({
+  boardId,
+  slug,
+  userId,
+  board,
+  liveOps,
+  liveEpoch,
+  seen,
+  warnings,
+  send,
+  showingPast = false,
+}: Options) {
+  // Reading the live board: the tab in front and not turned to the past. Looking at the board as of an
+  // instant is like a hidden tab: nothing live is seen, and going back to live brings the handover.
+  const visible = usePageVisible() && !showingPast;
+  const readingNow = useRef(visible);
+  readingNow.current = visible;
   const seq = board?.seq ?? 0;
   const [unread, setUnread] = useState<UnreadThreads>(NO_UNREAD);
   const [summary, setSummary] = useState<ChangesSummary | null>(null);
@@ -51,18 +69,37 @@ export function useShift({ boardId, slug, userId, board, liveOps, liveEpoch, see
     if (!isQuiet(next)) setSummary(next);
   }, []);
 
-  // On load: the server's own last seen is the baseline (asked before this page reports anything).
+  // On load: the server's own last seen is the baseline (asked before this page reports anything). A
+  // failed load is named and asked again after a wait; until it answers nothing is reported, or the
+  // report would move the last seen past what the handover has to name.
+  const [loadProblem, setLoadProblem] = useState<string | null>(null);
+  const [loadAttempt, setLoadAttempt] = useState(0);
+  const failedLoads = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new loadAttempt asks again
   useEffect(() => {
     let stale = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     void apiRequest<ChangesSummary>(`/api/boards/${slug}/changes`).then((result) => {
       if (stale) return;
-      if (result.ok) takeSummary(result.body);
+      if (!result.ok) {
+        setLoadProblem(describeFailure(result.error));
+        retry = setTimeout(
+          () => setLoadAttempt((count) => count + 1),
+          retryDelayMs(result.error.retryAfterMs, failedLoads.current++),
+        );
+        return;
+      }
+      failedLoads.current = 0;
+      setLoadProblem(null);
+      takeSummary(result.body);
       setBaselineKnown(true);
     });
     return () => {
       stale = true;
+      clearTimeout(retry);
     };
-  }, [slug, takeSummary]);
+  }, [slug, takeSummary, loadAttempt]);
+  const retryLoad = useCallback(() => setLoadAttempt((count) => count + 1), []);
 
   // Back to the tab after it was hidden: what changed since the last seen before this return (what this
   // page had reported when it was hidden, or more if another device saw further meanwhile).
@@ -102,8 +139,7 @@ export function useShift({ boardId, slug, userId, board, liveOps, liveEpoch, see
     if (!fresh.length || !userId) return;
     fresh.reverse();
     heard.current = fresh.at(-1)?.seq ?? heard.current;
-    if (document.visibilityState === "hidden")
-      setUnread((current) => fresh.reduce((next, op) => countOp(next, op, userId), current));
+    if (!readingNow.current) setUnread((current) => fresh.reduce((next, op) => countOp(next, op, userId), current));
     const words = announcementOf(fresh, userId, annotationsNow.current);
     if (words) setAnnouncement(words);
     notifyOps(fresh);
@@ -127,6 +163,9 @@ export function useShift({ boardId, slug, userId, board, liveOps, liveEpoch, see
     markAllRead,
     summary,
     dismissSummary,
+    /** Why "what changed" could not be loaded (it is asked again after a wait), or null. */
+    loadProblem,
+    retryLoad,
     announcement,
     announce: setAnnouncement,
     notifications,
