@@ -8,11 +8,13 @@ export function AsOfBanner({
   loading,
   problem,
   onBackToLive,
+  onRetry,
 }: {
   asOf: string;
   loading: boolean;
   problem: string | null;
   onBackToLive: () => void;
+  onRetry: () => void;
 }) {
   return (
     <div className={styles.banner} role="status" data-testid="as-of-banner">
@@ -20,7 +22,14 @@ export function AsOfBanner({
         Viewing the board as it stood at <time dateTime={asOf}>{formatAsOf(asOf)}</time> — read-only
         {loading ? " · loading…" : ""}
       </span>
-      {problem ? <span className={styles.error}>{problem}</span> : null}
+      {problem ? (
+        <span className={styles.error}>
+          {problem}{" "}
+          <button type="button" className={styles.back} onClick={onRetry}>
+            Try again
+          </button>
+        </span>
+      ) : null}
       <button type="button" className={styles.back} onClick={onBackToLive}>
         Back to live
       </button>

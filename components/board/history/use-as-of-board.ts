@@ -16,6 +16,8 @@ export type AsOfBoard = {
   problem: string | null;
   /** Shows the board as of an instant, or live again with null. */
   show: (asOf: string | null) => void;
+  /** Asks for the snapshot again after a failed load. */
+  retry: () => void;
 };
 
 export const AS_OF_PARAM = "asOf";
@@ -26,7 +28,9 @@ export function useAsOfBoard(slug: string): AsOfBoard {
   const asOf = searchParams.get(AS_OF_PARAM);
   const [loaded, setLoaded] = useState<{ asOf: string; board: LiveBoard } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt asks again
   useEffect(() => {
     setProblem(null);
     if (asOf === null) return;
@@ -42,7 +46,8 @@ export function useAsOfBoard(slug: string): AsOfBoard {
         if (!abort.signal.aborted) setProblem("The server could not be reached");
       });
     return () => abort.abort();
-  }, [slug, asOf]);
+  }, [slug, asOf, attempt]);
+  const retry = useCallback(() => setAttempt((count) => count + 1), []);
 
   const show = useCallback(
     (next: string | null) => {
@@ -56,5 +61,5 @@ export function useAsOfBoard(slug: string): AsOfBoard {
     [pathname, searchParams],
   );
 
-  return { asOf, board: asOf !== null && loaded?.asOf === asOf ? loaded.board : null, problem, show };
+  return { asOf, board: asOf !== null && loaded?.asOf === asOf ? loaded.board : null, problem, show, retry };
 }
