@@ -47,7 +47,7 @@ export function ViewsMenu({
   indicatorIds,
   onApply,
 }: Props) {
-  const { views, save, remove } = useSavedViews({ boardId, send, liveOps, liveEpoch });
+  const { views, problem: listProblem, save, remove } = useSavedViews({ boardId, send, liveOps, liveEpoch });
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
@@ -127,7 +127,11 @@ export function ViewsMenu({
       {open ? (
         <section id={panelId} className={styles.panel} aria-label="Saved views">
           {views === null ? (
-            <p className="muted">Loading the views…</p>
+            <p className="muted" role="status">
+              {listProblem
+                ? `The views could not be listed: ${listProblem}. Trying again shortly.`
+                : "Loading the views…"}
+            </p>
           ) : views.length === 0 ? (
             <p className="muted">No saved views on this board yet.</p>
           ) : (

@@ -6,11 +6,15 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Failure } from "@/lib/errors";
 import type { WireOp } from "@/lib/ops";
 import type { TSavedViewState, WireSavedView } from "@/lib/schemas/shift";
+import { describeFailure } from "../../ui/api-request";
+import { retryDelayMs } from "../retry-delay";
 import type { BoardSend } from "../use-live-board";
 import { applyViewOps, bookOf, type ViewBook, withoutView, withView } from "./saved-views";
 
 export type SavedViews = {
   views: readonly WireSavedView[] | null;
+  /** Why the list could not be read (it is asked again after a wait), or null. */
+  problem: string | null;
   save: (view: { id: string; name: string; state: TSavedViewState }) => Promise<WireSavedView | Failure>;
   remove: (id: string) => Promise<true | Failure>;
 };
@@ -30,16 +34,30 @@ export function useSavedViews({
 }): SavedViews {
   const [book, setBook] = useState<ViewBook | null>(null);
   const [loads, setLoads] = useState(0);
+  const [problem, setProblem] = useState<string | null>(null);
+  const failedLists = useRef(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `loads` and `liveEpoch` ask for a fresh list
   useEffect(() => {
     if (liveEpoch === 0) return;
     let current = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     void send("view:list", { boardId }).then((result) => {
-      if (current && result.ok) setBook(bookOf(result));
+      if (!current) return;
+      if (result.ok) {
+        failedLists.current = 0;
+        setProblem(null);
+        setBook(bookOf(result));
+        return;
+      }
+      // A refused or unanswered list is named in the menu and asked again after a wait.
+      setProblem(describeFailure(result.error));
+      const wait = retryDelayMs(result.error.retryAfterMs, failedLists.current++);
+      retry = setTimeout(() => setLoads((count) => count + 1), wait);
     });
     return () => {
       current = false;
+      clearTimeout(retry);
     };
   }, [boardId, send, liveEpoch, loads]);
 
@@ -74,5 +92,5 @@ export function useSavedViews({
     [boardId, send],
   );
 
-  return { views: book?.views ?? null, save, remove };
+  return { views: book?.views ?? null, problem, save, remove };
 }
