@@ -126,6 +126,12 @@ function useMentionCombobox<T extends FieldElement>(
     );
   }, [open]);
 
+  // The list scrolls at 240 px: the option ↑/↓ reached stays in sight.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the highlighted option
+  useLayoutEffect(() => {
+    if (open) document.getElementById(optionId(highlighted))?.scrollIntoView({ block: "nearest" });
+  }, [open, highlighted]);
+
   const onKeyDown = (event: KeyboardEvent<T>) => {
     if (open && mention && !event.nativeEvent.isComposing) {
       const count = suggestions.length;
