@@ -16,7 +16,7 @@ const TARGET_MS = 100;
 
 export async function runChanges(context: BenchContext): Promise<ScenarioResult> {
   const started = loadAverage();
-  const ops = context.quick ? 10_000 : 100_000;
+  const ops = context.quick ? 3_000 : 100_000;
   const runs = context.quick ? 5 : 15;
   context.log(`changes: a board with ${ops} ops`);
   const cast = await prepareCast(context.databaseUrl, { editors: 4, viewers: 1 });

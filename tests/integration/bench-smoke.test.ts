@@ -50,6 +50,8 @@ describe("the benchmark suite", () => {
         "extraction",
         "map-and-deck",
         "fan-out-slides",
+        "changes",
+        "as-of",
       ]);
       // Board load checks the snapshot it timed was the whole board, and says so in a note when not.
       const boardLoad = ran.find((scenario) => scenario.id === "board-load");

@@ -50,7 +50,8 @@ export class HaproxyProcess {
     const child = spawnTestChild(this.options.binary, ["-db", "-f", configPath], {}, this.output);
     this.child = child;
     const deadline = Date.now() + START_TIMEOUT_MS;
-    while (!(await this.answers())) {
+    // The port can accept before the runtime API's socket exists (seen on a loaded machine): wait for both.
+    while (!(await this.answers()) || !(await this.runtimeAnswers())) {
       if (child.exitCode !== null || Date.now() > deadline) {
         throw new Error(`HAProxy did not start:\n${this.output.text()}`);
       }
@@ -109,6 +110,13 @@ export class HaproxyProcess {
       });
       probe.once("error", () => resolve(false));
     });
+  }
+
+  private runtimeAnswers(): Promise<boolean> {
+    return this.runtimeCommand("show info").then(
+      () => true,
+      () => false,
+    );
   }
 
   private runtimeCommand(command: string): Promise<string> {
