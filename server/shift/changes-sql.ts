@@ -1,7 +1,9 @@
-// The changes summary as ONE statement over the board's op log (issue 19): the window is read once (a
-// materialized CTE), the counts are FILTER aggregates over one pass of it, and only the few rows that need
-// more (figures beyond a threshold, replies, the items shown) look anything else up. Nothing is replayed:
-// each op's payload holds the wire object it wrote. The rules are docs/http-api.md's "What changed".
+// The changes summary as ONE statement over the board's op log (issue 19): the window's payloads are read
+// once, by a pass that keeps nothing of the ops but the few fields the summary needs; two cheaper passes
+// without payloads find the things deleted and the things others created; the counts are FILTER aggregates
+// over the ops that count, and only the few rows that need more (figures beyond a threshold, replies, the
+// items shown) look anything else up. Nothing is replayed: each op's payload holds the wire object it
+// wrote. The rules are docs/http-api.md's "What changed".
 import { Prisma } from "../db/generated/client";
 
 /** Op types by what they mean to the handover. Constants of this file, so inlined as SQL literals. */
@@ -138,82 +140,99 @@ export function changesSql(options: {
   };
   return Prisma.sql`
     WITH
-    -- The window once, without its payloads (a 100,000-op window of them would spill the CTE to disk): the
-    -- few fields the summary needs are read out here, each only from the ops that carry it.
-    win AS MATERIALIZED (
-      SELECT o.seq, o.type, o."entityId", o."createdAt", o."actorId" IS DISTINCT FROM ${userId} AS by_others,
-        -- What the op is to the handover, decided once per op rather than by text comparisons in each part:
-        -- n a new event, figure(s) or note; c another creation; u an update-like op; r a restore; d a deletion.
-        CASE
-          WHEN o.type IN ('event.created', 'observation.created', 'annotation.created', 'observations.imported')
-            THEN 'n'
-          WHEN o.type IN (${list(CREATE_TYPES)}) THEN 'c'
-          WHEN o.type = 'annotation.restored' THEN 'r'
-          WHEN o.type IN (${list(UPDATE_TYPES)}) THEN 'u'
-          WHEN o.type IN (${list(DELETE_TYPES)}) THEN 'd'
-        END AS role,
-        CASE WHEN o.type = 'annotation.created' THEN o.payload->>'parentId' END AS "parentId",
-        CASE WHEN o.type = 'annotation.created' THEN (o.payload->>'automatic')::boolean END AS automatic,
-        CASE WHEN o.type = 'annotation.created'
-          THEN o.payload->'mentions' @> jsonb_build_array(jsonb_build_object('id', ${userId}::text)) END AS "namesYou",
-        CASE WHEN o.type = 'observations.imported' THEN (o.payload->>'count')::int END AS imported,
-        CASE WHEN o.type = 'observation.created' THEN o.payload->>'indicatorId' END AS "indicatorId",
-        CASE WHEN o.type = 'observation.created' THEN (o.payload->>'value')::float8 END AS value,
-        CASE WHEN o.type = 'observation.created' THEN o.payload->>'observedAt' END AS "observedAt"
-      FROM "Op" o
+    -- The window's deletions and restores, read from the log's types alone: a pass without payloads costs
+    -- less than keeping the whole window (a materialized window of 100,000 ops cost more than reading it).
+    deletions AS MATERIALIZED (
+      SELECT o."entityId", o.seq, o.type FROM "Op" o
       WHERE o."boardId" = ${boardId}::uuid
         AND o.seq > ${bound(options.sinceSeq)} AND o.seq <= ${bound(options.untilSeq)}
+        AND o.type IN (${list(DELETE_TYPES)}, 'annotation.restored')
     ),
     -- Things deleted in the window and not restored after: created in it, they count nowhere.
     gone AS (
-      SELECT "entityId" FROM win
-      WHERE role IN ('d', 'r')
+      SELECT "entityId" FROM deletions
       GROUP BY "entityId"
-      HAVING max(seq) FILTER (WHERE role = 'd') > coalesce(max(seq) FILTER (WHERE role = 'r'), 0)
+      HAVING max(seq) FILTER (WHERE type <> 'annotation.restored')
+        > coalesce(max(seq) FILTER (WHERE type = 'annotation.restored'), 0)
+    ),
+    -- Things others created in the window: others' changes to them are part of the new thing, not edits.
+    created AS (
+      SELECT DISTINCT o."entityId" FROM "Op" o
+      WHERE o."boardId" = ${boardId}::uuid
+        AND o.seq > ${bound(options.sinceSeq)} AND o.seq <= ${bound(options.untilSeq)}
+        AND o.type IN (${list(CREATE_TYPES)}, 'observations.imported') AND o."actorId" IS DISTINCT FROM ${userId}
+    ),
+    -- The window's ops by others with the few fields the summary needs, each read out only from the ops that
+    -- carry it.
+    marked AS (
+      SELECT w.*, g."entityId" IS NOT NULL AS gone, c."entityId" IS NOT NULL AS "othersCreated"
+      FROM (
+        SELECT o.seq, o.type, o."entityId", o."createdAt",
+          -- What the op is to the handover, decided once per op rather than by text comparisons in each part:
+          -- n a new event, figure(s) or note; c another creation; u an update-like op; r a restore; d a deletion.
+          CASE
+            WHEN o.type IN ('event.created', 'observation.created', 'annotation.created', 'observations.imported')
+              THEN 'n'
+            WHEN o.type IN (${list(CREATE_TYPES)}) THEN 'c'
+            WHEN o.type = 'annotation.restored' THEN 'r'
+            WHEN o.type IN (${list(UPDATE_TYPES)}) THEN 'u'
+            WHEN o.type IN (${list(DELETE_TYPES)}) THEN 'd'
+          END AS role,
+          CASE WHEN o.type = 'annotation.created' THEN o.payload->>'parentId' END AS "parentId",
+          CASE WHEN o.type = 'annotation.created' THEN (o.payload->>'automatic')::boolean END AS automatic,
+          -- The caller as a mention, a bound jsonb: built once, not by jsonb_build_array for each note.
+          CASE WHEN o.type = 'annotation.created'
+            THEN o.payload->'mentions' @> ${JSON.stringify([{ id: userId }])}::jsonb END AS "namesYou",
+          CASE WHEN o.type = 'observations.imported' THEN (o.payload->>'count')::int END AS imported,
+          CASE WHEN o.type = 'observation.created' THEN o.payload->>'indicatorId' END AS "indicatorId",
+          CASE WHEN o.type = 'observation.created' THEN (o.payload->>'value')::float8 END AS value,
+          CASE WHEN o.type = 'observation.created' THEN o.payload->>'observedAt' END AS "observedAt"
+        FROM "Op" o
+        WHERE o."boardId" = ${boardId}::uuid
+          AND o.seq > ${bound(options.sinceSeq)} AND o.seq <= ${bound(options.untilSeq)}
+          AND o."actorId" IS DISTINCT FROM ${userId}
+        -- A fence: each field is worked out once per op, not again wherever the parts below name it, and the
+        -- payloads stay here rather than travel through the joins.
+        OFFSET 0
+      ) w
+      -- Joins, not IN (subquery): a hash join stays linear however many things the window holds, where a
+      -- subquery too big to hash in work_mem would be run again for every op.
+      LEFT JOIN gone g ON g."entityId" = w."entityId"
+      LEFT JOIN created c ON c."entityId" = w."entityId"
     ),
     -- Notes and figures created in the window that are gone without an op of their own: the database's
     -- cascade took them with the event, indicator, figure, source or thread root deleted after them. Only
     -- such a deletion in the window can do that, so without one nothing is looked up.
     cascading AS (
       SELECT EXISTS (
-        SELECT FROM win WHERE type IN ('event.deleted', 'indicator.deleted', 'observation.deleted', 'source.deleted')
+        SELECT FROM deletions WHERE type IN ('event.deleted', 'indicator.deleted', 'observation.deleted', 'source.deleted')
       ) AS possible
     ),
-    vanished AS (
-      SELECT w."entityId" FROM win w
-      WHERE w.role = 'n' AND w.type = 'annotation.created' AND (SELECT possible FROM cascading)
-        AND NOT EXISTS (SELECT FROM "Annotation" a WHERE a.id = w."entityId"::uuid)
-      UNION ALL
-      SELECT w."entityId" FROM win w
-      WHERE w.role = 'n' AND w.type = 'observation.created' AND (SELECT possible FROM cascading)
-        AND NOT EXISTS (SELECT FROM "Observation" p WHERE p.id = w."entityId"::uuid)
+    counted AS (
+      SELECT * FROM (
+        SELECT m.seq, m.type, m."entityId", m."createdAt", m."parentId", m."namesYou", m.imported,
+          m."indicatorId", m.value, m."observedAt", CASE
+          WHEN m.role = 'n' AND m.gone THEN NULL
+          WHEN m.role = 'n' AND m.type = 'annotation.created' AND (SELECT possible FROM cascading)
+            AND NOT EXISTS (SELECT FROM "Annotation" a WHERE a.id = m."entityId"::uuid) THEN NULL
+          WHEN m.role = 'n' AND m.type = 'observation.created' AND (SELECT possible FROM cascading)
+            AND NOT EXISTS (SELECT FROM "Observation" p WHERE p.id = m."entityId"::uuid) THEN NULL
+          WHEN m.role = 'n' AND m."parentId" IS NOT NULL THEN 'reply'
+          -- A threshold warning is Watchfloor's, not a colleague's note: warningsCrossed says it.
+          WHEN m.role = 'n' AND m.automatic THEN NULL
+          WHEN m.role = 'n' THEN CASE WHEN m.type = 'event.created' THEN 'event'
+            WHEN m.type = 'annotation.created' THEN 'annotation' ELSE 'observation' END
+          WHEN m.role IN ('u', 'r', 'd') AND m."othersCreated" THEN NULL
+          WHEN m.role IN ('u', 'r') THEN 'edit'
+          WHEN m.role = 'd' THEN 'deletion'
+        END AS kind
+        FROM marked m
+        WHERE m.role IN ('n', 'u', 'r', 'd')
+        -- A fence: the kind is worked out once per op, not once for the filter and again for the row.
+        OFFSET 0
+      ) k
+      WHERE kind IS NOT NULL
     ),
-    touched AS (SELECT DISTINCT "entityId" FROM win WHERE by_others AND role IN ('u', 'r', 'd')),
-    -- Of the things others changed, those others also created in the window: new, not edited.
-    fresh AS (
-      SELECT DISTINCT "entityId" FROM win
-      WHERE by_others AND role IN ('n', 'c') AND "entityId" IN (SELECT "entityId" FROM touched)
-    ),
-    -- Joins, not IN (subquery): a hash join stays linear however many things were touched.
-    news AS (
-      SELECT w.*, k.kind FROM win w
-      LEFT JOIN gone g ON g."entityId" = w."entityId"
-      LEFT JOIN fresh f ON f."entityId" = w."entityId"
-      LEFT JOIN vanished v ON v."entityId" = w."entityId"
-      CROSS JOIN LATERAL (SELECT CASE
-        WHEN w.role = 'n' AND (g."entityId" IS NOT NULL OR v."entityId" IS NOT NULL) THEN NULL
-        WHEN w.role = 'n' AND w."parentId" IS NOT NULL THEN 'reply'
-        -- A threshold warning is Watchfloor's, not a colleague's note: warningsCrossed says it.
-        WHEN w.role = 'n' AND w.automatic THEN NULL
-        WHEN w.role = 'n' THEN CASE WHEN w.type = 'event.created' THEN 'event'
-          WHEN w.type = 'annotation.created' THEN 'annotation' ELSE 'observation' END
-        WHEN w.role IN ('u', 'r', 'd') AND f."entityId" IS NOT NULL THEN NULL
-        WHEN w.role IN ('u', 'r') THEN 'edit'
-        WHEN w.role = 'd' THEN 'deletion'
-      END AS kind) k
-      WHERE w.by_others AND w.role IN ('n', 'u', 'r', 'd')
-    ),
-    counted AS (SELECT * FROM news WHERE kind IS NOT NULL),
     totals AS (
       SELECT
         count(*) FILTER (WHERE kind = 'event')::int AS events,
