@@ -4,6 +4,7 @@
 // over the ops that count, and only the few rows that need more (figures beyond a threshold, replies, the
 // items shown) look anything else up. Nothing is replayed: each op's payload holds the wire object it
 // wrote. The rules are docs/http-api.md's "What changed".
+import type { ThreadNews, WarningCrossed } from "@/lib/schemas/shift";
 import { Prisma } from "../db/generated/client";
 
 /** Op types by what they mean to the handover. Constants of this file, so inlined as SQL literals. */
@@ -54,18 +55,10 @@ export type ChangesRow = {
   replies: number;
   edits: number;
   deletions: number;
-  warnings: WarningRow[] | null;
-  threads: ThreadRow[] | null;
+  warnings: WarningCrossed[] | null;
+  threads: ThreadNews[] | null;
   items: ItemRow[] | null;
 };
-export type WarningRow = {
-  indicatorId: string;
-  observationId: string;
-  value: number;
-  threshold: number;
-  direction: "above" | "below";
-};
-export type ThreadRow = { rootId: string; newReplies: number; mentionsYou: boolean };
 /** What the label is made of; `data` is the op's payload, or for a deletion the thing's last known state. */
 export type ItemRow = {
   seq: number;
