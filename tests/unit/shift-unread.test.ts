@@ -6,6 +6,7 @@ import {
   clearThread,
   clearThrough,
   countOp,
+  markMentions,
   mergeSummary,
   NO_UNREAD,
   nextUnread,
@@ -133,5 +134,16 @@ describe("walking unread threads", () => {
   it("finds nothing when nothing is unread, or only the current thread", () => {
     expect(nextUnread(order, NO_UNREAD, "a", 1)).toBeNull();
     expect(nextUnread(order, clearThread(unread, "d"), "b", 1)).toBeNull();
+  });
+});
+
+describe("a new note that names the analyst, found after the summary", () => {
+  const summed = mergeSummary(NO_UNREAD, [{ rootId: "n1", newReplies: 0, mentionsYou: false }], 7);
+
+  it("marks only the threads named, and keeps their counts", () => {
+    const marked = markMentions(summed, ["n1", "not-unread"]);
+    expect(marked.get("n1")).toEqual({ count: 1, mentionsYou: true, lastSeq: 7 });
+    expect(marked.has("not-unread")).toBe(false);
+    expect(unreadTotals(marked)).toEqual({ threads: 1, mentions: 1 });
   });
 });

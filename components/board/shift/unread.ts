@@ -39,6 +39,16 @@ export function countOp(unread: UnreadThreads, op: WireOp, userId: string): Unre
   return next;
 }
 
+/** Marks unread threads whose new note names the analyst (found once the live board held the note). */
+export function markMentions(unread: UnreadThreads, rootIds: readonly string[]): UnreadThreads {
+  const next = new Map(unread);
+  for (const rootId of rootIds) {
+    const known = next.get(rootId);
+    if (known && !known.mentionsYou) next.set(rootId, { ...known, mentionsYou: true });
+  }
+  return next;
+}
+
 /**
  * Takes in the server's account of a window (GET …/changes, up to `untilSeq`). The page may have counted
  * the same replies itself from live ops, so counts are merged by the larger, not added.

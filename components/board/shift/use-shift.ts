@@ -15,7 +15,7 @@ import { announcementOf } from "./note-words";
 import { useHiddenNotifications } from "./use-hidden-notifications";
 import { usePageVisible } from "./use-page-visible";
 import { useSeenReporter } from "./use-seen-reporter";
-import { clearThread, clearThrough, countOp, mergeSummary, NO_UNREAD, type UnreadThreads } from "./unread";
+import { clearThread, clearThrough, countOp, markMentions, mergeSummary, NO_UNREAD, type UnreadThreads } from "./unread";
 
 type Options = {
   boardId: string;
@@ -62,12 +62,30 @@ export function useShift({
   const userIdNow = useRef(userId);
   userIdNow.current = userId;
 
+  /** New notes the summary named before the live board held them: whether they name the analyst is read later. */
+  const notesToCheck = useRef(new Set<string>());
   const takeSummary = useCallback((next: ChangesSummary) => {
     lastSeen.current = Math.max(lastSeen.current ?? 0, next.since.seq);
-    const news = [...next.threads, ...newNotesOf(next, userIdNow.current, annotationsNow.current)];
-    setUnread((current) => mergeSummary(current, news, next.until.seq));
+    const notes = newNotesOf(next, userIdNow.current, annotationsNow.current);
+    for (const note of notes) if (!annotationsNow.current?.byId.has(note.rootId)) notesToCheck.current.add(note.rootId);
+    setUnread((current) => mergeSummary(current, [...next.threads, ...notes], next.until.seq));
     if (!isQuiet(next)) setSummary(next);
   }, []);
+
+  // The summary usually answers before the live board has loaded: once it holds those notes, a note that
+  // names the analyst marks its thread (checked once per note, not per op over the board).
+  const annotations = board?.state.annotations;
+  useEffect(() => {
+    if (!annotations || !userId || !notesToCheck.current.size) return;
+    const naming: string[] = [];
+    for (const rootId of notesToCheck.current) {
+      const note = annotations.byId.get(rootId);
+      if (!note) continue;
+      notesToCheck.current.delete(rootId);
+      if (note.mentions.some((person) => person.id === userId)) naming.push(rootId);
+    }
+    if (naming.length) setUnread((current) => markMentions(current, naming));
+  }, [annotations, userId]);
 
   // On load: the server's own last seen is the baseline (asked before this page reports anything). A
   // failed load is named and asked again after a wait; until it answers nothing is reported, or the
