@@ -4,7 +4,7 @@
 // over the ops that count, and only the few rows that need more (figures beyond a threshold, replies, the
 // items shown) look anything else up. Nothing is replayed: each op's payload holds the wire object it
 // wrote. The rules are docs/http-api.md's "What changed".
-import type { ThreadNews, WarningCrossed } from "@/lib/schemas/shift";
+import type { ChangeCounts, ThreadNews, WarningCrossed } from "@/lib/schemas/shift";
 import { Prisma } from "../db/generated/client";
 
 /** Op types by what they mean to the handover. Constants of this file, so inlined as SQL literals. */
@@ -48,13 +48,7 @@ const list = (types: readonly string[]) => Prisma.raw(types.map((type) => `'${ty
 /** Date#toISOString's format; Op times are timestamp(3) holding UTC. */
 const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
-export type ChangesRow = {
-  events: number;
-  observations: number;
-  annotations: number;
-  replies: number;
-  edits: number;
-  deletions: number;
+export type ChangesRow = ChangeCounts & {
   warnings: WarningCrossed[] | null;
   threads: ThreadNews[] | null;
   items: ItemRow[] | null;
