@@ -8,6 +8,7 @@ import { createDatabase } from "@/server/db/client";
 import { readChanges } from "@/server/shift/read-changes";
 import { prepareCast } from "../support/cast";
 import { fillLongHistoryBoard } from "../support/long-history-board";
+import { profileInProcess } from "../support/profile-in-process";
 import { round } from "../support/stats";
 import { type BenchContext, loadAverage, type ScenarioResult } from "./common";
 
@@ -43,6 +44,8 @@ export async function runChanges(context: BenchContext): Promise<ScenarioResult>
         timings[name].push(performance.now() - began);
       }
     }
+    // The summary runs in this process (its SQL in PostgreSQL): --profile profiles one more call here.
+    await profileInProcess("changes", summary);
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
     const summaryMs = median(timings.summary);
     const plainMs = median(timings.plain);

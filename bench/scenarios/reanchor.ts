@@ -2,10 +2,8 @@
 // edit (inserted clauses, deleted stretches and changed words spread through the text), with anchorAll
 // on this thread — the work the worker pool's "reanchor" task does on a revise. Target ≤ 0.5 s. Every
 // passage's region is also followed through the edits, so an anchor outside it counts as wrong.
-import { writeFile } from "node:fs/promises";
-import { Session } from "node:inspector/promises";
-import path from "node:path";
 import { anchorAll, anchorAllDetailed, type QuoteSelector, selectorFor } from "@/lib/anchoring";
+import { profileInProcess } from "../support/profile-in-process";
 import { round } from "../support/stats";
 import { type BenchContext, loadAverage, type ScenarioResult } from "./common";
 
@@ -134,22 +132,6 @@ function mappedThrough(edits: Edit[], index: number): number {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-/** With bench/run.ts --profile, one more run under the inspector, written where run.ts summarizes. */
-async function profiled(work: () => void) {
-  const dir = process.env.BENCH_CPU_PROFILE_DIR;
-  if (!dir) return;
-  const session = new Session();
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.start");
-  work();
-  const { profile } = await session.post("Profiler.stop");
-  session.disconnect();
-  const stamp = new Date().toISOString().replace(/\D/g, "");
-  const file = `CPU.${stamp.slice(0, 8)}.${stamp.slice(8, 14)}.${process.pid}.0.reanchor.cpuprofile`;
-  await writeFile(path.join(dir, file), JSON.stringify(profile));
-}
-
 export async function runReanchor(context: BenchContext): Promise<ScenarioResult> {
   const started = loadAverage();
   const random = randomFrom(SEED);
@@ -170,7 +152,7 @@ export async function runReanchor(context: BenchContext): Promise<ScenarioResult
     timings.push(performance.now() - began);
     cpuTimings.push((cpu.user + cpu.system) / 1000);
   }
-  await profiled(() => anchorAll(revised, selectors));
+  await profileInProcess("reanchor", () => anchorAll(revised, selectors));
 
   const found = anchorAllDetailed(revised, selectors);
   const count = (method: string) => found.filter((anchor) => anchor?.method === method).length;
