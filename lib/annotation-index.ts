@@ -107,15 +107,6 @@ export function removeAnnotation(index: AnnotationIndex, id: string): Annotation
   return draft;
 }
 
-/** Removes every annotation that `doomed` picks (the server deletes those on a deleted event, say). */
-export function removeAnnotationsWhere(
-  index: AnnotationIndex,
-  doomed: (annotation: WireAnnotation) => boolean,
-): AnnotationIndex {
-  const ids = [...index.byId.values()].filter(doomed).map(({ id }) => id);
-  return ids.reduce(removeAnnotation, index);
-}
-
 /** The annotations in no particular order (a full pass: for exports of the state, not per op). */
 export function allAnnotations(index: AnnotationIndex): WireAnnotation[] {
   return [...index.byId.values()];

@@ -13,7 +13,6 @@ import {
   allAnnotations,
   indexAnnotations,
   removeAnnotation,
-  removeAnnotationsWhere,
   upsertAnnotation,
 } from "./annotation-index";
 import {
@@ -134,7 +133,7 @@ function reduce(state: BoardState, op: WireOp): BoardState | typeof UNKNOWN_OP {
     case "event.updated":
       return { ...state, events: upsertKeyed(state.events, op.data, idOf, byOccurredAt) };
     case "event.deleted": {
-      const pruned = withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.event(state, op.data.id));
+      const pruned = withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.event(state, op.data.id), op.data);
       const unlinked = withoutEvidenceFor(pruned, "event", new Set([op.data.id]));
       return { ...unlinked, events: removeKeyed(state.events, op.data.id, idOf) };
     }
@@ -142,7 +141,7 @@ function reduce(state: BoardState, op: WireOp): BoardState | typeof UNKNOWN_OP {
     case "source.updated":
       return { ...state, sources: upsertKeyed(state.sources, op.data, idOf) };
     case "source.deleted": {
-      const pruned = withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.source(state, op.data.id));
+      const pruned = withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.source(state, op.data.id), op.data);
       return { ...pruned, sources: removeKeyed(state.sources, op.data.id, idOf) };
     }
     case "source.revised": {
@@ -154,7 +153,7 @@ function reduce(state: BoardState, op: WireOp): BoardState | typeof UNKNOWN_OP {
     case "indicator.updated":
       return upsertIndicator(state, op.data);
     case "indicator.deleted": {
-      const pruned = withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.indicator(state, op.data.id));
+      const pruned = withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.indicator(state, op.data.id), op.data);
       const observationIds = new Set(state.indicators.byId.get(op.data.id)?.observations.map(idOf));
       return removeIndicator(withoutEvidenceFor(pruned, "observation", observationIds), op.data.id);
     }
@@ -163,7 +162,7 @@ function reduce(state: BoardState, op: WireOp): BoardState | typeof UNKNOWN_OP {
       return upsertObservation(state, op.data);
     case "observation.deleted": {
       const { id, indicatorId } = op.data;
-      const pruned = withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.observation(state, id));
+      const pruned = withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.observation(state, id), op.data);
       return removeObservation(withoutEvidenceFor(pruned, "observation", new Set([id])), indicatorId, id);
     }
     case "observations.imported":
@@ -218,8 +217,18 @@ function withAnnotations(state: BoardState, annotations: AnnotationIndex): Board
   return annotations === state.annotations ? state : { ...state, annotations };
 }
 
-function withoutAnnotations(state: BoardState, doomed: Doomed): BoardState {
-  return withAnnotations(state, removeAnnotationsWhere(state.annotations, doomed));
+/**
+ * Drops what the database's cascade took with a deleted fact: the annotations `doomed` picks, the replies in
+ * their threads (the reply's foreign key to its thread, whatever the reply points at), and those the op names
+ * (which covers replies whose thread's first annotation was deleted before, so this client never knew its
+ * target; ops logged before the op carried `annotationIds` rely on the first two).
+ */
+function withoutAnnotations(state: BoardState, doomed: Doomed, deleted: { annotationIds?: string[] }): BoardState {
+  const index = state.annotations;
+  const ids = new Set(allAnnotations(index).flatMap((annotation) => (doomed(annotation) ? [annotation.id] : [])));
+  for (const id of [...ids]) for (const reply of index.repliesOf.get(id) ?? []) ids.add(reply);
+  for (const id of deleted.annotationIds ?? []) ids.add(id);
+  return withAnnotations(state, [...ids].reduce(removeAnnotation, index));
 }
 
 /**

@@ -5,6 +5,12 @@ import type { WireCandidate } from "./schemas/candidate";
 import type { SourceRevised } from "./schemas/document";
 import type { WireSavedView } from "./schemas/shift";
 
+/**
+ * A deleted board fact. `annotationIds` names the live annotations the database deleted with it (those on it
+ * and every reply in their threads); ops logged before it was added lack it.
+ */
+type FactDeleted = { id: string; annotationIds?: string[] };
+
 export type OpDataByType = {
   "annotation.created": WireAnnotation;
   "annotation.updated": WireAnnotation;
@@ -20,19 +26,19 @@ export type OpDataByType = {
   "member.removed": { userId: string };
   "event.created": WireEvent;
   "event.updated": WireEvent;
-  "event.deleted": { id: string };
+  "event.deleted": FactDeleted;
   "source.created": WireSource;
   "source.updated": WireSource;
-  "source.deleted": { id: string };
+  "source.deleted": FactDeleted;
   /** A new version of the source's document, with where every passage annotation on it now is. */
   "source.revised": SourceRevised;
   /** An indicator's definition (its observations travel in their own ops). */
   "indicator.created": Omit<WireIndicator, "observations">;
   "indicator.updated": Omit<WireIndicator, "observations">;
-  "indicator.deleted": { id: string };
+  "indicator.deleted": FactDeleted;
   "observation.created": WireObservation;
   "observation.updated": WireObservation;
-  "observation.deleted": { id: string; indicatorId: string };
+  "observation.deleted": FactDeleted & { indicatorId: string };
   /** Extraction proposed these (new) candidates from one version of a source's document (issue 15). */
   /**
    * `candidates` is absent when there are more than CANDIDATES_IN_OP: a long report gives thousands (megabytes

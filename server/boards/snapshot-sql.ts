@@ -10,7 +10,9 @@
 // functions write, in their order, with their nulls, instants as Date#toISOString writes them:
 // tests/integration/board-snapshot-sql.test.ts holds the result equal to the Prisma-built snapshot.
 // Ties in an ORDER BY fall back to ctid: an arbitrary but stable tie-break within one statement (an
-// UPDATE moves a row's ctid, so it is not the order the rows were written in).
+// UPDATE moves a row's ctid, so it is not the order the rows were written in). Annotations break ties by
+// id instead, as the clients' reducer orders them (oldestFirst): a group commit gives a whole batch one
+// createdAt, and a board replayed as of an instant must list them as board:join does.
 import type { TargetType } from "@/lib/targets/target-kinds";
 import { SERVER_TARGET_KINDS } from "../annotations/target-kinds";
 import { Prisma } from "../db/generated/client";
@@ -135,7 +137,7 @@ const EVIDENCE = `CASE
 const ANNOTATIONS = `
   SELECT 'annotations', 0, (index / ${CHUNK})::int, string_agg(text, ',' ORDER BY index)
   FROM (
-    SELECT row_number() OVER (ORDER BY a."createdAt", a.ctid) - 1 AS index,
+    SELECT row_number() OVER (ORDER BY a."createdAt", a.id) - 1 AS index,
       '{"id":"' || a.id || '","boardId":"' || a."boardId" || '","author":' || ${person("author")} ||
       ',"target":' || ${json(TARGET)} || ',"body":' || to_json(a.body) || ',"kind":"' || a.kind ||
       '","confidence":' || ${quoted("a.confidence")} || ',"tags":' || coalesce(to_json(a.tags)::text, '[]') ||

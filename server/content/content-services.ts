@@ -12,6 +12,7 @@ import type { TransactionClient } from "../db/transaction";
 import type { Domain } from "../domain";
 import { AppError, parseInput } from "../errors";
 import { type BoardChange, commitBoardChange } from "../ops/commit-board-change";
+import { liveAnnotationsRemovedWith } from "./annotations-removed-with";
 import { CONTENT_STORAGE } from "./content-kinds";
 import { createOnce, notOnBoard } from "./replay";
 
@@ -137,8 +138,11 @@ export async function deleteContent<K extends ContentKindName>(
     boardId: input.boardId,
     authority: { action: "content.write" },
     change: async (tx) => {
-      const data: OpDataByType[`${K}.deleted`] | null = await CONTENT_STORAGE[kind].remove(tx, input);
-      if (!data) throw new AppError("NOT_FOUND", `No such ${CONTENT_KINDS[kind].noun}`);
+      // Read before the row goes: afterwards the database's cascade has taken them.
+      const annotationIds = await liveAnnotationsRemovedWith(tx, kind, input);
+      const removed: OpDataByType[`${K}.deleted`] | null = await CONTENT_STORAGE[kind].remove(tx, input);
+      if (!removed) throw new AppError("NOT_FOUND", `No such ${CONTENT_KINDS[kind].noun}`);
+      const data = { ...removed, annotationIds };
       return [{ type: contentOps(kind).deleted, entityId: input.id, data } as BoardChange];
     },
   });

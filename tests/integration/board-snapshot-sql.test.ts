@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { oldestFirst } from "@/lib/annotation-filter";
 import type { BoardSnapshot } from "@/lib/schemas/board";
 import { readBoardSnapshotJson } from "@/server/boards/read-board-snapshot-json";
 import {
@@ -202,6 +203,22 @@ describe("the SQL-built snapshot", () => {
     await app.db.$executeRaw`UPDATE "Annotation" SET tags = NULL WHERE id = ${created.annotation.id}`;
     const { snapshot } = await readBoardSnapshotJson({ db: app.db, boardId: board.id });
     expect(snapshot.parse().annotations).toEqual([expect.objectContaining({ id: created.annotation.id, tags: [] })]);
+  });
+
+  it("lists annotations written at one instant by id, as the clients order them (a group commit shares one)", async () => {
+    const board = await makeBoard(app, [[alice, "owner"]]);
+    const ids: string[] = [];
+    for (let n = 0; n < 6; n++) {
+      ids.push((await ok(socket.emitWithAck("annotation:create", annotationInput(board)))).annotation.id);
+    }
+    // One instant for all, the last written first on disk: an UPDATE moves each row to a new place.
+    for (const id of [...ids].reverse()) {
+      await app.db.$executeRaw`UPDATE "Annotation" SET "createdAt" = '2022-01-12T09:00:00Z' WHERE id = ${id}::uuid`;
+    }
+    const { snapshot } = await readBoardSnapshotJson({ db: app.db, boardId: board.id });
+    const listed = snapshot.parse().annotations;
+    expect(listed.map(({ id }) => id)).toEqual([...ids].sort());
+    expect(listed).toEqual([...listed].sort(oldestFirst));
   });
 
   it("answers NOT_FOUND for a board that does not exist", async () => {

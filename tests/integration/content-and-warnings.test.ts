@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireWarning } from "@/lib/events";
+import { annotationsOf, applyOps, liveBoardOf } from "@/lib/board-state";
 import type { WireOp } from "@/lib/ops";
 import { readBoardSnapshotJson } from "@/server/boards/read-board-snapshot-json";
 import { barrierOp } from "../support/barrier";
@@ -169,6 +170,66 @@ describe("an event's Admiralty grade (issue 15)", () => {
     const left = after.annotations.find(({ id }) => id === note.annotation.id);
     expect(left).toBeDefined();
     expect(left && "evidenceFor" in left).toBe(false);
+  });
+});
+
+describe("a deleted event", () => {
+  it("takes the notes on it and every reply in their threads, names them in its op, and the watchers follow", async () => {
+    const geneva = randomUUID();
+    const brussels = randomUUID();
+    const titles = new Map([
+      [geneva, "Talks open in Geneva"],
+      [brussels, "NATO-Russia Council in Brussels"],
+    ]);
+    for (const [id, title] of titles) {
+      const created = await editor.emitWithAck("event:create", {
+        id,
+        boardId: board.id,
+        title,
+        occurredAt: "2022-01-10T09:00:00Z",
+        category: "diplomatic",
+      });
+      expect(created.ok).toBe(true);
+    }
+    const write = async (body: string, eventId: string, parentId?: string) => {
+      const ack = await editor.emitWithAck(
+        "annotation:create",
+        annotationInput(board, { body, target: { type: "event", eventId }, ...(parentId ? { parentId } : {}) }),
+      );
+      if (!ack.ok) throw new Error(`note refused: ${ack.error.code}`);
+      return ack.annotation.id;
+    };
+    // Replies keep their own target: these point at Brussels, in threads on Geneva.
+    const live = await write("Delegations arrive", geneva);
+    const liveReply = await write("Same delegation as in Brussels", brussels, live);
+    const retracted = await write("Talks cancelled?", geneva);
+    const orphanReply = await write("No: Brussels goes ahead", brussels, retracted);
+    const stays = await write("Council meets on the 12th", brussels);
+    expect((await editor.emitWithAck("annotation:delete", { id: retracted, boardId: board.id })).ok).toBe(true);
+    await barrierOp(editor, board, [ops]);
+    const before = await readBoardSnapshotJson({ db: app.db, boardId: board.id });
+    const watched = liveBoardOf(before.seq, before.snapshot.parse());
+
+    const deleted = await editor.emitWithAck("event:delete", { id: geneva, boardId: board.id });
+    expect(deleted.ok).toBe(true);
+    await barrierOp(editor, board, [ops]);
+    const op = ops.find((candidate) => candidate.type === "event.deleted" && candidate.data.id === geneva);
+    expect(op?.data).toEqual({ id: geneva, annotationIds: [live, liveReply, orphanReply].sort() });
+
+    const after = await readBoardSnapshotJson({ db: app.db, boardId: board.id });
+    const followed = applyOps(
+      watched,
+      ops.filter(({ seq }) => seq > before.seq),
+    );
+    expect(followed.board.seq).toBe(after.seq);
+    const onBoard = after.snapshot.parse().annotations.map(({ id }) => id);
+    expect(onBoard).toContain(stays);
+    expect(onBoard).not.toContain(orphanReply);
+    expect(
+      annotationsOf(followed.board.state)
+        .map(({ id }) => id)
+        .sort(),
+    ).toEqual(onBoard.sort());
   });
 });
 

@@ -28,7 +28,8 @@ export async function readPrismaBoardSnapshot(
       const sources = await tx.source.findMany({ where: { boardId }, orderBy: { publishedAt: "asc" } });
       const annotations = await tx.annotation.findMany({
         where: { boardId, deletedAt: null },
-        orderBy: { createdAt: "asc" },
+        // Ties by id, as the snapshot SQL and the clients' reducer break them.
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         include: ANNOTATION_INCLUDE,
       });
       const memberships = await tx.membership.findMany({

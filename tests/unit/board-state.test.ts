@@ -114,3 +114,50 @@ describe("applyOps on a long catch-up", () => {
     expect(applyOps(board, [created(3), created(5)]).board).toBe(board);
   });
 });
+
+describe("a deleted fact takes what the database's cascade takes", () => {
+  const geneva = "e-geneva";
+  const brussels = "e-brussels";
+  const op = (seq: number, type: WireOp["type"], data: unknown): WireOp =>
+    ({ boardId, seq, type, actorId: "u1", at: "2022-01-12T09:00:00.000Z", data }) as WireOp;
+  const event = (id: string) => ({
+    id,
+    title: id,
+    occurredAt: "2022-01-10T09:00:00.000Z",
+    endsAt: null,
+    category: "diplomatic",
+    place: null,
+    description: "",
+    sourceIds: [],
+    sourceReliability: null,
+    infoCredibility: null,
+    loggedAt: "2022-01-10T09:00:00.000Z",
+  });
+  const onEvent = (id: string, eventId: string, parentId: string | null = null): WireAnnotation => ({
+    ...annotation(id),
+    target: { type: "event", eventId },
+    parentId,
+  });
+  // A thread on the Geneva talks whose reply points at the Brussels meeting (replies keep their own target).
+  const thread = [
+    op(1, "event.created", event(geneva)),
+    op(2, "event.created", event(brussels)),
+    op(3, "annotation.created", onEvent("thread", geneva)),
+    op(4, "annotation.created", onEvent("reply", brussels, "thread")),
+    op(5, "annotation.created", onEvent("other", brussels)),
+  ];
+
+  it("takes the replies of a thread on the fact, whatever they point at, from ops that name nothing", () => {
+    const { board } = applyOps(emptyBoard(0), [...thread, op(6, "event.deleted", { id: geneva })]);
+    expect(ids(board)).toEqual(["other"]);
+  });
+
+  it("takes the annotations the op names: a reply whose thread's first note was deleted before", () => {
+    const deletedFirst = op(6, "annotation.deleted", { id: "thread", deletedBy: { id: "u1", name: "Alice" } });
+    const before = applyOps(emptyBoard(0), [...thread, deletedFirst]).board;
+    expect(ids(before)).toEqual(["other", "reply"]);
+    const gone = applyOps(before, [op(7, "event.deleted", { id: geneva, annotationIds: ["reply"] })]).board;
+    expect(ids(gone)).toEqual(["other"]);
+    expect(gone.state.annotations.threadOrder).toEqual(["other"]);
+  });
+});

@@ -38,15 +38,25 @@ export function referenceReduce(snapshot: BoardSnapshot, op: WireOp): BoardSnaps
       return {
         ...snapshot,
         events: snapshot.events.filter((event) => event.id !== op.data.id),
-        annotations: snapshot.annotations
-          .filter((a) => !(a.target.type === "event" && a.target.eventId === op.data.id))
-          .map((a) => (a.evidenceFor?.type === "event" && a.evidenceFor.eventId === op.data.id ? unlinked(a) : a)),
+        annotations: cascade(
+          snapshot.annotations,
+          (a) => a.target.type === "event" && a.target.eventId === op.data.id,
+          op.data,
+        ).map((a) => (a.evidenceFor?.type === "event" && a.evidenceFor.eventId === op.data.id ? unlinked(a) : a)),
       };
     case "source.created":
     case "source.updated":
       return { ...snapshot, sources: upsert(snapshot.sources, op.data) };
     case "source.deleted":
-      return { ...snapshot, sources: snapshot.sources.filter((source) => source.id !== op.data.id) };
+      return {
+        ...snapshot,
+        sources: snapshot.sources.filter((source) => source.id !== op.data.id),
+        annotations: cascade(
+          snapshot.annotations,
+          (a) => "sourceId" in a.target && a.target.sourceId === op.data.id,
+          op.data,
+        ),
+      };
     case "source.revised": {
       const anchors = new Map(op.data.anchors.map((anchor) => [anchor.annotationId, anchor]));
       return {
@@ -81,18 +91,16 @@ export function referenceReduce(snapshot: BoardSnapshot, op: WireOp): BoardSnaps
       return {
         ...snapshot,
         indicators: snapshot.indicators.filter((indicator) => indicator.id !== op.data.id),
-        annotations: snapshot.annotations
-          .filter(
-            (a) =>
-              !(
-                ((a.target.type === "indicator" || a.target.type === "indicator-range") &&
-                  a.target.indicatorId === op.data.id) ||
-                (a.target.type === "observation" && observationIds.has(a.target.observationId))
-              ),
-          )
-          .map((a) =>
-            a.evidenceFor?.type === "observation" && observationIds.has(a.evidenceFor.observationId) ? unlinked(a) : a,
-          ),
+        annotations: cascade(
+          snapshot.annotations,
+          (a) =>
+            ((a.target.type === "indicator" || a.target.type === "indicator-range") &&
+              a.target.indicatorId === op.data.id) ||
+            (a.target.type === "observation" && observationIds.has(a.target.observationId)),
+          op.data,
+        ).map((a) =>
+          a.evidenceFor?.type === "observation" && observationIds.has(a.evidenceFor.observationId) ? unlinked(a) : a,
+        ),
       };
     }
     case "observation.created":
@@ -121,11 +129,13 @@ export function referenceReduce(snapshot: BoardSnapshot, op: WireOp): BoardSnaps
               }
             : indicator,
         ),
-        annotations: snapshot.annotations
-          .filter((a) => !(a.target.type === "observation" && a.target.observationId === op.data.id))
-          .map((a) =>
-            a.evidenceFor?.type === "observation" && a.evidenceFor.observationId === op.data.id ? unlinked(a) : a,
-          ),
+        annotations: cascade(
+          snapshot.annotations,
+          (a) => a.target.type === "observation" && a.target.observationId === op.data.id,
+          op.data,
+        ).map((a) =>
+          a.evidenceFor?.type === "observation" && a.evidenceFor.observationId === op.data.id ? unlinked(a) : a,
+        ),
       };
     case "observations.imported":
       // Too many rows to carry: the client takes a fresh snapshot when it sees this op (needsSnapshot).
@@ -140,6 +150,19 @@ export function referenceReduce(snapshot: BoardSnapshot, op: WireOp): BoardSnaps
       // Saved views are board settings, not part of the snapshot.
       return snapshot;
   }
+}
+
+/**
+ * What the database deletes with a fact: the annotations on it, every reply in their threads (whatever the
+ * reply points at), and whatever else the op names.
+ */
+function cascade(
+  annotations: WireAnnotation[],
+  on: (annotation: WireAnnotation) => boolean,
+  deleted: { annotationIds?: string[] },
+): WireAnnotation[] {
+  const gone = new Set([...annotations.filter(on).map(({ id }) => id), ...(deleted.annotationIds ?? [])]);
+  return annotations.filter(({ id, parentId }) => !gone.has(id) && !(parentId !== null && gone.has(parentId)));
 }
 
 /** An evidence passage whose event or observation was deleted stays, without its link (a null foreign key). */
