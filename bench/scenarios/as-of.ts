@@ -11,6 +11,7 @@ import { CHECKPOINT_EVERY } from "@/server/history/checkpoints";
 import { prepareCast, signInAt } from "../support/cast";
 import { fillLongHistoryBoard } from "../support/long-history-board";
 import { openSocket } from "../support/open-socket";
+import { withClient } from "../support/scratch-database";
 import { round, summarize } from "../support/stats";
 import { type BenchContext, loadAverage, type ScenarioResult, startWatchfloor } from "./common";
 
@@ -90,6 +91,7 @@ export async function runAsOf(context: BenchContext): Promise<ScenarioResult> {
       const liveSummary = summarize(liveMs);
       const asOfSummary = summarize(asOfMs);
       const ratio = round(asOfSummary.p50 / liveSummary.p50, 2);
+      const stored = await storedBytes(context.databaseUrl, cast.board.id);
       return {
         id: "as-of",
         title: "Board as of an instant: GET …/snapshot?asOf= against the live snapshot",
@@ -117,11 +119,19 @@ export async function runAsOf(context: BenchContext): Promise<ScenarioResult> {
             watchfloor: nearEndSummary.p50,
             baseline: nearEndLive.p50,
           },
+          {
+            metric: "checkpoints stored (compressed jsonb; baseline: the op log's payloads)",
+            unit: "MB",
+            watchfloor: round(stored.checkpoints / 1e6, 1),
+            baseline: round(stored.ops / 1e6, 1),
+          },
         ],
         target: `as of ≤ ${TARGET_RATIO}× the live snapshot, p50 (${ratio}×: ${ratio <= TARGET_RATIO ? "met" : "missed"})`,
         met: ratio <= TARGET_RATIO,
         notes: [
           "The baseline column is the live snapshot of the same board (board:join over the socket), timed the same way.",
+          "Storage is what PostgreSQL keeps of the columns after its own compression (pg_column_size), without " +
+            "indexes or row overhead; it has no target (docs/history.md: checkpoints are not pruned).",
           "A random instant finds the board on average half its final size, so its answer is smaller than the live one; " +
             `the row near the end shows the board at its fullest (${round(nearEndSummary.p50 / nearEndLive.p50, 2)}× live).`,
         ],
@@ -133,4 +143,16 @@ export async function runAsOf(context: BenchContext): Promise<ScenarioResult> {
   } finally {
     await wf.server.stop();
   }
+}
+
+/** What the board's checkpoints and its op log's payloads take on disk, as PostgreSQL stores them (compressed). */
+async function storedBytes(databaseUrl: string, boardId: string): Promise<{ checkpoints: number; ops: number }> {
+  return withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query<{ checkpoints: string; ops: string }>(
+      `SELECT (SELECT coalesce(sum(pg_column_size(snapshot)), 0) FROM "BoardCheckpoint" WHERE "boardId" = $1) AS checkpoints,
+              (SELECT coalesce(sum(pg_column_size(payload)), 0) FROM "Op" WHERE "boardId" = $1) AS ops`,
+      [boardId],
+    );
+    return { checkpoints: Number(rows[0]?.checkpoints ?? 0), ops: Number(rows[0]?.ops ?? 0) };
+  });
 }
