@@ -102,6 +102,40 @@ export function removeObservation<C extends ContentState>(content: C, indicatorI
   return withObservations(content, indicatorId, (list) => list.filter(({ id }) => id !== observationId));
 }
 
+/**
+ * A deleted source leaves the events and figures that cited it without it, as the database does (it drops
+ * the event's link and sets the figure's source null). A full pass, as deletions are; what did not cite it
+ * keeps its identity.
+ */
+export function withoutCitationsOf<C extends ContentState>(content: C, sourceId: string): C {
+  const cited = (event: WireEvent) => event.sourceIds.includes(sourceId);
+  const events = content.events.list.some(cited)
+    ? keyed(
+        content.events.list.map((event) =>
+          cited(event) ? { ...event, sourceIds: event.sourceIds.filter((id) => id !== sourceId) } : event,
+        ),
+        idOf,
+      )
+    : content.events;
+  const citing = (indicator: WireIndicator) => indicator.observations.some((figure) => figure.sourceId === sourceId);
+  const indicators = content.indicators.list.some(citing)
+    ? keyed(
+        content.indicators.list.map((indicator) =>
+          citing(indicator)
+            ? {
+                ...indicator,
+                observations: indicator.observations.map((figure) =>
+                  figure.sourceId === sourceId ? { ...figure, sourceId: null } : figure,
+                ),
+              }
+            : indicator,
+        ),
+        idOf,
+      )
+    : content.indicators;
+  return { ...content, events, indicators };
+}
+
 /** Changes one indicator's observations; an unknown indicator changes nothing (the op is for a stale view). */
 function withObservations<C extends ContentState>(
   content: C,

@@ -28,6 +28,7 @@ import {
   upsertKeyed,
   upsertObservation,
   userIdOf,
+  withoutCitationsOf,
 } from "./board-content";
 import type { OpType, WireOp } from "./ops";
 import { reanchoredAnnotations } from "./passage-anchors";
@@ -142,7 +143,7 @@ function reduce(state: BoardState, op: WireOp): BoardState | typeof UNKNOWN_OP {
       return { ...state, sources: upsertKeyed(state.sources, op.data, idOf) };
     case "source.deleted": {
       const pruned = withoutAnnotations(state, ANNOTATIONS_DELETED_WITH.source(state, op.data.id), op.data);
-      return { ...pruned, sources: removeKeyed(state.sources, op.data.id, idOf) };
+      return { ...withoutCitationsOf(pruned, op.data.id), sources: removeKeyed(state.sources, op.data.id, idOf) };
     }
     case "source.revised": {
       const moved = reanchoredAnnotations((id) => state.annotations.byId.get(id), op.data);

@@ -61,3 +61,16 @@ export type OpType = keyof OpDataByType;
 export type WireOp<T extends OpType = OpType> = {
   [K in T]: { boardId: string; seq: number; type: K; actorId: string | null; at: string; data: OpDataByType[K] };
 }[T];
+
+/** The annotations a deleted fact's op names as gone with it; none for other ops and for older deleted ops. */
+export function annotationsRemovedWith(op: WireOp): readonly string[] {
+  switch (op.type) {
+    case "event.deleted":
+    case "source.deleted":
+    case "indicator.deleted":
+    case "observation.deleted":
+      return op.data.annotationIds ?? [];
+    default:
+      return [];
+  }
+}

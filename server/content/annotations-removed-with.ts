@@ -2,8 +2,9 @@
 // transaction before the row goes, so the deleted op can name them (lib/ops.ts). A client cannot work them
 // all out itself: a reply goes with its thread's first annotation whatever the reply points at, and when that
 // first annotation was itself deleted earlier (soft), the client no longer knows what it pointed at.
-import { Prisma } from "../db/generated/client";
+
 import type { ContentKindName } from "@/lib/content/content-kinds";
+import { Prisma } from "../db/generated/client";
 import type { TransactionClient } from "../db/transaction";
 
 /** The annotation rows, live or deleted, that point at the fact (an indicator takes its figures with it). */
@@ -20,13 +21,17 @@ export async function liveAnnotationsRemovedWith(
   kind: ContentKindName,
   ref: { id: string; boardId: string },
 ): Promise<string[]> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  // Deleted rows are locked too: a reply restored between this read and the delete would go with the fact
+  // unnamed. Locked here, the restore waits, then finds nothing to restore; a row it restored first is read
+  // live. Annotation rows before the board row, as a restore takes them.
+  const rows = await tx.$queryRaw<{ id: string; live: boolean }[]>`
     WITH pointing AS (
       SELECT id FROM "Annotation" WHERE "boardId" = ${ref.boardId}::uuid AND ${POINTING_AT[kind](ref.id)}
     )
-    SELECT a.id FROM "Annotation" a
-    WHERE a."boardId" = ${ref.boardId}::uuid AND a."deletedAt" IS NULL
+    SELECT a.id, a."deletedAt" IS NULL AS live FROM "Annotation" a
+    WHERE a."boardId" = ${ref.boardId}::uuid
       AND (a.id IN (SELECT id FROM pointing) OR a."parentId" IN (SELECT id FROM pointing))
-    ORDER BY a.id`;
-  return rows.map(({ id }) => id);
+    ORDER BY a.id
+    FOR UPDATE OF a`;
+  return rows.filter(({ live }) => live).map(({ id }) => id);
 }

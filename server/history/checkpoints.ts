@@ -11,7 +11,7 @@ export type CheckpointOrigin = "genesis" | "import" | "periodic" | "baseline";
 /**
  * Ops between periodic checkpoints. A replay from the nearest one applies at most this many ops, a few
  * tens of milliseconds in the reducer even on a large board (parsing and writing the checkpoint's JSON
- * costs more). The price is storage: a whole snapshot per 1,000 ops, 6.25× the op log's payloads on the
+ * costs more). The price is storage: a whole snapshot per 1,000 ops, 6.3× the op log's payloads on the
  * benchmark's 100,000-op board (docs/history.md); small boards have a few.
  */
 export const CHECKPOINT_EVERY = 1000;

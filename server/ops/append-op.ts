@@ -27,7 +27,7 @@ export async function appendOps(tx: TransactionClient, boardId: string, ops: rea
     })),
     select: { seq: true, createdAt: true },
   });
-  const createdAt = new Map(rows.map((row) => [row.seq, row.createdAt.toISOString()]));
+  const at = await oneTimeForTheChange(tx, boardId, firstSeq, board.lastSeq, rows);
   return ops.map(
     (op, position) =>
       ({
@@ -35,8 +35,30 @@ export async function appendOps(tx: TransactionClient, boardId: string, ops: rea
         seq: firstSeq + position,
         type: op.type,
         actorId: op.actorId,
-        at: createdAt.get(firstSeq + position),
+        at,
         data: op.data,
       }) as WireOp,
   );
+}
+
+/**
+ * Each row took the clock at its insert (Op.createdAt's default). The ops of one change share the first one's
+ * time, so the board as of any instant never shows half a change. One UPDATE, only in the rare change whose
+ * insert crossed a millisecond; times still rise with seq, the later ones moving back no further than the first.
+ */
+async function oneTimeForTheChange(
+  tx: TransactionClient,
+  boardId: string,
+  firstSeq: number,
+  lastSeq: number,
+  rows: { seq: number; createdAt: Date }[],
+): Promise<string> {
+  const first = rows.reduce((earliest, { createdAt }) => Math.min(earliest, createdAt.getTime()), Infinity);
+  const at = new Date(first).toISOString();
+  if (rows.some(({ createdAt }) => createdAt.getTime() !== first)) {
+    await tx.$executeRaw`
+      UPDATE "Op" SET "createdAt" = ${at}::timestamp(3)
+      WHERE "boardId" = ${boardId}::uuid AND seq BETWEEN ${firstSeq}::int AND ${lastSeq}::int`;
+  }
+  return at;
 }

@@ -207,17 +207,16 @@ describe("the SQL-built snapshot", () => {
 
   it("lists annotations written at one instant by id, as the clients order them (a group commit shares one)", async () => {
     const board = await makeBoard(app, [[alice, "owner"]]);
-    const ids: string[] = [];
-    for (let n = 0; n < 6; n++) {
-      ids.push((await ok(socket.emitWithAck("annotation:create", annotationInput(board)))).annotation.id);
-    }
-    // One instant for all, the last written first on disk: an UPDATE moves each row to a new place.
+    // Written in id order, then given one instant in reverse: an UPDATE moves each row to a new place, so on
+    // disk they end in reverse id order, and a tie-break by row position would list them backwards.
+    const ids = Array.from({ length: 6 }, () => randomUUID()).sort();
+    for (const id of ids) await ok(socket.emitWithAck("annotation:create", annotationInput(board, { id })));
     for (const id of [...ids].reverse()) {
       await app.db.$executeRaw`UPDATE "Annotation" SET "createdAt" = '2022-01-12T09:00:00Z' WHERE id = ${id}::uuid`;
     }
     const { snapshot } = await readBoardSnapshotJson({ db: app.db, boardId: board.id });
     const listed = snapshot.parse().annotations;
-    expect(listed.map(({ id }) => id)).toEqual([...ids].sort());
+    expect(listed.map(({ id }) => id)).toEqual(ids);
     expect(listed).toEqual([...listed].sort(oldestFirst));
   });
 

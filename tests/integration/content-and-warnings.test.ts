@@ -2,9 +2,10 @@
 // threshold alerts everyone on the board at once and leaves one warning annotation.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { WireWarning } from "@/lib/events";
 import { annotationsOf, applyOps, liveBoardOf } from "@/lib/board-state";
+import type { WireWarning } from "@/lib/events";
 import type { WireOp } from "@/lib/ops";
+import type { TAnnotationCreateInput } from "@/lib/schemas/annotation";
 import { readBoardSnapshotJson } from "@/server/boards/read-board-snapshot-json";
 import { barrierOp } from "../support/barrier";
 import {
@@ -230,6 +231,66 @@ describe("a deleted event", () => {
         .map(({ id }) => id)
         .sort(),
     ).toEqual(onBoard.sort());
+  });
+});
+
+describe("a deleted indicator", () => {
+  it("takes the notes on its figures and the replies in their threads, and names them in its op", async () => {
+    const indicatorId = randomUUID();
+    const figureId = randomUUID();
+    const eventId = randomUUID();
+    expect(
+      (
+        await editor.emitWithAck("indicator:create", {
+          id: indicatorId,
+          boardId: board.id,
+          name: "Rail cars",
+          unit: "cars",
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await editor.emitWithAck("observation:create", {
+          id: figureId,
+          boardId: board.id,
+          indicatorId,
+          observedAt: "2022-01-11T00:00:00Z",
+          value: 120,
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await editor.emitWithAck("event:create", {
+          id: eventId,
+          boardId: board.id,
+          title: "Trains reach Yelnya",
+          occurredAt: "2022-01-11T06:00:00Z",
+          category: "military",
+        })
+      ).ok,
+    ).toBe(true);
+    const write = async (body: string, target: TAnnotationCreateInput["target"], parentId?: string) => {
+      const ack = await editor.emitWithAck(
+        "annotation:create",
+        annotationInput(board, { body, target, ...(parentId ? { parentId } : {}) }),
+      );
+      if (!ack.ok) throw new Error(`note refused: ${ack.error.code}`);
+      return ack.annotation.id;
+    };
+    const onFigure = await write("120 cars counted", { type: "observation", observationId: figureId });
+    const reply = await write("Unloaded at Yelnya", { type: "event", eventId }, onFigure);
+    const stays = await write("Second train expected", { type: "event", eventId });
+    expect((await editor.emitWithAck("indicator:delete", { id: indicatorId, boardId: board.id })).ok).toBe(true);
+    await barrierOp(editor, board, [ops]);
+    const op = ops.find((candidate) => candidate.type === "indicator.deleted" && candidate.data.id === indicatorId);
+    expect(op?.data).toEqual({ id: indicatorId, annotationIds: [onFigure, reply].sort() });
+    const left = (await readBoardSnapshotJson({ db: app.db, boardId: board.id })).snapshot
+      .parse()
+      .annotations.map(({ id }) => id);
+    expect(left).toContain(stays);
+    expect(left).not.toContain(reply);
   });
 });
 

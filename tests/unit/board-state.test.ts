@@ -161,3 +161,68 @@ describe("a deleted fact takes what the database's cascade takes", () => {
     expect(gone.state.annotations.threadOrder).toEqual(["other"]);
   });
 });
+
+describe("a deleted source", () => {
+  it("leaves the events and figures that cited it without it, as the database does", () => {
+    const op = (seq: number, type: WireOp["type"], data: unknown): WireOp =>
+      ({ boardId, seq, type, actorId: "u1", at: "2022-01-12T09:00:00.000Z", data }) as WireOp;
+    const citing = {
+      id: "e-kyiv",
+      title: "Kyiv talks",
+      occurredAt: "2022-01-10T09:00:00.000Z",
+      endsAt: null,
+      category: "diplomatic",
+      place: null,
+      description: "",
+      sourceIds: ["s-osce", "s-tass"],
+      sourceReliability: null,
+      infoCredibility: null,
+      loggedAt: "2022-01-10T09:00:00.000Z",
+    };
+    const figure = (id: string, sourceId: string | null) => ({
+      id,
+      indicatorId: "i-troops",
+      observedAt: `2022-01-1${id.length}T00:00:00.000Z`,
+      value: 100_000,
+      sourceId,
+      sourceReliability: null,
+      infoCredibility: null,
+      note: "",
+    });
+    const indicator = {
+      id: "i-troops",
+      name: "Troops",
+      unit: "troops",
+      description: "",
+      kind: "count",
+      warnAbove: null,
+      warnBelow: null,
+      color: "#fff",
+    };
+    const source = (id: string) => ({
+      id,
+      title: id,
+      publisher: "",
+      publishedAt: null,
+      reliability: null,
+      currentVersion: 0,
+    });
+    const { board } = applyOps(emptyBoard(0), [
+      op(1, "source.created", source("s-osce")),
+      op(2, "source.created", source("s-tass")),
+      op(3, "event.created", citing),
+      op(4, "indicator.created", indicator),
+      op(5, "observation.created", figure("o1", "s-osce")),
+      op(6, "observation.created", figure("o22", "s-tass")),
+      op(7, "source.deleted", { id: "s-osce", annotationIds: [] }),
+    ]);
+    expect(board.seq).toBe(7);
+    expect(board.state.events.byId.get("e-kyiv")?.sourceIds).toEqual(["s-tass"]);
+    const figures = board.state.indicators.byId.get("i-troops")?.observations;
+    expect(figures?.map(({ id, sourceId }) => [id, sourceId])).toEqual([
+      ["o1", null],
+      ["o22", "s-tass"],
+    ]);
+    expect(board.state.sources.list.map(({ id }) => id)).toEqual(["s-tass"]);
+  });
+});

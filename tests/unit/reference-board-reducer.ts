@@ -51,6 +51,17 @@ export function referenceReduce(snapshot: BoardSnapshot, op: WireOp): BoardSnaps
       return {
         ...snapshot,
         sources: snapshot.sources.filter((source) => source.id !== op.data.id),
+        // The database drops the events' links to it and sets their figures' source null.
+        events: snapshot.events.map((event) => ({
+          ...event,
+          sourceIds: event.sourceIds.filter((id) => id !== op.data.id),
+        })),
+        indicators: snapshot.indicators.map((indicator) => ({
+          ...indicator,
+          observations: indicator.observations.map((figure) =>
+            figure.sourceId === op.data.id ? { ...figure, sourceId: null } : figure,
+          ),
+        })),
         annotations: cascade(
           snapshot.annotations,
           (a) => "sourceId" in a.target && a.target.sourceId === op.data.id,

@@ -92,6 +92,23 @@ describe("unread threads", () => {
     expect([...deleted.keys()]).toEqual(["t3"]);
   });
 
+  it("a deleted event takes the threads its op names as gone with it", () => {
+    const unread = countAll([created(5, note("r1", "t1")), created(6, note("r2", "t2"))]);
+    const gone = countOp(
+      unread,
+      {
+        boardId: "board",
+        seq: 7,
+        type: "event.deleted",
+        actorId: "alice",
+        at: "",
+        data: { id: "e1", annotationIds: ["t1", "r1"] },
+      },
+      BOB,
+    );
+    expect([...gone.keys()]).toEqual(["t2"]);
+  });
+
   it("another device's last seen clears the threads it has seen, not later ones", () => {
     const unread = countAll([created(5, note("r1", "t1")), created(9, note("r2", "t2"))]);
     expect([...clearThrough(unread, 8).keys()]).toEqual(["t2"]);

@@ -1,7 +1,7 @@
 // Unread threads for one analyst on one board (issue 19): replies and new notes by others after the
 // baseline (the last seen when the analyst came back), kept per thread root. Pure, so the bookkeeping is
 // tested on its own; every step costs the op or the thread it concerns, never a pass over the board.
-import type { WireOp } from "@/lib/ops";
+import { annotationsRemovedWith, type WireOp } from "@/lib/ops";
 import type { ThreadNews } from "@/lib/schemas/shift";
 
 export type ThreadUnread = {
@@ -24,6 +24,9 @@ export const NO_UNREAD: UnreadThreads = new Map();
  */
 export function countOp(unread: UnreadThreads, op: WireOp, userId: string): UnreadThreads {
   if (op.type === "annotation.deleted") return clearThread(unread, op.data.id);
+  // A deleted fact takes the threads on it (the op names what the database's cascade removed).
+  const removed = annotationsRemovedWith(op);
+  if (removed.length) return removed.reduce(clearThread, unread);
   if (op.type !== "annotation.created") return unread;
   const note = op.data;
   // A threshold warning is Watchfloor's note, not a colleague's: the handover names the crossing instead.
