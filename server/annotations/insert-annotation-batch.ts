@@ -126,9 +126,9 @@ function annotationInsert(
   const answer =
     ops === "with ops"
       ? Prisma.sql`
-    INSERT INTO "Op" ("boardId", seq, type, "entityId", "actorId", payload, "createdAt")
+    INSERT INTO "Op" ("boardId", seq, type, "entityId", "actorId", payload)
     SELECT ${boardId}::uuid, bumped."seqBefore" + input.position + 1, 'annotation.created', input.id::text,
-      input."opActorId", input.payload, clock_timestamp()
+      input."opActorId", input.payload
     FROM input CROSS JOIN bumped
     RETURNING seq, "createdAt"`
       : Prisma.sql`

@@ -23,7 +23,9 @@ export async function liveAnnotationsRemovedWith(
 ): Promise<string[]> {
   // Deleted rows are locked too: a reply restored between this read and the delete would go with the fact
   // unnamed. Locked here, the restore waits, then finds nothing to restore; a row it restored first is read
-  // live. Annotation rows before the board row, as a restore takes them.
+  // live. NO KEY UPDATE, the lock a restore's UPDATE takes: a reply being inserted meanwhile only takes KEY
+  // SHARE on its thread's row (its foreign key check), which this does not block, so the two cannot wait on
+  // each other here.
   const rows = await tx.$queryRaw<{ id: string; live: boolean }[]>`
     WITH pointing AS (
       SELECT id FROM "Annotation" WHERE "boardId" = ${ref.boardId}::uuid AND ${POINTING_AT[kind](ref.id)}
@@ -32,6 +34,6 @@ export async function liveAnnotationsRemovedWith(
     WHERE a."boardId" = ${ref.boardId}::uuid
       AND (a.id IN (SELECT id FROM pointing) OR a."parentId" IN (SELECT id FROM pointing))
     ORDER BY a.id
-    FOR UPDATE OF a`;
+    FOR NO KEY UPDATE OF a`;
   return rows.filter(({ live }) => live).map(({ id }) => id);
 }

@@ -447,6 +447,21 @@ describe("the board as of an instant", () => {
     expect((await asOfBody(board.slug, appended[0]?.at as string)).seq).toBe(3000);
   });
 
+  it("stamps op times in UTC whatever the session's time zone", async () => {
+    const board = await newBoard("As of in another zone");
+    const before = Date.now();
+    const [op] = await app.db.$transaction(async (tx) => {
+      // 14 hours ahead of UTC: a time taken in the session's zone would be that far off.
+      await tx.$executeRawUnsafe("SET LOCAL timezone = 'Pacific/Kiritimati'");
+      return appendOps(tx, board.id, [
+        { type: "view.deleted", entityId: randomUUID(), actorId: owner.id, data: { id: randomUUID() } },
+      ]);
+    });
+    const at = new Date(op?.at as string).getTime();
+    expect(at).toBeGreaterThanOrEqual(before - 1000);
+    expect(at).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
   it("follows the members: added, their role changed, removed, each instant as board:join gave it", async () => {
     const board = await newBoard("Members come and go");
     const colleague = await makeAnalyst(app, { name: "Mila Member" });
