@@ -4,6 +4,7 @@
 // passage's region is also followed through the edits, so an anchor outside it counts as wrong.
 import { anchorAll, anchorAllDetailed, type QuoteSelector, selectorFor } from "@/lib/anchoring";
 import { profileInProcess } from "../support/profile-in-process";
+import { seededRandom } from "../support/seeded-random";
 import { round } from "../support/stats";
 import { type BenchContext, loadAverage, type ScenarioResult } from "./common";
 
@@ -13,17 +14,8 @@ const EDIT_SHARE = 0.05;
 const TARGET_MS = 500;
 const SEED = 20220124;
 
-/** mulberry32: a small seeded generator, so every run re-anchors the same document after the same edit. */
-export function randomFrom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+/** Seeded, so every run re-anchors the same document after the same edit. */
+export const randomFrom = seededRandom;
 export type Random = ReturnType<typeof randomFrom>;
 const pick = <T>(random: Random, items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
 const between = (random: Random, low: number, high: number) => low + Math.floor(random() * (high - low + 1));

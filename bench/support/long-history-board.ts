@@ -26,6 +26,7 @@ import { createDatabase } from "@/server/db/client";
 import { CHECKPOINT_EVERY } from "@/server/history/checkpoints";
 import type { Cast } from "./cast";
 import { withClient } from "./scratch-database";
+import { seededRandom } from "./seeded-random";
 
 export type LongHistoryOptions = {
   ops?: number;
@@ -149,21 +150,9 @@ function genesisIds(snapshot: BoardSnapshot): Set<string> {
   ]);
 }
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Picks the next op from what the board holds; remembers deleted notes (their rows stay, deletedAt set). */
 function historyGenerator(seed: number, boardId: string, authors: Author[]) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const int = (below: number) => Math.floor(next() * below);
   const deleted = new Map<string, { annotation: WireAnnotation; deletedAt: string }>();
   // Ids of the notes made, by kind; one deleted since is skipped when picked (a full pass per op would not do).

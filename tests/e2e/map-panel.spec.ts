@@ -3,11 +3,8 @@
 // event live, shows a clicked event on the timeline with its notes, and writes a note on a free point.
 import { randomUUID } from "node:crypto";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import type { Socket } from "socket.io-client";
-import { openSocket } from "../../bench/support/open-socket";
-import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/events";
 import { demoBoardData } from "../../server/seed/demo-board-data";
-import { DEMO_BOARD, signedInPage } from "./support";
+import { DEMO_BOARD, demoBoardId, signedInPage, socketOf } from "./support";
 
 type DemoEvent = (typeof demoBoardData.events)[number];
 const LOCATED = demoBoardData.events.filter((event) => event.place);
@@ -125,21 +122,6 @@ test("Play steps the board's range a day at a time and Stop gives the period bac
   await expect(from).toHaveValue("2022-01-13T00:00");
   await context.close();
 });
-
-/** Bob's own live connection, with his browser's session cookie, to change the board as his client would. */
-async function socketOf(page: Page): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
-  const cookies = await page.context().cookies();
-  const cookie = cookies.map(({ name, value }) => `${name}=${value}`).join("; ");
-  return (await openSocket(new URL(page.url()).origin, cookie)) as Socket<ServerToClientEvents, ClientToServerEvents>;
-}
-
-async function demoBoardId(page: Page): Promise<string> {
-  const response = await page.request.get("/api/boards");
-  const { boards } = (await response.json()) as { boards: { id: string; slug: string }[] };
-  const board = boards.find((candidate) => DEMO_BOARD.endsWith(candidate.slug));
-  if (!board) throw new Error("the demo board is not among Bob's boards");
-  return board.id;
-}
 
 test("an event a colleague adds with a place appears on the map at once, and moves when he moves it", async ({
   browser,

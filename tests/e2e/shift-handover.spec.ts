@@ -4,10 +4,7 @@
 // notes this test writes, after Bob has marked what came before as read.
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import type { Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/events";
-import { openSocket } from "../../bench/support/open-socket";
-import { DEMO_BOARD, signedInPage } from "./support";
+import { demoBoardId, signedInPage, socketOf } from "./support";
 
 const SHOTS = process.env.SHIFT_SHOTS_DIR ?? "/tmp/helper-c";
 
@@ -47,21 +44,6 @@ async function recordNotifications(page: Page) {
 
 const shownNotifications = (page: Page) =>
   page.evaluate(() => (window as unknown as { shownNotifications: { title: string }[] }).shownNotifications);
-
-/** Alice's own live connection (her browser's session cookie), to enter a figure as her client would. */
-async function socketOf(page: Page): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
-  const cookies = await page.context().cookies();
-  const cookie = cookies.map(({ name, value }) => `${name}=${value}`).join("; ");
-  return (await openSocket(new URL(page.url()).origin, cookie)) as Socket<ServerToClientEvents, ClientToServerEvents>;
-}
-
-async function demoBoardId(page: Page): Promise<string> {
-  const response = await page.request.get("/api/boards");
-  const { boards } = (await response.json()) as { boards: { id: string; slug: string }[] };
-  const board = boards.find((candidate) => DEMO_BOARD.endsWith(candidate.slug));
-  if (!board) throw new Error("the demo board is not among the analyst's boards");
-  return board.id;
-}
 
 async function addNote(page: Page, body: string) {
   await page.getByRole("textbox", { name: "Annotation", exact: true }).fill(body);

@@ -17,6 +17,7 @@ import { inviteMember } from "@/server/members/invite-member";
 import { removeMember } from "@/server/members/remove-member";
 import { updateMember } from "@/server/members/update-member";
 import { appendOps } from "@/server/ops/append-op";
+import { seededRandom } from "../../bench/support/seeded-random";
 import { makeAnalyst, makeBoard, signIn, type TestAnalyst, type TestSocket } from "../support/factories";
 import { connectedSocket, openTestApp, type TestApp } from "../support/open-test-app";
 
@@ -39,16 +40,9 @@ beforeAll(async () => {
 
 afterAll(() => app?.stop());
 
-/** A small deterministic generator (mulberry32), so a failing run replays from its seed. */
+/** Seeded, so a failing run replays from its seed. */
 function randomFrom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (below: number) => Math.floor(next() * below);
   const pick = <T>(items: readonly T[]): T | undefined => (items.length ? items[int(items.length)] : undefined);
   return { next, int, pick };
